@@ -1,0 +1,16 @@
+export * from "./arithmetic/exact.js";
+export * from "./problems/problem.js";
+export { formatProblem, formatLocation, formatPath, problemMessage, problemCodes } from "./problems/format.js";
+export * from "./model/specification.js";
+export * from "./model/scoring-model.js";
+export * from "./model/bids.js";
+export { parseSpecification, parseScoringModel, parseBids, type Parsed } from "./model/parse.js";
+export { locateProblems, type SourceDocument } from "./model/parse-document.js";
+export { checkScoringModel } from "./model/check-model.js";
+export { checkBids } from "./model/check-bids.js";
+export { scoreTender, type TenderInput } from "./scoring/score-tender.js";
+export { priceMethods, describePriceMethod, wholeLifeCost, scorePrices } from "./scoring/price-methods.js";
+export { compilePriceFormula, evaluatePriceFormula, priceFormulaVariables } from "./scoring/price-formula.js";
+export { combineScores } from "./scoring/combine.js";
+export { rankBids } from "./scoring/rank.js";
+export type * from "./scoring/result.js";

@@ -1,0 +1,169 @@
+import { problem, type PathSegment, type Problem } from "../problems/problem.js";
+import type { TenderBids } from "./bids.js";
+import { scoredSectionKeys, sectionTitles, type Criterion, type ScoredSection, type ScoredSectionKey, type ScoringModel } from "./scoring-model.js";
+import type { TenderSpecification } from "./specification.js";
+
+const at = (...path: PathSegment[]) => ({ document: "bids" as const, path });
+
+export interface CriterionInModel {
+  section: ScoredSectionKey;
+  sectionModel: ScoredSection;
+  criterion: Criterion;
+}
+
+export function criteriaById(model: ScoringModel): Map<string, CriterionInModel> {
+  const map = new Map<string, CriterionInModel>();
+  for (const section of scoredSectionKeys) {
+    const sectionModel = model.sections[section];
+    for (const criterion of sectionModel?.criteria ?? []) map.set(criterion.id, { section, sectionModel: sectionModel!, criterion });
+  }
+  return map;
+}
+
+/** The panel members expected to score a section: evaluators by their sections, the user panel for its own. */
+export function evaluatorsFor(bids: TenderBids, section: ScoredSectionKey): string[] {
+  if (section === "userPanel") return bids.panel.userPanel.map((m) => m.id);
+  return bids.panel.evaluators.filter((e) => (e.sections as readonly string[]).includes(section)).map((e) => e.id);
+}
+
+/** Rules that need the specification, the model and the bids together. Every problem is collected. */
+export function checkBids(specification: TenderSpecification, model: ScoringModel, tenderBids: TenderBids): Problem[] {
+  const problems: Problem[] = [];
+  const criteria = criteriaById(model);
+  const knownCriteria = [...criteria.keys()].join(", ");
+
+  const memberIds = new Set<string>();
+  [...tenderBids.panel.evaluators.map((e, i) => ["evaluators", i, e.id] as const), ...tenderBids.panel.userPanel.map((m, i) => ["userPanel", i, m.id] as const)].forEach(
+    ([group, i, id]) => {
+      if (memberIds.has(id)) problems.push(problem("bids.duplicate-evaluator", at("panel", group, i, "id"), { evaluator: id }));
+      memberIds.add(id);
+    },
+  );
+  for (const section of scoredSectionKeys) {
+    if (model.sections[section] !== undefined && evaluatorsFor(tenderBids, section).length === 0) {
+      problems.push(problem("bids.no-evaluators-for-section", at("panel"), { section: sectionTitles[section].toLowerCase() }));
+    }
+  }
+
+  const bidIds = new Set<string>();
+  tenderBids.bids.forEach((bid, b) => {
+    if (bidIds.has(bid.id)) problems.push(problem("bids.duplicate-bid", at("bids", b, "id"), { bid: bid.id }));
+    bidIds.add(bid.id);
+
+    checkPrice(specification, model, tenderBids, b, problems);
+    checkGates(model, tenderBids, b, problems);
+
+    for (const [criterionId, byEvaluator] of Object.entries(bid.scores)) {
+      const known = criteria.get(criterionId);
+      if (known === undefined) {
+        problems.push(problem("bids.unknown-criterion", at("bids", b, "scores", criterionId), { criterion: criterionId, known: knownCriteria }));
+        continue;
+      }
+      const scale = model.scales[known.sectionModel.scale];
+      const expected = evaluatorsFor(tenderBids, known.section);
+      for (const [evaluatorId, given] of Object.entries(byEvaluator)) {
+        const path = ["bids", b, "scores", criterionId, evaluatorId] as const;
+        if (!memberIds.has(evaluatorId)) {
+          problems.push(problem("bids.unknown-evaluator", at(...path), { evaluator: evaluatorId }));
+          continue;
+        }
+        if (!expected.includes(evaluatorId)) {
+          problems.push(
+            problem("bids.evaluator-not-on-section", at(...path), { evaluator: evaluatorId, section: sectionTitles[known.section].toLowerCase() }),
+          );
+          continue;
+        }
+        if (scale !== undefined && !scale.values.includes(given.score)) {
+          problems.push(
+            problem("bids.score-not-on-scale", at(...path, "score"), {
+              score: String(given.score),
+              scale: known.sectionModel.scale,
+              allowed: scale.values.join(", "),
+            }),
+          );
+        }
+        if (known.criterion.justificationRequired && given.justification.trim() === "") {
+          problems.push(
+            problem("bids.missing-justification", at(...path, "justification"), { bid: bid.id, criterion: criterionId, evaluator: evaluatorId }),
+          );
+        }
+      }
+    }
+    for (const [criterionId, known] of criteria) {
+      for (const evaluatorId of evaluatorsFor(tenderBids, known.section)) {
+        if (bid.scores[criterionId]?.[evaluatorId] === undefined) {
+          problems.push(
+            problem("bids.missing-score", at("bids", b, "scores"), { bid: bid.id, criterion: criterionId, evaluator: evaluatorId }),
+          );
+        }
+      }
+    }
+  });
+
+  const moderated = new Set<string>();
+  tenderBids.moderation.forEach((m, i) => {
+    if (!bidIds.has(m.bid)) problems.push(problem("bids.moderation-unknown-bid", at("moderation", i, "bid"), { bid: m.bid }));
+    const known = criteria.get(m.criterion);
+    if (known === undefined) {
+      problems.push(problem("bids.unknown-criterion", at("moderation", i, "criterion"), { criterion: m.criterion, known: knownCriteria }));
+    } else {
+      const scale = model.scales[known.sectionModel.scale];
+      if (scale !== undefined && !scale.values.includes(m.score)) {
+        problems.push(
+          problem("bids.score-not-on-scale", at("moderation", i, "score"), {
+            score: String(m.score),
+            scale: known.sectionModel.scale,
+            allowed: scale.values.join(", "),
+          }),
+        );
+      }
+    }
+    const key = `${m.bid}\u0000${m.criterion}`;
+    if (moderated.has(key)) problems.push(problem("bids.moderation-duplicate", at("moderation", i), { bid: m.bid, criterion: m.criterion }));
+    moderated.add(key);
+  });
+  return problems;
+}
+
+function checkPrice(specification: TenderSpecification, model: ScoringModel, tenderBids: TenderBids, b: number, problems: Problem[]): void {
+  const price = model.sections.price;
+  const bid = tenderBids.bids[b]!;
+  if (price === undefined) return;
+  if (bid.price === undefined) {
+    problems.push(problem("bids.missing-price", at("bids", b), { bid: bid.id }));
+    return;
+  }
+  if (bid.price.years.length !== specification.contract.years) {
+    problems.push(
+      problem("bids.price-years-mismatch", at("bids", b, "price", "years"), {
+        bid: bid.id,
+        which: "contract-year",
+        given: bid.price.years.length,
+        expected: specification.contract.years,
+      }),
+    );
+  }
+  if (price.includeExtensionYears && bid.price.extensionYears.length !== specification.contract.extensionYears) {
+    problems.push(
+      problem("bids.price-years-mismatch", at("bids", b, "price", "extensionYears"), {
+        bid: bid.id,
+        which: "extension-year",
+        given: bid.price.extensionYears.length,
+        expected: specification.contract.extensionYears,
+      }),
+    );
+  }
+}
+
+function checkGates(model: ScoringModel, tenderBids: TenderBids, b: number, problems: Problem[]): void {
+  const bid = tenderBids.bids[b]!;
+  const gateIds = model.gates.map((g) => g.id);
+  for (const gate of Object.keys(bid.gates)) {
+    if (!gateIds.includes(gate)) {
+      problems.push(problem("bids.unknown-gate", at("bids", b, "gates", gate), { gate, known: gateIds.join(", ") || "none" }));
+    }
+  }
+  for (const gate of gateIds) {
+    if (bid.gates[gate] === undefined) problems.push(problem("bids.missing-gate-result", at("bids", b, "gates"), { bid: bid.id, gate }));
+  }
+}

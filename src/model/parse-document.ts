@@ -1,0 +1,88 @@
+import { LineCounter, isNode, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { problem, type DocumentRole, type Location, type Outcome, type PathSegment, type Problem } from "../problems/problem.js";
+import { zodIssueToProblem } from "./zod-issues.js";
+
+/** A parsed input file that can still say on which line a path lies, for located messages. */
+export interface SourceDocument {
+  role: DocumentRole;
+  file: string;
+  locate(path: readonly PathSegment[]): { line: number; column: number } | undefined;
+}
+
+/**
+ * Parse YAML or JSON text (JSON is read by the YAML parser, so JSON errors get lines too) and
+ * validate it against a schema, returning every problem at once with its path and line.
+ */
+export function parseInputDocument<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  role: DocumentRole,
+  file: string,
+): Outcome<{ data: z.infer<S>; source: SourceDocument }> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const source = sourceDocument(role, file, doc, lineCounter);
+
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => {
+        const pos = lineCounter.linePos(error.pos[0]);
+        return problem("input.unreadable", { document: role, file, line: pos.line, column: pos.col }, {
+          detail: error.message.split("\n")[0] ?? error.message,
+        });
+      }),
+    };
+  }
+  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (raw === null || raw === undefined) {
+    return { ok: false, problems: [problem("input.empty", { document: role, file }, {})] };
+  }
+
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, raw)).map((p) => locateIn(p, source)),
+    };
+  }
+  return { ok: true, value: { data: parsed.data as z.infer<S>, source }, problems: [] };
+}
+
+function sourceDocument(role: DocumentRole, file: string, doc: Document, lineCounter: LineCounter): SourceDocument {
+  return {
+    role,
+    file,
+    locate(path) {
+      // Walk down as far as the document goes: a missing field is reported at its parent's line.
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node = doc.getIn(path.slice(0, depth), true);
+        if (isNode(node) && node.range) {
+          const pos = lineCounter.linePos(node.range[0]);
+          return { line: pos.line, column: pos.col };
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Add file name and line to a problem that points into `source`. */
+export function locateIn(p: Problem, source: SourceDocument): Problem {
+  const location: Location = { ...p.location, document: source.role, file: source.file };
+  const pos = p.location.path ? source.locate(p.location.path) : undefined;
+  if (pos) {
+    location.line = pos.line;
+    location.column = pos.column;
+  }
+  return { ...p, location } as Problem;
+}
+
+/** Locate every problem whose document role matches one of the given sources. */
+export function locateProblems(problems: readonly Problem[], sources: readonly SourceDocument[]): Problem[] {
+  return problems.map((p) => {
+    const source = sources.find((s) => s.role === p.location.document);
+    return source ? locateIn(p, source) : p;
+  });
+}

@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { Id, Money, NonEmptyText, Percent } from "./common.js";
+
+export const Scale = z.strictObject({
+  title: NonEmptyText,
+  /** Allowed scores, lowest first, e.g. [0, 1, 2, 3, 4, 5] or [0, 25, 50, 75, 100]. */
+  values: z.array(z.number().nonnegative()).min(2),
+  /** What each score means, keyed by the score, e.g. "0": "No response". */
+  descriptors: z.record(z.string(), NonEmptyText).default({}),
+});
+export type Scale = z.infer<typeof Scale>;
+
+export const CombinationMethod = z.enum(["consensus", "mean", "median"]);
+export type CombinationMethod = z.infer<typeof CombinationMethod>;
+
+export const Combination = z.strictObject({
+  method: CombinationMethod,
+  /** Largest spread (highest − lowest evaluator score, in scale points) accepted without moderation. */
+  tolerance: z.number().nonnegative().optional(),
+});
+export type Combination = z.infer<typeof Combination>;
+
+export const Criterion = z.strictObject({
+  id: Id,
+  title: NonEmptyText,
+  question: z.string().optional(),
+  /** Share of the section, in percent; a section's criteria add up to 100. */
+  weight: Percent,
+  /** A combined score below this excludes the bid. */
+  minimumScore: z.number().nonnegative().optional(),
+  justificationRequired: z.boolean().default(true),
+  wordLimit: z.int().positive().optional(),
+});
+export type Criterion = z.infer<typeof Criterion>;
+
+export const ScoredSection = z.strictObject({
+  title: NonEmptyText.optional(),
+  /** Share of the total score, in percent; the sections add up to 100. */
+  weight: Percent,
+  scale: Id,
+  /** The bid is excluded if it earns less than this share of the section's available points. */
+  minimumPercent: Percent.optional(),
+  combination: Combination.optional(),
+  criteria: z.array(Criterion).min(1),
+});
+export type ScoredSection = z.infer<typeof ScoredSection>;
+
+export const PriceMethod = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("proportional") }),
+  z.strictObject({ type: z.literal("linear-interpolation") }),
+  z.strictObject({ type: z.literal("deviation-from-lowest") }),
+  z.strictObject({ type: z.literal("budget-ceiling"), budget: Money.positive() }),
+  z.strictObject({ type: z.literal("price-per-quality-point") }),
+  z.strictObject({
+    type: z.literal("custom"),
+    formula: z.string().trim().min(1).max(500),
+    /** The formula in words, for the evaluation report and bidders. */
+    description: NonEmptyText,
+    budget: Money.positive().optional(),
+  }),
+]);
+export type PriceMethod = z.infer<typeof PriceMethod>;
+export type PriceMethodType = PriceMethod["type"];
+
+export const PriceSection = z.strictObject({
+  title: NonEmptyText.optional(),
+  weight: Percent,
+  method: PriceMethod,
+  /** Whole-life cost includes the optional extension years. */
+  includeExtensionYears: z.boolean().default(false),
+});
+export type PriceSection = z.infer<typeof PriceSection>;
+
+export const ScoredSectionKey = z.enum(["quality", "socialValue", "userPanel"]);
+export type ScoredSectionKey = z.infer<typeof ScoredSectionKey>;
+export type SectionKey = ScoredSectionKey | "price";
+
+export const TieBreakRule = z.enum([
+  "highest-quality",
+  "highest-social-value",
+  "highest-user-panel",
+  "lowest-price",
+]);
+export type TieBreakRule = z.infer<typeof TieBreakRule>;
+
+export const ScoringModel = z
+  .strictObject({
+    id: Id,
+    title: NonEmptyText,
+    version: z.union([z.string(), z.number()]).transform(String),
+    description: z.string().optional(),
+    scales: z.record(Id, Scale),
+    sections: z.strictObject({
+      price: PriceSection.optional(),
+      quality: ScoredSection.optional(),
+      socialValue: ScoredSection.optional(),
+      userPanel: ScoredSection.optional(),
+    }),
+    gates: z
+      .array(z.strictObject({ id: Id, title: NonEmptyText, description: z.string().optional() }))
+      .default([]),
+    combination: Combination.default({ method: "consensus" }),
+    /** Applied in order to bids with equal totals; bids still equal share the rank. */
+    tieBreak: z.array(TieBreakRule).default([]),
+  })
+  .describe("tender-eval scoring model: sections, weights, scales, thresholds and the price method");
+
+export type ScoringModel = z.infer<typeof ScoringModel>;
+export type ScoringModelInput = z.input<typeof ScoringModel>;
+
+export const scoredSectionKeys: readonly ScoredSectionKey[] = ScoredSectionKey.options;
+
+export const sectionTitles: Record<SectionKey, string> = {
+  price: "Price",
+  quality: "Quality",
+  socialValue: "Social value",
+  userPanel: "User panel",
+};

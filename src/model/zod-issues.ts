@@ -1,0 +1,86 @@
+import type { z } from "zod";
+import { problem, type PathSegment, type Problem } from "../problems/problem.js";
+
+const typeNames: Record<string, string> = {
+  number: "a number",
+  int: "a whole number",
+  string: "text",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping of fields",
+  record: "a mapping of fields",
+};
+
+/** How a value from the input looks in a message: `"ten"`, `12`, `a list`. */
+export function describeReceived(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "an empty value";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a list";
+  return "a mapping of fields";
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PathSegment, unknown>)[key];
+  }
+  return current;
+}
+
+/** Turn zod's issues into located problems in the language of the rest of the tool. */
+export function zodIssueToProblem(issue: z.core.$ZodIssue, input: unknown): Problem[] {
+  const path = issue.path.filter((s): s is PathSegment => typeof s !== "symbol");
+  const location = { path };
+  switch (issue.code) {
+    case "invalid_type": {
+      const received = valueAt(input, path);
+      const expected = typeNames[issue.expected] ?? issue.expected;
+      if (received === undefined) return [problem("schema.missing", location, { expected })];
+      return [problem("schema.wrong-type", location, { expected, received: describeReceived(received) })];
+    }
+    case "unrecognized_keys":
+      return issue.keys.map((field) => problem("schema.unknown-field", { path: [...path, field] }, { field }));
+    case "invalid_value":
+      return [
+        problem("schema.not-allowed", location, {
+          received: describeReceived(valueAt(input, path)),
+          allowed: issue.values.map((v) => JSON.stringify(v)).join(", "),
+        }),
+      ];
+    case "invalid_union": {
+      // A discriminated union (the price method) with an unknown `type`: zod puts the path on the
+      // discriminator and lists the options.
+      const options = (issue as { options?: unknown[] }).options;
+      if (options !== undefined) {
+        return [
+          problem("schema.not-allowed", location, {
+            received: describeReceived(valueAt(input, path)),
+            allowed: options.map((v) => JSON.stringify(v)).join(", "),
+          }),
+        ];
+      }
+      return [problem("schema.invalid", location, { detail: issue.message })];
+    }
+    case "invalid_format": {
+      const expected = issue.format === "date" ? "a date written YYYY-MM-DD, e.g. 2026-11-21" : issue.message;
+      return [problem("schema.wrong-type", location, { expected, received: describeReceived(valueAt(input, path)) })];
+    }
+    case "too_small":
+    case "too_big": {
+      const received = valueAt(input, path);
+      const bound = String(issue.code === "too_small" ? issue.minimum : issue.maximum);
+      const comparison = issue.code === "too_small" ? "at least" : "at most";
+      const inclusive = issue.inclusive !== false;
+      const what =
+        issue.origin === "array" ? `${comparison} ${bound} item(s)` :
+        issue.origin === "string" ? (issue.code === "too_small" && bound === "1" ? "some text" : `${comparison} ${bound} characters`) :
+        inclusive ? `${comparison} ${bound}` : `${issue.code === "too_small" ? "more than" : "less than"} ${bound}`;
+      return [problem("schema.wrong-type", location, { expected: what, received: describeReceived(received) })];
+    }
+    default:
+      return [problem("schema.invalid", location, { detail: issue.message })];
+  }
+}

@@ -1,0 +1,89 @@
+import type { Location, PathSegment, Problem, ProblemArgsByCode, ProblemCode } from "./problem.js";
+
+type Messages = { [K in ProblemCode]: (args: ProblemArgsByCode[K]) => string };
+
+// One sentence per code, in plain English. `satisfies` makes a new code impossible to ship without text.
+const messages = {
+  "input.unreadable": (a) => `could not be read: ${a.detail}`,
+  "input.empty": () => "the file is empty",
+  "schema.missing": (a) => `is required but missing (expected ${a.expected})`,
+  "schema.wrong-type": (a) => `expected ${a.expected}, got ${a.received}`,
+  "schema.unknown-field": (a) => `"${a.field}" is not a field tender-eval knows here (check the spelling)`,
+  "schema.not-allowed": (a) => `${a.received} is not allowed; use one of ${a.allowed}`,
+  "schema.invalid": (a) => a.detail,
+  "model.weights-do-not-add-up": (a) => `the weights of ${a.what} add up to ${a.sum}, not ${a.expected}`,
+  "model.unknown-scale": (a) => `uses the scale "${a.scale}", which the model does not define (defined: ${a.known})`,
+  "model.scale-not-ascending": (a) => `the values of scale "${a.scale}" must be listed from lowest to highest, each once`,
+  "model.descriptor-not-on-scale": (a) => `describes the score ${a.value}, which is not on scale "${a.scale}"`,
+  "model.threshold-not-on-scale": (a) => `the minimum ${a.value} is outside the scale's range ${a.low} to ${a.high}`,
+  "model.duplicate-id": (a) => `the ${a.what} id "${a.id}" is used more than once`,
+  "model.price-weight-with-price-per-quality-point": (a) =>
+    `price per quality point ranks bids by price ÷ quality score, so the price section must have weight 0, not ${a.weight}`,
+  "model.no-quality-for-price-per-quality-point": () =>
+    "price per quality point needs at least one scored section (quality, social value or user panel) to divide by",
+  "model.formula-invalid": (a) => `the price formula "${a.formula}" cannot be used: ${a.detail}`,
+  "model.tolerance-too-large": (a) =>
+    `a moderation tolerance of ${a.tolerance} is wider than the whole scale (${a.range}), so no disagreement would ever be flagged`,
+  "model.no-sections": () => "the model has no sections to score",
+  "model.tie-break-without-section": (a) => `the tie-break rule "${a.rule}" needs a ${a.section} section, which the model does not have`,
+  "bids.no-evaluators-for-section": (a) => `nobody on the panel scores the ${a.section} section`,
+  "bids.duplicate-bid": (a) => `bid "${a.bid}" appears more than once`,
+  "bids.unknown-criterion": (a) => `"${a.criterion}" is not a criterion of the scoring model (criteria: ${a.known})`,
+  "bids.unknown-evaluator": (a) => `"${a.evaluator}" is not an evaluator or user-panel member listed under panel`,
+  "bids.evaluator-not-on-section": (a) => `evaluator "${a.evaluator}" is not on the panel for the ${a.section} section`,
+  "bids.score-not-on-scale": (a) => `the score ${a.score} is not on the scale "${a.scale}" (allowed: ${a.allowed})`,
+  "bids.missing-score": (a) => `bid "${a.bid}" has no score from ${a.evaluator} for criterion ${a.criterion}`,
+  "bids.missing-justification": (a) =>
+    `the score ${a.evaluator} gave bid "${a.bid}" for ${a.criterion} has no justification, and the model requires one`,
+  "bids.unknown-gate": (a) => `"${a.gate}" is not a pass/fail gate of the scoring model (gates: ${a.known})`,
+  "bids.missing-gate-result": (a) => `bid "${a.bid}" has no pass or fail recorded for the gate "${a.gate}"`,
+  "bids.missing-price": (a) => `bid "${a.bid}" has no price, and the scoring model scores price`,
+  "bids.price-years-mismatch": (a) =>
+    `bid "${a.bid}" gives ${a.given} ${a.which} price(s), but the contract has ${a.expected}`,
+  "bids.zero-price": (a) =>
+    `bid "${a.bid}" has a whole-life price of £0, which the ${a.method} method cannot score (it divides by the price)`,
+  "bids.duplicate-evaluator": (a) => `the panel member id "${a.evaluator}" is used more than once`,
+  "bids.moderation-unknown-bid": (a) => `moderation is recorded for bid "${a.bid}", which is not among the bids`,
+  "bids.moderation-duplicate": (a) => `more than one agreed score is recorded for bid "${a.bid}", criterion ${a.criterion}`,
+  "price.formula-failed": (a) => `the price formula "${a.formula}" failed for bid "${a.bid}": ${a.detail}`,
+  "price.formula-out-of-range": (a) =>
+    `the price formula "${a.formula}" gave bid "${a.bid}" ${a.value} points, outside 0 to ${a.maxPoints}`,
+  "price.zero-quality": (a) =>
+    `bid "${a.bid}" has a quality score of 0, so its price per quality point cannot be calculated`,
+  "scoring.moderation-needed": (a) =>
+    `evaluators' scores for bid "${a.bid}", criterion ${a.criterion} differ by ${a.spread} (tolerance ${a.tolerance}): the panel must agree a moderated score; the mean is used until then`,
+} satisfies Messages;
+
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = "";
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else out += out === "" ? segment : `.${segment}`;
+  }
+  return out;
+}
+
+export function formatLocation(location: Location): string {
+  const parts: string[] = [];
+  const where = location.file ?? location.document;
+  if (where !== undefined) parts.push(where);
+  if (location.path !== undefined && location.path.length > 0) {
+    const line = location.line !== undefined ? ` (line ${location.line})` : "";
+    parts.push(`${formatPath(location.path)}${line}`);
+  } else if (location.line !== undefined) {
+    parts.push(`line ${location.line}`);
+  }
+  return parts.join(": ");
+}
+
+export function problemMessage(p: Problem): string {
+  return (messages[p.code] as (args: unknown) => string)(p.args);
+}
+
+/** `model.yaml: sections.quality.criteria[2].weight (line 14): expected a number, got "ten"` */
+export function formatProblem(p: Problem): string {
+  const where = formatLocation(p.location);
+  return where === "" ? problemMessage(p) : `${where}: ${problemMessage(p)}`;
+}
+
+export const problemCodes = Object.keys(messages) as ProblemCode[];

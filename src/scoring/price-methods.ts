@@ -1,0 +1,191 @@
+import { ZERO, exact, max, mean, median, min, type Exact } from "../arithmetic/exact.js";
+import type { PriceMethod, PriceMethodType } from "../model/scoring-model.js";
+import type { PriceSchedule as BidPriceSchedule } from "../model/bids.js";
+import { problem, type Problem } from "../problems/problem.js";
+import { compilePriceFormula, evaluatePriceFormula, PriceFormulaError, type PriceFormulaScope } from "./price-formula.js";
+
+
+export interface PriceMethodInfo {
+  /** The name used in UK guidance and the literature. */
+  name: string;
+  /** The formula in words, for reports and bidders. */
+  formula: string;
+}
+
+export const priceMethods = {
+  proportional: {
+    name: "Lowest price ÷ bid price (proportional scoring)",
+    formula: "points = maximum points × lowest price ÷ bid price",
+  },
+  "linear-interpolation": {
+    name: "Linear interpolation between lowest and highest price",
+    formula:
+      "points = maximum points × (highest price − bid price) ÷ (highest price − lowest price); when every price is the same, every bid gets maximum points",
+  },
+  "deviation-from-lowest": {
+    name: "Deviation from the lowest price",
+    formula: "points = maximum points × (1 − (bid price − lowest price) ÷ lowest price), and never below 0",
+  },
+  "budget-ceiling": {
+    name: "Against a budget ceiling",
+    formula:
+      "a bid above the budget is excluded; points = maximum points × (budget − bid price) ÷ (budget − lowest price); when the lowest price equals the budget, it gets maximum points",
+  },
+  "price-per-quality-point": {
+    name: "Price per quality point (Bid Evaluation Guidance Note)",
+    formula: "price per quality point = whole-life price ÷ quality score out of 100; the lowest price per quality point wins",
+  },
+  custom: {
+    name: "Commissioner's own formula",
+    formula: "as written by the commissioner",
+  },
+} as const satisfies Record<PriceMethodType, PriceMethodInfo>;
+
+export function describePriceMethod(method: PriceMethod): PriceMethodInfo {
+  if (method.type === "custom") return { name: priceMethods.custom.name, formula: `${method.description} (formula: ${method.formula})` };
+  return priceMethods[method.type];
+}
+
+/** Whole-life cost: the sum over contract years, and over the optional extension years if the model says so. */
+export function wholeLifeCost(schedule: BidPriceSchedule, includeExtensionYears: boolean): Exact {
+  let total = ZERO;
+  for (const year of schedule.years) total = total.add(exact(year));
+  if (includeExtensionYears) for (const year of schedule.extensionYears) total = total.add(exact(year));
+  return total;
+}
+
+export interface PricedBid {
+  bidId: string;
+  wholeLifeCost: Exact;
+}
+
+export interface PriceFieldFigures {
+  lowest: Exact;
+  highest: Exact;
+  mean: Exact;
+  median: Exact;
+  count: number;
+  budget?: Exact;
+}
+
+export interface PricePoints {
+  bidId: string;
+  points: Exact;
+  variables: Record<string, Exact>;
+}
+
+export interface PriceScoring {
+  field: PriceFieldFigures | undefined;
+  points: PricePoints[];
+  /** Bids above a budget ceiling, with the budget. */
+  aboveBudget: { bidId: string; wholeLifeCost: Exact; budget: Exact }[];
+  problems: Problem[];
+}
+
+/**
+ * Score price for the bids still in contention. Excluded bids are left out first, so a bid that
+ * failed a quality threshold cannot set the "lowest price" others are measured against.
+ * Price per quality point is not a points method and is ranked by the engine.
+ */
+export function scorePrices(method: PriceMethod, maxPoints: Exact, bids: readonly PricedBid[]): PriceScoring {
+  const problems: Problem[] = [];
+  const aboveBudget: PriceScoring["aboveBudget"] = [];
+  let inContention = bids;
+  if (method.type === "budget-ceiling") {
+    const budget = exact(method.budget);
+    inContention = bids.filter((b) => {
+      const over = b.wholeLifeCost.compare(budget) > 0;
+      if (over) aboveBudget.push({ bidId: b.bidId, wholeLifeCost: b.wholeLifeCost, budget });
+      return !over;
+    });
+  }
+  if (inContention.length === 0) return { field: undefined, points: [], aboveBudget, problems };
+
+  const costs = inContention.map((b) => b.wholeLifeCost);
+  const field: PriceFieldFigures = {
+    lowest: min(costs),
+    highest: max(costs),
+    mean: mean(costs),
+    median: median(costs),
+    count: costs.length,
+  };
+  if (method.type === "budget-ceiling" || (method.type === "custom" && method.budget !== undefined)) {
+    field.budget = exact(method.budget!);
+  }
+  if (method.type === "price-per-quality-point") return { field, points: [], aboveBudget, problems };
+
+  const dividesByPrice = method.type === "proportional" || method.type === "deviation-from-lowest";
+  if (dividesByPrice) {
+    const zero = inContention.filter((b) => b.wholeLifeCost.equals(0));
+    if (zero.length > 0) {
+      for (const b of zero) problems.push(problem("bids.zero-price", { document: "bids" }, { bid: b.bidId, method: priceMethods[method.type].name }));
+      return { field, points: [], aboveBudget, problems };
+    }
+  }
+
+  const compiled = method.type === "custom" ? compilePriceFormula(method.formula) : undefined;
+  const points: PricePoints[] = [];
+  for (const bid of inContention) {
+    const price = bid.wholeLifeCost;
+    const variables: Record<string, Exact> = {
+      price,
+      lowest: field.lowest,
+      highest: field.highest,
+      maxPoints,
+      ...(method.type === "budget-ceiling" ? { budget: field.budget! } : {}),
+    };
+    switch (method.type) {
+      case "proportional":
+        points.push({ bidId: bid.bidId, points: maxPoints.mul(field.lowest).div(price), variables });
+        break;
+      case "linear-interpolation": {
+        const range = field.highest.sub(field.lowest);
+        const p = range.equals(0) ? maxPoints : maxPoints.mul(field.highest.sub(price)).div(range);
+        points.push({ bidId: bid.bidId, points: p, variables });
+        break;
+      }
+      case "deviation-from-lowest": {
+        const p = maxPoints.mul(exact(1).sub(price.sub(field.lowest).div(field.lowest)));
+        points.push({ bidId: bid.bidId, points: p.compare(0) < 0 ? ZERO : p, variables });
+        break;
+      }
+      case "budget-ceiling": {
+        const headroom = field.budget!.sub(field.lowest);
+        const p = headroom.equals(0) ? maxPoints : maxPoints.mul(field.budget!.sub(price)).div(headroom);
+        points.push({ bidId: bid.bidId, points: p, variables });
+        break;
+      }
+      case "custom": {
+        if (compiled === undefined || !compiled.ok) throw new Error("custom formula reached scoring without passing the model check");
+        const scope: PriceFormulaScope = { ...field, count: exact(field.count), price, maxPoints };
+        const used = Object.fromEntries([...compiled.formula.variables].flatMap((v) => (scope[v] ? [[v, scope[v]]] : [])));
+        try {
+          const p = evaluatePriceFormula(compiled.formula, scope);
+          if (p.compare(0) < 0 || p.compare(maxPoints) > 0) {
+            problems.push(
+              problem("price.formula-out-of-range", { document: "model", path: ["sections", "price", "method", "formula"] }, {
+                bid: bid.bidId,
+                formula: method.formula,
+                value: p.round(4).toString(),
+                maxPoints: maxPoints.toString(),
+              }),
+            );
+          } else {
+            points.push({ bidId: bid.bidId, points: p, variables: used });
+          }
+        } catch (error) {
+          if (!(error instanceof PriceFormulaError)) throw error;
+          problems.push(
+            problem("price.formula-failed", { document: "model", path: ["sections", "price", "method", "formula"] }, {
+              bid: bid.bidId,
+              formula: method.formula,
+              detail: error.message,
+            }),
+          );
+        }
+        break;
+      }
+    }
+  }
+  return { field, points, aboveBudget, problems };
+}

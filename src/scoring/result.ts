@@ -1,0 +1,105 @@
+import type { Exact } from "../arithmetic/exact.js";
+import type { CombinationMethod, PriceMethod, ScoredSectionKey, TieBreakRule } from "../model/scoring-model.js";
+import type { CombinedBasis } from "./combine.js";
+import type { PriceMethodInfo } from "./price-methods.js";
+
+export interface EvaluatorScoreResult {
+  evaluatorId: string;
+  score: Exact;
+  justification: string;
+}
+
+export interface CriterionResult {
+  criterionId: string;
+  title: string;
+  /** Percent of the section. */
+  weightInSection: Exact;
+  /** Percentage points of the whole score this criterion is worth: section weight × weight in section ÷ 100. */
+  availablePoints: Exact;
+  scaleMax: Exact;
+  evaluatorScores: EvaluatorScoreResult[];
+  combined: Exact;
+  basis: CombinedBasis;
+  combinationMethod: CombinationMethod;
+  spread: Exact;
+  tolerance: Exact;
+  needsModeration: boolean;
+  moderation?: { score: Exact; reason: string };
+  /** combined ÷ scaleMax × availablePoints */
+  points: Exact;
+}
+
+export interface SectionResult {
+  section: ScoredSectionKey;
+  title: string;
+  weight: Exact;
+  points: Exact;
+  /** points ÷ weight × 100, for section thresholds. */
+  percentOfSection: Exact;
+  criteria: CriterionResult[];
+}
+
+export interface PriceResult {
+  years: Exact[];
+  extensionYears: Exact[];
+  includesExtensionYears: boolean;
+  wholeLifeCost: Exact;
+  /** Undefined when the bid was excluded before price scoring or under price per quality point. */
+  points?: Exact;
+  /** The variables the method used for this bid, e.g. price, lowest, maxPoints. */
+  variables: Record<string, Exact>;
+  pricePerQualityPoint?: Exact;
+}
+
+export type Exclusion =
+  | { rule: "gate-failed"; gateId: string; gateTitle: string }
+  | { rule: "below-criterion-minimum"; criterionId: string; criterionTitle: string; score: Exact; minimum: Exact }
+  | { rule: "below-section-minimum"; section: ScoredSectionKey; percent: Exact; minimumPercent: Exact }
+  | { rule: "above-budget"; wholeLifeCost: Exact; budget: Exact };
+
+export interface BidResult {
+  bidId: string;
+  bidder: string;
+  organisationType?: string;
+  status: "ranked" | "excluded";
+  exclusions: Exclusion[];
+  /** Some of its scores still await moderation, so its total and rank may change. */
+  provisional: boolean;
+  sections: SectionResult[];
+  price?: PriceResult;
+  /** Total points out of 100 (under price per quality point: the quality score out of 100). */
+  total: Exact;
+  rank: number | null;
+  /** Other bids sharing this rank after every tie-break rule. */
+  tiedWith: string[];
+}
+
+export interface Tie {
+  bidIds: string[];
+  /** The first tie-break rule that separated any of them, or null if they still share a rank. */
+  brokenBy: TieBreakRule | null;
+}
+
+export type RankingBasis = "total-points" | "price-per-quality-point";
+
+export interface TenderResult {
+  tender: { title: string; reference: string; authority: string };
+  model: { id: string; title: string; version: string };
+  rankingBasis: RankingBasis;
+  /** Bids in rank order (ties by bidder name), excluded bids last. */
+  bids: BidResult[];
+  winners: string[];
+  ties: Tie[];
+  moderationNeeded: { bidId: string; criterionId: string; spread: Exact; tolerance: Exact }[];
+  price?: {
+    method: PriceMethod;
+    description: PriceMethodInfo;
+    maxPoints: Exact;
+    includesExtensionYears: boolean;
+    lowest?: Exact;
+    highest?: Exact;
+    mean?: Exact;
+    median?: Exact;
+    budget?: Exact;
+  };
+}

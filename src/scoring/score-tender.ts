@@ -1,0 +1,248 @@
+import { HUNDRED, ZERO, exact, sum, type Exact } from "../arithmetic/exact.js";
+import type { Bid, TenderBids } from "../model/bids.js";
+import { checkBids, evaluatorsFor } from "../model/check-bids.js";
+import { DEFAULT_TOLERANCE_SHARE, checkScoringModel, scaleRange } from "../model/check-model.js";
+import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel, type TieBreakRule } from "../model/scoring-model.js";
+import type { TenderSpecification } from "../model/specification.js";
+import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
+import { combineScores } from "./combine.js";
+import { describePriceMethod, scorePrices, wholeLifeCost } from "./price-methods.js";
+import { rankBids, type Rankable } from "./rank.js";
+import type { BidResult, CriterionResult, Exclusion, PriceResult, SectionResult, TenderResult } from "./result.js";
+
+export interface TenderInput {
+  specification: TenderSpecification;
+  model: ScoringModel;
+  bids: TenderBids;
+}
+
+/**
+ * Score a tender: combine evaluators' scores, apply weights, thresholds and gates, score price by the
+ * model's method among the bids still in contention, total and rank. Pure: the same input always gives
+ * the same result, whatever order the bids are listed in.
+ */
+export function scoreTender(input: TenderInput): Outcome<TenderResult> {
+  const { specification, model, bids: tenderBids } = input;
+  const problems: Problem[] = [...checkScoringModel(model), ...checkBids(specification, model, tenderBids)];
+  if (hasErrors(problems)) return { ok: false, problems };
+
+  const agreed = new Map(tenderBids.moderation.map((m) => [`${m.bid}\u0000${m.criterion}`, m]));
+  const bidResults: BidResult[] = tenderBids.bids.map((bid) => scoreQualitativeSections(model, tenderBids, bid, agreed));
+  const resultById = new Map(bidResults.map((r) => [r.bidId, r]));
+  const bidIndex = new Map(tenderBids.bids.map((b, i) => [b.id, i]));
+
+  for (const result of bidResults) {
+    for (const section of result.sections) {
+      for (const c of section.criteria) {
+        if (c.needsModeration) {
+          problems.push(
+            problem("scoring.moderation-needed", { document: "bids", path: ["bids", bidIndex.get(result.bidId)!, "scores", c.criterionId] }, {
+              bid: result.bidId,
+              criterion: c.criterionId,
+              spread: c.spread.toString(),
+              tolerance: c.tolerance.toString(),
+            }, "warning"),
+          );
+        }
+      }
+    }
+  }
+
+  const priceSection = model.sections.price;
+  const ppqp = priceSection?.method.type === "price-per-quality-point";
+  let priceSummary: TenderResult["price"];
+  if (priceSection !== undefined) {
+    const bidById = new Map(tenderBids.bids.map((b) => [b.id, b]));
+    for (const result of bidResults) {
+      const schedule = bidById.get(result.bidId)!.price!;
+      result.price = {
+        years: schedule.years.map((y) => exact(y)),
+        extensionYears: schedule.extensionYears.map((y) => exact(y)),
+        includesExtensionYears: priceSection.includeExtensionYears,
+        wholeLifeCost: wholeLifeCost(schedule, priceSection.includeExtensionYears),
+        variables: {},
+      };
+    }
+    const maxPoints = exact(priceSection.weight);
+    const inContention = bidResults.filter((r) => r.exclusions.length === 0);
+    const scoring = scorePrices(
+      priceSection.method,
+      maxPoints,
+      inContention.map((r) => ({ bidId: r.bidId, wholeLifeCost: r.price!.wholeLifeCost })),
+    );
+    problems.push(...scoring.problems.map((p) => locateBidProblem(p, tenderBids)));
+    for (const over of scoring.aboveBudget) {
+      resultById.get(over.bidId)!.exclusions.push({ rule: "above-budget", wholeLifeCost: over.wholeLifeCost, budget: over.budget });
+    }
+    for (const scored of scoring.points) {
+      const price = resultById.get(scored.bidId)!.price!;
+      price.points = scored.points;
+      price.variables = scored.variables;
+    }
+    priceSummary = {
+      method: priceSection.method,
+      description: describePriceMethod(priceSection.method),
+      maxPoints,
+      includesExtensionYears: priceSection.includeExtensionYears,
+      ...(scoring.field ?? {}),
+    };
+    delete (priceSummary as { count?: number }).count;
+  }
+  if (hasErrors(problems)) return { ok: false, problems };
+
+  for (const result of bidResults) {
+    result.total = sum([...result.sections.map((s) => s.points), result.price?.points ?? ZERO]);
+    if (result.exclusions.length > 0) result.status = "excluded";
+  }
+
+  const contenders = bidResults.filter((r) => r.status === "ranked");
+  if (ppqp) {
+    for (const r of contenders) {
+      if (r.total.equals(0)) {
+        problems.push(locateBidProblem(problem("price.zero-quality", { document: "bids" }, { bid: r.bidId }), tenderBids));
+      } else {
+        r.price!.pricePerQualityPoint = r.price!.wholeLifeCost.div(r.total);
+        r.price!.variables = { price: r.price!.wholeLifeCost, qualityScore: r.total };
+      }
+    }
+    if (hasErrors(problems)) return { ok: false, problems };
+  }
+
+  const ranking = rankBids(
+    contenders.map((r) => toRankable(r, ppqp)),
+    ppqp,
+    model.tieBreak,
+  );
+  for (const entry of ranking.order) {
+    const r = resultById.get(entry.bidId)!;
+    r.rank = entry.rank;
+    r.tiedWith = entry.tiedWith;
+  }
+
+  const ordered = [
+    ...ranking.order.map((e) => resultById.get(e.bidId)!),
+    ...bidResults
+      .filter((r) => r.status === "excluded")
+      .sort((a, b) => a.bidder.localeCompare(b.bidder, "en-GB") || (a.bidId < b.bidId ? -1 : 1)),
+  ];
+
+  const result: TenderResult = {
+    tender: { title: specification.title, reference: specification.reference, authority: specification.authority },
+    model: { id: model.id, title: model.title, version: model.version },
+    rankingBasis: ppqp ? "price-per-quality-point" : "total-points",
+    bids: ordered,
+    winners: ranking.order.filter((e) => e.rank === 1).map((e) => e.bidId),
+    ties: ranking.ties,
+    moderationNeeded: ordered.flatMap((r) =>
+      r.sections.flatMap((s) =>
+        s.criteria.filter((c) => c.needsModeration).map((c) => ({ bidId: r.bidId, criterionId: c.criterionId, spread: c.spread, tolerance: c.tolerance })),
+      ),
+    ),
+  };
+  if (priceSummary !== undefined) result.price = priceSummary;
+  return { ok: true, value: result, problems };
+}
+
+function scoreQualitativeSections(
+  model: ScoringModel,
+  tenderBids: TenderBids,
+  bid: Bid,
+  agreed: ReadonlyMap<string, { score: number; reason: string }>,
+): BidResult {
+  const exclusions: Exclusion[] = [];
+  for (const gate of model.gates) {
+    if (bid.gates[gate.id] === "fail") exclusions.push({ rule: "gate-failed", gateId: gate.id, gateTitle: gate.title });
+  }
+  const sections: SectionResult[] = [];
+  for (const key of scoredSectionKeys) {
+    const sectionModel = model.sections[key];
+    if (sectionModel === undefined) continue;
+    const scale = model.scales[sectionModel.scale]!;
+    const [low, high] = scaleRange(scale);
+    const combination = sectionModel.combination ?? model.combination;
+    const tolerance = combination.tolerance !== undefined ? exact(combination.tolerance) : exact(high - low).mul(DEFAULT_TOLERANCE_SHARE);
+    const sectionWeight = exact(sectionModel.weight);
+    const scaleMax = exact(high);
+    const evaluators = evaluatorsFor(tenderBids, key);
+
+    const criteria: CriterionResult[] = sectionModel.criteria.map((criterion) => {
+      const evaluatorScores = evaluators.map((evaluatorId) => {
+        const given = bid.scores[criterion.id]![evaluatorId]!;
+        return { evaluatorId, score: exact(given.score), justification: given.justification };
+      });
+      const moderation = agreed.get(`${bid.id}\u0000${criterion.id}`);
+      const combined = combineScores(evaluatorScores.map((e) => e.score), combination.method, tolerance, moderation?.score);
+      const weightInSection = exact(criterion.weight);
+      const availablePoints = sectionWeight.mul(weightInSection).div(HUNDRED);
+      const result: CriterionResult = {
+        criterionId: criterion.id,
+        title: criterion.title,
+        weightInSection,
+        availablePoints,
+        scaleMax,
+        evaluatorScores,
+        combined: combined.combined,
+        basis: combined.basis,
+        combinationMethod: combination.method,
+        spread: combined.spread,
+        tolerance,
+        needsModeration: combined.needsModeration,
+        points: scaleMax.equals(0) ? ZERO : combined.combined.div(scaleMax).mul(availablePoints),
+      };
+      if (moderation !== undefined) result.moderation = { score: exact(moderation.score), reason: moderation.reason };
+      if (criterion.minimumScore !== undefined && combined.combined.compare(exact(criterion.minimumScore)) < 0) {
+        exclusions.push({
+          rule: "below-criterion-minimum",
+          criterionId: criterion.id,
+          criterionTitle: criterion.title,
+          score: combined.combined,
+          minimum: exact(criterion.minimumScore),
+        });
+      }
+      return result;
+    });
+    const points = sum(criteria.map((c) => c.points));
+    const percentOfSection = sectionWeight.equals(0) ? ZERO : points.div(sectionWeight).mul(HUNDRED);
+    if (sectionModel.minimumPercent !== undefined && percentOfSection.compare(exact(sectionModel.minimumPercent)) < 0) {
+      exclusions.push({ rule: "below-section-minimum", section: key, percent: percentOfSection, minimumPercent: exact(sectionModel.minimumPercent) });
+    }
+    sections.push({ section: key, title: sectionModel.title ?? sectionTitles[key], weight: sectionWeight, points, percentOfSection, criteria });
+  }
+  const result: BidResult = {
+    bidId: bid.id,
+    bidder: bid.bidder,
+    status: "ranked",
+    exclusions,
+    provisional: sections.some((s) => s.criteria.some((c) => c.needsModeration)),
+    sections,
+    total: ZERO,
+    rank: null,
+    tiedWith: [],
+  };
+  if (bid.organisationType !== undefined) result.organisationType = bid.organisationType;
+  return result;
+}
+
+const tieBreakSectionKey: Record<Exclude<TieBreakRule, "lowest-price">, ScoredSectionKey> = {
+  "highest-quality": "quality",
+  "highest-social-value": "socialValue",
+  "highest-user-panel": "userPanel",
+};
+
+function toRankable(r: BidResult, ppqp: boolean): Rankable {
+  const tieBreakValues: Rankable["tieBreakValues"] = {};
+  for (const [rule, key] of Object.entries(tieBreakSectionKey) as [TieBreakRule, ScoredSectionKey][]) {
+    const section = r.sections.find((s) => s.section === key);
+    if (section) tieBreakValues[rule] = section.points;
+  }
+  if (r.price) tieBreakValues["lowest-price"] = r.price.wholeLifeCost;
+  return { bidId: r.bidId, bidder: r.bidder, primary: ppqp ? r.price!.pricePerQualityPoint! : r.total, tieBreakValues };
+}
+
+function locateBidProblem(p: Problem, tenderBids: TenderBids): Problem {
+  if (p.location.document !== "bids" || !("bid" in p.args)) return p;
+  const index = tenderBids.bids.findIndex((b) => b.id === (p.args as { bid: string }).bid);
+  return index < 0 ? p : ({ ...p, location: { ...p.location, path: ["bids", index, "price"] } } as Problem);
+}
+
+export type { Exact };
