@@ -1,0 +1,9 @@
+import { hasErrors, type Problem } from "../problems/problem.js";
+
+export const ExitCode = { success: 0, invalidInput: 1, usage: 2 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** 0 when there is nothing wrong, 1 when an input has an error (warnings alone do not fail). */
+export function getExitCode(problems: readonly Problem[]): ExitCode {
+  return hasErrors(problems) ? ExitCode.invalidInput : ExitCode.success;
+}

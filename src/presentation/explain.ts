@@ -1,0 +1,17 @@
+import { sectionTitles } from "../model/scoring-model.js";
+import type { Exclusion } from "../scoring/result.js";
+import { formatMoney, formatPercent, formatScore } from "./uk-format.js";
+
+/** Why a bid was excluded, in plain English, naming the rule. */
+export function explainExclusion(exclusion: Exclusion): string {
+  switch (exclusion.rule) {
+    case "gate-failed":
+      return `failed the pass/fail requirement "${exclusion.gateTitle}"`;
+    case "below-criterion-minimum":
+      return `scored ${formatScore(exclusion.score)} on ${exclusion.criterionId} (${exclusion.criterionTitle}), below the minimum of ${formatScore(exclusion.minimum)}`;
+    case "below-section-minimum":
+      return `scored ${formatPercent(exclusion.percent)} of the ${sectionTitles[exclusion.section].toLowerCase()} points, below the minimum of ${formatPercent(exclusion.minimumPercent)}`;
+    case "above-budget":
+      return `whole-life price ${formatMoney(exclusion.wholeLifeCost)} is above the budget ceiling of ${formatMoney(exclusion.budget)}`;
+  }
+}

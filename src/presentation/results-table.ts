@@ -1,0 +1,77 @@
+import { sectionTitles, scoredSectionKeys } from "../model/scoring-model.js";
+import type { TenderResult } from "../scoring/result.js";
+import { explainExclusion } from "./explain.js";
+import { formatMoney, formatPoints, formatScore } from "./uk-format.js";
+
+export const ROUNDING_NOTE = "Points are shown rounded to 2 decimal places; every total is calculated exactly from unrounded scores.";
+
+/** A plain-text ranked table for the terminal, with exclusions, ties and moderation explained below it. */
+export function renderResultsTable(result: TenderResult): string {
+  const hasPrice = result.price !== undefined;
+  const ppqp = result.rankingBasis === "price-per-quality-point";
+  const sections = scoredSectionKeys.filter((k) => result.bids.some((b) => b.sections.some((s) => s.section === k)));
+  const headers = [
+    "Rank",
+    "Bidder",
+    ...(hasPrice ? ["Whole-life price"] : []),
+    ...(hasPrice && !ppqp ? [`Price (${formatPoints(result.price!.maxPoints, 0)})`] : []),
+    ...sections.map((k) => {
+      const s = result.bids[0]?.sections.find((x) => x.section === k);
+      return `${sectionTitles[k]} (${s ? formatPoints(s.weight, 0) : "?"})`;
+    }),
+    ppqp ? "Quality total" : "Total (100)",
+    ...(ppqp ? ["£ per quality point"] : []),
+    "Status",
+  ];
+  const rows = result.bids.map((bid) => [
+    bid.rank === null ? "–" : `${bid.rank}${bid.tiedWith.length > 0 ? "=" : ""}`,
+    bid.bidder,
+    ...(hasPrice ? [bid.price ? formatMoney(bid.price.wholeLifeCost) : "–"] : []),
+    ...(hasPrice && !ppqp ? [bid.price?.points ? formatPoints(bid.price.points) : "–"] : []),
+    ...sections.map((k) => {
+      const s = bid.sections.find((x) => x.section === k);
+      return s ? formatPoints(s.points) : "–";
+    }),
+    formatPoints(bid.total),
+    ...(ppqp ? [bid.price?.pricePerQualityPoint ? formatMoney(bid.price.pricePerQualityPoint) : "–"] : []),
+    bid.status === "excluded" ? "excluded" : bid.provisional ? "provisional" : "ranked",
+  ]);
+  const numeric = new Set(headers.map((h, i) => (i === 0 || h === "Bidder" || h === "Status" ? -1 : i)));
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+
+  const out: string[] = [];
+  out.push(`${result.tender.title} (${result.tender.reference})`);
+  out.push(`Scoring model: ${result.model.title}, version ${result.model.version}`);
+  if (result.price) out.push(`Price method: ${result.price.description.name}: ${result.price.description.formula}`);
+  out.push("");
+  out.push(line(headers));
+  out.push(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of rows) out.push(line(row));
+  out.push("");
+
+  const excluded = result.bids.filter((b) => b.status === "excluded");
+  if (excluded.length > 0) {
+    out.push("Excluded:");
+    for (const b of excluded) out.push(`  ${b.bidder}: ${b.exclusions.map(explainExclusion).join("; ")}`);
+  }
+  for (const tie of result.ties) {
+    const names = tie.bidIds.map((id) => result.bids.find((b) => b.bidId === id)!.bidder).join(" and ");
+    out.push(tie.brokenBy ? `Tie: ${names} had equal totals; separated by the rule "${tie.brokenBy}".` : `Tie: ${names} have equal totals and share a rank (no tie-break rule separates them).`);
+  }
+  if (result.moderationNeeded.length > 0) {
+    out.push(`Moderation needed (${result.moderationNeeded.length}): the results marked provisional may change.`);
+    for (const m of result.moderationNeeded) {
+      const bidder = result.bids.find((b) => b.bidId === m.bidId)!.bidder;
+      out.push(`  ${bidder}, ${m.criterionId}: scores differ by ${formatPoints(m.spread)} (tolerance ${formatPoints(m.tolerance)})`);
+    }
+  }
+  const moderated = result.bids.flatMap((b) => b.sections.flatMap((s) => s.criteria.filter((c) => c.moderation).map((c) => ({ b, c }))));
+  if (moderated.length > 0) {
+    out.push("Moderated scores used:");
+    for (const { b, c } of moderated) out.push(`  ${b.bidder}, ${c.criterionId}: agreed ${formatScore(c.combined)} (${c.moderation!.reason})`);
+  }
+  out.push(ROUNDING_NOTE);
+  return `${out.join("\n")}\n`;
+}

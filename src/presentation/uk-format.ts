@@ -1,0 +1,45 @@
+import { roundForDisplay, type Exact } from "../arithmetic/exact.js";
+
+/** Group thousands with commas: "1234567.5" → "1,234,567.5". */
+function groupThousands(decimal: string): string {
+  const [whole, fraction] = decimal.split(".") as [string, string | undefined];
+  const negative = whole.startsWith("-");
+  const digits = negative ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "-" : ""}${grouped}${fraction !== undefined ? `.${fraction}` : ""}`;
+}
+
+/** £1,234,567 — pence shown only when there are any: £1,234,567.50. */
+export function formatMoney(value: Exact): string {
+  const pence = roundForDisplay(value, 2);
+  const text = pence.endsWith(".00") ? pence.slice(0, -3) : pence;
+  return text.startsWith("-") ? `-£${groupThousands(text.slice(1))}` : `£${groupThousands(text)}`;
+}
+
+/** Points to a fixed number of decimal places (display only). */
+export function formatPoints(value: Exact, places = 2): string {
+  return groupThousands(roundForDisplay(value, places));
+}
+
+/** 62.5% — trailing zeros dropped. */
+export function formatPercent(value: Exact, places = 2): string {
+  return `${trimZeros(roundForDisplay(value, places))}%`;
+}
+
+/** A score as evaluators see it: 4, 3.67. */
+export function formatScore(value: Exact, places = 2): string {
+  return trimZeros(roundForDisplay(value, places));
+}
+
+function trimZeros(decimal: string): string {
+  return decimal.includes(".") ? decimal.replace(/\.?0+$/, "") : decimal;
+}
+
+const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2026-11-21" → "21 November 2026". */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) throw new RangeError(`not an ISO date: ${isoDate}`);
+  return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
+}
