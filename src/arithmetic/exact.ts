@@ -78,3 +78,9 @@ export function toNumber(value: Exact): number {
 export function toExactText(value: Exact): string {
   return value.toFraction();
 }
+
+/** A number for a sentence: "102.5" when exact in 4 decimals, otherwise "about 33.3333". */
+export function plainNumber(value: Exact): string {
+  const rounded = roundForDisplay(value, 4).replace(/\.?0+$/, "");
+  return value.equals(new Fraction(rounded)) ? rounded : `about ${rounded}`;
+}

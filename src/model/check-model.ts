@@ -1,4 +1,4 @@
-import { HUNDRED, exact, sum, toExactText } from "../arithmetic/exact.js";
+import { HUNDRED, exact, plainNumber, sum } from "../arithmetic/exact.js";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
 import { compilePriceFormula } from "../scoring/price-formula.js";
 import { scoredSectionKeys, sectionTitles, type Scale, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
@@ -44,7 +44,7 @@ function checkSectionWeights(model: ScoringModel, problems: Problem[]): void {
     problems.push(
       problem("model.weights-do-not-add-up", at("sections"), {
         what: `the sections (${sections.map(([k, s]) => `${k} ${s.weight}`).join(", ")})`,
-        sum: toExactText(total),
+        sum: plainNumber(total),
         expected: "100",
       }),
     );
@@ -61,7 +61,7 @@ function checkScoredSections(model: ScoringModel, problems: Problem[]): void {
       problems.push(
         problem("model.weights-do-not-add-up", at("sections", key, "criteria"), {
           what: `the ${sectionTitles[key].toLowerCase()} criteria`,
-          sum: toExactText(criteriaTotal),
+          sum: plainNumber(criteriaTotal),
           expected: "100",
         }),
       );

@@ -1,4 +1,4 @@
-import { LineCounter, isNode, parseDocument, type Document } from "yaml";
+import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { z } from "zod";
 import { problem, type DocumentRole, type Location, type Outcome, type PathSegment, type Problem } from "../problems/problem.js";
 import { zodIssueToProblem } from "./zod-issues.js";
@@ -55,15 +55,26 @@ function sourceDocument(role: DocumentRole, file: string, doc: Document, lineCou
     role,
     file,
     locate(path) {
-      // Walk down as far as the document goes: a missing field is reported at its parent's line.
-      for (let depth = path.length; depth >= 0; depth--) {
-        const node = doc.getIn(path.slice(0, depth), true);
-        if (isNode(node) && node.range) {
-          const pos = lineCounter.linePos(node.range[0]);
-          return { line: pos.line, column: pos.col };
+      // Walk down as far as the document goes, pointing at the key of each entry (where a person
+      // looks); a missing field is reported at its parent's line.
+      let node: unknown = doc.contents;
+      let offset = isNode(node) ? node.range?.[0] : undefined;
+      for (const segment of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+          if (pair === undefined) break;
+          offset = (isNode(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
+          node = pair.value;
+        } else if (isSeq(node) && typeof segment === "number" && isNode(node.items[segment])) {
+          node = node.items[segment];
+          offset = (node as Node).range?.[0] ?? offset;
+        } else {
+          break;
         }
       }
-      return undefined;
+      if (offset === undefined) return undefined;
+      const pos = lineCounter.linePos(offset);
+      return { line: pos.line, column: pos.col };
     },
   };
 }
