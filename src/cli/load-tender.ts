@@ -5,7 +5,7 @@ import { parseBids, parseScoringModel, parseSpecification } from "../model/parse
 import { locateProblems, type SourceDocument } from "../model/parse-document.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { problem, type Outcome, type Problem } from "../problems/problem.js";
+import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
 import { exists, readInputFile, type CliIo } from "./io.js";
 
 export interface TenderFiles {
@@ -69,7 +69,7 @@ export async function loadTender(io: CliIo, files: TenderFiles): Promise<Outcome
   const model = modelText === undefined ? undefined : parseScoringModel(modelText, files.model);
   const bids = bidsText === undefined || files.bids === undefined ? undefined : parseBids(bidsText, files.bids);
   for (const outcome of [spec, model, bids]) if (outcome && !outcome.ok) problems.push(...outcome.problems);
-  if (!spec?.ok || !model?.ok || (bids !== undefined && !bids.ok)) return { ok: false, problems };
+  if (hasErrors(problems) || !spec?.ok || !model?.ok || (bids !== undefined && !bids.ok)) return { ok: false, problems };
 
   const loaded: LoadedTender = {
     specification: spec.value.data,
