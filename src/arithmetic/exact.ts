@@ -8,6 +8,8 @@ import Fraction from "fraction.js";
 export type Exact = Fraction;
 export { Fraction };
 
+const smallIntegers: Exact[] = [];
+
 export const ZERO: Exact = new Fraction(0);
 export const ONE: Exact = new Fraction(1);
 export const HUNDRED: Exact = new Fraction(100);
@@ -16,6 +18,9 @@ export const HUNDRED: Exact = new Fraction(100);
 export function exact(value: number | string | Exact): Exact {
   if (value instanceof Fraction) return value;
   if (typeof value === "number") {
+    // Scores are small whole numbers: share one immutable Fraction per value instead of parsing text.
+    if (Number.isInteger(value) && value >= 0 && value <= 100) return (smallIntegers[value] ??= new Fraction(value));
+    if (Number.isSafeInteger(value)) return new Fraction(value);
     if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
     // String(n) is the shortest decimal that round-trips, i.e. what the author typed.
     const text = String(value);

@@ -31,6 +31,7 @@ export function checkBids(specification: TenderSpecification, model: ScoringMode
   const problems: Problem[] = [];
   const criteria = criteriaById(model);
   const knownCriteria = [...criteria.keys()].join(", ");
+  const panelFor = new Map(scoredSectionKeys.map((section) => [section, evaluatorsFor(tenderBids, section)]));
 
   const memberIds = new Set<string>();
   [...tenderBids.panel.evaluators.map((e, i) => ["evaluators", i, e.id] as const), ...tenderBids.panel.userPanel.map((m, i) => ["userPanel", i, m.id] as const)].forEach(
@@ -60,7 +61,7 @@ export function checkBids(specification: TenderSpecification, model: ScoringMode
         continue;
       }
       const scale = model.scales[known.sectionModel.scale];
-      const expected = evaluatorsFor(tenderBids, known.section);
+      const expected = panelFor.get(known.section)!;
       for (const [evaluatorId, given] of Object.entries(byEvaluator)) {
         const path = ["bids", b, "scores", criterionId, evaluatorId] as const;
         if (!memberIds.has(evaluatorId)) {
@@ -90,7 +91,7 @@ export function checkBids(specification: TenderSpecification, model: ScoringMode
       }
     }
     for (const [criterionId, known] of criteria) {
-      for (const evaluatorId of evaluatorsFor(tenderBids, known.section)) {
+      for (const evaluatorId of panelFor.get(known.section)!) {
         if (bid.scores[criterionId]?.[evaluatorId] === undefined) {
           problems.push(
             problem("bids.missing-score", at("bids", b, "scores"), { bid: bid.id, criterion: criterionId, evaluator: evaluatorId }),
