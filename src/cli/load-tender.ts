@@ -5,7 +5,7 @@ import { parseBids, parseScoringModel, parseSpecification } from "../model/parse
 import { locateProblems, type SourceDocument } from "../model/parse-document.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
+import { hasErrors, problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import { exists, readInputFile, type CliIo } from "./io.js";
 
 export interface TenderFiles {
@@ -84,7 +84,7 @@ export async function loadTender(io: CliIo, files: TenderFiles): Promise<Outcome
   return { ok: true, value: loaded, problems };
 }
 
-export function withFileLocations(problems: readonly Problem[], tender: { sources: SourceDocument[] }): Problem[] {
+export function withFileLocations<T extends { location: Location }>(problems: readonly T[], tender: { sources: SourceDocument[] }): T[] {
   return locateProblems(problems, tender.sources);
 }
 

@@ -2,6 +2,7 @@ import yargs, { type ArgumentsCamelCase } from "yargs";
 import { formatProblem } from "../problems/format.js";
 import { problem } from "../problems/problem.js";
 import { demoCommand } from "./commands/demo.js";
+import { reviewCommand } from "./commands/review.js";
 import { schemaCommand } from "./commands/schema.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
@@ -29,9 +30,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     .usage("$0 <command> [options]\n\nScore tenders fairly and see how the weighting of a tender decides who wins.")
     .command(validateCommand(run))
     .command(scoreCommand(run))
+    .command(reviewCommand(run))
     .command(demoCommand(run))
     .command(schemaCommand(run))
-    .demandCommand(1, "Choose a command: validate, score, demo or schema.")
+    .demandCommand(1, "Choose a command: validate, score, review, demo or schema.")
     .strict()
     .help()
     .version(TOOL_VERSION)

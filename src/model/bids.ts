@@ -22,6 +22,8 @@ export const Bid = z.strictObject({
   /** e.g. "Deaf and Disabled People's Organisation", "national provider". Used in reports and monitoring. */
   organisationType: z.string().optional(),
   price: PriceSchedule.optional(),
+  /** Declared share of the workforce who are disabled or disadvantaged, for reserved contracts. */
+  disadvantagedWorkforcePercent: z.number().min(0).max(100).optional(),
   gates: z.record(Id, z.enum(["pass", "fail"])).default({}),
   /** criterion id → evaluator id → score and justification. */
   scores: z.record(Id, z.record(Id, EvaluatorScore)).default({}),

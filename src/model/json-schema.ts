@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TenderBids } from "./bids.js";
 import { ScoringModel } from "./scoring-model.js";
 import { TenderSpecification } from "./specification.js";
+import { ReviewPolicy } from "../review/policy.js";
 
 /** JSON Schemas generated from the zod schemas, so editors can validate and autocomplete input files. */
 export function inputJsonSchemas(): Record<string, string> {
@@ -11,5 +12,6 @@ export function inputJsonSchemas(): Record<string, string> {
     "tender-specification.schema.json": render(TenderSpecification, "tender-specification.schema.json"),
     "scoring-model.schema.json": render(ScoringModel, "scoring-model.schema.json"),
     "tender-bids.schema.json": render(TenderBids, "tender-bids.schema.json"),
+    "review-policy.schema.json": render(ReviewPolicy, "review-policy.schema.json"),
   };
 }

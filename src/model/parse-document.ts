@@ -80,18 +80,18 @@ function sourceDocument(role: DocumentRole, file: string, doc: Document, lineCou
 }
 
 /** Add file name and line to a problem that points into `source`. */
-export function locateIn(p: Problem, source: SourceDocument): Problem {
+export function locateIn<T extends { location: Location }>(p: T, source: SourceDocument): T {
   const location: Location = { ...p.location, document: source.role, file: source.file };
   const pos = p.location.path ? source.locate(p.location.path) : undefined;
   if (pos) {
     location.line = pos.line;
     location.column = pos.column;
   }
-  return { ...p, location } as Problem;
+  return { ...p, location };
 }
 
 /** Locate every problem whose document role matches one of the given sources. */
-export function locateProblems(problems: readonly Problem[], sources: readonly SourceDocument[]): Problem[] {
+export function locateProblems<T extends { location: Location }>(problems: readonly T[], sources: readonly SourceDocument[]): T[] {
   return problems.map((p) => {
     const source = sources.find((s) => s.role === p.location.document);
     return source ? locateIn(p, source) : p;

@@ -19,7 +19,18 @@ export const TenderSpecification = z
       years: z.int().min(1).max(25),
       extensionYears: z.int().min(0).max(25).default(0),
     }),
+    /** Which procurement threshold applies: central government bodies have a lower one. */
+    authorityType: z.enum(["central-government", "sub-central"]).default("sub-central"),
+    /** Care, support and other people-centred, labour-intensive services are where price caps matter most. */
+    serviceKind: z.enum(["care-and-support", "other"]).default("care-and-support"),
     procedure: Procedure,
+    /** For a reserved contract: the share of disabled or disadvantaged workers a bidder must have. */
+    reservation: z
+      .strictObject({
+        basis: z.enum(["supported-employment", "public-service-mutual"]),
+        minimumWorkforcePercent: z.number().min(0).max(100).optional(),
+      })
+      .optional(),
     dates: z.strictObject({
       published: IsoDate,
       clarificationDeadline: IsoDate.optional(),

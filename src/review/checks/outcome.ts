@@ -1,0 +1,126 @@
+import { HUNDRED, ZERO, exact, mean, plainNumber, type Exact } from "../../arithmetic/exact.js";
+import type { TenderBids } from "../../model/bids.js";
+import type { SectionKey } from "../../model/scoring-model.js";
+import { formatMoney, formatPercent } from "../../presentation/uk-format.js";
+import type { TenderResult } from "../../scoring/result.js";
+import { scoreTender, type TenderInput } from "../../scoring/score-tender.js";
+import { flag, type ReviewFlag } from "../flag.js";
+import type { ReviewPolicy } from "../policy.js";
+
+export interface EffectiveWeight {
+  section: SectionKey;
+  nominal: Exact;
+  /** Percent of the differences between ranked bids' totals that this section accounts for. */
+  effective: Exact;
+}
+
+/**
+ * Effective weight: each section's share of the differences between bids. For every pair of ranked bids
+ * take the absolute difference in the section's points; a section's effective weight is its sum of those
+ * differences over the sum for all sections. A section on which every bid scores the same has effective
+ * weight 0, however heavy its published weight.
+ */
+export function effectiveWeights(result: TenderResult): EffectiveWeight[] {
+  const ranked = result.bids.filter((b) => b.rank !== null);
+  const points = new Map<SectionKey, { nominal: Exact; values: Exact[] }>();
+  for (const bid of ranked) {
+    for (const s of bid.sections) {
+      const entry = points.get(s.section) ?? { nominal: s.weight, values: [] };
+      entry.values.push(s.points);
+      points.set(s.section, entry);
+    }
+    if (result.price && result.rankingBasis === "total-points") {
+      const entry = points.get("price") ?? { nominal: result.price.maxPoints, values: [] };
+      entry.values.push(bid.price?.points ?? ZERO);
+      points.set("price", entry);
+    }
+  }
+  const spread = new Map<SectionKey, Exact>();
+  for (const [section, { values }] of points) {
+    let total = ZERO;
+    for (let i = 0; i < values.length; i++) for (let j = i + 1; j < values.length; j++) total = total.add(values[i]!.sub(values[j]!).abs());
+    spread.set(section, total);
+  }
+  const all = [...spread.values()].reduce((a, b) => a.add(b), ZERO);
+  return [...points].map(([section, { nominal }]) => ({
+    section,
+    nominal,
+    effective: all.equals(0) ? ZERO : spread.get(section)!.div(all).mul(HUNDRED),
+  }));
+}
+
+export function checkEffectivePriceWeight(result: TenderResult, policy: ReviewPolicy): ReviewFlag[] {
+  const price = effectiveWeights(result).find((w) => w.section === "price");
+  if (!price || price.nominal.equals(0)) return [];
+  if (price.effective.compare(price.nominal.mul(exact(policy.effectiveWeight.priceFactor))) <= 0) return [];
+  return [
+    flag("review.effective-price-weight", "warning", { document: "model", path: ["sections", "price", "weight"] }, {
+      effective: plainNumber(price.effective.round(1)),
+      nominal: plainNumber(price.nominal),
+      factor: String(policy.effectiveWeight.priceFactor),
+    }, policy.effectiveWeight.source),
+  ];
+}
+
+/** Re-score with each ranked bid withdrawn; flag every pair of the others whose order flips. */
+export function checkRankReversal(input: TenderInput, result: TenderResult, policy: ReviewPolicy): ReviewFlag[] {
+  const ranked = result.bids.filter((b) => b.rank !== null);
+  if (ranked.length < 3 || ranked.length > policy.rankReversal.maxBids) return [];
+  const originalRank = new Map(ranked.map((b) => [b.bidId, b.rank!]));
+  const name = new Map(result.bids.map((b) => [b.bidId, b.bidder]));
+  const flags: ReviewFlag[] = [];
+  for (const withdrawn of ranked) {
+    const bids: TenderBids = {
+      ...input.bids,
+      bids: input.bids.bids.filter((b) => b.id !== withdrawn.bidId),
+      moderation: input.bids.moderation.filter((m) => m.bid !== withdrawn.bidId),
+    };
+    const outcome = scoreTender({ ...input, bids });
+    if (!outcome.ok) continue;
+    const newRank = new Map(outcome.value.bids.filter((b) => b.rank !== null).map((b) => [b.bidId, b.rank!]));
+    const remaining = ranked.filter((b) => b.bidId !== withdrawn.bidId && newRank.has(b.bidId));
+    for (const a of remaining) {
+      for (const b of remaining) {
+        if (originalRank.get(a.bidId)! < originalRank.get(b.bidId)! && newRank.get(a.bidId)! > newRank.get(b.bidId)!) {
+          flags.push(
+            flag("review.rank-reversal", "warning", { document: "bids" }, { withdrawn: name.get(withdrawn.bidId)!, first: name.get(a.bidId)!, second: name.get(b.bidId)! }, policy.rankReversal.source),
+          );
+        }
+      }
+    }
+  }
+  return flags;
+}
+
+/**
+ * Scotland's abnormally-low-tender test: more than X% below the average of all prices excluding the
+ * highest, and more than Y% below the lowest other price.
+ */
+export function checkAbnormallyLowPrices(result: TenderResult, bidIndex: ReadonlyMap<string, number>, policy: ReviewPolicy): ReviewFlag[] {
+  const priced = result.bids.filter((b) => b.price !== undefined);
+  if (priced.length < 3) return [];
+  const prices = priced.map((b) => b.price!.wholeLifeCost).sort((a, b) => a.compare(b));
+  const average = mean(prices.slice(0, -1));
+  const { belowAverageExcludingHighestPercent: pctAverage, belowNextLowestPercent: pctNext } = policy.abnormallyLowPrice;
+  const flags: ReviewFlag[] = [];
+  for (const bid of priced) {
+    const price = bid.price!.wholeLifeCost;
+    const others = priced.filter((b) => b !== bid).map((b) => b.price!.wholeLifeCost);
+    const nextLowest = others.reduce((a, b) => (b.compare(a) < 0 ? b : a));
+    const belowAverage = average.sub(price).div(average).mul(HUNDRED);
+    const belowNext = nextLowest.sub(price).div(nextLowest).mul(HUNDRED);
+    if (belowAverage.compare(exact(pctAverage)) > 0 && belowNext.compare(exact(pctNext)) > 0) {
+      flags.push(
+        flag("review.abnormally-low-price", "warning", { document: "bids", path: ["bids", bidIndex.get(bid.bidId)!, "price"] }, {
+          bidder: bid.bidder,
+          price: formatMoney(price),
+          average: formatMoney(average),
+          nextLowest: formatMoney(nextLowest),
+          belowAverage: formatPercent(belowAverage, 1).replace("%", ""),
+          belowNext: formatPercent(belowNext, 1).replace("%", ""),
+        }, policy.abnormallyLowPrice.source),
+      );
+    }
+  }
+  return flags;
+}

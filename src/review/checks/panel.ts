@@ -1,0 +1,144 @@
+import { HUNDRED, ZERO, exact, mean, plainNumber, type Exact } from "../../arithmetic/exact.js";
+import type { TenderBids } from "../../model/bids.js";
+import { scaleRange } from "../../model/check-model.js";
+import type { ScoringModel } from "../../model/scoring-model.js";
+import type { TenderSpecification } from "../../model/specification.js";
+import type { TenderResult } from "../../scoring/result.js";
+import { flag, type ReviewFlag } from "../flag.js";
+import type { ReviewPolicy } from "../policy.js";
+
+/** The share of answers on which evaluators differed beyond tolerance (whether or not since moderated). */
+export function checkModerationShare(result: TenderResult, policy: ReviewPolicy): ReviewFlag[] {
+  const answers = result.bids.flatMap((b) => b.sections.flatMap((s) => s.criteria)).filter((c) => c.evaluatorScores.length > 1);
+  if (answers.length === 0) return [];
+  const disputed = answers.filter((c) => c.spread.compare(c.tolerance) > 0).length;
+  const share = exact(disputed).div(answers.length).mul(HUNDRED);
+  if (share.compare(exact(policy.moderation.maxSharePercentNeedingModeration)) <= 0) return [];
+  return [
+    flag("review.moderation-share-high", "warning", { document: "bids", path: ["moderation"] }, {
+      share: plainNumber(share.round(1)),
+      maximum: String(policy.moderation.maxSharePercentNeedingModeration),
+      count: disputed,
+      total: answers.length,
+    }, policy.moderation.source),
+  ];
+}
+
+/**
+ * An evaluator consistently above or below the others: the mean, over every answer they scored, of
+ * their score minus the mean of the other evaluators' scores, as a share of the scale's range.
+ * User-panel members are not judged this way: they inform the decision and are not accountable for it.
+ */
+export function checkEvaluatorOffsets(model: ScoringModel, result: TenderResult, policy: ReviewPolicy): ReviewFlag[] {
+  const offsets = new Map<string, Exact[]>();
+  for (const bid of result.bids) {
+    for (const section of bid.sections) {
+      if (section.section === "userPanel") continue;
+      const scale = model.scales[model.sections[section.section]!.scale]!;
+      const [low, high] = scaleRange(scale);
+      const range = exact(high - low);
+      for (const c of section.criteria) {
+        if (c.evaluatorScores.length < 2 || range.equals(0)) continue;
+        for (const e of c.evaluatorScores) {
+          const others = c.evaluatorScores.filter((o) => o !== e).map((o) => o.score);
+          const list = offsets.get(e.evaluatorId) ?? [];
+          list.push(e.score.sub(mean(others)).div(range));
+          offsets.set(e.evaluatorId, list);
+        }
+      }
+    }
+  }
+  const limit = exact(policy.moderation.evaluatorOffsetPercentOfScale);
+  const flags: ReviewFlag[] = [];
+  for (const [evaluator, list] of offsets) {
+    const offset = mean(list).mul(HUNDRED);
+    if (offset.abs().compare(limit) >= 0) {
+      flags.push(
+        flag("review.evaluator-outlier", "warning", { document: "bids", path: ["panel", "evaluators"] }, {
+          evaluator,
+          offset: `${plainNumber(offset.abs().round(1))}% of the scale`,
+          direction: offset.compare(ZERO) > 0 ? "above" : "below",
+          limit: `${plainNumber(limit)}%`,
+        }, policy.moderation.source),
+      );
+    }
+  }
+  return flags;
+}
+
+const stopWords = new Set("the a an and or of to in for on with by is are be it its this that as at from their they them will would has have was were not no".split(" "));
+const words = (text: string) => text.toLowerCase().match(/[a-z0-9£%']+/g) ?? [];
+const contentWords = (text: string) => words(text).filter((w) => w.length > 2 && !stopWords.has(w));
+
+/**
+ * Justifications that cannot defend a score: empty, very short, or mostly the criterion's or the scale
+ * descriptor's own words (Woods Building Services v Milton Keynes Council [2015] EWHC 2011 (TCC)).
+ */
+export function checkJustifications(model: ScoringModel, tenderBids: TenderBids, policy: ReviewPolicy): ReviewFlag[] {
+  const flags: ReviewFlag[] = [];
+  const sections = (["quality", "socialValue"] as const).flatMap((k) => (model.sections[k] ? [model.sections[k]!] : []));
+  tenderBids.bids.forEach((bid, b) => {
+    for (const section of sections) {
+      const scale = model.scales[section.scale]!;
+      for (const criterion of section.criteria) {
+        for (const [evaluator, given] of Object.entries(bid.scores[criterion.id] ?? {})) {
+          const text = given.justification.trim();
+          const count = words(text).length;
+          let reason: string | undefined;
+          if (count === 0) reason = "is empty";
+          else if (count < policy.justifications.minimumWords) reason = `is only ${count} word${count === 1 ? "" : "s"} long`;
+          else {
+            const reference = new Set(contentWords(`${criterion.title} ${criterion.question ?? ""} ${scale.descriptors[String(given.score)] ?? ""}`));
+            const own = contentWords(text);
+            const repeated = own.filter((w) => reference.has(w)).length;
+            const share = own.length === 0 ? 0 : (repeated * 100) / own.length;
+            if (share >= policy.justifications.maxOverlapPercent) reason = `mostly repeats the criterion or the scale descriptor (${Math.round(share)}% of its words)`;
+          }
+          if (reason !== undefined) {
+            flags.push(
+              flag("review.weak-justification", "warning", { document: "bids", path: ["bids", b, "scores", criterion.id, evaluator, "justification"] }, {
+                bidder: bid.bidder,
+                criterion: criterion.id,
+                evaluator,
+                reason,
+              }, policy.justifications.source),
+            );
+          }
+        }
+      }
+    }
+  });
+  return flags;
+}
+
+export function checkReservedEligibility(spec: TenderSpecification, tenderBids: TenderBids, policy: ReviewPolicy): ReviewFlag[] {
+  if (spec.procedure !== "reserved") return [];
+  const minimum = spec.reservation?.minimumWorkforcePercent ?? policy.reservedContracts.minimumWorkforcePercent;
+  return tenderBids.bids.flatMap((bid, b): ReviewFlag[] => {
+    const at = { document: "bids" as const, path: ["bids", b, "disadvantagedWorkforcePercent"] };
+    if (bid.disadvantagedWorkforcePercent === undefined) {
+      return [flag("review.reserved-eligibility-undeclared", "warning", at, { bidder: bid.bidder, minimum: String(minimum) }, policy.reservedContracts.source)];
+    }
+    if (bid.disadvantagedWorkforcePercent < minimum) {
+      return [
+        flag("review.reserved-eligibility", "error", at, {
+          bidder: bid.bidder,
+          declared: String(bid.disadvantagedWorkforcePercent),
+          minimum: String(minimum),
+        }, policy.reservedContracts.source),
+      ];
+    }
+    return [];
+  });
+}
+
+/** "Jane Smith", "jane.smith", "J_Smith": ids should be anonymous codes such as P1. */
+const looksLikeName = /^[A-Za-z][a-z]+[ ._-]+[A-Za-z][a-z]+$/;
+
+export function checkUserPanelIdentities(tenderBids: TenderBids, policy: ReviewPolicy): ReviewFlag[] {
+  return tenderBids.panel.userPanel.flatMap((m, i) =>
+    looksLikeName.test(m.id)
+      ? [flag("review.user-panel-identity", "error", { document: "bids" as const, path: ["panel", "userPanel", i, "id"] }, { member: m.id }, policy.userPanel.source)]
+      : [],
+  );
+}

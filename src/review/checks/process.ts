@@ -1,0 +1,87 @@
+import { HUNDRED, exact, type Exact } from "../../arithmetic/exact.js";
+import { scoredSectionKeys, type ScoringModel } from "../../model/scoring-model.js";
+import type { TenderSpecification } from "../../model/specification.js";
+import { formatMoney } from "../../presentation/uk-format.js";
+import { flag, type ReviewFlag } from "../flag.js";
+import type { ReviewPolicy } from "../policy.js";
+
+const spec = (...path: (string | number)[]) => ({ document: "specification" as const, path });
+
+/** Calendar days from one ISO date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The contract's estimated value as procurement thresholds measure it: the whole term including
+ * extensions (the initial term's value pro rata), inclusive of VAT.
+ */
+export function thresholdValue(s: TenderSpecification, policy: ReviewPolicy): Exact {
+  const whole = exact(s.contract.estimatedValue).mul(s.contract.years + s.contract.extensionYears).div(s.contract.years);
+  return s.contract.includesVat ? whole : whole.mul(HUNDRED.add(exact(policy.thresholds.vatRatePercent))).div(HUNDRED);
+}
+
+export function checkTenderingPeriod(s: TenderSpecification, policy: ReviewPolicy): ReviewFlag[] {
+  const days = daysBetween(s.dates.published, s.dates.submissionDeadline);
+  const minimum = policy.tenderingPeriod.statutoryMinimumDays[s.procedure];
+  const at = spec("dates", "submissionDeadline");
+  if (days < minimum) {
+    return [flag("review.tendering-period-below-statutory-minimum", "error", at, { days, minimum, procedure: s.procedure }, policy.tenderingPeriod.source)];
+  }
+  if (days < policy.tenderingPeriod.recommendedMinimumDays) {
+    return [flag("review.tendering-period-short", "warning", at, { days, recommended: policy.tenderingPeriod.recommendedMinimumDays }, policy.tenderingPeriod.source)];
+  }
+  return [];
+}
+
+export function checkWordsAsked(s: TenderSpecification, m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
+  const limits = scoredSectionKeys.flatMap((k) => m.sections[k]?.criteria.flatMap((c) => (c.wordLimit ? [c.wordLimit] : [])) ?? []);
+  if (limits.length === 0) return [];
+  const words = limits.reduce((a, b) => a + b, 0);
+  const annual = exact(s.contract.estimatedValue).div(s.contract.years);
+  const allowance = exact(policy.wordsAsked.baseAllowance).add(annual.mul(policy.wordsAsked.wordsPer100kAnnualValue).div(100000)).floor();
+  if (exact(words).compare(allowance) <= 0) return [];
+  return [
+    flag("review.words-disproportionate", "warning", { document: "model", path: ["sections"] }, {
+      words: words.toLocaleString("en-GB"),
+      allowance: Number(allowance.valueOf()).toLocaleString("en-GB"),
+      annualValue: formatMoney(annual),
+    }, policy.wordsAsked.source),
+  ];
+}
+
+export function checkRegimeLotsAndApproval(s: TenderSpecification, policy: ReviewPolicy): ReviewFlag[] {
+  const value = thresholdValue(s, policy);
+  const [regime, threshold] =
+    s.serviceKind === "care-and-support"
+      ? ["light-touch contracts", policy.thresholds.lightTouch]
+      : s.authorityType === "central-government"
+        ? ["central government", policy.thresholds.centralGovernment]
+        : ["sub-central authority", policy.thresholds.subCentral];
+  const above = value.compare(exact(threshold)) >= 0;
+  const flags: ReviewFlag[] = [
+    flag("review.regime", "advice", spec("contract", "estimatedValue"), {
+      value: formatMoney(value),
+      threshold: formatMoney(exact(threshold)),
+      regime,
+      above: above ? "at or above" : "below",
+    }, policy.thresholds.source),
+  ];
+  if (above && s.lots.length === 0) {
+    flags.push(flag("review.consider-lots", "advice", spec("lots"), { value: formatMoney(value) }, policy.lots.source));
+  }
+  const route = policy.approvalRoutes.routes.find((r) => r.upTo === undefined || value.compare(exact(r.upTo)) <= 0);
+  if (route) {
+    flags.push(flag("review.approval-route", "advice", spec("contract", "estimatedValue"), { value: formatMoney(value), approver: route.approver }, policy.approvalRoutes.source));
+  }
+  return flags;
+}
+
+export function checkReservedContract(s: TenderSpecification, policy: ReviewPolicy): ReviewFlag[] {
+  if (s.procedure === "reserved") return [];
+  const text = `${s.serviceUsers.description} ${s.title}`.toLowerCase();
+  if (!policy.reservedContracts.serviceUserTerms.some((t) => text.includes(t.toLowerCase()))) return [];
+  return [
+    flag("review.consider-reserved-contract", "advice", spec("procedure"), { minimum: String(policy.reservedContracts.minimumWorkforcePercent) }, policy.reservedContracts.source),
+  ];
+}

@@ -1,0 +1,176 @@
+import { HUNDRED, ZERO, exact, plainNumber, sum, type Exact } from "../../arithmetic/exact.js";
+import { scaleRange } from "../../model/check-model.js";
+import { scoredSectionKeys, sectionTitles, type Scale, type ScoringModel } from "../../model/scoring-model.js";
+import type { TenderSpecification } from "../../model/specification.js";
+import { flag, type ReviewFlag } from "../flag.js";
+import type { ReviewPolicy } from "../policy.js";
+
+const model = (...path: (string | number)[]) => ({ document: "model" as const, path });
+
+/** Smallest gap between two allowed scores. */
+function smallestStep(scale: Scale): Exact {
+  const values = [...scale.values].sort((a, b) => a - b).map((v) => exact(v));
+  let step: Exact | undefined;
+  for (let i = 1; i < values.length; i++) {
+    const gap = values[i]!.sub(values[i - 1]!);
+    if (step === undefined || gap.compare(step) < 0) step = gap;
+  }
+  return step ?? ZERO;
+}
+
+interface WeightedCriterion {
+  path: (string | number)[];
+  label: string;
+  /** Points between the lowest and highest score on the scale. */
+  swing: Exact;
+  /** Points one scale step is worth. */
+  step: Exact;
+}
+
+/** Criteria and sections whose whole range is smaller than one step on the heaviest criterion. */
+export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
+  const criteria: WeightedCriterion[] = [];
+  const sections: { key: string; swing: Exact }[] = [];
+  for (const key of scoredSectionKeys) {
+    const section = m.sections[key];
+    const scale = section ? m.scales[section.scale] : undefined;
+    if (!section || !scale) continue;
+    const [low, high] = scaleRange(scale);
+    const top = exact(high);
+    const range = exact(high - low).div(top);
+    sections.push({ key, swing: exact(section.weight).mul(range) });
+    section.criteria.forEach((c, i) => {
+      const available = exact(section.weight).mul(exact(c.weight)).div(HUNDRED);
+      criteria.push({
+        path: ["sections", key, "criteria", i, "weight"],
+        label: `${c.id} (${c.title})`,
+        swing: available.mul(range),
+        step: available.mul(smallestStep(scale)).div(top),
+      });
+    });
+  }
+  if (criteria.length < 2) return [];
+  const heaviest = criteria.reduce((a, b) => (b.step.compare(a.step) > 0 ? b : a));
+  const flags: ReviewFlag[] = [];
+  const tokenSections = new Set<string>();
+  for (const s of sections) {
+    if (s.swing.compare(0) > 0 && s.swing.compare(heaviest.step) < 0) {
+      tokenSections.add(s.key);
+      flags.push(
+        flag("review.token-weight", "warning", model("sections", s.key, "weight"), {
+          what: `The ${sectionTitles[s.key as keyof typeof sectionTitles].toLowerCase()} section`,
+          swing: plainNumber(s.swing),
+          step: plainNumber(heaviest.step),
+          heaviest: heaviest.label,
+        }, policy.tokenWeight.source),
+      );
+    }
+  }
+  for (const c of criteria) {
+    if (tokenSections.has(String(c.path[1])) || c === heaviest) continue;
+    if (c.swing.compare(0) > 0 && c.swing.compare(heaviest.step) < 0) {
+      flags.push(
+        flag("review.token-weight", "warning", model(...c.path), {
+          what: `Criterion ${c.label}`,
+          swing: plainNumber(c.swing),
+          step: plainNumber(heaviest.step),
+          heaviest: heaviest.label,
+        }, policy.tokenWeight.source),
+      );
+    }
+  }
+  return flags;
+}
+
+export function checkPriceWeight(spec: TenderSpecification, m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
+  const price = m.sections.price;
+  if (!price || price.method.type === "price-per-quality-point") return [];
+  const flags: ReviewFlag[] = [];
+  const care = spec.serviceKind === "care-and-support";
+  const maximum = care ? policy.priceWeight.maxForCareAndSupport : policy.priceWeight.maxOtherwise;
+  if (price.weight > maximum) {
+    flags.push(
+      flag("review.price-weight-above-policy", "warning", model("sections", "price", "weight"), {
+        weight: String(price.weight),
+        maximum: String(maximum),
+        kind: care ? "care, support and other labour-intensive services" : "this kind of service",
+      }, policy.priceWeight.source),
+    );
+  }
+  const quality = m.sections.quality;
+  if (quality && price.weight > quality.weight) {
+    flags.push(
+      flag("review.price-above-quality", "warning", model("sections", "price", "weight"), { price: String(price.weight), quality: String(quality.weight) }, policy.priceWeight.source),
+    );
+  }
+  const hasThreshold = scoredSectionKeys.some((k) => {
+    const s = m.sections[k];
+    return s !== undefined && k !== "userPanel" && (s.minimumPercent !== undefined || s.criteria.some((c) => c.minimumScore !== undefined));
+  });
+  if (price.weight >= policy.qualityThreshold.requiredWhenPriceWeightAtLeast && !hasThreshold) {
+    flags.push(
+      flag("review.price-heavy-without-quality-threshold", "warning", model("sections", "price", "weight"), {
+        weight: String(price.weight),
+        trigger: String(policy.qualityThreshold.requiredWhenPriceWeightAtLeast),
+      }, policy.qualityThreshold.source),
+    );
+  }
+  const relative = "Relative scoring is allowed, but publish the formula with a worked example and check the results for rank reversal once bids are in.";
+  if (price.method.type === "proportional" || price.method.type === "deviation-from-lowest") {
+    flags.push(flag("review.relative-price-scoring", "advice", model("sections", "price", "method", "type"), {}, relative));
+  }
+  if (price.method.type === "linear-interpolation") {
+    flags.push(flag("review.interpolation-price-scoring", "advice", model("sections", "price", "method", "type"), {}, relative));
+  }
+  return flags;
+}
+
+export function checkSocialValue(m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
+  const sv = m.sections.socialValue;
+  const source = policy.socialValue.source;
+  if (!sv) return [flag("review.social-value-missing", "warning", model("sections"), {}, source)];
+  const flags: ReviewFlag[] = [];
+  const ppqp = m.sections.price?.method.type === "price-per-quality-point";
+  const scoredTotal = sum(scoredSectionKeys.flatMap((k) => (m.sections[k] ? [exact(m.sections[k]!.weight)] : [])));
+  const share = ppqp && !scoredTotal.equals(0) ? exact(sv.weight).div(scoredTotal).mul(HUNDRED) : exact(sv.weight);
+  const minimum = ppqp ? policy.socialValue.minimumPercentOfQualityScore : policy.socialValue.minimumPercent;
+  const at = model("sections", "socialValue", "weight");
+  if (share.compare(exact(policy.socialValue.tokenPercent)) <= 0) {
+    flags.push(flag("review.social-value-token", "warning", at, { weight: plainNumber(share), token: String(policy.socialValue.tokenPercent) }, source));
+  } else if (share.compare(exact(minimum)) < 0) {
+    flags.push(
+      flag("review.social-value-below-minimum", "warning", at, {
+        weight: plainNumber(share),
+        minimum: String(minimum),
+        of: ppqp ? "the quality score" : "the total score",
+      }, source),
+    );
+  }
+  sv.criteria.forEach((c, i) => {
+    const text = `${c.title} ${c.question ?? ""}`.toLowerCase();
+    const found = policy.socialValue.hardToEvidenceTerms.filter((t) => text.includes(t.toLowerCase()));
+    if (found.length > 0) {
+      flags.push(
+        flag("review.social-value-hard-to-evidence", "warning", model("sections", "socialValue", "criteria", i), { criterion: c.id, terms: found.map((t) => `"${t}"`).join(", ") }, source),
+      );
+    }
+  });
+  return flags;
+}
+
+export function checkUserPanel(m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
+  const panel = m.sections.userPanel;
+  if (!panel) {
+    return policy.userPanel.requiredWhenServiceHasUsers ? [flag("review.no-user-panel", "warning", model("sections"), {}, policy.userPanel.source)] : [];
+  }
+  if (panel.weight < policy.userPanel.minimumPercent) {
+    return [
+      flag("review.user-panel-too-light", "advice", model("sections", "userPanel", "weight"), {
+        weight: String(panel.weight),
+        minimum: String(policy.userPanel.minimumPercent),
+      }, policy.userPanel.source),
+    ];
+  }
+  return [];
+}
+

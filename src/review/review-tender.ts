@@ -1,0 +1,78 @@
+import type { TenderBids } from "../model/bids.js";
+import type { ScoringModel } from "../model/scoring-model.js";
+import type { TenderSpecification } from "../model/specification.js";
+import { validateTender } from "../model/validate-tender.js";
+import { hasErrors, type Problem } from "../problems/problem.js";
+import type { TenderResult } from "../scoring/result.js";
+import { scoreTender } from "../scoring/score-tender.js";
+import { checkAbnormallyLowPrices, checkEffectivePriceWeight, checkRankReversal } from "./checks/outcome.js";
+import { checkEvaluatorOffsets, checkJustifications, checkModerationShare, checkReservedEligibility, checkUserPanelIdentities } from "./checks/panel.js";
+import { checkRegimeLotsAndApproval, checkReservedContract, checkTenderingPeriod, checkWordsAsked } from "./checks/process.js";
+import { checkPriceWeight, checkSocialValue, checkTokenWeights, checkUserPanel } from "./checks/weighting.js";
+import type { FlagSeverity, ReviewFlag } from "./flag.js";
+import type { ReviewPolicy } from "./policy.js";
+
+export interface ReviewInput {
+  specification: TenderSpecification;
+  model: ScoringModel;
+  policy: ReviewPolicy;
+  /** With bids (scored or estimated) the review also checks what the arithmetic did to the outcome. */
+  bids?: TenderBids | undefined;
+}
+
+export interface Review {
+  /** Validation problems; when any is an error, the review could not run and flags is empty. */
+  problems: Problem[];
+  flags: ReviewFlag[];
+  /** The scored result the with-bids checks looked at. */
+  result?: TenderResult;
+}
+
+const severityOrder: Record<FlagSeverity, number> = { error: 0, warning: 1, advice: 2 };
+
+/**
+ * The weighting review: what in the scoring model and the process is disproportionate, and, with bids,
+ * where the arithmetic of the model rather than the quality of the bids decided the outcome. Pure.
+ */
+export function reviewTender(input: ReviewInput): Review {
+  const { specification, model, policy, bids } = input;
+  const problems = validateTender({ specification, model, bids });
+  if (hasErrors(problems)) return { problems, flags: [] };
+
+  const flags: ReviewFlag[] = [
+    ...checkPriceWeight(specification, model, policy),
+    ...checkSocialValue(model, policy),
+    ...checkUserPanel(model, policy),
+    ...checkTokenWeights(model, policy),
+    ...checkTenderingPeriod(specification, policy),
+    ...checkWordsAsked(specification, model, policy),
+    ...checkReservedContract(specification, policy),
+    ...checkRegimeLotsAndApproval(specification, policy),
+  ];
+  let result: TenderResult | undefined;
+  if (bids !== undefined) {
+    flags.push(...checkUserPanelIdentities(bids, policy), ...checkReservedEligibility(specification, bids, policy), ...checkJustifications(model, bids, policy));
+    const scored = scoreTender({ specification, model, bids });
+    if (!scored.ok) return { problems: scored.problems, flags: [] };
+    result = scored.value;
+    const bidIndex = new Map(bids.bids.map((b, i) => [b.id, i]));
+    flags.push(
+      ...checkEffectivePriceWeight(result, policy),
+      ...checkRankReversal({ specification, model, bids }, result, policy),
+      ...checkAbnormallyLowPrices(result, bidIndex, policy),
+      ...checkModerationShare(result, policy),
+      ...checkEvaluatorOffsets(model, result, policy),
+    );
+    // Scoring re-runs validation, so its problems (now including moderation warnings) replace ours.
+    problems.splice(0, problems.length, ...scored.problems);
+  }
+  // Stable sort keeps each check's own order within a severity.
+  flags.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
+  return result === undefined ? { problems, flags } : { problems, flags, result };
+}
+
+/** The exit code an approval workflow asks for: fail on errors, or on warnings too. */
+export function failsReview(flags: readonly ReviewFlag[], failOn: "error" | "warning" | "never"): boolean {
+  if (failOn === "never") return false;
+  return flags.some((f) => f.severity === "error" || (failOn === "warning" && f.severity === "warning"));
+}
