@@ -64,7 +64,7 @@ const messages = {
   "review.price-above-quality": (a) => `price (${a.price}%) is weighted above quality (${a.quality}%), so the cheapest bid can win over a better service`,
   "review.social-value-missing": () => "the model has no social value section (the Public Services (Social Value) Act 2012 asks you to consider it)",
   "review.social-value-token": (a) =>
-    `social value carries ${a.weight}%, the token "added value" share (${a.token}% or less) that cannot change who wins`,
+    `social value carries ${a.weight}%, the token "added value" share (${a.token}% or less) that is too small to reward what local and user-led organisations add`,
   "review.social-value-below-minimum": (a) => `social value carries ${a.weight}% of ${a.of}, below the minimum of ${a.minimum}%`,
   "review.social-value-hard-to-evidence": (a) =>
     `social value criterion ${a.criterion} is measured by ${a.terms}, which small organisations and charities cannot readily evidence`,
@@ -93,11 +93,11 @@ const messages = {
   "review.rank-reversal": (a) =>
     `withdrawing ${a.withdrawn} would reverse the order of ${a.first} and ${a.second}: their ranking depends on a third bid's price`,
   "review.abnormally-low-price": (a) =>
-    `${a.bidder}'s price ${a.price} is ${a.belowAverage}% below the average of the other prices excluding the highest (${a.average}) and ${a.belowNext}% below the next lowest (${a.nextLowest}): investigate before award and give the bidder the chance to show it can deliver`,
+    `${a.bidder}'s price ${a.price} is ${a.belowAverage}% below the average of all prices excluding the highest (${a.average}) and ${a.belowNext}% below the next lowest (${a.nextLowest}): investigate before award and give the bidder the chance to show it can deliver`,
   "review.moderation-share-high": (a) =>
     `${a.count} of ${a.total} answers (${a.share}%) need moderation, more than ${a.maximum}%: check that evaluators read the scale descriptors the same way`,
   "review.evaluator-outlier": (a) =>
-    `evaluator ${a.evaluator} scores on average ${a.offset} points ${a.direction} the other evaluators (limit ${a.limit})`,
+    `evaluator ${a.evaluator} scores on average ${a.offset} ${a.direction} the other evaluators (limit ${a.limit})`,
   "review.weak-justification": (a) =>
     `the justification ${a.evaluator} gave ${a.bidder} for ${a.criterion} ${a.reason}; it may not defend the score if challenged`,
   "review.reserved-eligibility": (a) =>

@@ -1,0 +1,51 @@
+import { writeFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { exampleFolder } from "../example-tender.js";
+import { runCli } from "./harness.js";
+
+const failing = new URL("../../scoring-models/price-led-failing.yaml", import.meta.url).pathname;
+const spec = join(exampleFolder, "specification.yaml");
+
+describe("tender-eval review", () => {
+  it("groups flags by severity, with where and why, and exits 0 by default (fail on errors only)", async () => {
+    const run = await runCli(["review", "--spec", spec, "--model", failing]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Warnings (6)");
+    expect(run.stdout).toContain("! price carries 60% of the marks, above the 30% this policy allows for care, support and other labour-intensive services");
+    expect(run.stdout).toMatch(/Where: .*price-led-failing\.yaml: sections\.price\.weight \(line 16\)/);
+    expect(run.stdout).toContain("Why: No UK body publishes a numeric cap on price.");
+    expect(run.stdout.indexOf("Warnings")).toBeLessThan(run.stdout.indexOf("Advice"));
+  });
+
+  it("--fail-on warning exits 3 for an approval workflow", async () => {
+    const run = await runCli(["review", "--spec", spec, "--model", failing, "--fail-on", "warning"]);
+    expect(run.code).toBe(3);
+  });
+
+  it("--json gives codes, severities, figures, places and sources", async () => {
+    const run = await runCli(["review", "--spec", spec, "--model", failing, "--json"]);
+    const json = JSON.parse(run.stdout);
+    const token = json.flags.find((f: { code: string }) => f.code === "review.social-value-token");
+    expect(token).toMatchObject({ severity: "warning", path: "sections.socialValue.weight", line: 33, args: { weight: "5", token: "5" } });
+    expect(token.source).toContain("PPN 06/20");
+  });
+
+  it("with bids, prints effective weights", async () => {
+    const run = await runCli(["review", exampleFolder]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Price\s+published\s+30%\s+effective\s+16\.4%/);
+  });
+
+  it("--policy takes an authority's own thresholds, and a broken policy is a located error", async () => {
+    const dir = (await runCli(["--version"])).cwd;
+    const policy = readFileSync(new URL("../../policies/uk-default.yaml", import.meta.url), "utf8");
+    writeFileSync(join(dir, "strict.yaml"), policy.replace("  minimumPercent: 10\n", "  minimumPercent: 20\n"));
+    const strict = await runCli(["review", exampleFolder, "--policy", "strict.yaml", "--without-bids"], dir);
+    expect(strict.stdout).toContain("social value carries 15% of the total score, below the minimum of 20%");
+    writeFileSync(join(dir, "broken.yaml"), policy.replace("  minimumPercent: 10\n", "  minimumPercent: lots\n"));
+    const broken = await runCli(["review", exampleFolder, "--policy", "broken.yaml"], dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('broken.yaml: socialValue.minimumPercent (line 19): expected a number, got "lots"');
+  });
+});
