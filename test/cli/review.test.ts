@@ -48,4 +48,12 @@ describe("tender-eval review", () => {
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('broken.yaml: socialValue.minimumPercent (line 19): expected a number, got "lots"');
   });
+
+  it("reports weights that do not add up, with the actual sum, and exits 1", async () => {
+    const dir = (await runCli(["--version"])).cwd;
+    writeFileSync(join(dir, "model.yaml"), readFileSync(failing, "utf8").replace("    weight: 60\n", "    weight: 70\n"));
+    const run = await runCli(["review", "--spec", spec, "--model", "model.yaml"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("model.yaml: sections (line 14): the weights of the sections (price 70, quality 35, socialValue 5) add up to 110, not 100");
+  });
 });
