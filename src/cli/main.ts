@@ -3,6 +3,8 @@ import { formatProblem } from "../problems/format.js";
 import { problem } from "../problems/problem.js";
 import { demoCommand } from "./commands/demo.js";
 import { reviewCommand } from "./commands/review.js";
+import { equalityCommand, reportCommand, summariesCommand } from "./commands/documents.js";
+import { templatesCommand } from "./commands/templates.js";
 import { schemaCommand } from "./commands/schema.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
@@ -31,9 +33,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     .command(validateCommand(run))
     .command(scoreCommand(run))
     .command(reviewCommand(run))
+    .command(reportCommand(run))
+    .command(summariesCommand(run))
+    .command(equalityCommand(run))
+    .command(templatesCommand(run))
     .command(demoCommand(run))
     .command(schemaCommand(run))
-    .demandCommand(1, "Choose a command: validate, score, review, demo or schema.")
+    .demandCommand(1, "Choose a command: validate, score, review, report, summaries, equality, templates, demo or schema.")
     .strict()
     .help()
     .version(TOOL_VERSION)

@@ -3,6 +3,7 @@ import { TenderBids } from "./bids.js";
 import { ScoringModel } from "./scoring-model.js";
 import { TenderSpecification } from "./specification.js";
 import { ReviewPolicy } from "../review/policy.js";
+import { EqualityFindings } from "./equality-findings.js";
 
 /** JSON Schemas generated from the zod schemas, so editors can validate and autocomplete input files. */
 export function inputJsonSchemas(): Record<string, string> {
@@ -13,5 +14,6 @@ export function inputJsonSchemas(): Record<string, string> {
     "scoring-model.schema.json": render(ScoringModel, "scoring-model.schema.json"),
     "tender-bids.schema.json": render(TenderBids, "tender-bids.schema.json"),
     "review-policy.schema.json": render(ReviewPolicy, "review-policy.schema.json"),
+    "equality-findings.schema.json": render(EqualityFindings, "equality-findings.schema.json"),
   };
 }

@@ -50,6 +50,10 @@ const messages = {
     `the price formula "${a.formula}" gave bid "${a.bid}" ${a.value} points, outside 0 to ${a.maxPoints}`,
   "price.zero-quality": (a) =>
     `bid "${a.bid}" has a quality score of 0, so its price per quality point cannot be calculated`,
+  "template.unreadable": (a) => `cannot be used as a template: ${a.detail}`,
+  "template.invalid-tag": (a) => (a.tag ? `the tag {${a.tag}} cannot be used: ${a.detail}` : `the template cannot be used: ${a.detail}`),
+  "template.unknown-tag": (a) => `the tag {${a.tag}} ${a.where} is not a field this document provides (see: tender-eval templates list)`,
+  "template.missing-value": (a) => `the tag {${a.tag}} has no value in the data, so the document would have a gap`,
   "scoring.moderation-needed": (a) =>
     `evaluators' scores for bid "${a.bid}", criterion ${a.criterion} differ by ${a.spread} (tolerance ${a.tolerance}): the panel must agree a moderated score; the mean is used until then`,
 } satisfies Messages;

@@ -5,7 +5,7 @@
 export type Severity = "error" | "warning";
 
 /** Which input a problem points into; the CLI maps this to a file name and line. */
-export type DocumentRole = "specification" | "model" | "bids" | "policy";
+export type DocumentRole = "specification" | "model" | "bids" | "policy" | "findings";
 
 export type PathSegment = string | number;
 
@@ -56,6 +56,10 @@ export interface ProblemArgsByCode {
   "price.formula-failed": { bid: string; formula: string; detail: string };
   "price.formula-out-of-range": { bid: string; formula: string; value: string; maxPoints: string };
   "price.zero-quality": { bid: string };
+  "template.unreadable": { detail: string };
+  "template.invalid-tag": { tag: string; detail: string };
+  "template.unknown-tag": { tag: string; where: string };
+  "template.missing-value": { tag: string };
   "scoring.moderation-needed": { bid: string; criterion: string; spread: string; tolerance: string };
 }
 

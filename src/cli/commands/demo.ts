@@ -1,12 +1,21 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CommandModule } from "yargs";
+import { makeAssessmentSummaries, makeEqualityAssessment, makeEvaluationReport } from "../../documents/make-documents.js";
+import { EqualityFindings } from "../../model/equality-findings.js";
+import { modelHash } from "../../model/model-hash.js";
+import { parseInputDocument } from "../../model/parse-document.js";
 import { stringifyJson } from "../../presentation/json.js";
 import { renderResultsTable } from "../../presentation/results-table.js";
+import { reviewTender } from "../../review/review-tender.js";
+import { loadDocumentTemplate, todayOr } from "../document-templates.js";
 import { ExitCode } from "../exit-code.js";
-import { writeOutputs } from "../io.js";
+import { readInputFile, writeOutputs, type OutputFile } from "../io.js";
+import { withFileLocations } from "../load-tender.js";
 import type { CommandRunner } from "../main.js";
 import { reportProblems } from "../report-problems.js";
+import { TOOL_VERSION } from "../version.js";
+import { loadPolicy } from "./review.js";
 import { loadAndScore, resultsDocument } from "./score.js";
 
 export const bundledExample = fileURLToPath(new URL("../../../examples/community-advocacy", import.meta.url));
@@ -19,25 +28,50 @@ export function demoCommand(run: CommandRunner): CommandModule {
       y
         .option("out", { type: "string", default: "demo-output", describe: "Folder to write the outputs into" })
         .option("force", { type: "boolean", default: false, describe: "Replace outputs that already exist" })
-        .example("$0 demo --out demo-output", "Score the bundled advocacy-service tender"),
+        .option("date", { type: "string", describe: "Date to print on documents, YYYY-MM-DD (default: today)" })
+        .example("$0 demo --out demo-output", "Score the bundled advocacy-service tender and write its documents"),
     handler: run(async (args, io) => {
-      const a = args as unknown as { out: string; force: boolean };
+      const a = args as unknown as { out: string; force: boolean; date?: string };
+      const today = todayOr(a.date);
       io.stdout(`Example tender: ${bundledExample}`);
-      io.stdout("1. Validating and scoring the specification, scoring model and bids…");
+      io.stdout("1/4 Validating and scoring the specification, scoring model and bids…");
       const scored = await loadAndScore(io, { folder: bundledExample, json: false });
       if (typeof scored === "number") return scored;
       const table = renderResultsTable(scored.result);
       io.stdout(table);
       reportProblems(io, scored.problems);
-      const written = await writeOutputs(
-        io,
-        [
-          { path: join(a.out, "results.json"), bytes: stringifyJson(resultsDocument(scored)) },
-          { path: join(a.out, "results.txt"), bytes: table },
-        ],
-        a.force,
-      );
-      io.stdout(`2. Wrote ${written.join(", ")}`);
+
+      io.stdout("2/4 Reviewing the weighting against the default UK policy…");
+      const policy = await loadPolicy(io, undefined);
+      if (!policy.ok) throw new Error("the bundled policy must be valid");
+      const review = reviewTender({ ...scored.tender, policy: policy.value.data });
+      const flags = withFileLocations(review.flags, scored.tender);
+      io.stdout(`    ${flags.filter((f) => f.severity === "error").length} errors, ${flags.filter((f) => f.severity === "warning").length} warnings, ${flags.filter((f) => f.severity === "advice").length} advice`);
+
+      io.stdout("3/4 Writing the evaluation report, assessment summaries and Equality Assessment…");
+      const { specification, model, bids } = scored.tender;
+      const report = makeEvaluationReport(await loadDocumentTemplate(io, "evaluation-report", undefined), {
+        specification, model, bids, result: scored.result,
+        review: { policyTitle: policy.value.data.title, flags },
+        audit: { inputs: scored.inputs, modelHash: modelHash(model), toolVersion: TOOL_VERSION, generatedOn: today },
+      });
+      const summaries = makeAssessmentSummaries(await loadDocumentTemplate(io, "assessment-summary", undefined), { specification, model, result: scored.result }, { includeWinnerDetails: true, issuedOn: today });
+      const findingsFile = join(bundledExample, "equality-findings.yaml");
+      const findings = parseInputDocument(EqualityFindings, new TextDecoder().decode(await readInputFile(io, findingsFile)), "findings", findingsFile);
+      if (!report.ok || !summaries.ok || !findings.ok) throw new Error("the bundled example must produce its documents");
+      const ea = makeEqualityAssessment(await loadDocumentTemplate(io, "equality-assessment", undefined), { specification, findings: findings.value.data, reviewFlags: flags, today });
+      if (!ea.ok) throw new Error("the bundled example must produce its Equality Assessment");
+
+      const outputs: OutputFile[] = [
+        { path: join(a.out, "results.json"), bytes: stringifyJson(resultsDocument(scored)) },
+        { path: join(a.out, "results.txt"), bytes: table },
+        { path: join(a.out, "evaluation-report.docx"), bytes: report.value },
+        { path: join(a.out, "equality-assessment.docx"), bytes: ea.value },
+        ...summaries.value.map((s) => ({ path: join(a.out, "assessment-summaries", s.fileName), bytes: s.bytes })),
+      ];
+      const written = await writeOutputs(io, outputs, a.force);
+      io.stdout(`4/4 Wrote ${written.length} files:`);
+      for (const path of written) io.stdout(`    ${path}`);
       return ExitCode.success;
     }),
   };

@@ -46,9 +46,7 @@ interface ReviewArgs {
 async function review(io: CliIo, args: ReviewArgs): Promise<ExitCode> {
   const files = await resolveTenderFiles(io, args.folder, args);
   if (args.withoutBids) delete files.bids;
-  const policyFile = args.policy ?? defaultPolicyFile;
-  const policyText = new TextDecoder().decode(await readInputFile(io, policyFile));
-  const policy = parseReviewPolicy(policyText, args.policy ?? "policies/uk-default.yaml");
+  const policy = await loadPolicy(io, args.policy);
   const loaded = await loadTender(io, files);
   const loadProblems = [...(policy.ok ? [] : policy.problems), ...(loaded.ok ? [] : loaded.problems)];
   if (!policy.ok || !loaded.ok) {
@@ -81,6 +79,12 @@ async function review(io: CliIo, args: ReviewArgs): Promise<ExitCode> {
     reportProblems(io, problems);
   }
   return failed ? ExitCode.reviewFailed : ExitCode.success;
+}
+
+/** The review policy from --policy, or the bundled default UK policy. */
+export async function loadPolicy(io: CliIo, file: string | undefined) {
+  const text = new TextDecoder().decode(await readInputFile(io, file ?? defaultPolicyFile));
+  return parseReviewPolicy(text, file ?? "policies/uk-default.yaml");
 }
 
 function flagJson(f: ReviewFlag) {

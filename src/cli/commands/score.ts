@@ -5,7 +5,8 @@ import { scoreTender } from "../../scoring/score-tender.js";
 import type { TenderResult } from "../../scoring/result.js";
 import { ExitCode, getExitCode } from "../exit-code.js";
 import { writeOutputs, type CliIo } from "../io.js";
-import { loadTender, resolveTenderFiles, withFileLocations, type InputRecord } from "../load-tender.js";
+import { loadTender, resolveTenderFiles, withFileLocations, type InputRecord, type LoadedTender } from "../load-tender.js";
+import type { TenderBids } from "../../model/bids.js";
 import { problemsJson, reportProblems } from "../report-problems.js";
 import { TOOL_VERSION } from "../version.js";
 import type { CommandRunner } from "../main.js";
@@ -39,6 +40,7 @@ export interface ScoredTender {
   result: TenderResult;
   problems: Problem[];
   inputs: InputRecord[];
+  tender: LoadedTender & { bids: TenderBids };
 }
 
 /** Load and score a tender; report problems and return undefined if it cannot be scored. */
@@ -59,10 +61,10 @@ export async function loadAndScore(io: CliIo, args: Omit<ScoreArgs, "out" | "for
     reportFailure(io, args.json, problems);
     return ExitCode.invalidInput;
   }
-  return { result: scored.value, problems, inputs: loaded.value.inputs };
+  return { result: scored.value, problems, inputs: loaded.value.inputs, tender: { ...loaded.value, bids: loaded.value.bids! } };
 }
 
-export function resultsDocument(scored: ScoredTender) {
+export function resultsDocument(scored: Omit<ScoredTender, "tender">) {
   return {
     tool: { name: "tender-eval", version: TOOL_VERSION },
     roundingNote: "Every number is exact: 'exact' is the fraction, 'value' its decimal. Nothing is rounded here.",

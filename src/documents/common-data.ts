@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { exact } from "../arithmetic/exact.js";
+import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
+import type { TenderSpecification } from "../model/specification.js";
+import { formatDate, formatMoney, formatPercent, formatPoints } from "../presentation/uk-format.js";
+import type { TenderResult } from "../scoring/result.js";
+
+export const text = (description: string) => z.string().describe(description);
+export const flagOf = (description: string) => z.boolean().describe(description);
+
+export const TenderFields = z.object({
+  title: text("Tender title"),
+  reference: text("Tender reference"),
+  authority: text("Contracting authority"),
+  serviceArea: text("Service area"),
+  procedure: text("Procedure, in words"),
+  contractValue: text("Estimated value of the initial term, e.g. £1,000,000"),
+  contractLength: text("Contract length, e.g. 3 years, with an option to extend by 2 years"),
+  published: text("Date published, e.g. 1 September 2026"),
+  submissionDeadline: text("Submission deadline, e.g. 13 October 2026"),
+});
+
+const procedures: Record<TenderSpecification["procedure"], string> = {
+  open: "Open procedure",
+  restricted: "Restricted procedure",
+  "light-touch": "Light-touch regime",
+  reserved: "Reserved contract",
+};
+
+export function tenderFields(s: TenderSpecification): z.infer<typeof TenderFields> {
+  const years = `${s.contract.years} year${s.contract.years === 1 ? "" : "s"}`;
+  const extension = s.contract.extensionYears > 0 ? `, with an option to extend by ${s.contract.extensionYears} year${s.contract.extensionYears === 1 ? "" : "s"}` : "";
+  return {
+    title: s.title,
+    reference: s.reference,
+    authority: s.authority,
+    serviceArea: s.serviceArea,
+    procedure: procedures[s.procedure],
+    contractValue: `${formatMoney(exact(s.contract.estimatedValue))}${s.contract.includesVat ? " including VAT" : " excluding VAT"}`,
+    contractLength: `${years}${extension}`,
+    published: formatDate(s.dates.published),
+    submissionDeadline: formatDate(s.dates.submissionDeadline),
+  };
+}
+
+
+export const CriterionFields = z.object({
+  id: text("Criterion id, e.g. Q1"),
+  title: text("Criterion title"),
+  section: text("Section the criterion belongs to"),
+  weightInSection: text("Weight within its section, e.g. 30%"),
+  importance: text("Relative importance: percentage points of the total, e.g. 13.5% of the total score"),
+  scale: text("The scores available, e.g. 0 to 5 (0, 1, 2, 3, 4, 5)"),
+  minimum: text("Minimum score, or 'none'"),
+});
+
+export function criterionFields(model: ScoringModel): z.infer<typeof CriterionFields>[] {
+  return scoredSectionKeys.flatMap((key) => {
+    const section = model.sections[key];
+    if (!section) return [];
+    const scale = model.scales[section.scale]!;
+    return section.criteria.map((c) => ({
+      id: c.id,
+      title: c.title,
+      section: section.title ?? sectionTitles[key],
+      weightInSection: `${c.weight}%`,
+      importance: `${formatPercent(exact(section.weight).mul(exact(c.weight)).div(100))} of the total score`,
+      scale: `${scale.title} (${scale.values.join(", ")})`,
+      minimum: c.minimumScore !== undefined ? `${c.minimumScore}` : "none",
+    }));
+  });
+}
+
+export const ResultRow = z.object({
+  rank: text("Rank, e.g. 1, 2= or – when excluded"),
+  bidder: text("Bidder's name"),
+  price: text("Price points, or – "),
+  wholeLifeCost: text("Whole-life price, e.g. £1,015,000"),
+  quality: text("Quality points, or –"),
+  socialValue: text("Social value points, or –"),
+  userPanel: text("User panel points, or –"),
+  total: text("Total points out of 100 (2 decimal places)"),
+  status: text("Ranked, provisional or excluded"),
+});
+
+export function resultRows(result: TenderResult): z.infer<typeof ResultRow>[] {
+  return result.bids.map((b) => {
+    const section = (key: string) => {
+      const s = b.sections.find((x) => x.section === key);
+      return s ? formatPoints(s.points) : "–";
+    };
+    return {
+      rank: b.rank === null ? "–" : `${b.rank}${b.tiedWith.length > 0 ? "=" : ""}`,
+      bidder: b.bidder,
+      price: b.price?.points !== undefined ? formatPoints(b.price.points) : "–",
+      wholeLifeCost: b.price ? formatMoney(b.price.wholeLifeCost) : "–",
+      quality: section("quality"),
+      socialValue: section("socialValue"),
+      userPanel: section("userPanel"),
+      total: formatPoints(b.total),
+      status: b.status === "excluded" ? "Excluded" : b.provisional ? "Provisional (moderation pending)" : "Ranked",
+    };
+  });
+}
+
+export const ROUNDING_STATEMENT =
+  "Points are shown rounded to 2 decimal places. Every total was calculated exactly from the unrounded scores, so shown figures may not add up exactly.";

@@ -1,0 +1,14 @@
+import type { z } from "zod";
+import { AssessmentSummaryData } from "./assessment-summary.js";
+import { EqualityAssessmentData } from "./equality-assessment.js";
+import { EvaluationReportData } from "./evaluation-report.js";
+
+/** The documents tender-eval writes: the data each template is given (its contract) and the bundled template. */
+export const documentKinds = {
+  "evaluation-report": { schema: EvaluationReportData, template: "evaluation-report.docx", title: "Evaluation report" },
+  "assessment-summary": { schema: AssessmentSummaryData, template: "assessment-summary.docx", title: "Assessment summary (one per bidder)" },
+  "equality-assessment": { schema: EqualityAssessmentData, template: "equality-assessment.docx", title: "Equality Assessment" },
+} as const satisfies Record<string, { schema: z.ZodType; template: string; title: string }>;
+
+export type DocumentKind = keyof typeof documentKinds;
+export const documentKindNames = Object.keys(documentKinds) as DocumentKind[];

@@ -1,0 +1,30 @@
+/**
+ * The only template expression language: a dot path of own properties, e.g. `tender.title`, or `.`
+ * for the current loop item. No operators, calls, indexing or prototype access, so an untrusted
+ * template cannot reach `constructor`, `process` or the file system.
+ */
+const DOT_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const FORBIDDEN = new Set(["__proto__", "prototype", "constructor"]);
+
+export function isDotPath(tag: string): boolean {
+  return tag === "." || (DOT_PATH.test(tag) && !tag.split(".").some((s) => FORBIDDEN.has(s)));
+}
+
+export function resolveDotPath(scope: unknown, tag: string): unknown {
+  if (tag === ".") return scope;
+  let current = scope;
+  for (const segment of tag.split(".")) {
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/** A docxtemplater parser: tags that are not plain dot paths fail to compile, with the tag named. */
+export function dotPathParser(tag: string): { get(scope: unknown): unknown } {
+  const path = tag.trim();
+  if (!isDotPath(path)) {
+    throw new Error(`"${tag}" is not a field name: templates may only use names like tender.title`);
+  }
+  return { get: (scope) => resolveDotPath(scope, path) };
+}

@@ -1,0 +1,180 @@
+import { z } from "zod";
+import type { TenderBids } from "../model/bids.js";
+import { DEFAULT_TOLERANCE_SHARE } from "../model/check-model.js";
+import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
+import type { TenderSpecification } from "../model/specification.js";
+import { explainExclusion } from "../presentation/explain.js";
+import { formatDate, formatPercent, formatPoints, formatScore } from "../presentation/uk-format.js";
+import { flagMessage, type ReviewFlag } from "../review/flag.js";
+import { formatLocation } from "../problems/format.js";
+import type { TenderResult } from "../scoring/result.js";
+import { CriterionFields, ROUNDING_STATEMENT, ResultRow, TenderFields, criterionFields, flagOf, resultRows, tenderFields, text } from "./common-data.js";
+
+export const EvaluationReportData = z.object({
+  documentTitle: text("Document title, e.g. Evaluation report: <tender title>"),
+  tender: TenderFields,
+  model: z.object({
+    title: text("Scoring model title"),
+    version: text("Scoring model version"),
+    combination: text("How evaluators' scores were combined, in words"),
+    tieBreak: text("Tie-break rules, in words"),
+  }),
+  sections: z.array(z.object({ title: text("Section"), weight: text("Weight, e.g. 45%"), scale: text("Scale used"), minimum: text("Minimum share of the section's points, or 'none'") })).describe("The sections of the scoring model"),
+  criteria: z.array(CriterionFields).describe("Every criterion with its weight and scale"),
+  scales: z.array(z.object({ title: text("Scale title"), descriptors: z.array(z.object({ score: text("Score"), meaning: text("What the score means") })) })).describe("Scoring scales with descriptors"),
+  gates: z.array(z.object({ title: text("Pass/fail requirement") })).describe("Pass/fail gates"),
+  hasGates: flagOf("Whether the model has pass/fail gates"),
+  hasPrice: flagOf("Whether price is scored"),
+  price: z.object({ method: text("Price method name"), formula: text("Price formula in words"), maxPoints: text("Maximum price points"), wholeLife: text("What the whole-life price covers") }),
+  panel: z.array(z.object({ role: text("Evaluator's role"), sections: text("Sections they scored") })).describe("Evaluators by role (no names)"),
+  userPanel: text("The user panel, described without identifying anyone"),
+  winner: text("The winning bidder(s)"),
+  results: z.array(ResultRow).describe("Ranked results, excluded bids last"),
+  breakdown: z
+    .array(
+      z.object({
+        bidder: text("Bidder"),
+        criteria: z.array(z.object({ criterion: text("Criterion id and title"), scores: text("Each evaluator's score"), combined: text("Combined score and how it was combined"), points: text("Points earned of those available") })),
+      }),
+    )
+    .describe("Every bid's scores by criterion, for audit"),
+  hasExclusions: flagOf("Whether any bid was excluded"),
+  exclusions: z.array(z.object({ bidder: text("Bidder"), reasons: text("Why it was excluded, naming the rule") })).describe("Excluded bids and why"),
+  hasTies: flagOf("Whether any totals were tied"),
+  ties: z.array(z.object({ text: text("What happened to a tie") })).describe("Ties and how they were resolved"),
+  hasModeration: flagOf("Whether any score was moderated"),
+  moderation: z.array(z.object({ bidder: text("Bidder"), criterion: text("Criterion"), scores: text("The evaluators' scores"), agreed: text("Agreed score"), reason: text("Summary of the panel's discussion") })).describe("Moderated scores"),
+  hasPendingModeration: flagOf("Whether some answers still await moderation"),
+  pendingModeration: z.array(z.object({ bidder: text("Bidder"), criterion: text("Criterion"), spread: text("How far apart the scores are") })).describe("Answers still needing moderation"),
+  hasReview: flagOf("Whether the weighting review ran"),
+  reviewPolicy: text("Policy the weighting review applied"),
+  hasReviewFlags: flagOf("Whether the weighting review raised flags"),
+  reviewFlags: z.array(z.object({ severity: text("Error, Warning or Advice"), message: text("What the review found"), where: text("The file and field it points to"), source: text("The rule or guidance behind it") })).describe("Weighting-review flags"),
+  audit: z.object({
+    inputs: z.array(z.object({ file: text("Input file"), sha256: text("SHA-256 of the file") })).describe("Input files and their hashes"),
+    modelHash: text("SHA-256 of the scoring model's canonical form"),
+    toolVersion: text("tender-eval version"),
+    generatedOn: text("Date generated"),
+    rounding: text("Statement of how numbers are rounded for display"),
+  }),
+});
+export type EvaluationReportData = z.infer<typeof EvaluationReportData>;
+
+export interface Audit {
+  inputs: { file: string; sha256: string }[];
+  modelHash: string;
+  toolVersion: string;
+  /** ISO date the document is generated (the clock comes in as a value). */
+  generatedOn: string;
+}
+
+const combinationWords = { consensus: "consensus (agreed by the panel; the mean where evaluators were within tolerance)", mean: "the mean of the evaluators' scores", median: "the median of the evaluators' scores" };
+const tieBreakWords = { "highest-quality": "highest quality score", "highest-social-value": "highest social value score", "highest-user-panel": "highest user panel score", "lowest-price": "lowest whole-life price" };
+const severityWords = { error: "Error", warning: "Warning", advice: "Advice" };
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function evaluationReportData(input: {
+  specification: TenderSpecification;
+  model: ScoringModel;
+  bids: TenderBids;
+  result: TenderResult;
+  review?: { policyTitle: string; flags: ReviewFlag[] } | undefined;
+  audit: Audit;
+}): EvaluationReportData {
+  const { specification, model, bids, result, review, audit } = input;
+  const byId = new Map(result.bids.map((b) => [b.bidId, b]));
+  const scales = new Set(scoredSectionKeys.flatMap((k) => (model.sections[k] ? [model.sections[k]!.scale] : [])));
+  const tolerance = model.combination.tolerance !== undefined ? `${model.combination.tolerance} scale points` : `${formatPercent(DEFAULT_TOLERANCE_SHARE.mul(100))} of the scale's range`;
+  return {
+    documentTitle: `Evaluation report: ${specification.title}`,
+    tender: tenderFields(specification),
+    model: {
+      title: model.title,
+      version: model.version,
+      combination: `Scores were combined by ${combinationWords[model.combination.method]}. Scores more than ${tolerance} apart were moderated.`,
+      tieBreak: model.tieBreak.length > 0 ? `Equal totals are separated by: ${model.tieBreak.map((r) => tieBreakWords[r]).join(", then ")}.` : "Equal totals share a rank.",
+    },
+    sections: [
+      ...(model.sections.price ? [{ title: model.sections.price.title ?? "Price", weight: `${model.sections.price.weight}%`, scale: "Price method (below)", minimum: "none" }] : []),
+      ...scoredSectionKeys.flatMap((k) => {
+        const s = model.sections[k];
+        return s ? [{ title: s.title ?? sectionTitles[k], weight: `${s.weight}%`, scale: model.scales[s.scale]!.title, minimum: s.minimumPercent !== undefined ? `${s.minimumPercent}%` : "none" }] : [];
+      }),
+    ],
+    criteria: criterionFields(model),
+    scales: [...scales].map((id) => {
+      const scale = model.scales[id]!;
+      return { title: scale.title, descriptors: scale.values.map((v) => ({ score: String(v), meaning: scale.descriptors[String(v)] ?? "No descriptor given" })) };
+    }),
+    gates: model.gates.map((g) => ({ title: g.title })),
+    hasGates: model.gates.length > 0,
+    hasPrice: result.price !== undefined,
+    price: result.price
+      ? {
+          method: result.price.description.name,
+          formula: result.price.description.formula,
+          maxPoints: formatPoints(result.price.maxPoints, 0),
+          wholeLife: result.price.includesExtensionYears ? "All contract years and the optional extension years" : "All contract years (extension years not included)",
+        }
+      : { method: "Price is not scored", formula: "–", maxPoints: "0", wholeLife: "–" },
+    panel: bids.panel.evaluators.map((e) => ({ role: e.role, sections: e.sections.map((s) => sectionTitles[s]).join(", ") })),
+    userPanel:
+      bids.panel.userPanel.length > 0
+        ? `A user panel of ${bids.panel.userPanel.length} people who use services scored the user panel section. Their identities are not recorded in this report.`
+        : "There was no user panel.",
+    winner: result.winners.map((id) => byId.get(id)!.bidder).join(" and ") || "No bid could be ranked",
+    results: resultRows(result),
+    breakdown: result.bids.map((b) => ({
+      bidder: b.bidder,
+      criteria: b.sections.flatMap((s) =>
+        s.criteria.map((c) => ({
+          criterion: `${c.criterionId} ${c.title}`,
+          scores: c.evaluatorScores.map((e) => formatScore(e.score)).join(", "),
+          combined: `${formatScore(c.combined)} (${c.basis === "moderated" ? "agreed at moderation" : c.basis})`,
+          points: `${formatPoints(c.points)} of ${formatPoints(c.availablePoints)}`,
+        })),
+      ),
+    })),
+    hasExclusions: result.bids.some((b) => b.status === "excluded"),
+    exclusions: result.bids.filter((b) => b.status === "excluded").map((b) => ({ bidder: b.bidder, reasons: capitalise(b.exclusions.map(explainExclusion).join("; ")) })),
+    hasTies: result.ties.length > 0,
+    ties: result.ties.map((t) => ({
+      text: `${t.bidIds.map((id) => byId.get(id)!.bidder).join(" and ")} had equal totals${t.brokenBy ? `; separated by ${tieBreakWords[t.brokenBy]}` : " and share a rank"}.`,
+    })),
+    hasModeration: result.bids.some((b) => b.sections.some((s) => s.criteria.some((c) => c.moderation))),
+    moderation: result.bids.flatMap((b) =>
+      b.sections.flatMap((s) =>
+        s.criteria.filter((c) => c.moderation).map((c) => ({
+          bidder: b.bidder,
+          criterion: `${c.criterionId} ${c.title}`,
+          scores: c.evaluatorScores.map((e) => formatScore(e.score)).join(", "),
+          agreed: formatScore(c.combined),
+          reason: c.moderation!.reason,
+        })),
+      ),
+    ),
+    hasPendingModeration: result.moderationNeeded.length > 0,
+    pendingModeration: result.moderationNeeded.map((m) => ({
+      bidder: byId.get(m.bidId)!.bidder,
+      criterion: m.criterionId,
+      spread: `${formatScore(m.spread)} apart (tolerance ${formatScore(m.tolerance)})`,
+    })),
+    hasReview: review !== undefined,
+    reviewPolicy: review?.policyTitle ?? "The weighting review was not run.",
+    hasReviewFlags: (review?.flags.length ?? 0) > 0,
+    reviewFlags: (review?.flags ?? []).map((f) => ({
+      severity: severityWords[f.severity],
+      message: `${flagMessage(f)}.`,
+      where: formatLocation(f.location) || "–",
+      source: f.source.replace(/\s+/g, " "),
+    })),
+    audit: {
+      inputs: audit.inputs,
+      modelHash: audit.modelHash,
+      toolVersion: audit.toolVersion,
+      generatedOn: formatDate(audit.generatedOn),
+      rounding: ROUNDING_STATEMENT,
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { TenderBids } from "../model/bids.js";
+import type { EqualityFindings } from "../model/equality-findings.js";
+import type { ScoringModel } from "../model/scoring-model.js";
+import type { TenderSpecification } from "../model/specification.js";
+import type { Outcome, Problem } from "../problems/problem.js";
+import type { ReviewFlag } from "../review/flag.js";
+import type { TenderResult } from "../scoring/result.js";
+import { AssessmentSummaryData, assessmentSummaryData, safeFileName, type AssessmentSummaryOptions } from "./assessment-summary.js";
+import { EqualityAssessmentData, equalityAssessmentData } from "./equality-assessment.js";
+import { EvaluationReportData, evaluationReportData, type Audit } from "./evaluation-report.js";
+import { inspectTemplate, renderDocx, type DocumentTemplate } from "./render-docx.js";
+
+/** The evaluation report, from the bundled template or an authority's own. */
+export function makeEvaluationReport(
+  template: DocumentTemplate,
+  input: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; result: TenderResult; review?: { policyTitle: string; flags: ReviewFlag[] }; audit: Audit },
+): Outcome<Uint8Array> {
+  const data = evaluationReportData(input);
+  return renderDocx(template, EvaluationReportData, data, { title: data.documentTitle });
+}
+
+/** One assessment summary per bid, with a file name safe whatever the bidder's name contains. */
+export function makeAssessmentSummaries(
+  template: DocumentTemplate,
+  input: { specification: TenderSpecification; model: ScoringModel; result: TenderResult },
+  options: AssessmentSummaryOptions,
+): Outcome<{ fileName: string; bidder: string; bytes: Uint8Array }[]> {
+  // Check the template once, so a bad tag is reported once rather than once per bidder.
+  const checked = inspectTemplate(template, AssessmentSummaryData);
+  if (!checked.ok) return checked;
+  const documents: { fileName: string; bidder: string; bytes: Uint8Array }[] = [];
+  const problems: Problem[] = [];
+  for (const bid of input.result.bids) {
+    const data = assessmentSummaryData({ ...input, bidId: bid.bidId }, options);
+    const rendered = renderDocx(template, AssessmentSummaryData, data, { title: data.documentTitle });
+    if (rendered.ok) documents.push({ fileName: safeFileName(bid.bidId, bid.bidder), bidder: bid.bidder, bytes: rendered.value });
+    else problems.push(...rendered.problems);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: documents, problems: [] };
+}
+
+export function makeEqualityAssessment(
+  template: DocumentTemplate,
+  input: { specification: TenderSpecification; findings: EqualityFindings; reviewFlags?: ReviewFlag[]; today: string },
+): Outcome<Uint8Array> {
+  const data = equalityAssessmentData(input);
+  return renderDocx(template, EqualityAssessmentData, data, { title: data.documentTitle });
+}

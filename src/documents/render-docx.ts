@@ -1,0 +1,128 @@
+import { createRequire } from "node:module";
+import type { z } from "zod";
+import { problem, type Outcome, type Problem } from "../problems/problem.js";
+import { dotPathParser } from "./dot-path-parser.js";
+import { contractOf, unknownTags, type ContractField, type TemplateTag } from "./template-contract.js";
+
+// docxtemplater and pizzip are CommonJS; load them only in commands that make documents.
+const require = createRequire(import.meta.url);
+type PizZipCtor = new (data?: Uint8Array) => {
+  file(name: string): { asText(): string } | null;
+  file(name: string, data: string): unknown;
+  generate(options: { type: "uint8array"; compression: "DEFLATE" }): Uint8Array;
+};
+
+export interface DocumentTemplate {
+  /** Name for messages: the template's file name. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+interface Compiled {
+  doc: {
+    render(data: unknown): void;
+    getZip(): InstanceType<PizZipCtor>;
+  };
+  tags: TemplateTag[];
+  missing: { tag: string }[];
+}
+
+function compile(template: DocumentTemplate): Outcome<Compiled> {
+  const PizZip = require("pizzip") as PizZipCtor;
+  const Docxtemplater = require("docxtemplater") as new (zip: unknown, options: object) => Compiled["doc"];
+  const InspectModule = require("docxtemplater/js/inspect-module.js") as () => { getAllStructuredTags(): TemplateTag[] };
+  let zip: InstanceType<PizZipCtor>;
+  try {
+    zip = new PizZip(template.bytes);
+    if (zip.file("word/document.xml") === null) throw new Error("it has no word/document.xml");
+  } catch (error) {
+    return { ok: false, problems: [problem("template.unreadable", { file: template.name }, { detail: `it is not a Word .docx file (${(error as Error).message})` })] };
+  }
+  const missing: { tag: string }[] = [];
+  const inspect = InspectModule();
+  try {
+    const doc = new Docxtemplater(zip, {
+      paragraphLoop: true,
+      linebreaks: true,
+      parser: dotPathParser,
+      modules: [inspect],
+      // A value the data lacks must never print "undefined" or vanish silently: collect it.
+      nullGetter: (part: { value?: string; module?: string }) => {
+        if (!part.module) missing.push({ tag: part.value ?? "?" });
+        return "";
+      },
+    });
+    return { ok: true, value: { doc, tags: inspect.getAllStructuredTags(), missing }, problems: [] };
+  } catch (error) {
+    const errors = ((error as { properties?: { errors?: unknown[] } }).properties?.errors ?? [error]) as {
+      message: string;
+      properties?: { explanation?: string; xtag?: string };
+    }[];
+    return {
+      ok: false,
+      problems: errors.map((e) =>
+        problem("template.invalid-tag", { file: template.name }, { tag: e.properties?.xtag ?? "", detail: e.properties?.explanation ?? e.message }),
+      ),
+    };
+  }
+}
+
+function unknownTagProblems(template: DocumentTemplate, tags: TemplateTag[], schema: z.ZodType): Problem[] {
+  return unknownTags(tags, cachedContract(schema)).map((u) =>
+    problem("template.unknown-tag", { file: template.name }, {
+      tag: u.tag,
+      where: u.insideLoops.length > 0 ? `inside the loop {#${u.insideLoops.join("} → {#")}}` : "in the document",
+    }),
+  );
+}
+
+const contracts = new WeakMap<z.ZodType, ContractField[]>();
+function cachedContract(schema: z.ZodType): ContractField[] {
+  let contract = contracts.get(schema);
+  if (contract === undefined) contracts.set(schema, (contract = contractOf(schema)));
+  return contract;
+}
+
+/** The tags a template uses and those the data contract does not provide, for `templates check`. */
+export function inspectTemplate(template: DocumentTemplate, schema: z.ZodType): Outcome<{ tags: TemplateTag[] }> {
+  const compiled = compile(template);
+  if (!compiled.ok) return compiled;
+  const problems = unknownTagProblems(template, compiled.value.tags, schema);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { tags: compiled.value.tags }, problems: [] };
+}
+
+/**
+ * Fill a template with data that satisfies `schema`. Every unknown tag is reported before rendering;
+ * every missing value is reported after; either way no document is returned. The document title and
+ * language (en-GB) are set in its properties for screen readers.
+ */
+export function renderDocx(template: DocumentTemplate, schema: z.ZodType, data: unknown, properties: { title: string }): Outcome<Uint8Array> {
+  const compiled = compile(template);
+  if (!compiled.ok) return compiled;
+  const { doc, missing, tags } = compiled.value;
+  const unknown = unknownTagProblems(template, tags, schema);
+  if (unknown.length > 0) return { ok: false, problems: unknown };
+  try {
+    doc.render(data);
+  } catch (error) {
+    return { ok: false, problems: [problem("template.invalid-tag", { file: template.name }, { tag: "", detail: (error as Error).message })] };
+  }
+  if (missing.length > 0) {
+    const names = [...new Set(missing.map((m) => m.tag))];
+    return { ok: false, problems: names.map((tag) => problem("template.missing-value", { file: template.name }, { tag })) };
+  }
+  const zip = doc.getZip();
+  setCoreProperties(zip, properties.title);
+  return { ok: true, value: zip.generate({ type: "uint8array", compression: "DEFLATE" }), problems: [] };
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function setCoreProperties(zip: InstanceType<PizZipCtor>, title: string): void {
+  const core = zip.file("docProps/core.xml")?.asText();
+  if (core === undefined) return;
+  let xml = core.replace(/<dc:title>[\s\S]*?<\/dc:title>|<dc:title\/>/, "");
+  xml = xml.replace(/<dc:language>[\s\S]*?<\/dc:language>/, "");
+  xml = xml.replace("</cp:coreProperties>", `<dc:title>${escapeXml(title)}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>`);
+  zip.file("docProps/core.xml", xml);
+}

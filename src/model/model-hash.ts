@@ -1,0 +1,14 @@
+import { createHash } from "node:crypto";
+import type { ScoringModel } from "./scoring-model.js";
+
+/** SHA-256 of the model's canonical JSON (keys sorted), so a reformatted but identical model hashes the same. */
+export function modelHash(model: ScoringModel): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value !== null && typeof value === "object") {
+      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+    }
+    return value;
+  };
+  return createHash("sha256").update(JSON.stringify(canonical(model))).digest("hex");
+}
