@@ -46,8 +46,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
-      usageError = message;
+      // yargs reports its own validation (including .check()) as a YError: that is a usage error.
+      if (error && error.name !== "YError") throw error;
+      usageError = message ?? error?.message;
     });
 
   try {

@@ -24,7 +24,7 @@ export function resolveDotPath(scope: unknown, tag: string): unknown {
 export function dotPathParser(tag: string): { get(scope: unknown): unknown } {
   const path = tag.trim();
   if (!isDotPath(path)) {
-    throw new Error(`"${tag}" is not a field name: templates may only use names like tender.title`);
+    throw new Error(`it is not a field name (templates may only use names like tender.title, with no operators, calls or hidden properties)`);
   }
   return { get: (scope) => resolveDotPath(scope, path) };
 }

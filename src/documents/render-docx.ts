@@ -43,6 +43,7 @@ function compile(template: DocumentTemplate): Outcome<Compiled> {
   try {
     const doc = new Docxtemplater(zip, {
       paragraphLoop: true,
+      errorLogging: false,
       linebreaks: true,
       parser: dotPathParser,
       modules: [inspect],
@@ -56,12 +57,16 @@ function compile(template: DocumentTemplate): Outcome<Compiled> {
   } catch (error) {
     const errors = ((error as { properties?: { errors?: unknown[] } }).properties?.errors ?? [error]) as {
       message: string;
-      properties?: { explanation?: string; xtag?: string };
+      properties?: { explanation?: string; xtag?: string; rootError?: { message: string } };
     }[];
     return {
       ok: false,
       problems: errors.map((e) =>
-        problem("template.invalid-tag", { file: template.name }, { tag: e.properties?.xtag ?? "", detail: e.properties?.explanation ?? e.message }),
+        problem("template.invalid-tag", { file: template.name }, {
+          tag: e.properties?.xtag ?? "",
+          // Our parser's own reason is plainer than docxtemplater's "scope parser failed to compile".
+          detail: e.properties?.rootError?.message ?? e.properties?.explanation ?? e.message,
+        }),
       ),
     };
   }

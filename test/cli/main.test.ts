@@ -114,7 +114,8 @@ describe("tender-eval demo", () => {
   it("scores the bundled example into the folder it names", async () => {
     const run = await runCli(["demo", "--out", "out"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Wrote out/results.json, out/results.txt");
+    expect(run.stdout).toContain("out/results.json");
+    expect(run.stdout).toContain("out/evaluation-report.docx");
     expect(existsSync(join(run.cwd, "out", "results.json"))).toBe(true);
   });
 });

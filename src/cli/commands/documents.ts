@@ -17,14 +17,11 @@ import { loadPolicy } from "./review.js";
 import { loadAndScore } from "./score.js";
 import { tenderOptions } from "./shared.js";
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 function documentOptions<T>(y: Argv<T>) {
   return tenderOptions(y)
     .option("template", { type: "string", describe: "Your own .docx template instead of the bundled one (see: tender-eval templates list)" })
     .option("force", { type: "boolean", default: false, describe: "Replace outputs that already exist" })
-    .option("date", { type: "string", describe: "Date to print, as YYYY-MM-DD (default: today)" })
-    .check((a) => (a.date === undefined || isoDate.test(String(a.date)) ? true : "--date must be written YYYY-MM-DD, e.g. 2026-11-21"));
+    .option("date", { type: "string", describe: "Date to print, as YYYY-MM-DD (default: today)" });
 }
 
 interface DocumentArgs {

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import PizZip from "pizzip";
+import { exampleFolder } from "../example-tender.js";
+import { docxText } from "../documents/docx-helpers.js";
+import { runCli } from "./harness.js";
+
+describe("document commands", () => {
+  it("report writes the evaluation report with the review section", async () => {
+    const run = await runCli(["report", exampleFolder, "--out", "report.docx", "--date", "2026-11-21"]);
+    expect(run.code).toBe(0);
+    const text = docxText(readFileSync(join(run.cwd, "report.docx")));
+    expect(text).toContain("88.31");
+    expect(text).toContain("reviewed against: Default UK policy (tender-eval)");
+  });
+
+  it("summaries writes one per bidder; --no-winner-details leaves the winner's scores out", async () => {
+    const run = await runCli(["summaries", exampleFolder, "--out-dir", "letters", "--date", "2026-11-23", "--no-winner-details"]);
+    expect(run.code).toBe(0);
+    const files = readdirSync(join(run.cwd, "letters"));
+    expect(files).toHaveLength(6);
+    const text = docxText(readFileSync(join(run.cwd, "letters", "assessment-summary-B2-national-care-partnership-ltd.docx")));
+    expect(text).not.toContain("Winning bid:");
+  });
+
+  it("equality writes a pre-filled Equality Assessment from --findings", async () => {
+    const run = await runCli(["equality", exampleFolder, "--findings", join(exampleFolder, "equality-findings.yaml"), "--out", "ea.docx"]);
+    expect(run.code).toBe(0);
+    expect(docxText(readFileSync(join(run.cwd, "ea.docx")))).toContain("Riverside disability engagement survey 2025");
+  });
+
+  it("a misspelt tag in the authority's template lists every bad tag and writes nothing", async () => {
+    const dir = (await runCli(["--version"])).cwd;
+    const zip = new PizZip(readFileSync(new URL("../../templates/evaluation-report.docx", import.meta.url)));
+    zip.file("word/document.xml", zip.file("word/document.xml")!.asText().replace("{tender.reference}", "{tender.refrence}").replace("{winner}", "{winer}"));
+    writeFileSync(join(dir, "ours.docx"), zip.generate({ type: "uint8array" }));
+    const run = await runCli(["report", exampleFolder, "--template", "ours.docx", "--out", "report.docx"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("ours.docx: the tag {tender.refrence} in the document is not a field this document provides");
+    expect(run.stderr).toContain("ours.docx: the tag {winer} in the document");
+    expect(existsSync(join(dir, "report.docx"))).toBe(false);
+
+    const check = await runCli(["templates", "check", "ours.docx", "--kind", "evaluation-report"], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("{tender.refrence}");
+  });
+
+  it("templates check passes the bundled template and lists its tags; templates list shows the fields", async () => {
+    const check = await runCli(["templates", "check", new URL("../../templates/assessment-summary.docx", import.meta.url).pathname, "--kind", "assessment-summary"]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain("{#criteria}");
+    const list = await runCli(["templates", "list", "--kind", "evaluation-report"]);
+    expect(list.stdout).toContain("{tender.title}  Tender title");
+    expect(list.stdout).toContain("{results}  Ranked results, excluded bids last (list: repeat with {#results} … {/results})");
+  });
+
+  it("--date must be a date", async () => {
+    const run = await runCli(["report", exampleFolder, "--date", "21/11/2026"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--date must be written YYYY-MM-DD");
+  });
+});
