@@ -36,6 +36,7 @@ export const AssessmentSummaryData = z.object({
   isExcluded: flagOf("This bid was excluded"),
   winner: z.object({ name: text("Winning supplier's name"), total: text("Winning bid's total points") }),
   includeWinnerDetails: flagOf("Whether the winner's own scores and explanations are included"),
+  howAssessed: z.array(z.object({ text: text("How one section's answers were assessed: who scored them, on what scale, how scores were combined") })).describe("How each section was assessed"),
   criteria: z.array(CriterionScore).describe("Each award criterion with this bid's score and explanation"),
   sections: z.array(z.object({ title: text("Section"), points: text("This bid's points"), available: text("Points available"), winnerPoints: text("The winning bid's points") })).describe("Section subtotals"),
   hasPrice: flagOf("Whether price is scored"),
@@ -93,6 +94,21 @@ const pointsText = (points: Exact | undefined) => (points === undefined ? "–" 
 const pointsOf = (c: CriterionResult | undefined) => (c ? `${formatPoints(c.points)} of ${formatPoints(c.availablePoints)}` : "–");
 
 /** The assessment summary for one bidder (Procurement Act 2023 s.50; Procurement Regulations 2024 reg. 31). */
+const combinedBy = { consensus: "agreed by consensus at moderation (the mean where evaluators were within tolerance)", mean: "combined as the mean", median: "combined as the median" };
+
+function howAssessed(model: ScoringModel, result: TenderResult): { text: string }[] {
+  const example = result.bids[0];
+  const lines = (example?.sections ?? []).map((s) => {
+    const section = model.sections[s.section]!;
+    const scorers = s.criteria[0]?.evaluatorScores.length ?? 0;
+    const who = s.section === "userPanel" ? `${scorers} members of a user panel of people who use services` : `${scorers} evaluator${scorers === 1 ? "" : "s"}, each on their own`;
+    const method = section.combination?.method ?? model.combination.method;
+    return { text: `${s.title}: each answer was scored by ${who}, on the ${model.scales[section.scale]!.title}; the scores were ${combinedBy[method]}.` };
+  });
+  if (result.price) lines.push({ text: `Price: ${result.price.description.name.toLowerCase()}; ${result.price.description.formula}.` });
+  return lines;
+}
+
 export function assessmentSummaryData(
   input: { specification: TenderSpecification; model: ScoringModel; result: TenderResult; bidId: string },
   options: AssessmentSummaryOptions,
@@ -141,6 +157,7 @@ export function assessmentSummaryData(
     isExcluded: bid.status === "excluded",
     winner: { name: result.winners.map((id) => result.bids.find((b) => b.bidId === id)!.bidder).join(" and ") || "None", total: winner ? formatPoints(winner.total) : "–" },
     includeWinnerDetails: showWinner && !isWinner,
+    howAssessed: howAssessed(model, result),
     criteria: criterionFields(model).map((c) => {
       const mine = criterionOf(bid, c.id);
       const theirs = criterionOf(winner, c.id);

@@ -26,6 +26,7 @@ export default document({
     heading(1, "How bids were assessed"),
     para("Each bid was scored against the award criteria below. Relative importance is the share of the total score each criterion is worth."),
     loopTable("criteria", [["Criterion", "{id} {title}", 40], ["Section", "{section}", 18], ["Relative importance", "{importance}", 20], ["Scores available", "{scale}", 22]]),
+    ...each("howAssessed", bullet("{text}")),
     ...when("hasPrice", para("**Price:** {price.method}. Maximum {price.available} points.")),
 
     heading(1, "Your scores"),

@@ -94,6 +94,8 @@ describe("assessment summaries", () => {
     expect(text).toContain("The panel agreed a score of 2: E2 had scored 4");
     expect(text).toContain("Winning bid: 5 (11.25 of 11.25 points).");
     expect(text).toContain("It ends at the end of 3 December 2026"); // Monday 23 November + 8 working days
+    expect(text).toContain("Quality: each answer was scored by 3 evaluators, each on their own, on the 0 to 5 quality scale; the scores were agreed by consensus at moderation");
+    expect(text).toContain("User panel: each answer was scored by 3 members of a user panel of people who use services, on the User panel scale (0 to 3); the scores were combined as the mean.");
   });
 
   it("leaves out the winner's own scores when the setting is off (England's guidance)", () => {
