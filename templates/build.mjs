@@ -17,6 +17,7 @@ export async function buildTemplate(name) {
   const zip = new PizZip(await Packer.toBuffer(doc));
   const fixed = new PizZip();
   for (const file of Object.keys(zip.files).sort()) {
+    if (zip.files[file].dir) continue;
     let content = zip.file(file).asText();
     if (file === "docProps/core.xml") {
       content = content

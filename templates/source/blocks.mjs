@@ -1,7 +1,7 @@
 // Building blocks for tender-eval's Word templates. Tags like {tender.title} are filled by docxtemplater;
 // {#list}…{/list} repeats a table row or paragraphs; {#flag}…{/flag} shows them only when true.
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, LevelFormat, LineRuleType, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, HeadingLevel, LevelFormat, LineRuleType, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from "docx";
 
 export const heading = (level, text) =>
@@ -30,13 +30,18 @@ export const each = (list, ...children) => [para(`{#${list}}`), ...children, par
 const border = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
 const borders = { top: border, bottom: border, left: border, right: border };
 
+// A4 width less both margins, in twentieths of a point: table columns are given in these units because
+// Word and LibreOffice do not all honour percentage widths.
+const TEXT_WIDTH = 11906 - 2 * 1021;
+const twips = (percent) => Math.round((TEXT_WIDTH * percent) / 100);
+
 // Tables use 9pt text so a nine-column results table fits a portrait page without breaking words.
 const TABLE_TEXT = 18;
 
 const cell = (text, { header = false, width } = {}) =>
   new TableCell({
     borders,
-    width: width ? { size: width, type: WidthType.PERCENTAGE } : undefined,
+    width: width ? { size: twips(width), type: WidthType.DXA } : undefined,
     shading: header ? { type: ShadingType.CLEAR, fill: "E7E6E6", color: "auto" } : undefined,
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
     children: [new Paragraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text, bold: header, size: TABLE_TEXT })] })],
@@ -51,7 +56,9 @@ export const loopTable = (list, columns) => {
   tags[0] = `{#${list}}${tags[0]}`;
   tags[tags.length - 1] = `${tags[tags.length - 1]}{/${list}}`;
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: columns.map(([, , w]) => twips(w)),
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map(([h, , w]) => cell(h, { header: true, width: w })) }),
       new TableRow({ cantSplit: true, children: tags.map((t, i) => cell(t, { width: columns[i][2] })) }),
@@ -62,7 +69,9 @@ export const loopTable = (list, columns) => {
 /** A two-column table of fixed labels and tags. */
 export const factTable = (rows) =>
   new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [twips(30), twips(70)],
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, children: [cell("Item", { header: true, width: 30 }), cell("Detail", { header: true, width: 70 })] }),
       ...rows.map(([label, tag]) => new TableRow({ cantSplit: true, children: [cell(label, { width: 30 }), cell(tag, { width: 70 })] })),
@@ -88,6 +97,6 @@ export function document({ title, description, children }) {
     numbering: {
       config: [{ reference: "bullets", levels: [{ level: 0, format: LevelFormat.BULLET, text: "•", alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] }],
     },
-    sections: [{ properties: { page: { margin: { top: 1021, bottom: 1021, left: 1021, right: 1021 } } }, children }],
+    sections: [{ properties: { page: { margin: { top: 1021, bottom: 1021, left: 1021, right: 1021 } /* keep in step with TEXT_WIDTH */ } }, children }],
   });
 }

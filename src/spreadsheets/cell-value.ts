@@ -1,0 +1,77 @@
+import type { Cell } from "exceljs";
+
+/**
+ * What a spreadsheet cell holds, decided in one place. Excel and LibreOffice write numbers, text, dates,
+ * rich text, hyperlinks, formulas with or without a cached result, shared formulas and error values;
+ * `cell.text` hides those differences (a formula's text, a rounded number), so it is never used.
+ */
+export type CellContent =
+  | { kind: "number"; value: number; address: string }
+  | { kind: "text"; value: string; address: string }
+  | { kind: "date"; value: Date; address: string }
+  | { kind: "boolean"; value: boolean; address: string }
+  | { kind: "empty"; address: string }
+  | { kind: "error"; value: string; address: string }
+  /** A formula whose result was never calculated (saved by a program that does not calculate). */
+  | { kind: "uncalculated"; formula: string; address: string };
+
+export function readCell(cell: Cell): CellContent {
+  return contentOf(cell.value as unknown, cell.address);
+}
+
+function contentOf(value: unknown, address: string): CellContent {
+  if (value === null || value === undefined) return { kind: "empty", address };
+  if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value, address } : { kind: "error", value: "#NUM!", address };
+  if (typeof value === "string") return value.trim() === "" ? { kind: "empty", address } : { kind: "text", value, address };
+  if (typeof value === "boolean") return { kind: "boolean", value, address };
+  if (value instanceof Date) return { kind: "date", value, address };
+  if (typeof value === "object") {
+    const v = value as Record<string, unknown>;
+    if ("error" in v) return { kind: "error", value: String(v["error"]), address };
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = v["result"];
+      if (result === undefined || result === null) return { kind: "uncalculated", formula: String(v["formula"] ?? v["sharedFormula"]), address };
+      return contentOf(result, address);
+    }
+    if ("richText" in v && Array.isArray(v["richText"])) {
+      return contentOf((v["richText"] as { text: string }[]).map((r) => r.text).join(""), address);
+    }
+    if ("text" in v) return contentOf(v["text"], address);
+  }
+  return { kind: "error", value: "unrecognised cell content", address };
+}
+
+/** A cell's text for matching headers and ids: trimmed, or "" when it holds no text or number. */
+export function cellText(content: CellContent): string {
+  if (content.kind === "text") return content.value.trim();
+  if (content.kind === "number") return String(content.value);
+  return "";
+}
+
+/**
+ * A score as typed by a person: 4, "4", "4 ", "3.5"; a formula's cached result counts. Anything
+ * else is reported, never turned into a number.
+ */
+export type ScoreReading = { ok: true; value: number } | { ok: false; reason: "empty" | "not-a-number" | "error" | "uncalculated"; detail: string };
+
+export function readScore(content: CellContent): ScoreReading {
+  switch (content.kind) {
+    case "number":
+      return { ok: true, value: content.value };
+    case "text": {
+      const text = content.value.trim().replace(/\u00a0/g, "");
+      if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return { ok: true, value: Number(text) };
+      return { ok: false, reason: "not-a-number", detail: JSON.stringify(content.value) };
+    }
+    case "empty":
+      return { ok: false, reason: "empty", detail: "" };
+    case "error":
+      return { ok: false, reason: "error", detail: content.value };
+    case "uncalculated":
+      return { ok: false, reason: "uncalculated", detail: `=${content.formula}` };
+    case "date":
+      return { ok: false, reason: "not-a-number", detail: `the date ${content.value.toISOString().slice(0, 10)}` };
+    case "boolean":
+      return { ok: false, reason: "not-a-number", detail: String(content.value).toUpperCase() };
+  }
+}
