@@ -27,7 +27,12 @@ export function evaluatorsFor(bids: TenderBids, section: ScoredSectionKey): stri
 }
 
 /** Rules that need the specification, the model and the bids together. Every problem is collected. */
-export function checkBids(specification: TenderSpecification, model: ScoringModel, tenderBids: TenderBids): Problem[] {
+export interface CheckOptions {
+  /** Missing scores are warnings rather than errors (`--allow-incomplete`). */
+  allowIncomplete?: boolean;
+}
+
+export function checkBids(specification: TenderSpecification, model: ScoringModel, tenderBids: TenderBids, options: CheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const criteria = criteriaById(model);
   const knownCriteria = [...criteria.keys()].join(", ");
@@ -94,7 +99,7 @@ export function checkBids(specification: TenderSpecification, model: ScoringMode
       for (const evaluatorId of panelFor.get(known.section)!) {
         if (bid.scores[criterionId]?.[evaluatorId] === undefined) {
           problems.push(
-            problem("bids.missing-score", at("bids", b, "scores"), { bid: bid.id, criterion: criterionId, evaluator: evaluatorId }),
+            problem("bids.missing-score", at("bids", b, "scores"), { bid: bid.id, criterion: criterionId, evaluator: evaluatorId }, options.allowIncomplete ? "warning" : "error"),
           );
         }
       }

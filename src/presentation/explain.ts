@@ -11,6 +11,8 @@ export function explainExclusion(exclusion: Exclusion): string {
       return `scored ${formatScore(exclusion.score)} on ${exclusion.criterionId} (${exclusion.criterionTitle}), below the minimum of ${formatScore(exclusion.minimum)}`;
     case "below-section-minimum":
       return `scored ${formatPercent(exclusion.percent)} of the ${sectionTitles[exclusion.section].toLowerCase()} points, below the minimum of ${formatPercent(exclusion.minimumPercent)}`;
+    case "not-scored":
+      return `has no score from any evaluator for ${exclusion.criterionId} (${exclusion.criterionTitle}), so it cannot be ranked until it is scored`;
     case "above-budget":
       return `whole-life price ${formatMoney(exclusion.wholeLifeCost)} is above the budget ceiling of ${formatMoney(exclusion.budget)}`;
   }

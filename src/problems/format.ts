@@ -54,6 +54,25 @@ const messages = {
   "template.invalid-tag": (a) => (a.tag ? `the tag {${a.tag}} cannot be used: ${a.detail}` : `the template cannot be used: ${a.detail}`),
   "template.unknown-tag": (a) => `the tag {${a.tag}} ${a.where} is not a field this document provides (see: tender-eval templates list)`,
   "template.missing-value": (a) => `the tag {${a.tag}} has no value in the data, so the document would have a gap`,
+  "sheets.unreadable": (a) => `cannot be read as a spreadsheet: ${a.detail}`,
+  "sheets.wrong-tender": (a) => `is a score sheet for another tender (${a.found}), not ${a.expected}`,
+  "sheets.out-of-date-model": (a) =>
+    `was made from a different version of the scoring model (${a.found}; current ${a.expected}): generate new score sheets, or copy the scores into them`,
+  "sheets.not-recognised": () =>
+    "is neither a tender-eval score sheet nor a panel matrix (one sheet per evaluator, named with the evaluator's id, bids as rows, criterion ids as column headers)",
+  "sheets.unknown-evaluator": (a) => `is for "${a.evaluator}", who is not on the panel`,
+  "sheets.duplicate-workbook": (a) => `holds scores from ${a.evaluator}, who already has scores in ${a.other}`,
+  "sheets.no-score-table": (a) => `sheet "${a.sheet}" has no header row with the columns Bid ID, Criterion ID and Score`,
+  "sheets.unknown-bid": (a) => `"${a.bid}" is not a bid in this tender`,
+  "sheets.unknown-criterion": (a) => `"${a.criterion}" is not a criterion of the scoring model`,
+  "sheets.duplicate-row": (a) => `bid ${a.bid}, criterion ${a.criterion} is scored twice (also at ${a.other})`,
+  "sheets.score-unreadable": (a) => `${a.detail} cannot be read as a score`,
+  "sheets.score-empty": (a) => `bid ${a.bid}, criterion ${a.criterion} has no score`,
+  "sheets.formula-error": (a) => `the cell holds a formula that could not be used (${a.detail}): type the score itself`,
+  "sheets.price-unreadable": (a) => `the price for bid ${a.bid} cannot be read: ${a.detail}`,
+  "sheets.moderation-without-reason": (a) =>
+    `the agreed score for bid ${a.bid}, criterion ${a.criterion} has no reason: record a fair summary of the panel's discussion`,
+  "sheets.empty-file": () => "is empty (0 bytes): it may not have finished saving or copying",
   "scoring.moderation-needed": (a) =>
     `evaluators' scores for bid "${a.bid}", criterion ${a.criterion} differ by ${a.spread} (tolerance ${a.tolerance}): the panel must agree a moderated score; the mean is used until then`,
 } satisfies Messages;
@@ -71,6 +90,7 @@ export function formatLocation(location: Location): string {
   const parts: string[] = [];
   const where = location.file ?? location.document;
   if (where !== undefined) parts.push(where);
+  if (location.sheet !== undefined) parts.push(location.cell !== undefined ? `sheet "${location.sheet}", cell ${location.cell}` : `sheet "${location.sheet}"`);
   if (location.path !== undefined && location.path.length > 0) {
     const line = location.line !== undefined ? ` (line ${location.line})` : "";
     parts.push(`${formatPath(location.path)}${line}`);

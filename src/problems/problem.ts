@@ -12,6 +12,9 @@ export type PathSegment = string | number;
 export interface Location {
   document?: DocumentRole;
   file?: string;
+  /** For spreadsheets: the sheet and cell, e.g. "Quality scores", "E7". */
+  sheet?: string;
+  cell?: string;
   path?: readonly PathSegment[];
   line?: number;
   column?: number;
@@ -60,6 +63,22 @@ export interface ProblemArgsByCode {
   "template.invalid-tag": { tag: string; detail: string };
   "template.unknown-tag": { tag: string; where: string };
   "template.missing-value": { tag: string };
+  "sheets.unreadable": { detail: string };
+  "sheets.wrong-tender": { found: string; expected: string };
+  "sheets.out-of-date-model": { found: string; expected: string };
+  "sheets.not-recognised": Record<string, never>;
+  "sheets.unknown-evaluator": { evaluator: string };
+  "sheets.duplicate-workbook": { evaluator: string; other: string };
+  "sheets.no-score-table": { sheet: string };
+  "sheets.unknown-bid": { bid: string };
+  "sheets.unknown-criterion": { criterion: string };
+  "sheets.duplicate-row": { bid: string; criterion: string; other: string };
+  "sheets.score-unreadable": { detail: string };
+  "sheets.score-empty": { bid: string; criterion: string };
+  "sheets.formula-error": { detail: string };
+  "sheets.price-unreadable": { detail: string; bid: string };
+  "sheets.moderation-without-reason": { bid: string; criterion: string };
+  "sheets.empty-file": Record<string, never>;
   "scoring.moderation-needed": { bid: string; criterion: string; spread: string; tolerance: string };
 }
 

@@ -55,7 +55,9 @@ export type Exclusion =
   | { rule: "gate-failed"; gateId: string; gateTitle: string }
   | { rule: "below-criterion-minimum"; criterionId: string; criterionTitle: string; score: Exact; minimum: Exact }
   | { rule: "below-section-minimum"; section: ScoredSectionKey; percent: Exact; minimumPercent: Exact }
-  | { rule: "above-budget"; wholeLifeCost: Exact; budget: Exact };
+  | { rule: "above-budget"; wholeLifeCost: Exact; budget: Exact }
+  /** Only with --allow-incomplete: no evaluator scored this answer, so the bid cannot be ranked. */
+  | { rule: "not-scored"; criterionId: string; criterionTitle: string };
 
 export interface BidResult {
   bidId: string;

@@ -21,9 +21,17 @@ export interface TenderInput {
  * model's method among the bids still in contention, total and rank. Pure: the same input always gives
  * the same result, whatever order the bids are listed in.
  */
-export function scoreTender(input: TenderInput): Outcome<TenderResult> {
+export interface ScoreOptions {
+  /**
+   * Score with some evaluators' scores missing: answers are combined from the scores there are, and a
+   * bid with an answer nobody scored is excluded (never given 0 for it). The missing scores are warnings.
+   */
+  allowIncomplete?: boolean;
+}
+
+export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Outcome<TenderResult> {
   const { specification, model, bids: tenderBids } = input;
-  const problems: Problem[] = [...checkScoringModel(model), ...checkBids(specification, model, tenderBids)];
+  const problems: Problem[] = [...checkScoringModel(model), ...checkBids(specification, model, tenderBids, options)];
   if (hasErrors(problems)) return { ok: false, problems };
 
   const agreed = new Map(tenderBids.moderation.map((m) => [`${m.bid}\u0000${m.criterion}`, m]));
@@ -166,12 +174,19 @@ function scoreQualitativeSections(
     const evaluators = evaluatorsFor(tenderBids, key);
 
     const criteria: CriterionResult[] = sectionModel.criteria.map((criterion) => {
-      const evaluatorScores = evaluators.map((evaluatorId) => {
-        const given = bid.scores[criterion.id]![evaluatorId]!;
-        return { evaluatorId, score: exact(given.score), justification: given.justification };
+      // Every expected score is present unless scoring was allowed to be incomplete.
+      const evaluatorScores = evaluators.flatMap((evaluatorId) => {
+        const given = bid.scores[criterion.id]?.[evaluatorId];
+        return given ? [{ evaluatorId, score: exact(given.score), justification: given.justification }] : [];
       });
       const moderation = agreed.get(`${bid.id}\u0000${criterion.id}`);
-      const combined = combineScores(evaluatorScores.map((e) => e.score), combination.method, tolerance, moderation?.score);
+      if (evaluatorScores.length === 0 && moderation === undefined) {
+        exclusions.push({ rule: "not-scored", criterionId: criterion.id, criterionTitle: criterion.title });
+      }
+      const combined =
+        evaluatorScores.length === 0 && moderation === undefined
+          ? { combined: ZERO, basis: "mean" as const, spread: ZERO, needsModeration: false }
+          : combineScores(evaluatorScores.length > 0 ? evaluatorScores.map((e) => e.score) : [exact(moderation!.score)], combination.method, tolerance, moderation?.score);
       const weightInSection = exact(criterion.weight);
       const availablePoints = sectionWeight.mul(weightInSection).div(HUNDRED);
       const result: CriterionResult = {

@@ -1,0 +1,37 @@
+import type { TenderBids } from "../model/bids.js";
+import { problem, type Outcome, type Problem } from "../problems/problem.js";
+import type { WorkbookContent } from "./read-workbook.js";
+
+/**
+ * Put what the returned workbooks hold into the tender's bids: evaluators' scores and justifications,
+ * prices from returned price schedules, and agreed scores from the moderation sheet (which replace any
+ * agreed in the bids file for the same answer). Pure.
+ */
+export function assembleBids(base: TenderBids, contents: readonly WorkbookContent[]): Outcome<TenderBids> {
+  const problems: Problem[] = [];
+  const bids: TenderBids = structuredClone(base);
+  const byId = new Map(bids.bids.map((b) => [b.id, b]));
+  const source = new Map<string, string>();
+  for (const content of contents) {
+    if (content.kind === "scores") {
+      for (const evaluator of content.evaluators) {
+        const other = source.get(evaluator);
+        if (other !== undefined) problems.push(problem("sheets.duplicate-workbook", { file: content.file }, { evaluator, other }));
+        else source.set(evaluator, content.file);
+      }
+      for (const entry of content.entries) {
+        if (source.get(entry.evaluatorId) !== content.file) continue;
+        const bid = byId.get(entry.bidId)!;
+        (bid.scores[entry.criterionId] ??= {})[entry.evaluatorId] = { score: entry.score, justification: entry.justification };
+      }
+    } else if (content.kind === "price") {
+      byId.get(content.bidId)!.price = { years: content.years, extensionYears: content.extensionYears };
+    } else {
+      for (const agreed of content.agreed) {
+        bids.moderation = bids.moderation.filter((m) => !(m.bid === agreed.bidId && m.criterion === agreed.criterionId));
+        bids.moderation.push({ bid: agreed.bidId, criterion: agreed.criterionId, score: agreed.score, reason: agreed.reason });
+      }
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: bids, problems: [] };
+}

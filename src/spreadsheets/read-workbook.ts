@@ -1,0 +1,321 @@
+import type { Workbook, Worksheet } from "exceljs";
+import type { TenderBids } from "../model/bids.js";
+import { criteriaById, evaluatorsFor, type CriterionInModel } from "../model/check-bids.js";
+import type { ScoringModel } from "../model/scoring-model.js";
+import type { TenderSpecification } from "../model/specification.js";
+import { problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
+import { cellText, readCell, readScore, type CellContent } from "./cell-value.js";
+import { loadExcelJS } from "./exceljs.js";
+import { METADATA_SHEET, readMetadata } from "./metadata.js";
+
+export interface ReadContext {
+  specification: TenderSpecification;
+  model: ScoringModel;
+  bids: TenderBids;
+  modelHash: string;
+  /** With --allow-incomplete an empty score is a warning, not an error. */
+  allowIncomplete: boolean;
+}
+
+export interface ScoreEntry {
+  evaluatorId: string;
+  bidId: string;
+  criterionId: string;
+  score: number;
+  justification: string;
+  location: Location;
+}
+
+export type WorkbookContent =
+  | { kind: "scores"; file: string; evaluators: string[]; entries: ScoreEntry[] }
+  | { kind: "price"; file: string; bidId: string; years: number[]; extensionYears: number[] }
+  | { kind: "moderation"; file: string; agreed: { bidId: string; criterionId: string; score: number; reason: string; location: Location }[] };
+
+type Columns = Partial<Record<"bid" | "criterion" | "score" | "justification" | "agreed" | "reason" | "year" | "kind" | "price", number>>;
+
+const headerKeys: Record<string, keyof Columns> = {
+  bidid: "bid",
+  bid: "bid",
+  criterionid: "criterion",
+  score: "score",
+  justification: "justification",
+  agreedscore: "agreed",
+  reason: "reason",
+  year: "year",
+  kind: "kind",
+  "price(£)": "price",
+  price: "price",
+};
+const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, "");
+
+/** Find a header row (within the first 30 rows, so title rows and blank rows above it are fine). */
+function findHeader(sheet: Worksheet, required: (keyof Columns)[]): { row: number; columns: Columns } | undefined {
+  for (let r = 1; r <= Math.min(30, sheet.rowCount); r++) {
+    const columns: Columns = {};
+    sheet.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
+      const key = headerKeys[normalise(cellText(readCell(cell)))];
+      // A merged header repeats its text in each cell it covers: the first column wins.
+      if (key !== undefined && columns[key] === undefined) columns[key] = col;
+    });
+    if (required.every((k) => columns[k] !== undefined)) return { row: r, columns };
+  }
+  return undefined;
+}
+
+export async function readWorkbook(bytes: Uint8Array, file: string, context: ReadContext): Promise<Outcome<WorkbookContent>> {
+  const at = (extra: Partial<Location> = {}): Location => ({ file, ...extra });
+  if (bytes.length === 0) return { ok: false, problems: [problem("sheets.empty-file", at(), {})] };
+  const ExcelJS = await loadExcelJS();
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    const detail = /zip|central directory|signature/i.test((error as Error).message) ? "it is not an .xlsx file, or it is damaged" : (error as Error).message;
+    return { ok: false, problems: [problem("sheets.unreadable", at(), { detail })] };
+  }
+  const metadata = readMetadata(workbook);
+  if (metadata === undefined) return readPanelMatrix(workbook, file, context);
+
+  const expectedTender = `${context.specification.title} (${context.specification.reference})`;
+  if (metadata.tenderReference !== context.specification.reference) {
+    return { ok: false, problems: [problem("sheets.wrong-tender", at(), { found: metadata.tenderReference, expected: expectedTender })] };
+  }
+  if (metadata.modelHash !== context.modelHash) {
+    return {
+      ok: false,
+      problems: [problem("sheets.out-of-date-model", at(), { found: `version ${metadata.modelVersion}, ${metadata.modelHash.slice(0, 12)}…`, expected: `version ${context.model.version}, ${context.modelHash.slice(0, 12)}…` })],
+    };
+  }
+  switch (metadata.kind) {
+    case "evaluator-scores":
+    case "user-panel-scores": {
+      const evaluatorId = metadata.evaluatorId ?? "";
+      const members = [...context.bids.panel.evaluators.map((e) => e.id), ...context.bids.panel.userPanel.map((m) => m.id)];
+      if (!members.includes(evaluatorId)) return { ok: false, problems: [problem("sheets.unknown-evaluator", at(), { evaluator: evaluatorId })] };
+      const problems: Problem[] = [];
+      const entries: ScoreEntry[] = [];
+      const tables = workbook.worksheets.filter((s) => s.name !== METADATA_SHEET && findHeader(s, ["bid", "criterion", "score"]));
+      if (tables.length === 0) return { ok: false, problems: [problem("sheets.no-score-table", at(), { sheet: workbook.worksheets.map((s) => s.name).filter((n) => n !== METADATA_SHEET).join(", ") })] };
+      const seen = new Map<string, string>();
+      for (const sheet of tables) readScoreTable(sheet, file, evaluatorId, context, entries, problems, seen);
+      return finish({ kind: "scores", file, evaluators: [evaluatorId], entries }, problems);
+    }
+    case "price-schedule":
+      return readPriceSchedule(workbook, file, metadata.bidId ?? "", context);
+    case "moderation":
+      return readModeration(workbook, file, context);
+  }
+}
+
+function finish<T>(value: T, problems: Problem[]): Outcome<T> {
+  return problems.some((p) => p.severity === "error") ? { ok: false, problems } : { ok: true, value, problems };
+}
+
+function readScoreTable(sheet: Worksheet, file: string, evaluatorId: string, context: ReadContext, entries: ScoreEntry[], problems: Problem[], seen: Map<string, string>): void {
+  const header = findHeader(sheet, ["bid", "criterion", "score"])!;
+  const { columns } = header;
+  const bidIds = new Set(context.bids.bids.map((b) => b.id));
+  const criteria = criteriaById(context.model);
+  for (let r = header.row + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const bid = cellText(readCell(row.getCell(columns.bid!)));
+    const criterion = cellText(readCell(row.getCell(columns.criterion!)));
+    if (bid === "" && criterion === "") continue; // blank rows are fine
+    const where = (col: number) => ({ file, sheet: sheet.name, cell: row.getCell(col).address });
+    if (!bidIds.has(bid)) {
+      problems.push(problem("sheets.unknown-bid", where(columns.bid!), { bid }));
+      continue;
+    }
+    const known = criteria.get(criterion);
+    if (known === undefined) {
+      problems.push(problem("sheets.unknown-criterion", where(columns.criterion!), { criterion }));
+      continue;
+    }
+    if (!evaluatorsFor(context.bids, known.section).includes(evaluatorId)) {
+      problems.push(problem("bids.evaluator-not-on-section", where(columns.score!), { evaluator: evaluatorId, section: known.section }));
+      continue;
+    }
+    const scoreCell = readCell(row.getCell(columns.score!));
+    const key = `${bid}\u0000${criterion}`;
+    if (seen.has(key)) {
+      problems.push(problem("sheets.duplicate-row", where(columns.bid!), { bid, criterion, other: seen.get(key)! }));
+      continue;
+    }
+    seen.set(key, `sheet "${sheet.name}", row ${r}`);
+    const justification = columns.justification !== undefined ? justificationText(readCell(row.getCell(columns.justification))) : "";
+    const score = acceptScore(scoreCell, where(columns.score!), where(columns.justification ?? columns.score!), { bid, criterion, evaluatorId, justification }, known, context, problems);
+    if (score === undefined) continue;
+    entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: where(columns.score!) });
+  }
+}
+
+/**
+ * Check one score cell: it must hold a number on the criterion's scale, with a justification where the
+ * model requires one. Returns the score, or records a located problem and returns undefined.
+ */
+function acceptScore(
+  content: CellContent,
+  where: Location,
+  justificationWhere: Location,
+  answer: { bid: string; criterion: string; evaluatorId: string; justification: string },
+  known: CriterionInModel,
+  context: ReadContext,
+  problems: Problem[],
+): number | undefined {
+  const { bid, criterion } = answer;
+  const reading = readScore(content);
+  if (!reading.ok) {
+    if (reading.reason === "empty") problems.push(problem("sheets.score-empty", where, { bid, criterion }, context.allowIncomplete ? "warning" : "error"));
+    else if (reading.reason === "error" || reading.reason === "uncalculated") problems.push(problem("sheets.formula-error", where, { detail: reading.detail }));
+    else problems.push(problem("sheets.score-unreadable", where, { detail: reading.detail }));
+    return undefined;
+  }
+  const scale = context.model.scales[known.sectionModel.scale]!;
+  if (!scale.values.includes(reading.value)) {
+    problems.push(problem("bids.score-not-on-scale", where, { score: String(reading.value), scale: known.sectionModel.scale, allowed: scale.values.join(", ") }));
+    return undefined;
+  }
+  if (known.criterion.justificationRequired && answer.justification === "") {
+    problems.push(problem("bids.missing-justification", justificationWhere, { bid, criterion, evaluator: answer.evaluatorId }));
+    return undefined;
+  }
+  return reading.value;
+}
+
+function justificationText(content: CellContent): string {
+  if (content.kind === "text") return content.value.trim();
+  if (content.kind === "number") return String(content.value);
+  return "";
+}
+
+/**
+ * The documented "panel matrix" layout for panels that keep their own spreadsheet: one sheet per
+ * evaluator named with the evaluator's id, a header row with "Bid" (or "Bid ID") and the criterion ids,
+ * bids as rows; optional "<criterion id> justification" columns.
+ */
+function readPanelMatrix(workbook: Workbook, file: string, context: ReadContext): Outcome<WorkbookContent> {
+  const members = [...context.bids.panel.evaluators.map((e) => e.id), ...context.bids.panel.userPanel.map((m) => m.id)];
+  const criteria = criteriaById(context.model);
+  const problems: Problem[] = [];
+  const entries: ScoreEntry[] = [];
+  const evaluators: string[] = [];
+  for (const sheet of workbook.worksheets) {
+    const evaluatorId = members.find((m) => m.toLowerCase() === sheet.name.trim().toLowerCase());
+    if (evaluatorId === undefined || sheet.state !== "visible") continue;
+    evaluators.push(evaluatorId);
+    let headerRow = 0;
+    const scoreColumns = new Map<number, string>();
+    const justificationColumns = new Map<string, number>();
+    let bidColumn = 0;
+    for (let r = 1; r <= Math.min(30, sheet.rowCount) && headerRow === 0; r++) {
+      sheet.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
+        const text = cellText(readCell(cell));
+        if (["bid", "bidid"].includes(normalise(text)) && bidColumn === 0) bidColumn = col;
+        else if (criteria.has(text)) scoreColumns.set(col, text);
+        else {
+          const match = /^(.+?)\s+justification$/i.exec(text);
+          if (match && criteria.has(match[1]!)) justificationColumns.set(match[1]!, col);
+        }
+      });
+      if (bidColumn > 0 && scoreColumns.size > 0) headerRow = r;
+      else {
+        bidColumn = 0;
+        scoreColumns.clear();
+        justificationColumns.clear();
+      }
+    }
+    if (headerRow === 0) {
+      problems.push(problem("sheets.no-score-table", { file, sheet: sheet.name }, { sheet: sheet.name }));
+      continue;
+    }
+    const bidIds = new Set(context.bids.bids.map((b) => b.id));
+    const seen = new Set<string>();
+    for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const bid = cellText(readCell(row.getCell(bidColumn)));
+      if (bid === "") continue;
+      if (!bidIds.has(bid)) {
+        problems.push(problem("sheets.unknown-bid", { file, sheet: sheet.name, cell: row.getCell(bidColumn).address }, { bid }));
+        continue;
+      }
+      if (seen.has(bid)) {
+        problems.push(problem("bids.duplicate-bid", { file, sheet: sheet.name, cell: row.getCell(bidColumn).address }, { bid }));
+        continue;
+      }
+      seen.add(bid);
+      for (const [col, criterion] of scoreColumns) {
+        const known = criteria.get(criterion)!;
+        if (!evaluatorsFor(context.bids, known.section).includes(evaluatorId)) continue;
+        const where = { file, sheet: sheet.name, cell: row.getCell(col).address };
+        const jCol = justificationColumns.get(criterion);
+        const justification = jCol !== undefined ? justificationText(readCell(row.getCell(jCol))) : "";
+        const score = acceptScore(readCell(row.getCell(col)), where, where, { bid, criterion, evaluatorId, justification }, known, context, problems);
+        if (score === undefined) continue;
+        entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: where });
+      }
+    }
+  }
+  if (evaluators.length === 0) return { ok: false, problems: [problem("sheets.not-recognised", { file }, {})] };
+  return finish({ kind: "scores", file, evaluators, entries }, problems);
+}
+
+function readPriceSchedule(workbook: Workbook, file: string, bidId: string, context: ReadContext): Outcome<WorkbookContent> {
+  const problems: Problem[] = [];
+  const sheet = workbook.worksheets.find((s) => s.name !== METADATA_SHEET && findHeader(s, ["year", "price"]));
+  if (!sheet || !context.bids.bids.some((b) => b.id === bidId)) return { ok: false, problems: [problem("sheets.not-recognised", { file }, {})] };
+  const { row: headerRow, columns } = findHeader(sheet, ["year", "price"])!;
+  const years: number[] = [];
+  const extensionYears: number[] = [];
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const label = cellText(readCell(row.getCell(columns.year!)));
+    if (!/^year \d+$/i.test(label)) continue;
+    const extension = /extension/i.test(cellText(readCell(row.getCell(columns.kind ?? columns.year!))));
+    const content = readCell(row.getCell(columns.price!));
+    const reading = readScore(content.kind === "text" ? { ...content, value: content.value.replace(/[£,\s]/g, "") } : content);
+    if (!reading.ok || reading.value < 0) {
+      problems.push(problem("sheets.price-unreadable", { file, sheet: sheet.name, cell: row.getCell(columns.price!).address }, { bid: bidId, detail: reading.ok ? "it is negative" : reading.reason === "empty" ? `no price for ${label}` : reading.detail }));
+      continue;
+    }
+    (extension ? extensionYears : years).push(reading.value);
+  }
+  return finish({ kind: "price", file, bidId, years, extensionYears }, problems);
+}
+
+function readModeration(workbook: Workbook, file: string, context: ReadContext): Outcome<WorkbookContent> {
+  const problems: Problem[] = [];
+  const sheet = workbook.worksheets.find((s) => s.name !== METADATA_SHEET && findHeader(s, ["bid", "criterion", "agreed"]));
+  if (!sheet) return { ok: false, problems: [problem("sheets.no-score-table", { file }, { sheet: "Moderation" })] };
+  const { row: headerRow, columns } = findHeader(sheet, ["bid", "criterion", "agreed"])!;
+  const criteria = criteriaById(context.model);
+  const agreed: Extract<WorkbookContent, { kind: "moderation" }>["agreed"] = [];
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const bidId = cellText(readCell(row.getCell(columns.bid!)));
+    const criterionId = cellText(readCell(row.getCell(columns.criterion!)));
+    if (bidId === "") continue;
+    const where = { file, sheet: sheet.name, cell: row.getCell(columns.agreed!).address };
+    const reading = readScore(readCell(row.getCell(columns.agreed!)));
+    if (!reading.ok) {
+      if (reading.reason !== "empty") problems.push(problem("sheets.score-unreadable", where, { detail: reading.detail }));
+      continue; // not yet agreed
+    }
+    const known = criteria.get(criterionId);
+    if (known === undefined) {
+      problems.push(problem("sheets.unknown-criterion", { ...where, cell: row.getCell(columns.criterion!).address }, { criterion: criterionId }));
+      continue;
+    }
+    const scale = context.model.scales[known.sectionModel.scale]!;
+    if (!scale.values.includes(reading.value)) {
+      problems.push(problem("bids.score-not-on-scale", where, { score: String(reading.value), scale: known.sectionModel.scale, allowed: scale.values.join(", ") }));
+      continue;
+    }
+    const reason = columns.reason !== undefined ? justificationText(readCell(row.getCell(columns.reason))) : "";
+    if (reason === "") {
+      problems.push(problem("sheets.moderation-without-reason", { ...where, cell: row.getCell(columns.reason ?? columns.agreed!).address }, { bid: bidId, criterion: criterionId }));
+      continue;
+    }
+    agreed.push({ bidId, criterionId, score: reading.value, reason, location: where });
+  }
+  return finish({ kind: "moderation", file, agreed }, problems);
+}

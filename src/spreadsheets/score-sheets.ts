@@ -1,0 +1,187 @@
+import type { Workbook } from "exceljs";
+import type { TenderBids } from "../model/bids.js";
+import { evaluatorsFor } from "../model/check-bids.js";
+import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel } from "../model/scoring-model.js";
+import type { TenderSpecification } from "../model/specification.js";
+import { loadExcelJS } from "./exceljs.js";
+import { FORMAT, writeMetadata, type WorkbookKind } from "./metadata.js";
+import { INPUT_FILL, THIN, protect, sheetName, titleAndHeader } from "./sheet-style.js";
+
+export const SCORE_HEADERS = ["Bid ID", "Bidder", "Criterion ID", "Criterion", "What to look for", "Score", "Justification"] as const;
+
+export interface GeneratedWorkbook {
+  fileName: string;
+  /** Who it is for, in words. */
+  purpose: string;
+  bytes: Uint8Array;
+}
+
+export interface SheetContext {
+  specification: TenderSpecification;
+  model: ScoringModel;
+  bids: TenderBids;
+  modelHash: string;
+}
+
+const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, "_");
+
+/**
+ * One workbook per evaluator (only the sections they score; no prices, no one else's scores, as UK
+ * guidance asks for evaluator independence), one per user-panel member on the panel's own scale, and
+ * one price schedule per bid.
+ */
+export async function makeScoreSheets(context: SheetContext): Promise<GeneratedWorkbook[]> {
+  const out: GeneratedWorkbook[] = [];
+  for (const evaluator of context.bids.panel.evaluators) {
+    const sections = scoredSectionKeys.filter((k) => k !== "userPanel" && context.model.sections[k] && evaluatorsFor(context.bids, k).includes(evaluator.id));
+    if (sections.length === 0) continue;
+    out.push({
+      fileName: `score-sheet-${safe(evaluator.id)}.xlsx`,
+      purpose: `${evaluator.role} (${evaluator.id}): ${sections.map((s) => sectionTitles[s].toLowerCase()).join(" and ")}`,
+      bytes: await scoreWorkbook(context, "evaluator-scores", evaluator.id, `${evaluator.role} (${evaluator.id})`, sections),
+    });
+  }
+  if (context.model.sections.userPanel) {
+    for (const member of context.bids.panel.userPanel) {
+      out.push({
+        fileName: `user-panel-sheet-${safe(member.id)}.xlsx`,
+        purpose: `user-panel member ${member.id}: user panel`,
+        bytes: await scoreWorkbook(context, "user-panel-scores", member.id, `User panel member ${member.id}`, ["userPanel"]),
+      });
+    }
+  }
+  if (context.model.sections.price) {
+    for (const bid of context.bids.bids) {
+      out.push({ fileName: `price-schedule-${safe(bid.id)}.xlsx`, purpose: `price schedule for ${bid.bidder}`, bytes: await priceWorkbook(context, bid.id) });
+    }
+  }
+  return out;
+}
+
+async function newWorkbook(): Promise<Workbook> {
+  const ExcelJS = await loadExcelJS();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "tender-eval";
+  // Fixed dates: the same tender gives the same workbook.
+  workbook.created = new Date("2026-01-01T00:00:00Z");
+  workbook.modified = workbook.created;
+  return workbook;
+}
+
+function metadataFor(context: SheetContext, kind: WorkbookKind) {
+  return {
+    format: FORMAT,
+    kind,
+    tenderReference: context.specification.reference,
+    modelId: context.model.id,
+    modelVersion: context.model.version,
+    modelHash: context.modelHash,
+    bids: context.bids.bids.map((b) => b.id),
+  };
+}
+
+async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluatorId: string, who: string, sections: ScoredSectionKey[]): Promise<Uint8Array> {
+  const { model, specification, bids } = context;
+  const workbook = await newWorkbook();
+  const userPanel = kind === "user-panel-scores";
+  const instructions = workbook.addWorksheet("Instructions");
+  const lines = [
+    `${specification.title} (${specification.reference})`,
+    `Score sheet for: ${who}`,
+    "",
+    userPanel ? "How to fill this in" : "How to score",
+    userPanel
+      ? "1. For each organisation and each question, choose a score from the list in the Score column."
+      : "1. Score each bid on its own, against the criterion and the scale, without discussing scores with other evaluators before moderation.",
+    userPanel ? "2. In the Justification column, say in your own words why you gave that score." : "2. Choose a score from the drop-down list in the Score column. Only the scores on the scale are allowed.",
+    userPanel ? "3. Save the file and send it back. Do not rename the columns." : "3. Write a justification for every score, by reference to what the bid says. Bidders will see these reasons in their feedback.",
+    userPanel ? "" : "4. Do not rename the Bid ID or Criterion ID columns; you may sort the rows or add notes on other sheets.",
+    userPanel ? "" : "5. Save the file and return it. The panel will moderate where scores differ by more than the agreed tolerance.",
+    "",
+    "The scale, with what each score means, is on the sheet named Scale.",
+  ];
+  for (const line of lines) instructions.addRow([line]);
+  instructions.getColumn(1).width = 110;
+  instructions.getCell("A1").font = { bold: true, size: 14 };
+  instructions.getCell("A4").font = { bold: true };
+  instructions.getColumn(1).alignment = { wrapText: true, vertical: "top" };
+  await protect(instructions);
+
+  const scaleIds = [...new Set(sections.map((s) => model.sections[s]!.scale))];
+  const scaleSheet = workbook.addWorksheet("Scale");
+  titleAndHeader(scaleSheet, "What each score means", ["Scale", "Score", "Meaning"], [28, 10, 90]);
+  for (const id of scaleIds) {
+    const scale = model.scales[id]!;
+    for (const v of scale.values) scaleSheet.addRow([scale.title, v, scale.descriptors[String(v)] ?? ""]).alignment = { wrapText: true, vertical: "top" };
+  }
+  await protect(scaleSheet);
+
+  for (const section of sections) {
+    const s = model.sections[section]!;
+    const scale = model.scales[s.scale]!;
+    const sheet = workbook.addWorksheet(sheetName(`${sectionTitles[section]} scores`));
+    titleAndHeader(sheet, `${sectionTitles[section]} scores – ${who}`, [...SCORE_HEADERS], [10, 30, 12, 34, 40, 9, 60]);
+    for (const criterion of s.criteria) {
+      for (const bid of bids.bids) {
+        const row = sheet.addRow([bid.id, bid.bidder, criterion.id, criterion.title, criterion.question ?? "", null, null]);
+        row.alignment = { wrapText: true, vertical: "top" };
+        const score = row.getCell(6);
+        const justification = row.getCell(7);
+        for (const input of [score, justification]) {
+          input.protection = { locked: false };
+          input.fill = INPUT_FILL;
+          input.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+        }
+        score.dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [`"${scale.values.join(",")}"`],
+          showErrorMessage: true,
+          errorTitle: "Score not on the scale",
+          error: `Choose one of: ${scale.values.join(", ")}`,
+          showInputMessage: true,
+          promptTitle: "Score",
+          prompt: `Choose from ${scale.values.join(", ")}. See the Scale sheet for what each means.`,
+        };
+        if (criterion.justificationRequired) {
+          justification.note = "A justification is required for every score.";
+        }
+      }
+    }
+    await protect(sheet);
+  }
+  await writeMetadata(workbook, { ...metadataFor(context, kind), evaluatorId });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+async function priceWorkbook(context: SheetContext, bidId: string): Promise<Uint8Array> {
+  const { specification, bids, model } = context;
+  const bid = bids.bids.find((b) => b.id === bidId)!;
+  const workbook = await newWorkbook();
+  const sheet = workbook.addWorksheet("Price schedule");
+  titleAndHeader(sheet, `Price schedule – ${specification.title} (${specification.reference}) – ${bid.bidder}`, ["Year", "Kind", "Price (£)"], [14, 40, 18]);
+  const years = specification.contract.years;
+  const extension = specification.contract.extensionYears;
+  for (let y = 1; y <= years + extension; y++) {
+    const isExtension = y > years;
+    const row = sheet.addRow([`Year ${y}`, isExtension ? "Optional extension year" : "Contract year", null]);
+    const price = row.getCell(3);
+    price.protection = { locked: false };
+    price.fill = INPUT_FILL;
+    price.numFmt = '"£"#,##0.00';
+    price.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+    price.dataValidation = { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: "Price", error: "Enter the price in pounds, e.g. 185000" };
+    if (isExtension) row.font = { italic: true };
+  }
+  const first = 3;
+  const total = sheet.addRow([
+    "Whole-life total",
+    model.sections.price?.includeExtensionYears ? "All years, including the optional extension years" : "Contract years only (extension years are priced but not scored)",
+    { formula: `SUM(C${first}:C${first + (model.sections.price?.includeExtensionYears ? years + extension : years) - 1})` },
+  ]);
+  total.font = { bold: true };
+  total.getCell(3).numFmt = '"£"#,##0.00';
+  await protect(sheet);
+  await writeMetadata(workbook, { ...metadataFor(context, "price-schedule"), bidId });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,34 @@
+import type { Worksheet } from "exceljs";
+
+export const HEADER_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFE7E6E6" } };
+export const INPUT_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFFFF9E5" } };
+export const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
+
+/** A bold title row merged across the table, then a bold, shaded, frozen header row. */
+export function titleAndHeader(sheet: Worksheet, title: string, headers: string[], widths: number[]): void {
+  sheet.addRow([title]);
+  sheet.mergeCells(1, 1, 1, headers.length);
+  const titleCell = sheet.getCell(1, 1);
+  titleCell.font = { bold: true, size: 14 };
+  titleCell.alignment = { vertical: "middle", wrapText: true };
+  sheet.getRow(1).height = 36;
+  const header = sheet.addRow(headers);
+  header.font = { bold: true };
+  header.alignment = { vertical: "top", wrapText: true };
+  header.eachCell((c) => {
+    c.fill = HEADER_FILL;
+    c.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+  });
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  sheet.views = [{ state: "frozen", ySplit: 2, activeCell: "A3" }];
+}
+
+/** Protect a sheet against accidental edits (no password): only unlocked input cells can be changed. */
+export async function protect(sheet: Worksheet): Promise<void> {
+  await sheet.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: true });
+}
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+export function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, " ").slice(0, 31);
+}
