@@ -5,6 +5,7 @@ import { demoCommand } from "./commands/demo.js";
 import { reviewCommand } from "./commands/review.js";
 import { equalityCommand, reportCommand, summariesCommand } from "./commands/documents.js";
 import { templatesCommand } from "./commands/templates.js";
+import { scoresheetsCommand } from "./commands/scoresheets.js";
 import { schemaCommand } from "./commands/schema.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     .scriptName("tender-eval")
     .usage("$0 <command> [options]\n\nScore tenders fairly and see how the weighting of a tender decides who wins.")
     .command(validateCommand(run))
+    .command(scoresheetsCommand(run))
     .command(scoreCommand(run))
     .command(reviewCommand(run))
     .command(reportCommand(run))
@@ -39,7 +41,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     .command(templatesCommand(run))
     .command(demoCommand(run))
     .command(schemaCommand(run))
-    .demandCommand(1, "Choose a command: validate, score, review, report, summaries, equality, templates, demo or schema.")
+    .demandCommand(1, "Choose a command: validate, scoresheets, score, review, report, summaries, equality, templates, demo or schema.")
     .strict()
     .help()
     .version(TOOL_VERSION)

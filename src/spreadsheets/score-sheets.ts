@@ -5,7 +5,7 @@ import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringMo
 import type { TenderSpecification } from "../model/specification.js";
 import { loadExcelJS } from "./exceljs.js";
 import { FORMAT, writeMetadata, type WorkbookKind } from "./metadata.js";
-import { INPUT_FILL, THIN, protect, sheetName, titleAndHeader } from "./sheet-style.js";
+import { INPUT_FILL, THIN, fitHeight, printable, protect, sheetName, titleAndHeader } from "./sheet-style.js";
 
 export const SCORE_HEADERS = ["Bid ID", "Bidder", "Criterion ID", "Criterion", "What to look for", "Score", "Justification"] as const;
 
@@ -105,6 +105,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
   instructions.getCell("A1").font = { bold: true, size: 14 };
   instructions.getCell("A4").font = { bold: true };
   instructions.getColumn(1).alignment = { wrapText: true, vertical: "top" };
+  printable(instructions, 0);
   await protect(instructions);
 
   const scaleIds = [...new Set(sections.map((s) => model.sections[s]!.scale))];
@@ -112,7 +113,11 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
   titleAndHeader(scaleSheet, "What each score means", ["Scale", "Score", "Meaning"], [28, 10, 90]);
   for (const id of scaleIds) {
     const scale = model.scales[id]!;
-    for (const v of scale.values) scaleSheet.addRow([scale.title, v, scale.descriptors[String(v)] ?? ""]).alignment = { wrapText: true, vertical: "top" };
+    for (const v of scale.values) {
+      const row = scaleSheet.addRow([scale.title, v, scale.descriptors[String(v)] ?? ""]);
+      row.alignment = { wrapText: true, vertical: "top" };
+      fitHeight(row, scaleSheet);
+    }
   }
   await protect(scaleSheet);
 
@@ -125,6 +130,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
       for (const bid of bids.bids) {
         const row = sheet.addRow([bid.id, bid.bidder, criterion.id, criterion.title, criterion.question ?? "", null, null]);
         row.alignment = { wrapText: true, vertical: "top" };
+        fitHeight(row, sheet);
         const score = row.getCell(6);
         const justification = row.getCell(7);
         for (const input of [score, justification]) {

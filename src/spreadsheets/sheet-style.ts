@@ -1,4 +1,4 @@
-import type { Worksheet } from "exceljs";
+import type { Row, Worksheet } from "exceljs";
 
 export const HEADER_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFE7E6E6" } };
 export const INPUT_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFFFF9E5" } };
@@ -21,6 +21,12 @@ export function titleAndHeader(sheet: Worksheet, title: string, headers: string[
   });
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   sheet.views = [{ state: "frozen", ySplit: 2, activeCell: "A3" }];
+  printable(sheet, 2);
+}
+
+/** Print landscape, one page wide, with the header rows repeated on every page. */
+export function printable(sheet: Worksheet, headerRows: number): void {
+  sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(headerRows > 0 ? { printTitlesRow: `1:${headerRows}` } : {}) };
 }
 
 /** Protect a sheet against accidental edits (no password): only unlocked input cells can be changed. */
@@ -31,4 +37,20 @@ export async function protect(sheet: Worksheet): Promise<void> {
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, " ").slice(0, 31);
+}
+
+/**
+ * Make a row tall enough for its wrapped text: neither Excel nor LibreOffice grows a row written by
+ * another program, so long criteria and justifications would otherwise overlap.
+ */
+export function fitHeight(row: Row, sheet: Worksheet): void {
+  let lines = 1;
+  row.eachCell((cell, col) => {
+    const text = typeof cell.value === "string" ? cell.value : "";
+    if (text === "") return;
+    const width = sheet.getColumn(col).width ?? 10;
+    const needed = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((line.length * 1.1) / width)), 0);
+    lines = Math.max(lines, needed);
+  });
+  if (lines > 1) row.height = Math.min(409, 15 * lines);
 }

@@ -1,0 +1,56 @@
+import { roundForDisplay } from "../arithmetic/exact.js";
+import type { TenderResult } from "../scoring/result.js";
+import { loadExcelJS } from "./exceljs.js";
+import { FORMAT, writeMetadata } from "./metadata.js";
+import type { SheetContext } from "./score-sheets.js";
+import { INPUT_FILL, THIN, fitHeight, protect, titleAndHeader } from "./sheet-style.js";
+
+/**
+ * The moderation sheet: one row per answer where evaluators differ beyond the tolerance, with a drop-down
+ * for the agreed score and a column for the reason. Returned with the score sheets, its agreed scores are used.
+ */
+export async function makeModerationSheet(context: SheetContext, result: TenderResult): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJS();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "tender-eval";
+  const sheet = workbook.addWorksheet("Moderation");
+  titleAndHeader(sheet, `Moderation – ${context.specification.title} (${context.specification.reference})`, ["Bid ID", "Bidder", "Criterion ID", "Criterion", "Evaluators' scores", "Difference", "Agreed score", "Reason"], [9, 30, 12, 34, 22, 12, 12, 70]);
+  for (const bid of result.bids) {
+    for (const section of bid.sections) {
+      const scale = context.model.scales[context.model.sections[section.section]!.scale]!;
+      for (const c of section.criteria) {
+        if (!c.needsModeration) continue;
+        const row = sheet.addRow([
+          bid.bidId,
+          bid.bidder,
+          c.criterionId,
+          c.title,
+          c.evaluatorScores.map((e) => `${e.evaluatorId}: ${roundForDisplay(e.score, 2).replace(/\.?0+$/, "")}`).join(", "),
+          `${roundForDisplay(c.spread, 2).replace(/\.?0+$/, "")} (tolerance ${roundForDisplay(c.tolerance, 2).replace(/\.?0+$/, "")})`,
+          null,
+          null,
+        ]);
+        row.alignment = { vertical: "top", wrapText: true };
+        fitHeight(row, sheet);
+        for (const input of [row.getCell(7), row.getCell(8)]) {
+          input.protection = { locked: false };
+          input.fill = INPUT_FILL;
+          input.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+        }
+        row.getCell(7).dataValidation = { type: "list", allowBlank: true, formulae: [`"${scale.values.join(",")}"`], showErrorMessage: true, errorTitle: "Score not on the scale", error: `Choose one of: ${scale.values.join(", ")}` };
+        row.getCell(8).note = "Record a fair summary of the panel's discussion: why this score was agreed.";
+      }
+    }
+  }
+  await protect(sheet);
+  await writeMetadata(workbook, {
+    format: FORMAT,
+    kind: "moderation",
+    tenderReference: context.specification.reference,
+    modelId: context.model.id,
+    modelVersion: context.model.version,
+    modelHash: context.modelHash,
+    bids: context.bids.bids.map((b) => b.id),
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

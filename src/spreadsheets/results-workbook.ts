@@ -1,0 +1,246 @@
+import type { CellValue, Worksheet } from "exceljs";
+import { roundForDisplay, type Exact } from "../arithmetic/exact.js";
+import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js";
+import { explainExclusion } from "../presentation/explain.js";
+import type { BidResult, TenderResult } from "../scoring/result.js";
+import { loadExcelJS } from "./exceljs.js";
+import { fitHeight, printable, sheetName, titleAndHeader } from "./sheet-style.js";
+
+const POINTS = "0.00";
+const MONEY = '"£"#,##0.00';
+
+/** A live formula with the engine's value stored as its result, so the workbook shows numbers before it is recalculated. */
+const formula = (text: string, value: Exact | number): CellValue => ({ formula: text, result: typeof value === "number" ? value : value.valueOf() }) as CellValue;
+const num = (value: Exact) => value.valueOf();
+
+interface SectionLayout {
+  sheet: string;
+  /** Row of each bid's subtotal on the section sheet. */
+  subtotalCell: Map<string, string>;
+}
+
+/**
+ * The results workbook a procurement officer can audit by hand: totals and points are Excel formulas over
+ * the scores and weights on the sheets (with the engine's exact values, as decimals, stored as results).
+ * Bidder names, justifications and reasons are written as text, never as formulas, whatever they start with.
+ */
+export async function makeResultsWorkbook(result: TenderResult, options: { roundingNote: string; inputs: { file: string; sha256: string }[] }): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJS();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "tender-eval";
+  workbook.created = new Date("2026-01-01T00:00:00Z");
+  workbook.modified = workbook.created;
+
+  const summary = workbook.addWorksheet("Summary");
+  const sectionKeys = [...new Set(result.bids.flatMap((b) => b.sections.map((s) => s.section)))] as ScoredSectionKey[];
+  const layouts = new Map<ScoredSectionKey, SectionLayout>();
+  for (const key of sectionKeys) layouts.set(key, writeSection(workbook.addWorksheet(sheetName(sectionTitles[key])), key, result));
+  const priceCells = result.price ? writePrice(workbook.addWorksheet("Price"), result, layouts) : new Map<string, string>();
+  writeModeration(workbook.addWorksheet("Moderation"), result);
+
+  const ppqp = result.rankingBasis === "price-per-quality-point";
+  const headers = ["Rank", "Bidder", ...(result.price && !ppqp ? [`Price (${num(result.price.maxPoints)})`] : []), ...sectionKeys.map((k) => sectionTitles[k]), ppqp ? "Quality total" : "Total", ...(ppqp ? ["£ per quality point"] : []), "Status", "Why"];
+  titleAndHeader(summary, `Results: ${result.tender.title} (${result.tender.reference})`, headers, [7, 38, ...headers.slice(2, -2).map(() => 14), 14, 60]);
+  for (const bid of result.bids) {
+    const rowNumber = summary.rowCount + 1;
+    const cells: CellValue[] = [bid.rank === null ? "–" : `${bid.rank}${bid.tiedWith.length > 0 ? "=" : ""}`, bid.bidder];
+    const first = 3;
+    if (result.price && !ppqp) {
+      const ref = priceCells.get(bid.bidId);
+      cells.push(ref && bid.price?.points !== undefined ? formula(ref, bid.price.points) : "–");
+    }
+    for (const key of sectionKeys) {
+      const section = bid.sections.find((s) => s.section === key)!;
+      cells.push(formula(`'${layouts.get(key)!.sheet}'!${layouts.get(key)!.subtotalCell.get(bid.bidId)}`, section.points));
+    }
+    // Columns are 1-based: the last points column is the last cell pushed so far.
+    const last = cells.length;
+    const letter = (n: number) => summary.getColumn(n).letter;
+    cells.push(formula(`SUM(${letter(first)}${rowNumber}:${letter(last)}${rowNumber})`, bid.total));
+    if (ppqp) {
+      const ref = priceCells.get(bid.bidId);
+      cells.push(ref && bid.price?.pricePerQualityPoint ? formula(ref, bid.price.pricePerQualityPoint) : "–");
+    }
+    cells.push(bid.status === "excluded" ? "Excluded" : bid.provisional ? "Provisional (moderation pending)" : "Ranked");
+    const why = bid.exclusions.map(explainExclusion).join("; ");
+    cells.push(why.charAt(0).toUpperCase() + why.slice(1));
+    const row = summary.addRow(cells);
+    row.alignment = { vertical: "top", wrapText: true };
+    fitHeight(row, summary);
+    const numericColumns = headers.length - 2; // all but Status and Why
+    for (let c = first; c <= numericColumns; c++) row.getCell(c).numFmt = ppqp && c === numericColumns ? MONEY : POINTS;
+  }
+  summary.addRow([]);
+  summary.addRow([options.roundingNote]);
+  summary.addRow(["Each section's points come from its own sheet; each criterion's points = combined score ÷ top of the scale × the points the criterion is worth."]);
+
+  const notes = workbook.addWorksheet("Audit");
+  titleAndHeader(notes, "Input files", ["File", "SHA-256"], [50, 70]);
+  for (const input of options.inputs) notes.addRow([input.file, input.sha256]);
+  notes.addRow([]);
+  notes.addRow(["Scoring model", `${result.model.title}, version ${result.model.version}`]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderResult): SectionLayout {
+  const evaluators = [...new Set(result.bids.flatMap((b) => b.sections.find((s) => s.section === key)!.criteria.flatMap((c) => c.evaluatorScores.map((e) => e.evaluatorId))))];
+  const headers = ["Bid ID", "Bidder", "Criterion", ...evaluators, "Combined score", "How combined", "Top of scale", "Criterion worth (points)", "Points"];
+  titleAndHeader(sheet, `${sectionTitles[key]}: every criterion's scores and points`, headers, [9, 30, 34, ...evaluators.map(() => 8), 12, 22, 10, 12, 10]);
+  const col = (name: string) => headers.indexOf(name) + 1;
+  const letter = (n: number) => sheet.getColumn(n).letter;
+  const firstEval = 4;
+  const lastEval = firstEval + evaluators.length - 1;
+  const firstRow = sheet.rowCount + 1;
+  for (const bid of result.bids) {
+    const section = bid.sections.find((s) => s.section === key)!;
+    for (const c of section.criteria) {
+      const r = sheet.rowCount + 1;
+      const scores = evaluators.map((e) => {
+        const given = c.evaluatorScores.find((x) => x.evaluatorId === e);
+        return given ? num(given.score) : null;
+      });
+      const range = `${letter(firstEval)}${r}:${letter(lastEval)}${r}`;
+      const combined =
+        c.basis === "moderated" ? num(c.combined) : c.evaluatorScores.length === 0 ? "–" : formula(c.basis === "median" ? `MEDIAN(${range})` : `AVERAGE(${range})`, c.combined);
+      const how = c.basis === "moderated" ? `Agreed at moderation: ${c.moderation?.reason ?? ""}` : c.basis === "median" ? "Median" : "Mean";
+      const combinedRef = `${letter(col("Combined score"))}${r}`;
+      const row = sheet.addRow([
+        bid.bidId,
+        bid.bidder,
+        `${c.criterionId} ${c.title}`,
+        ...scores,
+        combined,
+        how,
+        num(c.scaleMax),
+        num(c.availablePoints),
+        c.evaluatorScores.length === 0 && c.basis !== "moderated" ? "–" : formula(`${combinedRef}/${letter(col("Top of scale"))}${r}*${letter(col("Criterion worth (points)"))}${r}`, c.points),
+      ]);
+      row.alignment = { vertical: "top", wrapText: true };
+      fitHeight(row, sheet);
+      row.getCell(col("Combined score")).numFmt = "0.00";
+      row.getCell(col("Points")).numFmt = POINTS;
+    }
+  }
+  const lastRow = sheet.rowCount;
+  sheet.addRow([]);
+  const subtotalHeader = sheet.addRow(["Bid ID", "Bidder", `${sectionTitles[key]} subtotal (points)`]);
+  subtotalHeader.font = { bold: true };
+  const subtotalCell = new Map<string, string>();
+  const pointsLetter = letter(col("Points"));
+  for (const bid of result.bids) {
+    const r = sheet.rowCount + 1;
+    const section = bid.sections.find((s) => s.section === key)!;
+    // SUMIF by bid id, so the subtotals stay right if someone sorts the rows above.
+    sheet.addRow([bid.bidId, bid.bidder, formula(`SUMIF($A$${firstRow}:$A$${lastRow},A${r},$${pointsLetter}$${firstRow}:$${pointsLetter}$${lastRow})`, section.points)]).getCell(3).numFmt = POINTS;
+    subtotalCell.set(bid.bidId, `C${r}`);
+  }
+  return { sheet: sheet.name, subtotalCell };
+}
+
+function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredSectionKey, SectionLayout>): Map<string, string> {
+  const price = result.price!;
+  const years = Math.max(...result.bids.map((b) => b.price?.years.length ?? 0));
+  const extensions = Math.max(...result.bids.map((b) => b.price?.extensionYears.length ?? 0));
+  sheet.addRow([`Price: ${price.description.name}`]).font = { bold: true, size: 14 };
+  sheet.addRow([`Formula: ${price.description.formula}`]);
+  const maxRow = sheet.addRow(["Maximum points", num(price.maxPoints)]).number;
+  const ppqp = result.rankingBasis === "price-per-quality-point";
+  const headerRow = sheet.rowCount + 3;
+  const firstBidRow = headerRow + 1;
+  const lastBidRow = firstBidRow + result.bids.length - 1;
+  const wlcCol = 3 + years + extensions;
+  const contentionCol = wlcCol + 1;
+  const letter = (n: number) => sheet.getColumn(n).letter;
+  const wlc = letter(wlcCol);
+  const contenders = result.bids.map((b, i) => ({ b, r: firstBidRow + i })).filter(({ b }) => b.price?.points !== undefined || b.price?.pricePerQualityPoint !== undefined);
+  const contentionRefs = contenders.map(({ r }) => `${wlc}${r}`).join(",");
+  const lowestRow = sheet.addRow(["Lowest whole-life price (bids in contention)", contenders.length > 0 ? formula(`MIN(${contentionRefs})`, price.lowest ?? 0) : "–"]).number;
+  const highestRow = sheet.addRow(["Highest whole-life price (bids in contention)", contenders.length > 0 ? formula(`MAX(${contentionRefs})`, price.highest ?? 0) : "–"]).number;
+  const budgetRow = price.budget ? sheet.addRow(["Budget", num(price.budget)]).number : 0;
+  for (const r of [lowestRow, highestRow, budgetRow].filter(Boolean)) sheet.getRow(r).getCell(2).numFmt = MONEY;
+
+  const headers = ["Bid ID", "Bidder", ...Array.from({ length: years }, (_, i) => `Year ${i + 1}`), ...Array.from({ length: extensions }, (_, i) => `Extension year ${i + 1}`), "Whole-life price", "In contention", ppqp ? "Price per quality point" : "Price points"];
+  const header = sheet.getRow(headerRow);
+  header.values = headers;
+  header.font = { bold: true };
+  headers.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 ? 34 : 16));
+  sheet.views = [{ state: "frozen", ySplit: headerRow }];
+  printable(sheet, headerRow);
+
+  const M = `$B$${maxRow}`;
+  const L = `$B$${lowestRow}`;
+  const H = `$B$${highestRow}`;
+  const B = budgetRow ? `$B$${budgetRow}` : "";
+  const cells = new Map<string, string>();
+  result.bids.forEach((bid, i) => {
+    const r = firstBidRow + i;
+    const p = bid.price;
+    const includeExt = price.includesExtensionYears;
+    const lastIncluded = includeExt ? wlcCol - 1 : 2 + years;
+    const row = sheet.getRow(r);
+    row.values = [
+      bid.bidId,
+      bid.bidder,
+      ...Array.from({ length: years }, (_, y) => (p?.years[y] ? num(p.years[y]!) : null)),
+      ...Array.from({ length: extensions }, (_, y) => (p?.extensionYears[y] ? num(p.extensionYears[y]!) : null)),
+      p ? formula(`SUM(C${r}:${letter(lastIncluded)}${r})`, p.wholeLifeCost) : "–",
+      bid.price?.points !== undefined || bid.price?.pricePerQualityPoint !== undefined ? "Yes" : "No",
+      pointsFormula(bid, r, { M, L, H, B, wlc: `${wlc}${r}`, result, layouts }),
+    ];
+    for (let c = 3; c <= wlcCol; c++) row.getCell(c).numFmt = MONEY;
+    row.getCell(contentionCol + 1).numFmt = ppqp ? MONEY : POINTS;
+    cells.set(bid.bidId, `'${sheet.name}'!${letter(contentionCol + 1)}${r}`);
+  });
+  return cells;
+}
+
+function pointsFormula(
+  bid: BidResult,
+  r: number,
+  refs: { M: string; L: string; H: string; B: string; wlc: string; result: TenderResult; layouts: Map<ScoredSectionKey, SectionLayout> },
+): CellValue {
+  const { M, L, H, B, wlc, result } = refs;
+  const method = result.price!.method;
+  if (method.type === "price-per-quality-point") {
+    if (bid.price?.pricePerQualityPoint === undefined) return "–";
+    const subtotals = bid.sections.map((s) => `'${refs.layouts.get(s.section)!.sheet}'!${refs.layouts.get(s.section)!.subtotalCell.get(bid.bidId)}`);
+    return formula(`${wlc}/(${subtotals.join("+")})`, bid.price.pricePerQualityPoint);
+  }
+  const points = bid.price?.points;
+  if (points === undefined) return "–";
+  switch (method.type) {
+    case "proportional":
+      return formula(`${M}*${L}/${wlc}`, points);
+    case "linear-interpolation":
+      return formula(`IF(${H}=${L},${M},${M}*(${H}-${wlc})/(${H}-${L}))`, points);
+    case "deviation-from-lowest":
+      return formula(`MAX(0,${M}*(1-(${wlc}-${L})/${L}))`, points);
+    case "budget-ceiling":
+      return formula(`IF(${B}=${L},${M},${M}*(${B}-${wlc})/(${B}-${L}))`, points);
+    case "custom":
+      // The commissioner's formula is evaluated by tender-eval, not re-written as an Excel formula.
+      return num(points);
+  }
+}
+
+function writeModeration(sheet: Worksheet, result: TenderResult): void {
+  titleAndHeader(sheet, "Moderation", ["Bid ID", "Bidder", "Criterion", "Evaluators' scores", "Agreed score", "Reason / status"], [9, 30, 34, 18, 12, 70]);
+  for (const bid of result.bids) {
+    for (const s of bid.sections) {
+      for (const c of s.criteria) {
+        if (!c.moderation && !c.needsModeration) continue;
+        const row = sheet.addRow([
+          bid.bidId,
+          bid.bidder,
+          `${c.criterionId} ${c.title}`,
+          c.evaluatorScores.map((e) => roundForDisplay(e.score, 2).replace(/\.?0+$/, "")).join(", "),
+          c.moderation ? num(c.moderation.score) : "–",
+          c.moderation ? c.moderation.reason : `Needs moderation: scores ${roundForDisplay(c.spread, 2)} apart (tolerance ${roundForDisplay(c.tolerance, 2)})`,
+        ]);
+        row.alignment = { vertical: "top", wrapText: true };
+        fitHeight(row, sheet);
+      }
+    }
+  }
+  if (sheet.rowCount === 2) sheet.addRow(["", "No answer needed moderation."]);
+}

@@ -1,0 +1,52 @@
+import ExcelJS from "exceljs";
+import type { TenderBids } from "../../src/model/bids.js";
+
+/**
+ * Fill a generated score sheet the way a person would: scores typed in (some as text with stray spaces),
+ * justifications written, and optionally the rows of one sheet re-sorted.
+ */
+export async function fillScoreSheet(bytes: Uint8Array, source: TenderBids, options: { asText?: boolean; resort?: boolean; skip?: { bid: string; criterion: string } } = {}): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const meta = workbook.getWorksheet("tender-eval")!;
+  let evaluator = "";
+  meta.eachRow((row) => {
+    if (row.getCell(1).value === "evaluatorId") evaluator = String(row.getCell(2).value);
+  });
+  for (const sheet of workbook.worksheets) {
+    if (!/scores$/.test(sheet.name)) continue;
+    const rows: { bid: string; criterion: string; values: ExcelJS.CellValue[] }[] = [];
+    for (let r = 3; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const bid = String(row.getCell(1).value);
+      const criterion = String(row.getCell(3).value);
+      const given = source.bids.find((b) => b.id === bid)!.scores[criterion]?.[evaluator];
+      const skip = options.skip?.bid === bid && options.skip.criterion === criterion;
+      if (given && !skip) {
+        row.getCell(6).value = options.asText && r % 2 === 0 ? `${given.score} ` : given.score;
+        row.getCell(7).value = given.justification;
+      }
+      rows.push({ bid, criterion, values: [1, 2, 3, 4, 5, 6, 7].map((c) => row.getCell(c).value) });
+    }
+    if (options.resort) {
+      // Sorted by bidder descending, as someone might sort to work through one bid at a time.
+      rows.sort((a, b) => (a.bid < b.bid ? 1 : a.bid > b.bid ? -1 : a.criterion.localeCompare(b.criterion)));
+      rows.forEach((row, i) => row.values.forEach((v, c) => (sheet.getRow(3 + i).getCell(c + 1).value = v)));
+    }
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+export async function fillPriceSchedule(bytes: Uint8Array, source: TenderBids): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  let bidId = "";
+  workbook.getWorksheet("tender-eval")!.eachRow((row) => {
+    if (row.getCell(1).value === "bidId") bidId = String(row.getCell(2).value);
+  });
+  const price = source.bids.find((b) => b.id === bidId)!.price!;
+  const sheet = workbook.getWorksheet("Price schedule")!;
+  const all = [...price.years, ...price.extensionYears];
+  all.forEach((p, i) => (sheet.getRow(3 + i).getCell(3).value = i === 0 ? `£${p.toLocaleString("en-GB")}` : p));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

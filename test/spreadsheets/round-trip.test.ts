@@ -1,0 +1,59 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { modelHash } from "../../src/model/model-hash.js";
+import { makeScoreSheets } from "../../src/spreadsheets/score-sheets.js";
+import { scoreTender } from "../../src/scoring/score-tender.js";
+import { toJsonValue } from "../../src/presentation/json.js";
+import { exampleFolder, loadExample } from "../example-tender.js";
+import { runCli } from "../cli/harness.js";
+import { fillPriceSchedule, fillScoreSheet } from "./fill.js";
+
+/** A copy of the example whose bids file has no scores and no prices: those come from the sheets. */
+export function tenderWithoutScores(): string {
+  const dir = mkdtempSync(join(tmpdir(), "tender-eval-sheets-"));
+  cpSync(exampleFolder, dir, { recursive: true });
+  const { bids } = loadExample();
+  const bare = { ...bids, bids: bids.bids.map(({ scores: _scores, price: _price, ...rest }) => rest) };
+  writeFileSync(join(dir, "bids.yaml"), stringify(bare));
+  return dir;
+}
+
+export async function filledSheets(options: { asText?: boolean; resort?: boolean } = {}): Promise<Map<string, Uint8Array>> {
+  const input = loadExample();
+  const sheets = await makeScoreSheets({ ...input, modelHash: modelHash(input.model) });
+  const filled = new Map<string, Uint8Array>();
+  for (const sheet of sheets) {
+    if (sheet.fileName.startsWith("price-schedule")) filled.set(sheet.fileName, await fillPriceSchedule(sheet.bytes, input.bids));
+    else filled.set(sheet.fileName, await fillScoreSheet(sheet.bytes, input.bids, { asText: options.asText ?? false, resort: options.resort ?? sheet.fileName.includes("E2") }));
+  }
+  return filled;
+}
+
+describe("Excel round trip", () => {
+  it("generate sheets → fill them as people would → score → the same results as the tender scored from YAML", async () => {
+    const dir = tenderWithoutScores();
+    const sheetsDir = join(dir, "returned");
+    mkdirSync(sheetsDir);
+    for (const [name, bytes] of await filledSheets({ asText: true })) writeFileSync(join(sheetsDir, name), bytes);
+
+    const run = await runCli(["score", dir, "--sheets", sheetsDir, "--out", "results.json", "--xlsx", "results.xlsx"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const fromSheets = JSON.parse(readFileSync(join(run.cwd, "results.json"), "utf8")).result;
+    const fromYaml = scoreTender(loadExample());
+    if (!fromYaml.ok) throw new Error("example must score");
+    expect(fromSheets).toEqual(JSON.parse(JSON.stringify(toJsonValue(fromYaml.value))));
+  });
+
+  it("scoresheets writes one workbook per evaluator, per user-panel member and a price schedule per bid", async () => {
+    const run = await runCli(["scoresheets", exampleFolder, "--out-dir", "sheets"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("score-sheet-E1.xlsx  (Commissioning Manager (E1): quality and social value)");
+    expect(run.stdout).toContain("user-panel-sheet-P1.xlsx");
+    expect(run.stdout).toContain("price-schedule-B6.xlsx");
+    expect(run.stdout).toContain("Wrote 12 workbooks");
+  });
+});
