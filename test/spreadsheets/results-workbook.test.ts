@@ -1,0 +1,121 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { ROUNDING_STATEMENT } from "../../src/documents/common-data.js";
+import { modelHash } from "../../src/model/model-hash.js";
+import { readWorkbook } from "../../src/spreadsheets/read-workbook.js";
+import { makeResultsWorkbook } from "../../src/spreadsheets/results-workbook.js";
+import { scoreTender } from "../../src/scoring/score-tender.js";
+import type { TenderResult } from "../../src/scoring/result.js";
+import { loadExample } from "../example-tender.js";
+
+const input = loadExample();
+const scored = scoreTender(input);
+if (!scored.ok) throw new Error("example must score");
+const result = scored.value;
+const haveOffice = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
+
+async function load(bytes: Uint8Array | Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** Summary: each bid's total and section points as the workbook states them, by bidder. */
+function summaryFigures(wb: ExcelJS.Workbook): Map<string, number[]> {
+  const sheet = wb.getWorksheet("Summary")!;
+  const figures = new Map<string, number[]>();
+  for (let r = 3; r <= 8; r++) {
+    const row = sheet.getRow(r);
+    const numbers = [3, 4, 5, 6, 7].map((c) => {
+      const v = row.getCell(c).value as { result?: number } | string;
+      return typeof v === "object" && v !== null ? Number(v.result) : NaN;
+    });
+    figures.set(String(row.getCell(2).value), numbers);
+  }
+  return figures;
+}
+
+function engineFigures(r: TenderResult): Map<string, number[]> {
+  return new Map(
+    r.bids.map((b) => [b.bidder, [b.price?.points?.valueOf() ?? NaN, ...b.sections.map((s) => s.points.valueOf()), b.total.valueOf()]]),
+  );
+}
+
+function expectClose(actual: Map<string, number[]>, expected: Map<string, number[]>) {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [bidder, values] of expected) {
+    values.forEach((v, i) => {
+      if (Number.isNaN(v)) expect(actual.get(bidder)![i], `${bidder} column ${i}`).toBeNaN();
+      else expect(Math.abs(actual.get(bidder)![i]! - v), `${bidder} column ${i}`).toBeLessThan(1e-9);
+    });
+  }
+}
+
+describe("results workbook", () => {
+  it("has a summary, a sheet per section, a price sheet and a moderation sheet, with live formulas whose stored values equal the engine's", async () => {
+    const wb = await load(await makeResultsWorkbook(result, { roundingNote: ROUNDING_STATEMENT, inputs: [] }));
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Summary", "Quality", "Social value", "User panel", "Price", "Moderation", "Audit"]);
+    const total = wb.getWorksheet("Summary")!.getRow(3).getCell(7).value as { formula: string };
+    expect(total.formula).toBe("SUM(C3:F3)");
+    expect((wb.getWorksheet("Price")!.getCell("J7").value as { formula: string }).formula).toBe("$B$3*$B$4/H7");
+    expectClose(summaryFigures(wb), engineFigures(result));
+  });
+
+  it.skipIf(!haveOffice)("LibreOffice Calc recalculates every formula to the engine's values", async () => {
+    const wb = await load(await makeResultsWorkbook(result, { roundingNote: ROUNDING_STATEMENT, inputs: [] }));
+    // Remove every stored result, so the figures can only come from LibreOffice evaluating the formulas.
+    wb.eachSheet((s) => s.eachRow((row) => row.eachCell((c) => {
+      const v = c.value as { formula?: string } | null;
+      if (v && typeof v === "object" && "formula" in v) c.value = { formula: v.formula } as ExcelJS.CellValue;
+    })));
+    const dir = mkdtempSync(join(tmpdir(), "tender-eval-calc-"));
+    writeFileSync(join(dir, "formulas.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "out"), join(dir, "formulas.xlsx")], { stdio: "ignore", timeout: 120_000 });
+    const recalculated = await load(readFileSync(join(dir, "out", "formulas.xlsx")));
+    expectClose(summaryFigures(recalculated), engineFigures(result));
+  });
+
+  it("writes bidder names and reasons as text, never as formulas, whatever they start with", async () => {
+    const hostile = structuredClone(input);
+    hostile.bids.bids[0]!.bidder = '=HYPERLINK("http://evil.example","Click")';
+    hostile.bids.bids[1]!.bidder = "@SUM(1+1)";
+    hostile.bids.moderation[0]!.reason = "=cmd|' /C calc'!A0";
+    const r = scoreTender(hostile);
+    if (!r.ok) throw new Error("should score");
+    const bytes = await makeResultsWorkbook(r.value, { roundingNote: ROUNDING_STATEMENT, inputs: [] });
+    const wb = await load(bytes);
+    const names: unknown[] = [];
+    wb.getWorksheet("Summary")!.getColumn(2).eachCell((c) => names.push(c.value));
+    expect(names).toContain('=HYPERLINK("http://evil.example","Click")');
+    expect(names).toContain("@SUM(1+1)");
+    const reasons: unknown[] = [];
+    wb.getWorksheet("Moderation")!.getColumn(6).eachCell((c) => reasons.push(c.value));
+    expect(reasons).toContain("=cmd|' /C calc'!A0");
+    // And in the file itself: no formula mentions them.
+    const { default: PizZip } = await import("pizzip");
+    const zip = new PizZip(bytes);
+    for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/") && n.endsWith(".xml"))) {
+      expect(zip.file(name)!.asText()).not.toMatch(/<f>[^<]*(HYPERLINK|cmd|@SUM)/);
+    }
+  });
+});
+
+describe("a score sheet saved by LibreOffice Calc (not by exceljs)", () => {
+  it("is read correctly", async () => {
+    const bytes = readFileSync(new URL("../fixtures/libreoffice/score-sheet-E3-saved-by-libreoffice.xlsx", import.meta.url));
+    const { default: PizZip } = await import("pizzip");
+    expect(new PizZip(bytes).file("docProps/app.xml")!.asText()).toContain("LibreOffice");
+    const read = await readWorkbook(bytes, "E3.xlsx", { ...input, modelHash: modelHash(input.model), allowIncomplete: false });
+    expect(read.problems).toEqual([]);
+    if (!read.ok || read.value.kind !== "scores") throw new Error("should read");
+    expect(read.value.entries).toHaveLength(42);
+    for (const e of read.value.entries) {
+      const given = input.bids.bids.find((b) => b.id === e.bidId)!.scores[e.criterionId]!.E3!;
+      expect([e.score, e.justification]).toEqual([given.score, given.justification]);
+    }
+  });
+});
