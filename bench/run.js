@@ -1,9 +1,29 @@
 // npm run bench: prints figures; tests assert behaviour, not speed.
+// Each stage runs in a process of its own, so its peak memory is its own.
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { scoreTender } from "../dist/index.js";
 import { makeAssessmentSummaries } from "../dist/documents/make-documents.js";
+import ExcelJS from "exceljs";
+import { modelHash } from "../dist/model/model-hash.js";
+import { makeScoreSheets } from "../dist/spreadsheets/score-sheets.js";
+import { interpretWorkbook } from "../dist/spreadsheets/read-workbook.js";
+import { parseWorkbooks } from "../dist/spreadsheets/parse-in-parallel.js";
+import { assembleBids } from "../dist/spreadsheets/assemble-bids.js";
+import { makeResultsWorkbook } from "../dist/spreadsheets/results-workbook.js";
 import { syntheticTender } from "./synthetic-tender.js";
+
+async function measureAsync(name, target, run) {
+  const start = performance.now();
+  const outcome = await run();
+  const seconds = (performance.now() - start) / 1000;
+  console.log(`${name}: ${seconds.toFixed(3)} s (target ${target}); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  return outcome;
+}
 
 /** Time `run` once cold (first call, JIT not warm) and then `repeats` times; report cold and median. */
 function measure(name, target, run, repeats = 5) {
@@ -23,32 +43,94 @@ function measure(name, target, run, repeats = 5) {
   return outcome;
 }
 
-const input = syntheticTender({ bids: 2000, criteria: 30, evaluators: 3 });
-console.log(`Node ${process.version}; synthetic framework tender: 2,000 bids × 30 criteria × 3 evaluators (180,000 scores)`);
-const outcome = measure("Score the tender", "< 1 s", () => scoreTender(input));
-if (!outcome.ok) {
-  console.error("benchmark tender did not score:", outcome.problems.slice(0, 3));
-  process.exitCode = 1;
-} else {
-  console.log(`  ranked ${outcome.value.bids.filter((b) => b.rank !== null).length} bids; winner ${outcome.value.winners.join(", ")}`);
-}
+const EXCEL_DIR = join(tmpdir(), "tender-eval-bench-sheets");
 
-// Issue 4: a framework's worth of assessment summaries from the bundled template.
-const framework = syntheticTender({ bids: 1000, criteria: 10, evaluators: 3, seed: 2 });
-const frameworkResult = scoreTender(framework);
-if (frameworkResult.ok) {
-  const template = { name: "assessment-summary.docx", bytes: readFileSync(new URL("../templates/assessment-summary.docx", import.meta.url)) };
-  const summaries = measure(
-    "Write 1,000 assessment summaries (10 criteria each)",
-    "< 30 s",
-    () => makeAssessmentSummaries(template, { ...framework, result: frameworkResult.value }, { includeWinnerDetails: true, issuedOn: "2026-11-23" }),
-    0,
-  );
-  if (summaries.ok) {
-    const bytes = summaries.value.reduce((n, s) => n + s.bytes.length, 0);
-    console.log(`  ${summaries.value.length} documents, ${(bytes / 2 ** 20).toFixed(1)} MiB in all`);
-  } else {
-    console.error("summaries failed:", summaries.problems.slice(0, 3));
-    process.exitCode = 1;
+const stages = {
+  async scoring() {
+    const input = syntheticTender({ bids: 2000, criteria: 30, evaluators: 3 });
+    console.log(`Synthetic framework tender: 2,000 bids × 30 criteria × 3 evaluators (180,000 scores)`);
+    const outcome = measure("Score the tender", "< 1 s", () => scoreTender(input));
+    if (!outcome.ok) {
+      console.error("benchmark tender did not score:", outcome.problems.slice(0, 3));
+      process.exitCode = 1;
+    } else {
+      console.log(`  ranked ${outcome.value.bids.filter((b) => b.rank !== null).length} bids; winner ${outcome.value.winners.join(", ")}`);
+    }
+
+  },
+  async summaries() {
+    const input = syntheticTender({ bids: 2000, criteria: 30, evaluators: 3 });
+    // Issue 4: a framework's worth of assessment summaries from the bundled template.
+    const framework = syntheticTender({ bids: 1000, criteria: 10, evaluators: 3, seed: 2 });
+    const frameworkResult = scoreTender(framework);
+    if (frameworkResult.ok) {
+      const template = { name: "assessment-summary.docx", bytes: readFileSync(new URL("../templates/assessment-summary.docx", import.meta.url)) };
+      const summaries = measure(
+        "Write 1,000 assessment summaries (10 criteria each)",
+        "< 30 s",
+        () => makeAssessmentSummaries(template, { ...framework, result: frameworkResult.value }, { includeWinnerDetails: true, issuedOn: "2026-11-23" }),
+        0,
+      );
+      if (summaries.ok) {
+        const bytes = summaries.value.reduce((n, s) => n + s.bytes.length, 0);
+        console.log(`  ${summaries.value.length} documents, ${(bytes / 2 ** 20).toFixed(1)} MiB in all`);
+      } else {
+        console.error("summaries failed:", summaries.problems.slice(0, 3));
+        process.exitCode = 1;
+      }
+    }
+
+  },
+  /** Not timed: three completed evaluator workbooks for 2,000 bids × 30 criteria, written to a temporary folder. */
+  async "prepare-excel"() {
+    const input = syntheticTender({ bids: 2000, criteria: 30, evaluators: 3 });
+    console.log("Preparing three completed score sheets for 2,000 bids × 30 criteria (not timed)…");
+    const sheets = await makeScoreSheets({ ...input, modelHash: modelHash(input.model) }, { priceSchedules: false });
+    mkdirSync(EXCEL_DIR, { recursive: true });
+    for (const sheet of sheets) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(sheet.bytes);
+      const evaluator = sheet.fileName.replace(/^score-sheet-|\.xlsx$/g, "");
+      const ws = wb.getWorksheet("Quality scores");
+      const byBid = new Map(input.bids.bids.map((b) => [b.id, b]));
+      for (let r = 3; r <= ws.rowCount; r++) {
+        const row = ws.getRow(r);
+        row.getCell(6).value = byBid.get(row.getCell(1).value).scores[row.getCell(3).value][evaluator].score;
+      }
+      await wb.xlsx.writeFile(join(EXCEL_DIR, sheet.fileName));
+    }
+  },
+  // Issue 3: read three evaluators' completed workbooks (2,000 bids × 30 criteria each) and write the results workbook.
+  async excel() {
+    const input = syntheticTender({ bids: 2000, criteria: 30, evaluators: 3 });
+    const hash = modelHash(input.model);
+    const bare = { ...input.bids, bids: input.bids.bids.map((b) => ({ ...b, scores: {} })) };
+    const files = readdirSync(EXCEL_DIR).sort();
+    await measureAsync("Read 3 evaluator workbooks, score, write the results workbook", "< 15 s and 1 GiB", async () => {
+      const contents = [];
+      const parsed = await parseWorkbooks(files.map((name) => readFileSync(join(EXCEL_DIR, name))));
+      files.forEach((name, i) => {
+        const read = interpretWorkbook(parsed[i], name, { ...input, bids: bare, modelHash: hash, allowIncomplete: false });
+        if (!read.ok) throw new Error(JSON.stringify(read.problems.slice(0, 3)));
+        contents.push(read.value);
+      });
+      const assembled = assembleBids(bare, contents);
+      if (!assembled.ok) throw new Error("assembly failed");
+      const scoredFromSheets = scoreTender({ ...input, bids: assembled.value });
+      if (!scoredFromSheets.ok) throw new Error("scoring failed");
+      const bytes = await makeResultsWorkbook(scoredFromSheets.value, { roundingNote: "", inputs: [] });
+      console.log(`  results workbook ${(bytes.length / 2 ** 20).toFixed(1)} MiB`);
+    });
+    rmSync(EXCEL_DIR, { recursive: true, force: true });
+  },
+};
+
+const stage = process.argv[2];
+if (stage) {
+  await stages[stage]();
+} else {
+  console.log(`Node ${process.version}; ${process.env.CI ? "CI" : "local"} run. Each stage runs in its own process.`);
+  for (const name of Object.keys(stages)) {
+    execFileSync(process.execPath, [fileURLToPath(import.meta.url), name], { stdio: "inherit" });
   }
 }

@@ -7,7 +7,8 @@ import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { assembleBids } from "../spreadsheets/assemble-bids.js";
-import { readWorkbook, type WorkbookContent } from "../spreadsheets/read-workbook.js";
+import { interpretWorkbook, type WorkbookContent } from "../spreadsheets/read-workbook.js";
+import { parseWorkbooks } from "../spreadsheets/parse-in-parallel.js";
 import { InputFileError, readInputFile, type CliIo } from "./io.js";
 import type { InputRecord } from "./load-tender.js";
 
@@ -32,6 +33,7 @@ export async function readSheetsFolder(
   const problems: Problem[] = [];
   const contents: WorkbookContent[] = [];
   const inputs: InputRecord[] = [];
+  const toRead: { path: string; bytes: Uint8Array }[] = [];
   for (const name of names) {
     if (name.startsWith(".") || name.startsWith("~$")) continue;
     const path = join(folder, name);
@@ -42,10 +44,14 @@ export async function readSheetsFolder(
     if (!/\.xlsx$/i.test(name)) continue;
     const bytes = await readInputFile(io, path);
     inputs.push({ file: path, sha256: createHash("sha256").update(bytes).digest("hex") });
-    const read = await readWorkbook(bytes, path, { ...context, modelHash: hash });
+    toRead.push({ path, bytes });
+  }
+  const parsed = await parseWorkbooks(toRead.map((f) => f.bytes));
+  toRead.forEach((file, i) => {
+    const read = interpretWorkbook(parsed[i]!, file.path, { ...context, modelHash: hash });
     problems.push(...read.problems);
     if (read.ok) contents.push(read.value);
-  }
+  });
   if (contents.length === 0 && problems.length === 0) {
     problems.push(problem("sheets.not-recognised", { file: folder }, {}));
   }

@@ -19,7 +19,7 @@ export function readCell(cell: Cell): CellContent {
   return contentOf(cell.value as unknown, cell.address);
 }
 
-function contentOf(value: unknown, address: string): CellContent {
+export function contentOf(value: unknown, address: string): CellContent {
   if (value === null || value === undefined) return { kind: "empty", address };
   if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value, address } : { kind: "error", value: "#NUM!", address };
   if (typeof value === "string") return value.trim() === "" ? { kind: "empty", address } : { kind: "text", value, address };

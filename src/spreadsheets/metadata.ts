@@ -1,5 +1,6 @@
 import type { Workbook } from "exceljs";
-import { cellText, readCell } from "./cell-value.js";
+import { cellText } from "./cell-value.js";
+import { cellAt, type LightSheet } from "./light-workbook.js";
 
 /** The very hidden sheet that says what a workbook is, so it is read correctly however it is renamed or re-sorted. */
 export const METADATA_SHEET = "tender-eval";
@@ -39,11 +40,11 @@ export async function writeMetadata(workbook: Workbook, metadata: WorkbookMetada
   await sheet.protect("", { selectLockedCells: false, selectUnlockedCells: false });
 }
 
-export function readMetadata(workbook: Workbook): WorkbookMetadata | undefined {
-  const sheet = workbook.getWorksheet(METADATA_SHEET);
+export function readMetadata(sheets: readonly LightSheet[]): WorkbookMetadata | undefined {
+  const sheet = sheets.find((s) => s.name === METADATA_SHEET);
   if (sheet === undefined) return undefined;
   const values = new Map<string, string>();
-  sheet.eachRow((row) => values.set(cellText(readCell(row.getCell(1))), cellText(readCell(row.getCell(2)))));
+  for (const r of sheet.rows.keys()) values.set(cellText(cellAt(sheet, r, 1)), cellText(cellAt(sheet, r, 2)));
   if (!values.get("format")?.startsWith("tender-eval workbook")) return undefined;
   const optional = (key: string) => (values.get(key) ? { [key]: values.get(key)! } : {});
   return {

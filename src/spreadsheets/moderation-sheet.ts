@@ -3,7 +3,7 @@ import type { TenderResult } from "../scoring/result.js";
 import { loadExcelJS } from "./exceljs.js";
 import { FORMAT, writeMetadata } from "./metadata.js";
 import type { SheetContext } from "./score-sheets.js";
-import { INPUT_FILL, THIN, fitHeight, protect, titleAndHeader } from "./sheet-style.js";
+import { INPUT_FILL, THIN, fitHeight, protect, tableSheet, titleAndHeader } from "./sheet-style.js";
 
 /**
  * The moderation sheet: one row per answer where evaluators differ beyond the tolerance, with a drop-down
@@ -13,7 +13,7 @@ export async function makeModerationSheet(context: SheetContext, result: TenderR
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "tender-eval";
-  const sheet = workbook.addWorksheet("Moderation");
+  const sheet = workbook.addWorksheet("Moderation", tableSheet(2));
   titleAndHeader(sheet, `Moderation – ${context.specification.title} (${context.specification.reference})`, ["Bid ID", "Bidder", "Criterion ID", "Criterion", "Evaluators' scores", "Difference", "Agreed score", "Reason"], [9, 30, 12, 34, 22, 12, 12, 70]);
   for (const bid of result.bids) {
     for (const section of bid.sections) {

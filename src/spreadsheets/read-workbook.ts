@@ -1,11 +1,10 @@
-import type { Workbook, Worksheet } from "exceljs";
 import type { TenderBids } from "../model/bids.js";
 import { criteriaById, evaluatorsFor, type CriterionInModel } from "../model/check-bids.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
-import { cellText, readCell, readScore, type CellContent } from "./cell-value.js";
-import { loadExcelJS } from "./exceljs.js";
+import { cellText, readScore, type CellContent } from "./cell-value.js";
+import { cellAt, columnLetter, columnsOf, loadLightWorkbook, type LightSheet } from "./light-workbook.js";
 import { METADATA_SHEET, readMetadata } from "./metadata.js";
 
 export interface ReadContext {
@@ -49,30 +48,44 @@ const headerKeys: Record<string, keyof Columns> = {
 const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, "");
 
 /** Find a header row (within the first 30 rows, so title rows and blank rows above it are fine). */
-function findHeader(sheet: Worksheet, required: (keyof Columns)[]): { row: number; columns: Columns } | undefined {
-  for (let r = 1; r <= Math.min(30, sheet.rowCount); r++) {
+function findHeader(sheet: LightSheet, required: (keyof Columns)[]): { row: number; columns: Columns } | undefined {
+  for (let r = 1; r <= Math.min(30, sheet.lastRow); r++) {
     const columns: Columns = {};
-    sheet.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
-      const key = headerKeys[normalise(cellText(readCell(cell)))];
-      // A merged header repeats its text in each cell it covers: the first column wins.
+    for (const col of columnsOf(sheet, r)) {
+      const key = headerKeys[normalise(cellText(cellAt(sheet, r, col)))];
+      // A merged header may repeat its text in each cell it covers: the first column wins.
       if (key !== undefined && columns[key] === undefined) columns[key] = col;
-    });
+    }
     if (required.every((k) => columns[k] !== undefined)) return { row: r, columns };
   }
   return undefined;
 }
 
-export async function readWorkbook(bytes: Uint8Array, file: string, context: ReadContext): Promise<Outcome<WorkbookContent>> {
-  const at = (extra: Partial<Location> = {}): Location => ({ file, ...extra });
-  if (bytes.length === 0) return { ok: false, problems: [problem("sheets.empty-file", at(), {})] };
-  const ExcelJS = await loadExcelJS();
-  const workbook = new ExcelJS.Workbook();
+/** Parse a workbook's bytes into rows: the slow part, which a caller may run in a worker thread. */
+export async function parseWorkbook(bytes: Uint8Array): Promise<{ ok: true; sheets: LightSheet[] } | { ok: false; reason: "empty" | "unreadable" }> {
+  if (bytes.length === 0) return { ok: false, reason: "empty" };
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    const detail = /zip|central directory|signature/i.test((error as Error).message) ? "it is not an .xlsx file, or it is damaged" : (error as Error).message;
-    return { ok: false, problems: [problem("sheets.unreadable", at(), { detail })] };
+    const sheets = await loadLightWorkbook(bytes);
+    return sheets.length === 0 ? { ok: false, reason: "unreadable" } : { ok: true, sheets };
+  } catch {
+    // Whatever the zip or XML library says, for a person it means the same thing.
+    return { ok: false, reason: "unreadable" };
   }
+}
+
+export async function readWorkbook(bytes: Uint8Array, file: string, context: ReadContext): Promise<Outcome<WorkbookContent>> {
+  return interpretWorkbook(await parseWorkbook(bytes), file, context);
+}
+
+/** What a parsed workbook holds, checked against the tender: pure. */
+export function interpretWorkbook(parsed: Awaited<ReturnType<typeof parseWorkbook>>, file: string, context: ReadContext): Outcome<WorkbookContent> {
+  const at = (extra: Partial<Location> = {}): Location => ({ file, ...extra });
+  if (!parsed.ok) {
+    return parsed.reason === "empty"
+      ? { ok: false, problems: [problem("sheets.empty-file", at(), {})] }
+      : { ok: false, problems: [problem("sheets.unreadable", at(), { detail: "it is not an .xlsx file, or it is damaged" })] };
+  }
+  const workbook = parsed.sheets;
   const metadata = readMetadata(workbook);
   if (metadata === undefined) return readPanelMatrix(workbook, file, context);
 
@@ -94,8 +107,8 @@ export async function readWorkbook(bytes: Uint8Array, file: string, context: Rea
       if (!members.includes(evaluatorId)) return { ok: false, problems: [problem("sheets.unknown-evaluator", at(), { evaluator: evaluatorId })] };
       const problems: Problem[] = [];
       const entries: ScoreEntry[] = [];
-      const tables = workbook.worksheets.filter((s) => s.name !== METADATA_SHEET && findHeader(s, ["bid", "criterion", "score"]));
-      if (tables.length === 0) return { ok: false, problems: [problem("sheets.no-score-table", at(), { sheet: workbook.worksheets.map((s) => s.name).filter((n) => n !== METADATA_SHEET).join(", ") })] };
+      const tables = workbook.filter((s) => s.name !== METADATA_SHEET && findHeader(s, ["bid", "criterion", "score"]));
+      if (tables.length === 0) return { ok: false, problems: [problem("sheets.no-score-table", at(), { sheet: workbook.map((s) => s.name).filter((n) => n !== METADATA_SHEET).join(", ") })] };
       const seen = new Map<string, string>();
       for (const sheet of tables) readScoreTable(sheet, file, evaluatorId, context, entries, problems, seen);
       return finish({ kind: "scores", file, evaluators: [evaluatorId], entries }, problems);
@@ -111,17 +124,16 @@ function finish<T>(value: T, problems: Problem[]): Outcome<T> {
   return problems.some((p) => p.severity === "error") ? { ok: false, problems } : { ok: true, value, problems };
 }
 
-function readScoreTable(sheet: Worksheet, file: string, evaluatorId: string, context: ReadContext, entries: ScoreEntry[], problems: Problem[], seen: Map<string, string>): void {
+function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, context: ReadContext, entries: ScoreEntry[], problems: Problem[], seen: Map<string, string>): void {
   const header = findHeader(sheet, ["bid", "criterion", "score"])!;
   const { columns } = header;
   const bidIds = new Set(context.bids.bids.map((b) => b.id));
   const criteria = criteriaById(context.model);
-  for (let r = header.row + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const bid = cellText(readCell(row.getCell(columns.bid!)));
-    const criterion = cellText(readCell(row.getCell(columns.criterion!)));
+  for (let r = header.row + 1; r <= sheet.lastRow; r++) {
+    const bid = cellText(cellAt(sheet, r, columns.bid!));
+    const criterion = cellText(cellAt(sheet, r, columns.criterion!));
     if (bid === "" && criterion === "") continue; // blank rows are fine
-    const where = (col: number) => ({ file, sheet: sheet.name, cell: row.getCell(col).address });
+    const where = (col: number) => ({ file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` });
     if (!bidIds.has(bid)) {
       problems.push(problem("sheets.unknown-bid", where(columns.bid!), { bid }));
       continue;
@@ -135,14 +147,14 @@ function readScoreTable(sheet: Worksheet, file: string, evaluatorId: string, con
       problems.push(problem("bids.evaluator-not-on-section", where(columns.score!), { evaluator: evaluatorId, section: known.section }));
       continue;
     }
-    const scoreCell = readCell(row.getCell(columns.score!));
+    const scoreCell = cellAt(sheet, r, columns.score!);
     const key = `${bid}\u0000${criterion}`;
     if (seen.has(key)) {
       problems.push(problem("sheets.duplicate-row", where(columns.bid!), { bid, criterion, other: seen.get(key)! }));
       continue;
     }
     seen.set(key, `sheet "${sheet.name}", row ${r}`);
-    const justification = columns.justification !== undefined ? justificationText(readCell(row.getCell(columns.justification))) : "";
+    const justification = columns.justification !== undefined ? justificationText(cellAt(sheet, r, columns.justification)) : "";
     const score = acceptScore(scoreCell, where(columns.score!), where(columns.justification ?? columns.score!), { bid, criterion, evaluatorId, justification }, known, context, problems);
     if (score === undefined) continue;
     entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: where(columns.score!) });
@@ -193,13 +205,13 @@ function justificationText(content: CellContent): string {
  * evaluator named with the evaluator's id, a header row with "Bid" (or "Bid ID") and the criterion ids,
  * bids as rows; optional "<criterion id> justification" columns.
  */
-function readPanelMatrix(workbook: Workbook, file: string, context: ReadContext): Outcome<WorkbookContent> {
+function readPanelMatrix(workbook: LightSheet[], file: string, context: ReadContext): Outcome<WorkbookContent> {
   const members = [...context.bids.panel.evaluators.map((e) => e.id), ...context.bids.panel.userPanel.map((m) => m.id)];
   const criteria = criteriaById(context.model);
   const problems: Problem[] = [];
   const entries: ScoreEntry[] = [];
   const evaluators: string[] = [];
-  for (const sheet of workbook.worksheets) {
+  for (const sheet of workbook) {
     const evaluatorId = members.find((m) => m.toLowerCase() === sheet.name.trim().toLowerCase());
     if (evaluatorId === undefined || sheet.state !== "visible") continue;
     evaluators.push(evaluatorId);
@@ -207,16 +219,16 @@ function readPanelMatrix(workbook: Workbook, file: string, context: ReadContext)
     const scoreColumns = new Map<number, string>();
     const justificationColumns = new Map<string, number>();
     let bidColumn = 0;
-    for (let r = 1; r <= Math.min(30, sheet.rowCount) && headerRow === 0; r++) {
-      sheet.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
-        const text = cellText(readCell(cell));
+    for (let r = 1; r <= Math.min(30, sheet.lastRow) && headerRow === 0; r++) {
+      for (const col of columnsOf(sheet, r)) {
+        const text = cellText(cellAt(sheet, r, col));
         if (["bid", "bidid"].includes(normalise(text)) && bidColumn === 0) bidColumn = col;
         else if (criteria.has(text)) scoreColumns.set(col, text);
         else {
           const match = /^(.+?)\s+justification$/i.exec(text);
           if (match && criteria.has(match[1]!)) justificationColumns.set(match[1]!, col);
         }
-      });
+      }
       if (bidColumn > 0 && scoreColumns.size > 0) headerRow = r;
       else {
         bidColumn = 0;
@@ -230,26 +242,25 @@ function readPanelMatrix(workbook: Workbook, file: string, context: ReadContext)
     }
     const bidIds = new Set(context.bids.bids.map((b) => b.id));
     const seen = new Set<string>();
-    for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      const bid = cellText(readCell(row.getCell(bidColumn)));
+    for (let r = headerRow + 1; r <= sheet.lastRow; r++) {
+      const bid = cellText(cellAt(sheet, r, bidColumn));
       if (bid === "") continue;
       if (!bidIds.has(bid)) {
-        problems.push(problem("sheets.unknown-bid", { file, sheet: sheet.name, cell: row.getCell(bidColumn).address }, { bid }));
+        problems.push(problem("sheets.unknown-bid", { file, sheet: sheet.name, cell: `${columnLetter(bidColumn)}${r}` }, { bid }));
         continue;
       }
       if (seen.has(bid)) {
-        problems.push(problem("bids.duplicate-bid", { file, sheet: sheet.name, cell: row.getCell(bidColumn).address }, { bid }));
+        problems.push(problem("bids.duplicate-bid", { file, sheet: sheet.name, cell: `${columnLetter(bidColumn)}${r}` }, { bid }));
         continue;
       }
       seen.add(bid);
       for (const [col, criterion] of scoreColumns) {
         const known = criteria.get(criterion)!;
         if (!evaluatorsFor(context.bids, known.section).includes(evaluatorId)) continue;
-        const where = { file, sheet: sheet.name, cell: row.getCell(col).address };
+        const where = { file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` };
         const jCol = justificationColumns.get(criterion);
-        const justification = jCol !== undefined ? justificationText(readCell(row.getCell(jCol))) : "";
-        const score = acceptScore(readCell(row.getCell(col)), where, where, { bid, criterion, evaluatorId, justification }, known, context, problems);
+        const justification = jCol !== undefined ? justificationText(cellAt(sheet, r, jCol)) : "";
+        const score = acceptScore(cellAt(sheet, r, col), where, where, { bid, criterion, evaluatorId, justification }, known, context, problems);
         if (score === undefined) continue;
         entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: where });
       }
@@ -259,22 +270,21 @@ function readPanelMatrix(workbook: Workbook, file: string, context: ReadContext)
   return finish({ kind: "scores", file, evaluators, entries }, problems);
 }
 
-function readPriceSchedule(workbook: Workbook, file: string, bidId: string, context: ReadContext): Outcome<WorkbookContent> {
+function readPriceSchedule(workbook: LightSheet[], file: string, bidId: string, context: ReadContext): Outcome<WorkbookContent> {
   const problems: Problem[] = [];
-  const sheet = workbook.worksheets.find((s) => s.name !== METADATA_SHEET && findHeader(s, ["year", "price"]));
+  const sheet = workbook.find((s) => s.name !== METADATA_SHEET && findHeader(s, ["year", "price"]));
   if (!sheet || !context.bids.bids.some((b) => b.id === bidId)) return { ok: false, problems: [problem("sheets.not-recognised", { file }, {})] };
   const { row: headerRow, columns } = findHeader(sheet, ["year", "price"])!;
   const years: number[] = [];
   const extensionYears: number[] = [];
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const label = cellText(readCell(row.getCell(columns.year!)));
+  for (let r = headerRow + 1; r <= sheet.lastRow; r++) {
+    const label = cellText(cellAt(sheet, r, columns.year!));
     if (!/^year \d+$/i.test(label)) continue;
-    const extension = /extension/i.test(cellText(readCell(row.getCell(columns.kind ?? columns.year!))));
-    const content = readCell(row.getCell(columns.price!));
+    const extension = /extension/i.test(cellText(cellAt(sheet, r, columns.kind ?? columns.year!)));
+    const content = cellAt(sheet, r, columns.price!);
     const reading = readScore(content.kind === "text" ? { ...content, value: content.value.replace(/[£,\s]/g, "") } : content);
     if (!reading.ok || reading.value < 0) {
-      problems.push(problem("sheets.price-unreadable", { file, sheet: sheet.name, cell: row.getCell(columns.price!).address }, { bid: bidId, detail: reading.ok ? "it is negative" : reading.reason === "empty" ? `no price for ${label}` : reading.detail }));
+      problems.push(problem("sheets.price-unreadable", { file, sheet: sheet.name, cell: `${columnLetter(columns.price!)}${r}` }, { bid: bidId, detail: reading.ok ? "it is negative" : reading.reason === "empty" ? `no price for ${label}` : reading.detail }));
       continue;
     }
     (extension ? extensionYears : years).push(reading.value);
@@ -282,27 +292,27 @@ function readPriceSchedule(workbook: Workbook, file: string, bidId: string, cont
   return finish({ kind: "price", file, bidId, years, extensionYears }, problems);
 }
 
-function readModeration(workbook: Workbook, file: string, context: ReadContext): Outcome<WorkbookContent> {
+function readModeration(workbook: LightSheet[], file: string, context: ReadContext): Outcome<WorkbookContent> {
   const problems: Problem[] = [];
-  const sheet = workbook.worksheets.find((s) => s.name !== METADATA_SHEET && findHeader(s, ["bid", "criterion", "agreed"]));
+  const sheet = workbook.find((s) => s.name !== METADATA_SHEET && findHeader(s, ["bid", "criterion", "agreed"]));
   if (!sheet) return { ok: false, problems: [problem("sheets.no-score-table", { file }, { sheet: "Moderation" })] };
   const { row: headerRow, columns } = findHeader(sheet, ["bid", "criterion", "agreed"])!;
   const criteria = criteriaById(context.model);
   const agreed: Extract<WorkbookContent, { kind: "moderation" }>["agreed"] = [];
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const bidId = cellText(readCell(row.getCell(columns.bid!)));
-    const criterionId = cellText(readCell(row.getCell(columns.criterion!)));
+  for (let r = headerRow + 1; r <= sheet.lastRow; r++) {
+    const bidId = cellText(cellAt(sheet, r, columns.bid!));
+    const criterionId = cellText(cellAt(sheet, r, columns.criterion!));
     if (bidId === "") continue;
-    const where = { file, sheet: sheet.name, cell: row.getCell(columns.agreed!).address };
-    const reading = readScore(readCell(row.getCell(columns.agreed!)));
+    const cell = (col: number) => `${columnLetter(col)}${r}`;
+    const where = { file, sheet: sheet.name, cell: cell(columns.agreed!) };
+    const reading = readScore(cellAt(sheet, r, columns.agreed!));
     if (!reading.ok) {
       if (reading.reason !== "empty") problems.push(problem("sheets.score-unreadable", where, { detail: reading.detail }));
       continue; // not yet agreed
     }
     const known = criteria.get(criterionId);
     if (known === undefined) {
-      problems.push(problem("sheets.unknown-criterion", { ...where, cell: row.getCell(columns.criterion!).address }, { criterion: criterionId }));
+      problems.push(problem("sheets.unknown-criterion", { ...where, cell: cell(columns.criterion!) }, { criterion: criterionId }));
       continue;
     }
     const scale = context.model.scales[known.sectionModel.scale]!;
@@ -310,9 +320,9 @@ function readModeration(workbook: Workbook, file: string, context: ReadContext):
       problems.push(problem("bids.score-not-on-scale", where, { score: String(reading.value), scale: known.sectionModel.scale, allowed: scale.values.join(", ") }));
       continue;
     }
-    const reason = columns.reason !== undefined ? justificationText(readCell(row.getCell(columns.reason))) : "";
+    const reason = columns.reason !== undefined ? justificationText(cellAt(sheet, r, columns.reason)) : "";
     if (reason === "") {
-      problems.push(problem("sheets.moderation-without-reason", { ...where, cell: row.getCell(columns.reason ?? columns.agreed!).address }, { bid: bidId, criterion: criterionId }));
+      problems.push(problem("sheets.moderation-without-reason", { ...where, cell: cell(columns.reason ?? columns.agreed!) }, { bid: bidId, criterion: criterionId }));
       continue;
     }
     agreed.push({ bidId, criterionId, score: reading.value, reason, location: where });

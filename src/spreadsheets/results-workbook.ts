@@ -1,12 +1,14 @@
+import { PassThrough } from "node:stream";
 import type { CellValue, Worksheet } from "exceljs";
 import { roundForDisplay, type Exact } from "../arithmetic/exact.js";
 import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js";
 import { explainExclusion } from "../presentation/explain.js";
 import type { BidResult, TenderResult } from "../scoring/result.js";
 import { loadExcelJS } from "./exceljs.js";
-import { fitHeight, printable, sheetName, titleAndHeader } from "./sheet-style.js";
+import { fitHeight, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
 
 const POINTS = "0.00";
+const WRAP = { vertical: "top" as const, wrapText: true };
 const MONEY = '"£"#,##0.00';
 
 /** A live formula with the engine's value stored as its result, so the workbook shows numbers before it is recalculated. */
@@ -26,23 +28,41 @@ interface SectionLayout {
  */
 export async function makeResultsWorkbook(result: TenderResult, options: { roundingNote: string; inputs: { file: string; sha256: string }[] }): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
-  const workbook = new ExcelJS.Workbook();
+  // The streaming writer keeps a framework-sized workbook (tens of thousands of rows) fast and small in memory.
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = "tender-eval";
   workbook.created = new Date("2026-01-01T00:00:00Z");
   workbook.modified = workbook.created;
 
-  const summary = workbook.addWorksheet("Summary");
+  // Sheets appear in the order they are added; the summary is written last because it refers to the others.
+  const summary = workbook.addWorksheet("Summary", tableSheet(2));
   const sectionKeys = [...new Set(result.bids.flatMap((b) => b.sections.map((s) => s.section)))] as ScoredSectionKey[];
   const layouts = new Map<ScoredSectionKey, SectionLayout>();
-  for (const key of sectionKeys) layouts.set(key, writeSection(workbook.addWorksheet(sheetName(sectionTitles[key])), key, result));
-  const priceCells = result.price ? writePrice(workbook.addWorksheet("Price"), result, layouts) : new Map<string, string>();
-  writeModeration(workbook.addWorksheet("Moderation"), result);
+  for (const key of sectionKeys) {
+    const sheet = workbook.addWorksheet(sheetName(sectionTitles[key]), tableSheet(2));
+    layouts.set(key, writeSection(sheet, key, result));
+    sheet.commit();
+  }
+  let priceCells = new Map<string, string>();
+  if (result.price) {
+    const sheet = workbook.addWorksheet("Price", tableSheet(3 + (result.price.budget ? 5 : 4)));
+    priceCells = writePrice(sheet, result, layouts);
+    sheet.commit();
+  }
+  const moderation = workbook.addWorksheet("Moderation", tableSheet(2));
+  writeModeration(moderation, result);
+  moderation.commit();
 
   const ppqp = result.rankingBasis === "price-per-quality-point";
   const headers = ["Rank", "Bidder", ...(result.price && !ppqp ? [`Price (${num(result.price.maxPoints)})`] : []), ...sectionKeys.map((k) => sectionTitles[k]), ppqp ? "Quality total" : "Total", ...(ppqp ? ["£ per quality point"] : []), "Status", "Why"];
   titleAndHeader(summary, `Results: ${result.tender.title} (${result.tender.reference})`, headers, [7, 38, ...headers.slice(2, -2).map(() => 14), 14, 60]);
+  // Streaming sheets have no row count: the title and header are rows 1 and 2.
+  let nextSummaryRow = 3;
   for (const bid of result.bids) {
-    const rowNumber = summary.rowCount + 1;
+    const rowNumber = nextSummaryRow++;
     const cells: CellValue[] = [bid.rank === null ? "–" : `${bid.rank}${bid.tiedWith.length > 0 ? "=" : ""}`, bid.bidder];
     const first = 3;
     if (result.price && !ppqp) {
@@ -74,12 +94,16 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
   summary.addRow([options.roundingNote]);
   summary.addRow(["Each section's points come from its own sheet; each criterion's points = combined score ÷ top of the scale × the points the criterion is worth."]);
 
-  const notes = workbook.addWorksheet("Audit");
+  summary.commit();
+
+  const notes = workbook.addWorksheet("Audit", tableSheet(2));
   titleAndHeader(notes, "Input files", ["File", "SHA-256"], [50, 70]);
   for (const input of options.inputs) notes.addRow([input.file, input.sha256]);
   notes.addRow([]);
   notes.addRow(["Scoring model", `${result.model.title}, version ${result.model.version}`]);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  notes.commit();
+  await workbook.commit();
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderResult): SectionLayout {
@@ -90,11 +114,12 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
   const letter = (n: number) => sheet.getColumn(n).letter;
   const firstEval = 4;
   const lastEval = firstEval + evaluators.length - 1;
-  const firstRow = sheet.rowCount + 1;
+  const firstRow = 3;
+  let next = firstRow;
   for (const bid of result.bids) {
     const section = bid.sections.find((s) => s.section === key)!;
     for (const c of section.criteria) {
-      const r = sheet.rowCount + 1;
+      const r = next++;
       const scores = evaluators.map((e) => {
         const given = c.evaluatorScores.find((x) => x.evaluatorId === e);
         return given ? num(given.score) : null;
@@ -115,20 +140,23 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
         num(c.availablePoints),
         c.evaluatorScores.length === 0 && c.basis !== "moderated" ? "–" : formula(`${combinedRef}/${letter(col("Top of scale"))}${r}*${letter(col("Criterion worth (points)"))}${r}`, c.points),
       ]);
-      row.alignment = { vertical: "top", wrapText: true };
+      // Style only the cells that need it: a framework's section sheet has tens of thousands of rows,
+      // and exceljs's cost is per styled cell.
+      for (const c of [col("Bidder"), col("Criterion"), col("How combined")]) row.getCell(c).alignment = WRAP;
       fitHeight(row, sheet);
       row.getCell(col("Combined score")).numFmt = "0.00";
       row.getCell(col("Points")).numFmt = POINTS;
     }
   }
-  const lastRow = sheet.rowCount;
+  const lastRow = next - 1;
+  next += 2; // a blank row and the subtotal header
   sheet.addRow([]);
   const subtotalHeader = sheet.addRow(["Bid ID", "Bidder", `${sectionTitles[key]} subtotal (points)`]);
   subtotalHeader.font = { bold: true };
   const subtotalCell = new Map<string, string>();
   const pointsLetter = letter(col("Points"));
   for (const bid of result.bids) {
-    const r = sheet.rowCount + 1;
+    const r = next++;
     const section = bid.sections.find((s) => s.section === key)!;
     // SUMIF by bid id, so the subtotals stay right if someone sorts the rows above.
     sheet.addRow([bid.bidId, bid.bidder, formula(`SUMIF($A$${firstRow}:$A$${lastRow},A${r},$${pointsLetter}$${firstRow}:$${pointsLetter}$${lastRow})`, section.points)]).getCell(3).numFmt = POINTS;
@@ -141,11 +169,16 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
   const price = result.price!;
   const years = Math.max(...result.bids.map((b) => b.price?.years.length ?? 0));
   const extensions = Math.max(...result.bids.map((b) => b.price?.extensionYears.length ?? 0));
+  const ppqpBasis = result.rankingBasis === "price-per-quality-point";
+  const headers = ["Bid ID", "Bidder", ...Array.from({ length: years }, (_, i) => `Year ${i + 1}`), ...Array.from({ length: extensions }, (_, i) => `Extension year ${i + 1}`), "Whole-life price", "In contention", ppqpBasis ? "Price per quality point" : "Price points"];
+  // A streaming sheet writes its column widths and panes before its first row.
+  headers.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 ? 34 : 16));
   sheet.addRow([`Price: ${price.description.name}`]).font = { bold: true, size: 14 };
   sheet.addRow([`Formula: ${price.description.formula}`]);
   const maxRow = sheet.addRow(["Maximum points", num(price.maxPoints)]).number;
   const ppqp = result.rankingBasis === "price-per-quality-point";
-  const headerRow = sheet.rowCount + 3;
+  // Rows: title, formula, maximum, lowest, highest, budget (if any), a blank row, then the table.
+  const headerRow = maxRow + (price.budget ? 3 : 2) + 2; // lowest, highest, [budget], a blank row, then the header
   const firstBidRow = headerRow + 1;
   const lastBidRow = firstBidRow + result.bids.length - 1;
   const wlcCol = 3 + years + extensions;
@@ -159,13 +192,10 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
   const budgetRow = price.budget ? sheet.addRow(["Budget", num(price.budget)]).number : 0;
   for (const r of [lowestRow, highestRow, budgetRow].filter(Boolean)) sheet.getRow(r).getCell(2).numFmt = MONEY;
 
-  const headers = ["Bid ID", "Bidder", ...Array.from({ length: years }, (_, i) => `Year ${i + 1}`), ...Array.from({ length: extensions }, (_, i) => `Extension year ${i + 1}`), "Whole-life price", "In contention", ppqp ? "Price per quality point" : "Price points"];
-  const header = sheet.getRow(headerRow);
-  header.values = headers;
+  sheet.addRow([]);
+  const header = sheet.addRow(headers);
+  if (header.number !== headerRow) throw new Error(`price table header at row ${header.number}, expected ${headerRow}`);
   header.font = { bold: true };
-  headers.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 ? 34 : 16));
-  sheet.views = [{ state: "frozen", ySplit: headerRow }];
-  printable(sheet, headerRow);
 
   const M = `$B$${maxRow}`;
   const L = `$B$${lowestRow}`;
@@ -177,8 +207,7 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
     const p = bid.price;
     const includeExt = price.includesExtensionYears;
     const lastIncluded = includeExt ? wlcCol - 1 : 2 + years;
-    const row = sheet.getRow(r);
-    row.values = [
+    const row = sheet.addRow([
       bid.bidId,
       bid.bidder,
       ...Array.from({ length: years }, (_, y) => (p?.years[y] ? num(p.years[y]!) : null)),
@@ -186,7 +215,8 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
       p ? formula(`SUM(C${r}:${letter(lastIncluded)}${r})`, p.wholeLifeCost) : "–",
       bid.price?.points !== undefined || bid.price?.pricePerQualityPoint !== undefined ? "Yes" : "No",
       pointsFormula(bid, r, { M, L, H, B, wlc: `${wlc}${r}`, result, layouts }),
-    ];
+    ]);
+    if (row.number !== r) throw new Error(`price row for ${bid.bidId} at ${row.number}, expected ${r}`);
     for (let c = 3; c <= wlcCol; c++) row.getCell(c).numFmt = MONEY;
     row.getCell(contentionCol + 1).numFmt = ppqp ? MONEY : POINTS;
     cells.set(bid.bidId, `'${sheet.name}'!${letter(contentionCol + 1)}${r}`);
@@ -242,5 +272,7 @@ function writeModeration(sheet: Worksheet, result: TenderResult): void {
       }
     }
   }
-  if (sheet.rowCount === 2) sheet.addRow(["", "No answer needed moderation."]);
+  if (!result.bids.some((b) => b.sections.some((s) => s.criteria.some((c) => c.moderation || c.needsModeration)))) {
+    sheet.addRow(["", "No answer needed moderation."]);
+  }
 }

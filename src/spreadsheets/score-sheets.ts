@@ -5,7 +5,7 @@ import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringMo
 import type { TenderSpecification } from "../model/specification.js";
 import { loadExcelJS } from "./exceljs.js";
 import { FORMAT, writeMetadata, type WorkbookKind } from "./metadata.js";
-import { INPUT_FILL, THIN, fitHeight, printable, protect, sheetName, titleAndHeader } from "./sheet-style.js";
+import { INPUT_FILL, THIN, fitHeight, protect, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
 
 export const SCORE_HEADERS = ["Bid ID", "Bidder", "Criterion ID", "Criterion", "What to look for", "Score", "Justification"] as const;
 
@@ -30,7 +30,7 @@ const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, "_");
  * guidance asks for evaluator independence), one per user-panel member on the panel's own scale, and
  * one price schedule per bid.
  */
-export async function makeScoreSheets(context: SheetContext): Promise<GeneratedWorkbook[]> {
+export async function makeScoreSheets(context: SheetContext, options: { priceSchedules?: boolean } = {}): Promise<GeneratedWorkbook[]> {
   const out: GeneratedWorkbook[] = [];
   for (const evaluator of context.bids.panel.evaluators) {
     const sections = scoredSectionKeys.filter((k) => k !== "userPanel" && context.model.sections[k] && evaluatorsFor(context.bids, k).includes(evaluator.id));
@@ -50,7 +50,7 @@ export async function makeScoreSheets(context: SheetContext): Promise<GeneratedW
       });
     }
   }
-  if (context.model.sections.price) {
+  if (context.model.sections.price && options.priceSchedules !== false) {
     for (const bid of context.bids.bids) {
       out.push({ fileName: `price-schedule-${safe(bid.id)}.xlsx`, purpose: `price schedule for ${bid.bidder}`, bytes: await priceWorkbook(context, bid.id) });
     }
@@ -84,7 +84,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
   const { model, specification, bids } = context;
   const workbook = await newWorkbook();
   const userPanel = kind === "user-panel-scores";
-  const instructions = workbook.addWorksheet("Instructions");
+  const instructions = workbook.addWorksheet("Instructions", tableSheet(0));
   const lines = [
     `${specification.title} (${specification.reference})`,
     `Score sheet for: ${who}`,
@@ -105,11 +105,10 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
   instructions.getCell("A1").font = { bold: true, size: 14 };
   instructions.getCell("A4").font = { bold: true };
   instructions.getColumn(1).alignment = { wrapText: true, vertical: "top" };
-  printable(instructions, 0);
   await protect(instructions);
 
   const scaleIds = [...new Set(sections.map((s) => model.sections[s]!.scale))];
-  const scaleSheet = workbook.addWorksheet("Scale");
+  const scaleSheet = workbook.addWorksheet("Scale", tableSheet(2));
   titleAndHeader(scaleSheet, "What each score means", ["Scale", "Score", "Meaning"], [28, 10, 90]);
   for (const id of scaleIds) {
     const scale = model.scales[id]!;
@@ -124,7 +123,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
   for (const section of sections) {
     const s = model.sections[section]!;
     const scale = model.scales[s.scale]!;
-    const sheet = workbook.addWorksheet(sheetName(`${sectionTitles[section]} scores`));
+    const sheet = workbook.addWorksheet(sheetName(`${sectionTitles[section]} scores`), tableSheet(2));
     titleAndHeader(sheet, `${sectionTitles[section]} scores – ${who}`, [...SCORE_HEADERS], [10, 30, 12, 34, 40, 9, 60]);
     for (const criterion of s.criteria) {
       for (const bid of bids.bids) {
@@ -164,7 +163,7 @@ async function priceWorkbook(context: SheetContext, bidId: string): Promise<Uint
   const { specification, bids, model } = context;
   const bid = bids.bids.find((b) => b.id === bidId)!;
   const workbook = await newWorkbook();
-  const sheet = workbook.addWorksheet("Price schedule");
+  const sheet = workbook.addWorksheet("Price schedule", tableSheet(2));
   titleAndHeader(sheet, `Price schedule – ${specification.title} (${specification.reference}) – ${bid.bidder}`, ["Year", "Kind", "Price (£)"], [14, 40, 18]);
   const years = specification.contract.years;
   const extension = specification.contract.extensionYears;

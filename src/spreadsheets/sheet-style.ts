@@ -1,4 +1,4 @@
-import type { Row, Worksheet } from "exceljs";
+import type { AddWorksheetOptions, Row, Worksheet } from "exceljs";
 
 export const HEADER_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFE7E6E6" } };
 export const INPUT_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFFFF9E5" } };
@@ -20,13 +20,17 @@ export function titleAndHeader(sheet: Worksheet, title: string, headers: string[
     c.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
   });
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  sheet.views = [{ state: "frozen", ySplit: 2, activeCell: "A3" }];
-  printable(sheet, 2);
 }
 
-/** Print landscape, one page wide, with the header rows repeated on every page. */
-export function printable(sheet: Worksheet, headerRows: number): void {
-  sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(headerRows > 0 ? { printTitlesRow: `1:${headerRows}` } : {}) };
+/**
+ * Options for a new sheet (given to addWorksheet, as exceljs's streaming writer requires): header rows
+ * frozen, and printed landscape, one page wide, with the header rows repeated on every page.
+ */
+export function tableSheet(headerRows: number): Partial<AddWorksheetOptions> {
+  return {
+    views: headerRows > 0 ? [{ state: "frozen", ySplit: headerRows, activeCell: `A${headerRows + 1}` }] : [],
+    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(headerRows > 0 ? { printTitlesRow: `1:${headerRows}` } : {}) },
+  };
 }
 
 /** Protect a sheet against accidental edits (no password): only unlocked input cells can be changed. */

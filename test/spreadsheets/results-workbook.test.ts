@@ -61,7 +61,7 @@ describe("results workbook", () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual(["Summary", "Quality", "Social value", "User panel", "Price", "Moderation", "Audit"]);
     const total = wb.getWorksheet("Summary")!.getRow(3).getCell(7).value as { formula: string };
     expect(total.formula).toBe("SUM(C3:F3)");
-    expect((wb.getWorksheet("Price")!.getCell("J7").value as { formula: string }).formula).toBe("$B$3*$B$4/H7");
+    expect((wb.getWorksheet("Price")!.getCell("J8").value as { formula: string }).formula).toBe("$B$3*$B$4/H8");
     expectClose(summaryFigures(wb), engineFigures(result));
   });
 

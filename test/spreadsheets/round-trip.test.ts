@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,6 +44,21 @@ describe("Excel round trip", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const fromSheets = JSON.parse(readFileSync(join(run.cwd, "results.json"), "utf8")).result;
+    const fromYaml = scoreTender(loadExample());
+    if (!fromYaml.ok) throw new Error("example must score");
+    expect(fromSheets).toEqual(JSON.parse(JSON.stringify(toJsonValue(fromYaml.value))));
+  });
+
+  it("the built command, which parses workbooks in worker threads, gives the same results", async () => {
+    const bin = new URL("../../dist/cli/bin.js", import.meta.url).pathname;
+    expect(existsSync(new URL("../../dist/spreadsheets/parse-worker.js", import.meta.url)), "run npm run build first").toBe(true);
+    const dir = tenderWithoutScores();
+    const sheetsDir = join(dir, "returned");
+    mkdirSync(sheetsDir);
+    for (const [name, bytes] of await filledSheets()) writeFileSync(join(sheetsDir, name), bytes);
+    const out = mkdtempSync(join(tmpdir(), "tender-eval-bin-"));
+    execFileSync(process.execPath, [bin, "score", dir, "--sheets", sheetsDir, "--out", "results.json", "--xlsx", "results.xlsx"], { cwd: out });
+    const fromSheets = JSON.parse(readFileSync(join(out, "results.json"), "utf8")).result;
     const fromYaml = scoreTender(loadExample());
     if (!fromYaml.ok) throw new Error("example must score");
     expect(fromSheets).toEqual(JSON.parse(JSON.stringify(toJsonValue(fromYaml.value))));

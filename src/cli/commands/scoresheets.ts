@@ -28,8 +28,8 @@ export function scoresheetsCommand(run: CommandRunner): CommandModule {
         if (loaded.ok) io.stderr("Score sheets need the panel and the bids: give a bids file (its scores may be empty).");
         return ExitCode.invalidInput;
       }
-      // Scores are not needed yet: only the model and the bids' shape must be valid.
-      const problems = validateTender({ ...loaded.value }, { allowIncomplete: true }).filter((p) => p.severity === "error");
+      // Scores and prices are not needed yet (they come back in the sheets): only the model and the panel and bids must be valid.
+      const problems = validateTender({ ...loaded.value }, { allowIncomplete: true }).filter((p) => p.severity === "error" && p.code !== "bids.missing-price");
       if (problems.length > 0) {
         reportProblems(io, problems);
         return ExitCode.invalidInput;
