@@ -11,6 +11,7 @@ import { makeResultsWorkbook } from "../../src/spreadsheets/results-workbook.js"
 import { scoreTender } from "../../src/scoring/score-tender.js";
 import type { TenderResult } from "../../src/scoring/result.js";
 import { loadExample } from "../example-tender.js";
+import { aTender } from "../builders.js";
 
 const input = loadExample();
 const scored = scoreTender(input);
@@ -100,6 +101,58 @@ describe("results workbook", () => {
     const zip = new PizZip(bytes);
     for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/") && n.endsWith(".xml"))) {
       expect(zip.file(name)!.asText()).not.toMatch(/<f>[^<]*(HYPERLINK|cmd|@SUM)/);
+    }
+  });
+});
+
+describe("results workbooks for other price methods", () => {
+  const tender = (method: Parameters<ReturnType<typeof aTender>["withPrice"]>[1]) =>
+    aTender()
+      .withPrice(method?.type === "price-per-quality-point" ? 0 : 40, method)
+      .withQuality(method?.type === "price-per-quality-point" ? 100 : 60, { Q1: 50, Q2: 50 })
+      .withBids(
+        { id: "A", price: 100000, scores: { Q1: [4], Q2: [3] } },
+        { id: "B", price: 125000, scores: { Q1: [5], Q2: [5] } },
+        { id: "C", price: 200000, scores: { Q1: [2], Q2: [3] } },
+      )
+      .build();
+
+  it.each([
+    ["budget ceiling", { type: "budget-ceiling" as const, budget: 150000 }],
+    ["linear interpolation", { type: "linear-interpolation" as const }],
+    ["deviation from lowest", { type: "deviation-from-lowest" as const }],
+    ["price per quality point", { type: "price-per-quality-point" as const }],
+  ])("%s: the price sheet's formulas give the engine's figures, recalculated by LibreOffice where available", async (_name, method) => {
+    const scoredTender = scoreTender(tender(method));
+    if (!scoredTender.ok) throw new Error("should score");
+    const wb = await load(await makeResultsWorkbook(scoredTender.value, { roundingNote: ROUNDING_STATEMENT, inputs: [] }));
+    const price = wb.getWorksheet("Price")!;
+    if (method.type === "budget-ceiling") expect([price.getCell("A6").value, price.getCell("B6").value]).toEqual(["Budget", 150000]);
+    // Stored values are read from the sheet's XML: exceljs's reader drops a cached result of 0.
+    const check = async (bytes: Uint8Array) => {
+      const { default: PizZip } = await import("pizzip");
+      const zip = new PizZip(bytes);
+      const book = await load(bytes);
+      const xml = zip.file(`xl/worksheets/sheet${book.getWorksheet("Price")!.id}.xml`)!.asText();
+      const header = method.type === "budget-ceiling" ? 8 : 7;
+      scoredTender.value.bids.forEach((bid, i) => {
+        const cell = new RegExp(`<c r="F${header + 1 + i}"[^>]*>(.*?)</c>`).exec(xml)?.[1] ?? "";
+        const expected = method.type === "price-per-quality-point" ? bid.price?.pricePerQualityPoint : bid.price?.points;
+        if (expected === undefined) return;
+        expect(cell, `${bid.bidId}`).toMatch(/<f[ >]/);
+        expect(Math.abs(Number(/<v>([^<]*)<\/v>/.exec(cell)?.[1]) - expected.valueOf()), `${bid.bidId}`).toBeLessThan(1e-9);
+      });
+    };
+    await check(new Uint8Array(await wb.xlsx.writeBuffer()));
+    if (haveOffice) {
+      wb.eachSheet((sh) => sh.eachRow((row) => row.eachCell((c) => {
+        const v = c.value as { formula?: string } | null;
+        if (v && typeof v === "object" && "formula" in v) c.value = { formula: v.formula } as ExcelJS.CellValue;
+      })));
+      const dir = mkdtempSync(join(tmpdir(), "tender-eval-calc-"));
+      writeFileSync(join(dir, "f.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+      execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "out"), join(dir, "f.xlsx")], { stdio: "ignore", timeout: 120_000 });
+      await check(readFileSync(join(dir, "out", "f.xlsx")));
     }
   });
 });
