@@ -17,6 +17,9 @@ import { reportProblems } from "../report-problems.js";
 import { TOOL_VERSION } from "../version.js";
 import { loadPolicy } from "./review.js";
 import { loadAndScore, resultsDocument } from "./score.js";
+import { ROUNDING_STATEMENT } from "../../documents/common-data.js";
+import { makeResultsWorkbook } from "../../spreadsheets/results-workbook.js";
+import { makeScoreSheets } from "../../spreadsheets/score-sheets.js";
 
 export const bundledExample = fileURLToPath(new URL("../../../examples/community-advocacy", import.meta.url));
 
@@ -48,7 +51,7 @@ export function demoCommand(run: CommandRunner): CommandModule {
       const flags = withFileLocations(review.flags, scored.tender);
       io.stdout(`    ${flags.filter((f) => f.severity === "error").length} errors, ${flags.filter((f) => f.severity === "warning").length} warnings, ${flags.filter((f) => f.severity === "advice").length} advice`);
 
-      io.stdout("3/4 Writing the evaluation report, assessment summaries and Equality Assessment…");
+      io.stdout("3/4 Writing the results workbook, blank score sheets, the evaluation report, assessment summaries and Equality Assessment…");
       const { specification, model, bids } = scored.tender;
       const report = makeEvaluationReport(await loadDocumentTemplate(io, "evaluation-report", undefined), {
         specification, model, bids, result: scored.result,
@@ -62,16 +65,21 @@ export function demoCommand(run: CommandRunner): CommandModule {
       const ea = makeEqualityAssessment(await loadDocumentTemplate(io, "equality-assessment", undefined), { specification, findings: findings.value.data, reviewFlags: flags, today });
       if (!ea.ok) throw new Error("the bundled example must produce its Equality Assessment");
 
+      const hash = modelHash(model);
+      const sheets = await makeScoreSheets({ specification, model, bids, modelHash: hash });
       const outputs: OutputFile[] = [
         { path: join(a.out, "results.json"), bytes: stringifyJson(resultsDocument(scored)) },
         { path: join(a.out, "results.txt"), bytes: table },
+        { path: join(a.out, "results.xlsx"), bytes: await makeResultsWorkbook(scored.result, { roundingNote: ROUNDING_STATEMENT, inputs: scored.inputs }) },
+        ...sheets.map((s) => ({ path: join(a.out, "score-sheets", s.fileName), bytes: s.bytes })),
         { path: join(a.out, "evaluation-report.docx"), bytes: report.value },
         { path: join(a.out, "equality-assessment.docx"), bytes: ea.value },
         ...summaries.value.map((s) => ({ path: join(a.out, "assessment-summaries", s.fileName), bytes: s.bytes })),
       ];
       const written = await writeOutputs(io, outputs, a.force);
-      io.stdout(`4/4 Wrote ${written.length} files:`);
-      for (const path of written) io.stdout(`    ${path}`);
+      io.stdout(`4/4 Wrote ${written.length} files into ${a.out}:`);
+      for (const path of written.filter((p) => !p.includes("score-sheets"))) io.stdout(`    ${path}`);
+      io.stdout(`    ${sheets.length} blank score sheets and price schedules in ${join(a.out, "score-sheets")}`);
       return ExitCode.success;
     }),
   };
