@@ -46,6 +46,18 @@ function engineFigures(r: TenderResult): Map<string, number[]> {
   );
 }
 
+/** Remove every stored result and let LibreOffice Calc evaluate the formulas; returns the saved file. */
+async function recalculateWithLibreOffice(wb: ExcelJS.Workbook): Promise<Buffer> {
+  wb.eachSheet((sh) => sh.eachRow((row) => row.eachCell((c) => {
+    const v = c.value as { formula?: string } | null;
+    if (v && typeof v === "object" && "formula" in v) c.value = { formula: v.formula } as ExcelJS.CellValue;
+  })));
+  const dir = mkdtempSync(join(tmpdir(), "tender-eval-calc-"));
+  writeFileSync(join(dir, "formulas.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+  execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "out"), join(dir, "formulas.xlsx")], { stdio: "ignore", timeout: 120_000 });
+  return readFileSync(join(dir, "out", "formulas.xlsx"));
+}
+
 function expectClose(actual: Map<string, number[]>, expected: Map<string, number[]>) {
   expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
   for (const [bidder, values] of expected) {
@@ -68,15 +80,8 @@ describe("results workbook", () => {
 
   it.skipIf(!haveOffice)("LibreOffice Calc recalculates every formula to the engine's values", async () => {
     const wb = await load(await makeResultsWorkbook(result, { roundingNote: ROUNDING_STATEMENT, inputs: [] }));
-    // Remove every stored result, so the figures can only come from LibreOffice evaluating the formulas.
-    wb.eachSheet((s) => s.eachRow((row) => row.eachCell((c) => {
-      const v = c.value as { formula?: string } | null;
-      if (v && typeof v === "object" && "formula" in v) c.value = { formula: v.formula } as ExcelJS.CellValue;
-    })));
-    const dir = mkdtempSync(join(tmpdir(), "tender-eval-calc-"));
-    writeFileSync(join(dir, "formulas.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
-    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "out"), join(dir, "formulas.xlsx")], { stdio: "ignore", timeout: 120_000 });
-    const recalculated = await load(readFileSync(join(dir, "out", "formulas.xlsx")));
+    // With every stored result removed, the figures can only come from LibreOffice evaluating the formulas.
+    const recalculated = await load(await recalculateWithLibreOffice(wb));
     expectClose(summaryFigures(recalculated), engineFigures(result));
   });
 
@@ -144,16 +149,7 @@ describe("results workbooks for other price methods", () => {
       });
     };
     await check(new Uint8Array(await wb.xlsx.writeBuffer()));
-    if (haveOffice) {
-      wb.eachSheet((sh) => sh.eachRow((row) => row.eachCell((c) => {
-        const v = c.value as { formula?: string } | null;
-        if (v && typeof v === "object" && "formula" in v) c.value = { formula: v.formula } as ExcelJS.CellValue;
-      })));
-      const dir = mkdtempSync(join(tmpdir(), "tender-eval-calc-"));
-      writeFileSync(join(dir, "f.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
-      execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "out"), join(dir, "f.xlsx")], { stdio: "ignore", timeout: 120_000 });
-      await check(readFileSync(join(dir, "out", "f.xlsx")));
-    }
+    if (haveOffice) await check(await recalculateWithLibreOffice(wb));
   });
 });
 
