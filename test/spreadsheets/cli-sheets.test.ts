@@ -94,6 +94,17 @@ describe("score --sheets", () => {
     sheet.getCell("H3").value = "E1 had missed the peer-advocate training plan on page 12; the panel agreed the answer is good.";
     writeFileSync(join(sheets, "moderation.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
 
+    // An agreed score without a reason is refused, naming the cell.
+    const reasonCell = sheet.getCell("H3");
+    const reason = reasonCell.value;
+    reasonCell.value = null;
+    writeFileSync(join(sheets, "moderation.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const noReason = await runCli(["score", tender, "--sheets", sheets, "--force"], first.cwd);
+    expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toContain('moderation.xlsx: sheet "Moderation", cell H3: the agreed score for bid B1, criterion Q4 has no reason');
+    reasonCell.value = reason;
+    writeFileSync(join(sheets, "moderation.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+
     const second = await runCli(["score", tender, "--sheets", sheets, "--force"], first.cwd);
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain("need moderation");
