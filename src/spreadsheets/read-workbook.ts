@@ -62,14 +62,13 @@ function findHeader(sheet: LightSheet, required: (keyof Columns)[]): { row: numb
 }
 
 /** Parse a workbook's bytes into rows: the slow part, which a caller may run in a worker thread. */
-export async function parseWorkbook(bytes: Uint8Array): Promise<{ ok: true; sheets: LightSheet[] } | { ok: false; reason: "empty" | "unreadable" }> {
+export async function parseWorkbook(bytes: Uint8Array): Promise<{ ok: true; sheets: LightSheet[] } | { ok: false; reason: "empty" | "unreadable"; detail?: string }> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   try {
     const sheets = await loadLightWorkbook(bytes);
-    return sheets.length === 0 ? { ok: false, reason: "unreadable" } : { ok: true, sheets };
-  } catch {
-    // Whatever the zip or XML library says, for a person it means the same thing.
-    return { ok: false, reason: "unreadable" };
+    return sheets.length === 0 ? { ok: false, reason: "unreadable", detail: "no sheets" } : { ok: true, sheets };
+  } catch (error) {
+    return { ok: false, reason: "unreadable", detail: (error as Error).message };
   }
 }
 
@@ -83,7 +82,11 @@ export function interpretWorkbook(parsed: Awaited<ReturnType<typeof parseWorkboo
   if (!parsed.ok) {
     return parsed.reason === "empty"
       ? { ok: false, problems: [problem("sheets.empty-file", at(), {})] }
-      : { ok: false, problems: [problem("sheets.unreadable", at(), { detail: "it is not an .xlsx file, or it is damaged" })] };
+      : {
+          ok: false,
+          // Whatever the zip or XML library says, for a person it means the same thing; its words are kept for support.
+          problems: [problem("sheets.unreadable", at(), { detail: `it is not an .xlsx file, or it is damaged${parsed.detail ? ` (${parsed.detail.slice(0, 80)})` : ""}` })],
+        };
   }
   const workbook = parsed.sheets;
   const metadata = readMetadata(workbook);

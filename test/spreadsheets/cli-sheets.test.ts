@@ -3,7 +3,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../cli/harness.js";
-import { filledSheets, tenderWithoutScores } from "./round-trip.test.js";
+import { filledSheets, tenderWithoutScores } from "./sheets-fixtures.js";
 
 async function folderWith(files: Map<string, Uint8Array>): Promise<{ tender: string; sheets: string }> {
   const tender = tenderWithoutScores();

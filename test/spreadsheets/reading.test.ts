@@ -153,8 +153,8 @@ describe("what cannot be trusted is refused, with file, sheet and cell", () => {
 
   it("an empty file, a corrupt zip, a text file named .xlsx and an unrelated workbook", async () => {
     expect(await messages(new Uint8Array(), "empty.xlsx")).toEqual(["empty.xlsx: is empty (0 bytes): it may not have finished saving or copying"]);
-    expect(await messages(e1.bytes.slice(0, 500), "cut.xlsx")).toEqual(["cut.xlsx: cannot be read as a spreadsheet: it is not an .xlsx file, or it is damaged"]);
-    expect(await messages(new TextEncoder().encode("Bid,Score\nB1,4\n"), "scores.xlsx")).toEqual(["scores.xlsx: cannot be read as a spreadsheet: it is not an .xlsx file, or it is damaged"]);
+    expect((await messages(e1.bytes.slice(0, 500), "cut.xlsx"))[0]).toMatch(/^cut\.xlsx: cannot be read as a spreadsheet: it is not an \.xlsx file, or it is damaged/);
+    expect((await messages(new TextEncoder().encode("Bid,Score\nB1,4\n"), "scores.xlsx"))[0]).toMatch(/^scores\.xlsx: cannot be read as a spreadsheet: it is not an \.xlsx file, or it is damaged/);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Budget").addRow(["Item", "Cost"]);
     expect(await messages(new Uint8Array(await wb.xlsx.writeBuffer()), "budget.xlsx")).toEqual([

@@ -10,28 +10,7 @@ import { scoreTender } from "../../src/scoring/score-tender.js";
 import { toJsonValue } from "../../src/presentation/json.js";
 import { exampleFolder, loadExample } from "../example-tender.js";
 import { runCli } from "../cli/harness.js";
-import { fillPriceSchedule, fillScoreSheet } from "./fill.js";
-
-/** A copy of the example whose bids file has no scores and no prices: those come from the sheets. */
-export function tenderWithoutScores(): string {
-  const dir = mkdtempSync(join(tmpdir(), "tender-eval-sheets-"));
-  cpSync(exampleFolder, dir, { recursive: true });
-  const { bids } = loadExample();
-  const bare = { ...bids, bids: bids.bids.map(({ scores: _scores, price: _price, ...rest }) => rest) };
-  writeFileSync(join(dir, "bids.yaml"), stringify(bare));
-  return dir;
-}
-
-export async function filledSheets(options: { asText?: boolean; resort?: boolean } = {}): Promise<Map<string, Uint8Array>> {
-  const input = loadExample();
-  const sheets = await makeScoreSheets({ ...input, modelHash: modelHash(input.model) });
-  const filled = new Map<string, Uint8Array>();
-  for (const sheet of sheets) {
-    if (sheet.fileName.startsWith("price-schedule")) filled.set(sheet.fileName, await fillPriceSchedule(sheet.bytes, input.bids));
-    else filled.set(sheet.fileName, await fillScoreSheet(sheet.bytes, input.bids, { asText: options.asText ?? false, resort: options.resort ?? sheet.fileName.includes("E2") }));
-  }
-  return filled;
-}
+import { filledSheets, tenderWithoutScores } from "./sheets-fixtures.js";
 
 describe("Excel round trip", () => {
   it("generate sheets → fill them as people would → score → the same results as the tender scored from YAML", async () => {
