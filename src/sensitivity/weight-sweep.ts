@@ -1,0 +1,116 @@
+import { HUNDRED, ZERO, type Exact } from "../arithmetic/exact.js";
+import type { SectionKey } from "../model/scoring-model.js";
+import type { TenderResult } from "../scoring/result.js";
+
+/**
+ * One-at-a-time weight sensitivity ("weight sweep"): one section's weight w moves from 0 to 100 and the
+ * other sections keep their proportions, scaled by (100 − w) ÷ (100 − w₀). Each bid's total is then a
+ * straight line in w, total(w) = intercept + slope × w, so the weights at which two bids swap places are
+ * solved exactly rather than sampled.
+ */
+export interface BidLine {
+  bidId: string;
+  bidder: string;
+  /** Total at w = 0. */
+  intercept: Exact;
+  /** Change in total per percentage point of the swept weight. */
+  slope: Exact;
+}
+
+export interface BreakEven {
+  /** The weight (percent) at which the two bids' totals are equal. */
+  weight: Exact;
+  /** Above this weight `above` leads; below it `below` does. */
+  above: string;
+  below: string;
+}
+
+export interface WeightSweep {
+  section: SectionKey;
+  currentWeight: Exact;
+  lines: BidLine[];
+  breakEvens: BreakEven[];
+  /** The interval of the swept weight within which the current leader stays first (ties count as first). */
+  leaderStability: { leader: string; from: Exact; to: Exact } | undefined;
+}
+
+/** A bid's share of each section's available points: points ÷ weight (0 to 1). */
+function sectionShares(result: TenderResult): Map<string, Map<SectionKey, Exact>> {
+  const shares = new Map<string, Map<SectionKey, Exact>>();
+  for (const bid of result.bids.filter((b) => b.rank !== null)) {
+    const byKey = new Map<SectionKey, Exact>();
+    for (const s of bid.sections) byKey.set(s.section, s.weight.equals(0) ? ZERO : s.points.div(s.weight));
+    if (result.price && result.rankingBasis === "total-points" && !result.price.maxPoints.equals(0)) {
+      byKey.set("price", (bid.price?.points ?? ZERO).div(result.price.maxPoints));
+    }
+    shares.set(bid.bidId, byKey);
+  }
+  return shares;
+}
+
+export function weightsOf(result: TenderResult): Map<SectionKey, Exact> {
+  const weights = new Map<SectionKey, Exact>();
+  const first = result.bids[0];
+  for (const s of first?.sections ?? []) weights.set(s.section, s.weight);
+  if (result.price && result.rankingBasis === "total-points") weights.set("price", result.price.maxPoints);
+  return weights;
+}
+
+export function sweepWeight(result: TenderResult, section: SectionKey): WeightSweep {
+  const weights = weightsOf(result);
+  const current = weights.get(section);
+  if (current === undefined) throw new RangeError(`the model has no ${section} section to sweep`);
+  const others = HUNDRED.sub(current);
+  const shares = sectionShares(result);
+  const lines: BidLine[] = result.bids
+    .filter((b) => b.rank !== null)
+    .map((bid) => {
+      const share = shares.get(bid.bidId)!;
+      let rest = ZERO;
+      for (const [key, w] of weights) if (key !== section) rest = rest.add(w.mul(share.get(key) ?? ZERO));
+      // total(w) = w × share + (100 − w) × rest ÷ (100 − w₀) = rest×100/(100−w₀) + w × (share − rest/(100−w₀))
+      const perPoint = others.equals(0) ? ZERO : rest.div(others);
+      return { bidId: bid.bidId, bidder: bid.bidder, intercept: perPoint.mul(HUNDRED), slope: (share.get(section) ?? ZERO).sub(perPoint) };
+    });
+  const breakEvens: BreakEven[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      const a = lines[i]!;
+      const b = lines[j]!;
+      const slopeGap = a.slope.sub(b.slope);
+      if (slopeGap.equals(0)) continue; // parallel: one always leads, or they are always tied
+      const weight = b.intercept.sub(a.intercept).div(slopeGap);
+      if (weight.compare(0) < 0 || weight.compare(100) > 0) continue;
+      const aSteeper = slopeGap.compare(0) > 0;
+      breakEvens.push({ weight, above: aSteeper ? a.bidId : b.bidId, below: aSteeper ? b.bidId : a.bidId });
+    }
+  }
+  breakEvens.sort((x, y) => x.weight.compare(y.weight) || (x.above < y.above ? -1 : 1));
+  return { section, currentWeight: current, lines, breakEvens, leaderStability: stability(lines, current) };
+}
+
+export function totalAt(line: BidLine, weight: Exact): Exact {
+  return line.intercept.add(line.slope.mul(weight));
+}
+
+/** From the current weight, walk outwards to the nearest weights where another bid overtakes the leader. */
+function stability(lines: BidLine[], current: Exact): WeightSweep["leaderStability"] {
+  if (lines.length === 0) return undefined;
+  const leader = lines.reduce((best, l) => (totalAt(l, current).compare(totalAt(best, current)) > 0 ? l : best));
+  let from = ZERO;
+  let to = HUNDRED;
+  for (const other of lines) {
+    if (other === leader) continue;
+    const slopeGap = leader.slope.sub(other.slope);
+    if (slopeGap.equals(0)) continue;
+    const crossing = other.intercept.sub(leader.intercept).div(slopeGap);
+    // Leader steeper: it loses below the crossing. Other steeper: leader loses above it.
+    if (slopeGap.compare(0) > 0) {
+      if (crossing.compare(from) > 0 && crossing.compare(current) <= 0) from = crossing;
+    } else if (crossing.compare(to) < 0 && crossing.compare(current) >= 0) {
+      to = crossing;
+    }
+  }
+  return { leader: leader.bidId, from: from.compare(0) < 0 ? ZERO : from, to: to.compare(100) > 0 ? HUNDRED : to };
+}
+
