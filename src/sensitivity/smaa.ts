@@ -1,0 +1,136 @@
+import type { RandomSource } from "./random.js";
+
+/**
+ * SMAA-2 (Lahdelma & Salminen, 2001): stochastic multicriteria acceptability analysis. Weights are
+ * sampled uniformly from the simplex (n − 1 sorted uniforms; their gaps are the weights), restricted to
+ * the allowed ranges by rejection. For every sample each bid's total is its weighted sum and bids are
+ * ranked; the rank acceptability index b(i, r) is the share of samples in which bid i has rank r, and a
+ * bid's central weight vector is the mean of the weights that make it first. Floating point is used here
+ * (this is a probability estimate, not an award), with typed arrays and no allocation per sample.
+ */
+export interface SmaaInput {
+  /** Section names, in the order of each bid's values. */
+  criteria: readonly string[];
+  /** Each bid's share of each section's points, 0 to 1. */
+  bids: readonly { id: string; values: readonly number[] }[];
+  /** Allowed weight ranges as fractions (0 to 1); default 0 to 1 for each. */
+  bounds?: { min: readonly number[]; max: readonly number[] };
+  samples: number;
+  random: RandomSource;
+  /** Give up if fewer than this share of sampled weights fall within the ranges. */
+  minimumAcceptanceRate?: number;
+}
+
+export interface SmaaResult {
+  samples: number;
+  /** Weight vectors drawn in all, including those rejected for falling outside the ranges. */
+  drawn: number;
+  /** rankAcceptability[bid][rank − 1]: the share of samples in which the bid has that rank. */
+  rankAcceptability: number[][];
+  /** Mean weights over the samples in which the bid is first; undefined if it never is. */
+  centralWeights: (number[] | undefined)[];
+}
+
+export class SmaaRangeError extends Error {}
+
+export function smaa(input: SmaaInput): SmaaResult {
+  const n = input.criteria.length;
+  const m = input.bids.length;
+  // Column-major (section by section), so each weight multiplies one contiguous run of bids.
+  const columns = new Float64Array(m * n);
+  input.bids.forEach((b, i) => b.values.forEach((v, k) => (columns[k * m + i] = v)));
+  const min = Float64Array.from(input.bounds?.min ?? new Array<number>(n).fill(0));
+  const max = Float64Array.from(input.bounds?.max ?? new Array<number>(n).fill(1));
+  const minimumRate = input.minimumAcceptanceRate ?? 1e-4;
+
+  const weights = new Float64Array(n);
+  const cuts = new Float64Array(Math.max(0, n - 1));
+  const totals = new Float64Array(m);
+  const order = new Int32Array(m);
+  // Totals lie in 0..1 (shares 0..1, weights summing to 1): a bucket pass puts bids almost in order,
+  // and a short insertion pass finishes the job, so ranking costs about linear time per sample.
+  const BUCKETS = 64;
+  const bucketOf = new Int32Array(m);
+  const bucketStart = new Int32Array(BUCKETS + 1);
+  const rankCounts = new Float64Array(m * m);
+  const centralSums = new Float64Array(m * n);
+  const firstCounts = new Float64Array(m);
+
+  let accepted = 0;
+  let drawn = 0;
+  const maxDraws = Math.ceil(input.samples / minimumRate);
+  while (accepted < input.samples) {
+    if (drawn >= maxDraws) {
+      throw new SmaaRangeError(`fewer than ${minimumRate * 100}% of weight samples fall within the ranges; widen them`);
+    }
+    drawn++;
+    // n − 1 sorted uniforms; insertion sort, as n is a handful of sections.
+    for (let k = 0; k < n - 1; k++) {
+      const u = input.random();
+      let j = k;
+      while (j > 0 && cuts[j - 1]! > u) {
+        cuts[j] = cuts[j - 1]!;
+        j--;
+      }
+      cuts[j] = u;
+    }
+    let previous = 0;
+    let inside = true;
+    for (let k = 0; k < n; k++) {
+      const next = k < n - 1 ? cuts[k]! : 1;
+      const w = next - previous;
+      previous = next;
+      weights[k] = w;
+      if (w < min[k]! || w > max[k]!) inside = false;
+    }
+    if (!inside) continue;
+    accepted++;
+
+    const w0 = weights[0]!;
+    for (let i = 0; i < m; i++) totals[i] = w0 * columns[i]!;
+    for (let k = 1; k < n; k++) {
+      const wk = weights[k]!;
+      const base = k * m;
+      for (let i = 0; i < m; i++) totals[i]! += wk * columns[base + i]!;
+    }
+    // Bids in descending order of total.
+    bucketStart.fill(0);
+    for (let i = 0; i < m; i++) {
+      let b = (totals[i]! * BUCKETS) | 0;
+      if (b >= BUCKETS) b = BUCKETS - 1;
+      if (b < 0) b = 0;
+      b = BUCKETS - 1 - b;
+      bucketOf[i] = b;
+      bucketStart[b + 1]!++;
+    }
+    for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1]! += bucketStart[b]!;
+    for (let i = 0; i < m; i++) order[bucketStart[bucketOf[i]!]!++] = i;
+    for (let p = 1; p < m; p++) {
+      const i = order[p]!;
+      const t = totals[i]!;
+      let j = p;
+      while (j > 0 && totals[order[j - 1]!]! < t) {
+        order[j] = order[j - 1]!;
+        j--;
+      }
+      order[j] = i;
+    }
+    // Rank = 1 + the number of bids with a strictly higher total, so equal totals share a rank.
+    let rank = 0;
+    for (let p = 0; p < m; p++) {
+      const i = order[p]!;
+      if (p > 0 && totals[i]! < totals[order[p - 1]!]!) rank = p;
+      rankCounts[i * m + rank]!++;
+      if (rank === 0) {
+        firstCounts[i]!++;
+        for (let k = 0; k < n; k++) centralSums[i * n + k]! += weights[k]!;
+      }
+    }
+  }
+
+  const rankAcceptability = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, r) => rankCounts[i * m + r]! / accepted));
+  const centralWeights = Array.from({ length: m }, (_, i) =>
+    firstCounts[i]! === 0 ? undefined : Array.from({ length: n }, (_, k) => centralSums[i * n + k]! / firstCounts[i]!),
+  );
+  return { samples: accepted, drawn, rankAcceptability, centralWeights };
+}
