@@ -1,19 +1,9 @@
 // A framework-scale synthetic tender for benchmarks: deterministic (seeded), no I/O.
 import { ScoringModel, TenderBids } from "../dist/index.js";
-
-function seeded(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../dist/sensitivity/random.js";
 
 export function syntheticTender({ bids = 2000, criteria = 30, evaluators = 3, seed = 1 } = {}) {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const qualityCriteria = Array.from({ length: criteria }, (_, i) => ({
     id: `Q${i + 1}`,
     title: `Question ${i + 1}`,

@@ -1,6 +1,6 @@
 import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { z } from "zod";
-import { problem, type DocumentRole, type Location, type Outcome, type PathSegment, type Problem } from "../problems/problem.js";
+import { problem, type DocumentRole, type Location, type Outcome, type PathSegment } from "../problems/problem.js";
 import { zodIssueToProblem } from "./zod-issues.js";
 
 /** A parsed input file that can still say on which line a path lies, for located messages. */

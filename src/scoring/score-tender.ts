@@ -8,7 +8,7 @@ import { hasErrors, problem, type Outcome, type Problem } from "../problems/prob
 import { combineScores } from "./combine.js";
 import { describePriceMethod, scorePrices, wholeLifeCost } from "./price-methods.js";
 import { rankBids, type Rankable } from "./rank.js";
-import type { BidResult, CriterionResult, Exclusion, PriceResult, SectionResult, TenderResult } from "./result.js";
+import type { BidResult, CriterionResult, Exclusion, SectionResult, TenderResult } from "./result.js";
 
 export interface TenderInput {
   specification: TenderSpecification;

@@ -180,7 +180,6 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
   // Rows: title, formula, maximum, lowest, highest, budget (if any), a blank row, then the table.
   const headerRow = maxRow + (price.budget ? 3 : 2) + 2; // lowest, highest, [budget], a blank row, then the header
   const firstBidRow = headerRow + 1;
-  const lastBidRow = firstBidRow + result.bids.length - 1;
   const wlcCol = 3 + years + extensions;
   const contentionCol = wlcCol + 1;
   const letter = (n: number) => sheet.getColumn(n).letter;
@@ -214,7 +213,7 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
       ...Array.from({ length: extensions }, (_, y) => (p?.extensionYears[y] ? num(p.extensionYears[y]!) : null)),
       p ? formula(`SUM(C${r}:${letter(lastIncluded)}${r})`, p.wholeLifeCost) : "–",
       bid.price?.points !== undefined || bid.price?.pricePerQualityPoint !== undefined ? "Yes" : "No",
-      pointsFormula(bid, r, { M, L, H, B, wlc: `${wlc}${r}`, result, layouts }),
+      pointsFormula(bid, { M, L, H, B, wlc: `${wlc}${r}`, result, layouts }),
     ]);
     if (row.number !== r) throw new Error(`price row for ${bid.bidId} at ${row.number}, expected ${r}`);
     for (let c = 3; c <= wlcCol; c++) row.getCell(c).numFmt = MONEY;
@@ -226,7 +225,6 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
 
 function pointsFormula(
   bid: BidResult,
-  r: number,
   refs: { M: string; L: string; H: string; B: string; wlc: string; result: TenderResult; layouts: Map<ScoredSectionKey, SectionLayout> },
 ): CellValue {
   const { M, L, H, B, wlc, result } = refs;

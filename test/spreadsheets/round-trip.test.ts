@@ -1,11 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { stringify } from "yaml";
-import { modelHash } from "../../src/model/model-hash.js";
-import { makeScoreSheets } from "../../src/spreadsheets/score-sheets.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
 import { toJsonValue } from "../../src/presentation/json.js";
 import { exampleFolder, loadExample } from "../example-tender.js";
