@@ -14,3 +14,31 @@ export { compilePriceFormula, evaluatePriceFormula, priceFormulaVariables } from
 export { combineScores } from "./scoring/combine.js";
 export { rankBids } from "./scoring/rank.js";
 export type * from "./scoring/result.js";
+export { validateTender } from "./model/validate-tender.js";
+export { modelHash } from "./model/model-hash.js";
+export { inputJsonSchemas } from "./model/json-schema.js";
+export { EqualityFindings, protectedCharacteristics } from "./model/equality-findings.js";
+
+// Weighting review
+export { ReviewPolicy } from "./review/policy.js";
+export { parseReviewPolicy } from "./review/parse-policy.js";
+export { reviewTender, failsReview, type Review, type ReviewInput } from "./review/review-tender.js";
+export { flagMessage, formatFlag, flagCodes, type ReviewFlag, type FlagCode, type FlagSeverity } from "./review/flag.js";
+export { effectiveWeights } from "./review/checks/outcome.js";
+
+// Word documents (docxtemplater is loaded only when a document is made)
+export { makeEvaluationReport, makeAssessmentSummaries, makeEqualityAssessment } from "./documents/make-documents.js";
+export { renderDocx, inspectTemplate, type DocumentTemplate } from "./documents/render-docx.js";
+export { documentKinds, type DocumentKind } from "./documents/document-kinds.js";
+
+// Spreadsheets (exceljs is loaded only when a workbook is read or written)
+export { makeScoreSheets } from "./spreadsheets/score-sheets.js";
+export { readWorkbook, type WorkbookContent, type ReadContext } from "./spreadsheets/read-workbook.js";
+export { assembleBids } from "./spreadsheets/assemble-bids.js";
+export { makeResultsWorkbook } from "./spreadsheets/results-workbook.js";
+export { makeModerationSheet } from "./spreadsheets/moderation-sheet.js";
+
+// Sensitivity (what-if) analysis
+export { sweepWeight, totalAt, type WeightSweep } from "./sensitivity/weight-sweep.js";
+export { smaa, type SmaaInput, type SmaaResult } from "./sensitivity/smaa.js";
+export { seededRandom } from "./sensitivity/random.js";

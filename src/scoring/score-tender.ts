@@ -1,4 +1,4 @@
-import { HUNDRED, ZERO, exact, sum, type Exact } from "../arithmetic/exact.js";
+import { HUNDRED, ZERO, exact, sum } from "../arithmetic/exact.js";
 import type { Bid, TenderBids } from "../model/bids.js";
 import { checkBids, evaluatorsFor } from "../model/check-bids.js";
 import { DEFAULT_TOLERANCE_SHARE, checkScoringModel, scaleRange } from "../model/check-model.js";
@@ -260,4 +260,3 @@ function locateBidProblem(p: Problem, tenderBids: TenderBids): Problem {
   return index < 0 ? p : ({ ...p, location: { ...p.location, path: ["bids", index, "price"] } } as Problem);
 }
 
-export type { Exact };
