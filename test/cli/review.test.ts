@@ -57,3 +57,22 @@ describe("tender-eval review", () => {
     expect(run.stderr).toContain("model.yaml: sections (line 14): the weights of the sections (price 70, quality 35, socialValue 5) add up to 110, not 100");
   });
 });
+
+describe("tender-eval whatif", () => {
+  it("prints break-even weights, the leader's stability, the chance of winning and where to invest; --json is exact", async () => {
+    const run = await runCli(["whatif", exampleFolder, "--bid", "B2", "--samples", "2000"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Riverside Disabled People's Voice stays first from 0% to 65.4%.");
+    expect(run.stdout).toContain("At 65.4%: National Care Partnership Ltd overtakes Riverside Disabled People's Voice");
+    expect(run.stdout).toContain("SMAA-2, 2,000 samples, seed 1");
+    expect(run.stdout).toContain("Q2 Co-production and involvement of disabled people: from 2 to the top of the scale would not be enough on its own");
+    const json = JSON.parse((await runCli(["whatif", exampleFolder, "--samples", "1000", "--json"])).stdout);
+    const price = json.sweeps.find((s: { section: string }) => s.section === "price");
+    expect(price.leaderStability.to.exact).toBe("292900/4479");
+  });
+
+  it("refuses an unknown bid and a silly sample count as usage errors", async () => {
+    expect((await runCli(["whatif", exampleFolder, "--bid", "B9"])).code).toBe(2);
+    expect((await runCli(["whatif", exampleFolder, "--samples", "5"])).code).toBe(2);
+  });
+});

@@ -74,3 +74,20 @@ describe("the bundled example", () => {
     expect(sweep.leaderStability!.to.compare(30)).toBeGreaterThan(0);
   });
 });
+
+describe("the example's price break-even, solved by hand", () => {
+  /*
+   * DDPO: price share 860,000 ÷ 1,015,000; other sections 789/20 + 14 + 85/9 points of their 70.
+   * National provider: price share 1; other sections 129/4 + 6 + 40/9.
+   * With price weight w the rest scale by (100 − w) ÷ 70; equating the two totals gives
+   * w = 292900/4479 ≈ 65.39% (worked with Python's fractions module).
+   */
+  it("the national provider overtakes the DDPO when price carries 292900/4479 ≈ 65.4% of the marks", () => {
+    const outcome = scoreTender(loadExample());
+    if (!outcome.ok) throw new Error("example must score");
+    const sweep = sweepWeight(outcome.value, "price");
+    const crossing = sweep.breakEvens.find((b) => b.above === "B2" && b.below === "B1")!;
+    expect(crossing.weight.toFraction()).toBe("292900/4479");
+    expect(sweep.leaderStability!.to.toFraction()).toBe("292900/4479");
+  });
+});

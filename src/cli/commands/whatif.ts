@@ -1,0 +1,109 @@
+import type { CommandModule } from "yargs";
+import { exact } from "../../arithmetic/exact.js";
+import { sectionTitles, type SectionKey } from "../../model/scoring-model.js";
+import { stringifyJson } from "../../presentation/json.js";
+import { formatPercent, formatPoints, formatScore } from "../../presentation/uk-format.js";
+import { improvementsToWin } from "../../sensitivity/improvement.js";
+import { seededRandom } from "../../sensitivity/random.js";
+import { smaa } from "../../sensitivity/smaa.js";
+import { sweepWeight, weightsOf, type WeightSweep } from "../../sensitivity/weight-sweep.js";
+import { ExitCode } from "../exit-code.js";
+import { UsageError, type CliIo } from "../io.js";
+import type { CommandRunner } from "../main.js";
+import { loadAndScore } from "./score.js";
+import { tenderOptions } from "./shared.js";
+
+export function whatifCommand(run: CommandRunner): CommandModule {
+  return {
+    command: "whatif [folder]",
+    describe: "How the weighting moves each bid's total and rank: break-even weights, stability, chance of winning",
+    builder: (y) =>
+      tenderOptions(y)
+        .option("bid", { type: "string", describe: "Your organisation's bid id, for where to invest effort" })
+        .option("samples", { type: "number", default: 100_000, describe: "Weight samples for the chance of winning (SMAA-2)" })
+        .option("seed", { type: "number", default: 1, describe: "Seed for the weight samples, so a run can be repeated exactly" })
+        .example("$0 whatif examples/community-advocacy --bid B1", "How the weighting affects the DDPO in the example"),
+    handler: run(async (args, io) => whatif(io, args as never)),
+  };
+}
+
+interface WhatifArgs {
+  folder: string;
+  spec?: string;
+  model?: string;
+  bids?: string;
+  json: boolean;
+  bid?: string;
+  samples: number;
+  seed: number;
+}
+
+async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
+  if (!Number.isInteger(args.samples) || args.samples < 100 || args.samples > 10_000_000) throw new UsageError("--samples must be a whole number from 100 to 10,000,000");
+  const scored = await loadAndScore(io, args);
+  if (typeof scored === "number") return scored;
+  const { result } = scored;
+  if (args.bid !== undefined && !result.bids.some((b) => b.bidId === args.bid)) throw new UsageError(`--bid ${args.bid}: there is no such bid (bids: ${result.bids.map((b) => b.bidId).join(", ")})`);
+  const weights = weightsOf(result);
+  const sections = [...weights.keys()] as SectionKey[];
+  const sweeps = sections.map((s) => sweepWeight(result, s));
+  const ranked = result.bids.filter((b) => b.rank !== null);
+  const shares = ranked.map((b) => ({
+    id: b.bidId,
+    values: sections.map((s) => {
+      if (s === "price") return b.price?.points === undefined ? 0 : b.price.points.div(result.price!.maxPoints).valueOf();
+      const section = b.sections.find((x) => x.section === s)!;
+      return section.weight.equals(0) ? 0 : section.points.div(section.weight).valueOf();
+    }),
+  }));
+  const chance = smaa({ criteria: sections, bids: shares, samples: args.samples, random: seededRandom(args.seed) });
+  const improvements = args.bid ? improvementsToWin(scored.tender.model, result, args.bid) : [];
+
+  if (args.json) {
+    io.stdout(stringifyJson({ sections, sweeps, smaa: { seed: args.seed, ...chance, bids: shares.map((s) => s.id) }, improvements }));
+    return ExitCode.success;
+  }
+  const name = new Map(result.bids.map((b) => [b.bidId, b.bidder]));
+  const out: string[] = [`What-if: ${result.tender.title}`, ""];
+  for (const sweep of sweeps) out.push(...describeSweep(sweep, name));
+  out.push(`Chance of each rank when every weighting is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${args.seed}):`);
+  for (const [i, s] of shares.entries()) {
+    const row = chance.rankAcceptability[i]!;
+    out.push(`  ${name.get(s.id)!.padEnd(40)} first ${formatPercent(toExact(row[0]! * 100), 1).padStart(6)}   top three ${formatPercent(toExact((row[0]! + (row[1] ?? 0) + (row[2] ?? 0)) * 100), 1).padStart(6)}`);
+    const central = chance.centralWeights[i];
+    if (central) out.push(`    typical weights when it wins: ${sections.map((k, j) => `${sectionTitles[k].toLowerCase()} ${formatPercent(toExact(central[j]! * 100), 0)}`).join(", ")}`);
+  }
+  if (args.bid) {
+    out.push("", `Where ${name.get(args.bid)} could invest effort (current weights, all else equal):`);
+    for (const imp of improvements) {
+      if (imp.gap.compare(0) < 0) {
+        out.push(`  Already first, ${formatPoints(imp.gap.neg())} points ahead of the runner-up.`);
+        break;
+      }
+      out.push(`  ${imp.criterionId} ${imp.title}: from ${formatScore(imp.current)} ${imp.needed ? `to ${formatScore(imp.needed)} would make it first` : "to the top of the scale would not be enough on its own"}`);
+    }
+  }
+  out.push("", "Break-even weights are exact; the chance of winning is an estimate from random weightings.");
+  io.stdout(out.join("\n"));
+  return ExitCode.success;
+}
+
+/** A probability estimate as a number for display (three decimals of a percentage are plenty). */
+function toExact(n: number) {
+  return exact(Math.round(n * 1000) / 1000);
+}
+
+function describeSweep(sweep: WeightSweep, name: Map<string, string>): string[] {
+  const title = sectionTitles[sweep.section];
+  const lines = [`${title} weight (now ${formatPercent(sweep.currentWeight)}; the others keep their proportions):`];
+  if (sweep.leaderStability) {
+    lines.push(`  ${name.get(sweep.leaderStability.leader)} stays first from ${formatPercent(sweep.leaderStability.from, 1)} to ${formatPercent(sweep.leaderStability.to, 1)}.`);
+  }
+  const shown = sweep.breakEvens.slice(0, 8);
+  for (const b of shown) lines.push(`  At ${formatPercent(b.weight, 1)}: ${name.get(b.above)} overtakes ${name.get(b.below)} (and leads above it).`);
+  if (sweep.breakEvens.length > shown.length) lines.push(`  … and ${sweep.breakEvens.length - shown.length} more crossings (see --json).`);
+  if (sweep.breakEvens.length === 0) lines.push("  No two bids change places at any weight.");
+  lines.push("");
+  return lines;
+}
+
