@@ -10,9 +10,9 @@ export type EvaluatorScore = z.infer<typeof EvaluatorScore>;
 
 export const PriceSchedule = z.strictObject({
   /** Price for each contract year, in pounds, year 1 first. */
-  years: z.array(Money).min(1),
+  years: z.array(Money).min(1).describe("Price for each contract year, in pounds, year 1 first"),
   /** Price for each optional extension year. */
-  extensionYears: z.array(Money).default([]),
+  extensionYears: z.array(Money).default([]).describe("Price for each optional extension year, in pounds"),
 });
 export type PriceSchedule = z.infer<typeof PriceSchedule>;
 
@@ -24,9 +24,9 @@ export const Bid = z.strictObject({
   price: PriceSchedule.optional(),
   /** Declared share of the workforce who are disabled or disadvantaged, for reserved contracts. */
   disadvantagedWorkforcePercent: z.number().min(0).max(100).optional(),
-  gates: z.record(Id, z.enum(["pass", "fail"])).default({}),
+  gates: z.record(Id, z.enum(["pass", "fail"])).default({}).describe("pass or fail for each gate of the scoring model"),
   /** criterion id → evaluator id → score and justification. */
-  scores: z.record(Id, z.record(Id, EvaluatorScore)).default({}),
+  scores: z.record(Id, z.record(Id, EvaluatorScore)).default({}).describe("criterion id → evaluator id → score and justification"),
 });
 export type Bid = z.infer<typeof Bid>;
 
@@ -36,14 +36,14 @@ export const Panel = z.strictObject({
       z.strictObject({
         id: Id,
         /** Role, not name: outputs show roles. */
-        role: NonEmptyText,
+        role: NonEmptyText.describe("The evaluator's role; outputs show roles, not names"),
         /** Sections this evaluator scores; default quality and social value. */
         sections: z.array(ScoredSectionKey.exclude(["userPanel"])).default(["quality", "socialValue"]),
       }),
     )
     .min(1),
   /** Service users who score the user-panel section. Ids only: their identities never appear in outputs. */
-  userPanel: z.array(z.strictObject({ id: Id })).default([]),
+  userPanel: z.array(z.strictObject({ id: Id })).default([]).describe("User-panel members, by anonymous id only (e.g. P1): their identities never appear in outputs"),
 });
 export type Panel = z.infer<typeof Panel>;
 
@@ -52,7 +52,7 @@ export const ModeratedScore = z.strictObject({
   criterion: Id,
   score: z.number(),
   /** A fair summary of the panel's discussion: courts have asked to see it. */
-  reason: NonEmptyText,
+  reason: NonEmptyText.describe("A fair summary of the panel's discussion"),
 });
 export type ModeratedScore = z.infer<typeof ModeratedScore>;
 

@@ -4,9 +4,9 @@ import { Id, Money, NonEmptyText, Percent } from "./common.js";
 export const Scale = z.strictObject({
   title: NonEmptyText,
   /** Allowed scores, lowest first, e.g. [0, 1, 2, 3, 4, 5] or [0, 25, 50, 75, 100]. */
-  values: z.array(z.number().nonnegative()).min(2),
+  values: z.array(z.number().nonnegative()).min(2).describe("Allowed scores, lowest first, e.g. [0, 1, 2, 3, 4, 5] or [0, 25, 50, 75, 100]"),
   /** What each score means, keyed by the score, e.g. "0": "No response". */
-  descriptors: z.record(z.string(), NonEmptyText).default({}),
+  descriptors: z.record(z.string(), NonEmptyText).default({}).describe("What each score means, keyed by the score, e.g. \"0\": \"No response\""),
 });
 export type Scale = z.infer<typeof Scale>;
 
@@ -14,9 +14,9 @@ export const CombinationMethod = z.enum(["consensus", "mean", "median"]);
 export type CombinationMethod = z.infer<typeof CombinationMethod>;
 
 export const Combination = z.strictObject({
-  method: CombinationMethod,
+  method: CombinationMethod.describe("How evaluators' scores are combined: consensus (agreed at moderation; the mean within tolerance), mean or median"),
   /** Largest spread (highest − lowest evaluator score, in scale points) accepted without moderation. */
-  tolerance: z.number().nonnegative().optional(),
+  tolerance: z.number().nonnegative().optional().describe("Largest spread between evaluators' scores accepted without moderation, in scale points (default: 30% of the scale's range)"),
 });
 export type Combination = z.infer<typeof Combination>;
 
@@ -25,21 +25,21 @@ export const Criterion = z.strictObject({
   title: NonEmptyText,
   question: z.string().optional(),
   /** Share of the section, in percent; a section's criteria add up to 100. */
-  weight: Percent,
+  weight: Percent.describe("Share of the section, in percent; a section's criteria add up to 100"),
   /** A combined score below this excludes the bid. */
-  minimumScore: z.number().nonnegative().optional(),
-  justificationRequired: z.boolean().default(true),
-  wordLimit: z.int().positive().optional(),
+  minimumScore: z.number().nonnegative().optional().describe("A combined score below this excludes the bid"),
+  justificationRequired: z.boolean().default(true).describe("Every score must have a justification (default true)"),
+  wordLimit: z.int().positive().optional().describe("Word limit for the answer; used by the proportionality review"),
 });
 export type Criterion = z.infer<typeof Criterion>;
 
 export const ScoredSection = z.strictObject({
   title: NonEmptyText.optional(),
   /** Share of the total score, in percent; the sections add up to 100. */
-  weight: Percent,
-  scale: Id,
+  weight: Percent.describe("Share of the total score, in percent; the sections add up to 100"),
+  scale: Id.describe("The id of a scale defined under scales"),
   /** The bid is excluded if it earns less than this share of the section's available points. */
-  minimumPercent: Percent.optional(),
+  minimumPercent: Percent.optional().describe("A bid earning less than this share of the section's points is excluded"),
   combination: Combination.optional(),
   criteria: z.array(Criterion).min(1),
 });
@@ -64,10 +64,10 @@ export type PriceMethodType = PriceMethod["type"];
 
 export const PriceSection = z.strictObject({
   title: NonEmptyText.optional(),
-  weight: Percent,
-  method: PriceMethod,
+  weight: Percent.describe("Share of the total score, in percent (0 under price per quality point)"),
+  method: PriceMethod.describe("How price is scored: proportional, linear-interpolation, deviation-from-lowest, budget-ceiling, price-per-quality-point or custom"),
   /** Whole-life cost includes the optional extension years. */
-  includeExtensionYears: z.boolean().default(false),
+  includeExtensionYears: z.boolean().default(false).describe("Whole-life price includes the optional extension years"),
 });
 export type PriceSection = z.infer<typeof PriceSection>;
 
@@ -98,10 +98,11 @@ export const ScoringModel = z
     }),
     gates: z
       .array(z.strictObject({ id: Id, title: NonEmptyText, description: z.string().optional() }))
-      .default([]),
+      .default([])
+      .describe("Pass/fail requirements: a bid that fails one is excluded"),
     combination: Combination.default({ method: "consensus" }),
     /** Applied in order to bids with equal totals; bids still equal share the rank. */
-    tieBreak: z.array(TieBreakRule).default([]),
+    tieBreak: z.array(TieBreakRule).default([]).describe("Rules applied in order to equal totals; bids still equal share the rank"),
   })
   .describe("tender-eval scoring model: sections, weights, scales, thresholds and the price method");
 

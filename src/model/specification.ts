@@ -13,11 +13,11 @@ export const TenderSpecification = z
     serviceArea: NonEmptyText,
     contract: z.strictObject({
       /** Estimated value of the whole initial term, in pounds. */
-      estimatedValue: Money,
+      estimatedValue: Money.describe("Estimated value of the whole initial term, in pounds"),
       /** Whether estimatedValue includes VAT (thresholds since 2024 are stated inclusive of VAT). */
       includesVat: z.boolean().default(true),
-      years: z.int().min(1).max(25),
-      extensionYears: z.int().min(0).max(25).default(0),
+      years: z.int().min(1).max(25).describe("Length of the initial term, in years"),
+      extensionYears: z.int().min(0).max(25).default(0).describe("Optional extension years"),
     }),
     /** Which procurement threshold applies: central government bodies have a lower one. */
     authorityType: z.enum(["central-government", "sub-central"]).default("sub-central"),
@@ -36,7 +36,7 @@ export const TenderSpecification = z
       clarificationDeadline: IsoDate.optional(),
       submissionDeadline: IsoDate,
       /** Working days between award notice and contract (Procurement Act 2023 s.51: at least 8). */
-      standstillWorkingDays: z.int().min(0).default(8),
+      standstillWorkingDays: z.int().min(0).default(8).describe("Standstill period in working days (Procurement Act 2023 s.51: at least 8)"),
     }),
     lots: z
       .array(z.strictObject({ id: Id, title: NonEmptyText, estimatedValue: Money.optional() }))
