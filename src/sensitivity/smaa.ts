@@ -21,6 +21,17 @@ export interface SmaaInput {
   minimumAcceptanceRate?: number;
 }
 
+/** The raw tallies of a run, which runs over separate chunks of samples can be merged from. */
+export interface SmaaTally {
+  samples: number;
+  drawn: number;
+  bids: number;
+  criteria: number;
+  rankCounts: Float64Array;
+  firstCounts: Float64Array;
+  centralSums: Float64Array;
+}
+
 export interface SmaaResult {
   samples: number;
   /** Weight vectors drawn in all, including those rejected for falling outside the ranges. */
@@ -34,6 +45,35 @@ export interface SmaaResult {
 export class SmaaRangeError extends Error {}
 
 export function smaa(input: SmaaInput): SmaaResult {
+  return summarise([tally(input)]);
+}
+
+/** Merge tallies from several chunks (e.g. one per core) into rank acceptabilities and central weights. */
+export function summarise(tallies: readonly SmaaTally[]): SmaaResult {
+  const first = tallies[0]!;
+  const m = first.bids;
+  const n = first.criteria;
+  const rankCounts = new Float64Array(m * m);
+  const firstCounts = new Float64Array(m);
+  const centralSums = new Float64Array(m * n);
+  let samples = 0;
+  let drawn = 0;
+  for (const t of tallies) {
+    samples += t.samples;
+    drawn += t.drawn;
+    t.rankCounts.forEach((v, i) => (rankCounts[i]! += v));
+    t.firstCounts.forEach((v, i) => (firstCounts[i]! += v));
+    t.centralSums.forEach((v, i) => (centralSums[i]! += v));
+  }
+  const rankAcceptability = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, r) => rankCounts[i * m + r]! / samples));
+  const centralWeights = Array.from({ length: m }, (_, i) =>
+    firstCounts[i]! === 0 ? undefined : Array.from({ length: n }, (_, k) => centralSums[i * n + k]! / firstCounts[i]!),
+  );
+  return { samples, drawn, rankAcceptability, centralWeights };
+}
+
+/** Run the sampling and return the raw tallies. */
+export function tally(input: SmaaInput): SmaaTally {
   const n = input.criteria.length;
   const m = input.bids.length;
   // Column-major (section by section), so each weight multiplies one contiguous run of bids.
@@ -128,9 +168,5 @@ export function smaa(input: SmaaInput): SmaaResult {
     }
   }
 
-  const rankAcceptability = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, r) => rankCounts[i * m + r]! / accepted));
-  const centralWeights = Array.from({ length: m }, (_, i) =>
-    firstCounts[i]! === 0 ? undefined : Array.from({ length: n }, (_, k) => centralSums[i * n + k]! / firstCounts[i]!),
-  );
-  return { samples: accepted, drawn, rankAcceptability, centralWeights };
+  return { samples: accepted, drawn, bids: m, criteria: n, rankCounts, firstCounts, centralSums };
 }

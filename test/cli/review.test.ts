@@ -71,6 +71,15 @@ describe("tender-eval whatif", () => {
     expect(price.leaderStability.to.exact).toBe("292900/4479");
   });
 
+  it("the built command, which samples in worker threads, gives exactly the same chances as in-process", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const bin = new URL("../../dist/cli/bin.js", import.meta.url).pathname;
+    const viaWorkers = JSON.parse(execFileSync(process.execPath, [bin, "whatif", exampleFolder, "--samples", "4000", "--seed", "5", "--json"], { encoding: "utf8" }));
+    const inProcess = JSON.parse((await runCli(["whatif", exampleFolder, "--samples", "4000", "--seed", "5", "--json"])).stdout);
+    expect(viaWorkers.smaa.rankAcceptability).toEqual(inProcess.smaa.rankAcceptability);
+    expect(viaWorkers.smaa.chunks).toBe(2);
+  });
+
   it("refuses an unknown bid and a silly sample count as usage errors", async () => {
     expect((await runCli(["whatif", exampleFolder, "--bid", "B9"])).code).toBe(2);
     expect((await runCli(["whatif", exampleFolder, "--samples", "5"])).code).toBe(2);

@@ -4,8 +4,7 @@ import { sectionTitles, type SectionKey } from "../../model/scoring-model.js";
 import { stringifyJson } from "../../presentation/json.js";
 import { formatPercent, formatPoints, formatScore } from "../../presentation/uk-format.js";
 import { improvementsToWin } from "../../sensitivity/improvement.js";
-import { seededRandom } from "../../sensitivity/random.js";
-import { smaa } from "../../sensitivity/smaa.js";
+import { smaaInParallel } from "../../sensitivity/smaa-in-parallel.js";
 import { sweepWeight, weightsOf, type WeightSweep } from "../../sensitivity/weight-sweep.js";
 import { ExitCode } from "../exit-code.js";
 import { UsageError, type CliIo } from "../io.js";
@@ -56,7 +55,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
       return section.weight.equals(0) ? 0 : section.points.div(section.weight).valueOf();
     }),
   }));
-  const chance = smaa({ criteria: sections, bids: shares, samples: args.samples, random: seededRandom(args.seed) });
+  const chance = await smaaInParallel({ criteria: sections, bids: shares, samples: args.samples }, args.seed);
   const improvements = args.bid ? improvementsToWin(scored.tender.model, result, args.bid) : [];
 
   if (args.json) {
@@ -66,7 +65,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   const name = new Map(result.bids.map((b) => [b.bidId, b.bidder]));
   const out: string[] = [`What-if: ${result.tender.title}`, ""];
   for (const sweep of sweeps) out.push(...describeSweep(sweep, name));
-  out.push(`Chance of each rank when every weighting is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${args.seed}):`);
+  out.push(`Chance of each rank when every weighting is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${args.seed}, ${chance.chunks} chunks):`);
   for (const [i, s] of shares.entries()) {
     const row = chance.rankAcceptability[i]!;
     out.push(`  ${name.get(s.id)!.padEnd(40)} first ${formatPercent(toExact(row[0]! * 100), 1).padStart(6)}   top three ${formatPercent(toExact((row[0]! + (row[1] ?? 0) + (row[2] ?? 0)) * 100), 1).padStart(6)}`);
