@@ -81,7 +81,7 @@ export function tally(input: SmaaInput): SmaaTally {
   input.bids.forEach((b, i) => b.values.forEach((v, k) => (columns[k * m + i] = v)));
   const min = Float64Array.from(input.bounds?.min ?? new Array<number>(n).fill(0));
   const max = Float64Array.from(input.bounds?.max ?? new Array<number>(n).fill(1));
-  const minimumRate = input.minimumAcceptanceRate ?? 1e-4;
+  const minimumRate = input.minimumAcceptanceRate ?? 1e-3;
 
   const weights = new Float64Array(n);
   const cuts = new Float64Array(Math.max(0, n - 1));
@@ -96,13 +96,19 @@ export function tally(input: SmaaInput): SmaaTally {
   const centralSums = new Float64Array(m * n);
   const firstCounts = new Float64Array(m);
 
+  // Weights add up to 1, so ranges whose lows add up to more than 1, or whose highs to less, admit none.
+  const lowSum = min.reduce((a, b) => a + b, 0);
+  const highSum = max.reduce((a, b) => a + b, 0);
+  if (lowSum > 1 + 1e-12 || highSum < 1 - 1e-12 || min.some((lo, k) => lo > max[k]!)) {
+    throw new SmaaRangeError("no weights fall within the ranges: the lows add up to more than 100% or the highs to less");
+  }
   let accepted = 0;
   let drawn = 0;
-  const maxDraws = Math.ceil(input.samples / minimumRate);
+  const tooRare = () => new SmaaRangeError(`fewer than ${minimumRate * 100}% of weight samples fall within the ranges; widen them`);
   while (accepted < input.samples) {
-    if (drawn >= maxDraws) {
-      throw new SmaaRangeError(`fewer than ${minimumRate * 100}% of weight samples fall within the ranges; widen them`);
-    }
+    // Judge the acceptance rate early, so narrow ranges fail in a moment rather than after millions of draws.
+    if (drawn === 100_000 && accepted < drawn * minimumRate) throw tooRare();
+    if (drawn >= input.samples / minimumRate) throw tooRare();
     drawn++;
     // n − 1 sorted uniforms; insertion sort, as n is a handful of sections.
     for (let k = 0; k < n - 1; k++) {

@@ -84,4 +84,29 @@ describe("tender-eval whatif", () => {
     expect((await runCli(["whatif", exampleFolder, "--bid", "B9"])).code).toBe(2);
     expect((await runCli(["whatif", exampleFolder, "--samples", "5"])).code).toBe(2);
   });
+
+  it("--weight-range limits the weights sampled; the samples respect the ranges", async () => {
+    const run = await runCli(["whatif", exampleFolder, "--samples", "3000", "--weight-range", "socialValue=10-25", "--weight-range", "price=50-60", "--json"]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    const sv = json.sections.indexOf("socialValue");
+    const price = json.sections.indexOf("price");
+    for (const w of json.smaa.centralWeights) {
+      if (w === null) continue;
+      expect(w[sv]).toBeGreaterThanOrEqual(0.1);
+      expect(w[sv]).toBeLessThanOrEqual(0.25);
+      expect(w[price]).toBeGreaterThanOrEqual(0.5);
+    }
+    const text = await runCli(["whatif", exampleFolder, "--samples", "1000", "--weight-range", "socialValue=10-25"]);
+    expect(text.stdout).toContain("when every weighting within socialValue=10-25 is equally likely");
+  });
+
+  it("explains a badly written or impossible weight range", async () => {
+    const bad = await runCli(["whatif", exampleFolder, "--weight-range", "social=10-25"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('the model has no section "social" (sections: quality, socialValue, userPanel, price)');
+    const impossible = await runCli(["whatif", exampleFolder, "--samples", "100", "--weight-range", "price=99-100", "--weight-range", "quality=99-100"]);
+    expect(impossible.code).toBe(2);
+    expect(impossible.stderr).toContain("the weight ranges leave almost no possible weightings");
+  });
 });

@@ -5,6 +5,7 @@ import { stringifyJson } from "../../presentation/json.js";
 import { formatPercent, formatPoints, formatScore } from "../../presentation/uk-format.js";
 import { improvementsToWin } from "../../sensitivity/improvement.js";
 import { smaaInParallel } from "../../sensitivity/smaa-in-parallel.js";
+import { SmaaRangeError } from "../../sensitivity/smaa.js";
 import { sweepWeight, weightsOf, type WeightSweep } from "../../sensitivity/weight-sweep.js";
 import { ExitCode } from "../exit-code.js";
 import { UsageError, type CliIo } from "../io.js";
@@ -21,6 +22,8 @@ export function whatifCommand(run: CommandRunner): CommandModule {
         .option("bid", { type: "string", describe: "Your organisation's bid id, for where to invest effort" })
         .option("samples", { type: "number", default: 100_000, describe: "Weight samples for the chance of winning (SMAA-2)" })
         .option("seed", { type: "number", default: 1, describe: "Seed for the weight samples, so a run can be repeated exactly" })
+        .option("weight-range", { type: "string", array: true, describe: "Limit a section's weight when estimating the chance of winning, e.g. socialValue=10-25 (percent); repeatable" })
+        .example("$0 whatif examples/community-advocacy --weight-range socialValue=10-25 --weight-range price=20-40", "Chance of winning if social value will be 10–25% and price 20–40%")
         .example("$0 whatif examples/community-advocacy --bid B1", "How the weighting affects the DDPO in the example"),
     handler: run(async (args, io) => whatif(io, args as never)),
   };
@@ -35,6 +38,26 @@ interface WhatifArgs {
   bid?: string;
   samples: number;
   seed: number;
+  weightRange?: string[];
+}
+
+/** "socialValue=10-25" → bounds as fractions, for the sections in the model. */
+export function parseWeightRanges(given: readonly string[], sections: readonly SectionKey[]): { min: number[]; max: number[] } | undefined {
+  if (given.length === 0) return undefined;
+  const min = sections.map(() => 0);
+  const max = sections.map(() => 1);
+  for (const text of given) {
+    const match = /^\s*([A-Za-z]+)\s*=\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+    if (!match) throw new UsageError(`--weight-range ${text}: write it as section=low-high in percent, e.g. socialValue=10-25`);
+    const index = sections.indexOf(match[1] as SectionKey);
+    if (index < 0) throw new UsageError(`--weight-range ${text}: the model has no section "${match[1]}" (sections: ${sections.join(", ")})`);
+    const low = Number(match[2]);
+    const high = Number(match[3]);
+    if (low > high || high > 100) throw new UsageError(`--weight-range ${text}: the range must run from low to high within 0 to 100`);
+    min[index] = low / 100;
+    max[index] = high / 100;
+  }
+  return { min, max };
 }
 
 async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
@@ -55,17 +78,28 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
       return section.weight.equals(0) ? 0 : section.points.div(section.weight).valueOf();
     }),
   }));
-  const chance = await smaaInParallel({ criteria: sections, bids: shares, samples: args.samples }, args.seed);
+  const bounds = parseWeightRanges(args.weightRange ?? [], sections);
+  let chance: Awaited<ReturnType<typeof smaaInParallel>>;
+  try {
+    chance = await smaaInParallel({ criteria: sections, bids: shares, samples: args.samples, ...(bounds ? { bounds } : {}) }, args.seed);
+  } catch (error) {
+    // Raised in a worker the error arrives as a plain Error, so recognise it by its words.
+    if (error instanceof SmaaRangeError || /within the ranges/.test((error as Error).message)) {
+      throw new UsageError(`the weight ranges leave almost no possible weightings (${(error as Error).message})`);
+    }
+    throw error;
+  }
   const improvements = args.bid ? improvementsToWin(scored.tender.model, result, args.bid) : [];
 
   if (args.json) {
-    io.stdout(stringifyJson({ sections, sweeps, smaa: { seed: args.seed, ...chance, bids: shares.map((s) => s.id) }, improvements }));
+    io.stdout(stringifyJson({ sections, sweeps, smaa: { seed: args.seed, bounds: bounds ?? null, ...chance, bids: shares.map((s) => s.id) }, improvements }));
     return ExitCode.success;
   }
   const name = new Map(result.bids.map((b) => [b.bidId, b.bidder]));
   const out: string[] = [`What-if: ${result.tender.title}`, ""];
   for (const sweep of sweeps) out.push(...describeSweep(sweep, name));
-  out.push(`Chance of each rank when every weighting is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${args.seed}, ${chance.chunks} chunks):`);
+  const rangeText = bounds ? ` within ${args.weightRange!.join(", ")}` : "";
+  out.push(`Chance of each rank when every weighting${rangeText} is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${args.seed}, ${chance.chunks} chunks):`);
   for (const [i, s] of shares.entries()) {
     const row = chance.rankAcceptability[i]!;
     out.push(`  ${name.get(s.id)!.padEnd(40)} first ${formatPercent(toExact(row[0]! * 100), 1).padStart(6)}   top three ${formatPercent(toExact((row[0]! + (row[1] ?? 0) + (row[2] ?? 0)) * 100), 1).padStart(6)}`);
