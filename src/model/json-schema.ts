@@ -4,6 +4,7 @@ import { ScoringModel } from "./scoring-model.js";
 import { TenderSpecification } from "./specification.js";
 import { ReviewPolicy } from "../review/policy.js";
 import { EqualityFindings } from "./equality-findings.js";
+import { WhatifProfiles } from "./whatif-profiles.js";
 
 /** JSON Schemas generated from the zod schemas, so editors can validate and autocomplete input files. */
 export function inputJsonSchemas(): Record<string, string> {
@@ -15,5 +16,6 @@ export function inputJsonSchemas(): Record<string, string> {
     "tender-bids.schema.json": render(TenderBids, "tender-bids.schema.json"),
     "review-policy.schema.json": render(ReviewPolicy, "review-policy.schema.json"),
     "equality-findings.schema.json": render(EqualityFindings, "equality-findings.schema.json"),
+    "whatif-profiles.schema.json": render(WhatifProfiles, "whatif-profiles.schema.json"),
   };
 }

@@ -73,6 +73,12 @@ const messages = {
   "sheets.moderation-without-reason": (a) =>
     `the agreed score for bid ${a.bid}, criterion ${a.criterion} has no reason: record a fair summary of the panel's discussion`,
   "sheets.empty-file": () => "is empty (0 bytes): it may not have finished saving or copying",
+  "profiles.unknown-score": (a) => `"${a.key}" is neither a section nor a criterion of the scoring model (use one of: ${a.known})`,
+  "profiles.missing-score": (a) => `${a.profile} has no expected score for ${a.criterion}: give one for it or for the whole ${a.section} section`,
+  "profiles.score-out-of-range": (a) => `the expected score ${a.score} is outside the scale (${a.low} to ${a.high})`,
+  "profiles.missing-price": (a) => `${a.profile} has no price, and the scoring model scores price (give pounds, or a competitor's price relative to yours, e.g. "-15%")`,
+  "profiles.unsupported-method": (a) => `what-if profiles cannot yet be scored under ${a.method}`,
+  "profiles.above-budget": (a) => `${a.profile}'s price is above the model's budget ceiling, so it would be excluded`,
   "scoring.moderation-needed": (a) =>
     `evaluators' scores for bid "${a.bid}", criterion ${a.criterion} differ by ${a.spread} (tolerance ${a.tolerance}): the panel must agree a moderated score; the mean is used until then`,
 } satisfies Messages;

@@ -5,7 +5,7 @@
 export type Severity = "error" | "warning";
 
 /** Which input a problem points into; the CLI maps this to a file name and line. */
-export type DocumentRole = "specification" | "model" | "bids" | "policy" | "findings";
+export type DocumentRole = "specification" | "model" | "bids" | "policy" | "findings" | "profiles";
 
 export type PathSegment = string | number;
 
@@ -79,6 +79,12 @@ export interface ProblemArgsByCode {
   "sheets.price-unreadable": { detail: string; bid: string };
   "sheets.moderation-without-reason": { bid: string; criterion: string };
   "sheets.empty-file": Record<string, never>;
+  "profiles.unknown-score": { key: string; known: string };
+  "profiles.missing-score": { profile: string; criterion: string; section: string };
+  "profiles.score-out-of-range": { score: string; low: string; high: string };
+  "profiles.missing-price": { profile: string };
+  "profiles.unsupported-method": { method: string };
+  "profiles.above-budget": { profile: string };
   "scoring.moderation-needed": { bid: string; criterion: string; spread: string; tolerance: string };
 }
 

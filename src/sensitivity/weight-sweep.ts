@@ -34,38 +34,41 @@ export interface WeightSweep {
   leaderStability: { leader: string; from: Exact; to: Exact } | undefined;
 }
 
-/** A bid's share of each section's available points: points ÷ weight (0 to 1). */
-function sectionShares(result: TenderResult): Map<string, Map<SectionKey, Exact>> {
-  const shares = new Map<string, Map<SectionKey, Exact>>();
-  for (const bid of result.bids.filter((b) => b.rank !== null)) {
-    const byKey = new Map<SectionKey, Exact>();
-    for (const s of bid.sections) byKey.set(s.section, s.weight.equals(0) ? ZERO : s.points.div(s.weight));
-    if (result.price && result.rankingBasis === "total-points" && !result.price.maxPoints.equals(0)) {
-      byKey.set("price", (bid.price?.points ?? ZERO).div(result.price.maxPoints));
-    }
-    shares.set(bid.bidId, byKey);
-  }
-  return shares;
+/**
+ * What a weighting analysis needs: the section weights, and each bid's share of each section's points
+ * (points ÷ weight, 0 to 1). It comes from a scored tender or from an organisation's rough profiles.
+ */
+export interface WeightingProblem {
+  weights: Map<SectionKey, Exact>;
+  bids: { bidId: string; bidder: string; shares: Map<SectionKey, Exact> }[];
 }
 
-export function weightsOf(result: TenderResult): Map<SectionKey, Exact> {
+/** The weighting problem of a scored tender: its ranked bids (excluded bids cannot win at any weight). */
+export function problemFromResult(result: TenderResult): WeightingProblem {
   const weights = new Map<SectionKey, Exact>();
-  const first = result.bids[0];
-  for (const s of first?.sections ?? []) weights.set(s.section, s.weight);
-  if (result.price && result.rankingBasis === "total-points") weights.set("price", result.price.maxPoints);
-  return weights;
+  for (const s of result.bids[0]?.sections ?? []) weights.set(s.section, s.weight);
+  const pricePoints = result.price && result.rankingBasis === "total-points" ? result.price.maxPoints : undefined;
+  if (pricePoints !== undefined) weights.set("price", pricePoints);
+  const bids = result.bids
+    .filter((b) => b.rank !== null)
+    .map((bid) => {
+      const shares = new Map<SectionKey, Exact>();
+      for (const s of bid.sections) shares.set(s.section, s.weight.equals(0) ? ZERO : s.points.div(s.weight));
+      if (pricePoints !== undefined && !pricePoints.equals(0)) shares.set("price", (bid.price?.points ?? ZERO).div(pricePoints));
+      return { bidId: bid.bidId, bidder: bid.bidder, shares };
+    });
+  return { weights, bids };
 }
 
-export function sweepWeight(result: TenderResult, section: SectionKey): WeightSweep {
-  const weights = weightsOf(result);
+export function sweepWeight(input: TenderResult | WeightingProblem, section: SectionKey): WeightSweep {
+  const problem = "weights" in input ? input : problemFromResult(input);
+  const weights = problem.weights;
   const current = weights.get(section);
   if (current === undefined) throw new RangeError(`the model has no ${section} section to sweep`);
   const others = HUNDRED.sub(current);
-  const shares = sectionShares(result);
-  const lines: BidLine[] = result.bids
-    .filter((b) => b.rank !== null)
+  const lines: BidLine[] = problem.bids
     .map((bid) => {
-      const share = shares.get(bid.bidId)!;
+      const share = bid.shares;
       let rest = ZERO;
       for (const [key, w] of weights) if (key !== section) rest = rest.add(w.mul(share.get(key) ?? ZERO));
       // total(w) = w × share + (100 − w) × rest ÷ (100 − w₀) = rest×100/(100−w₀) + w × (share − rest/(100−w₀))
@@ -80,7 +83,8 @@ export function sweepWeight(result: TenderResult, section: SectionKey): WeightSw
       const slopeGap = a.slope.sub(b.slope);
       if (slopeGap.equals(0)) continue; // parallel: one always leads, or they are always tied
       const weight = b.intercept.sub(a.intercept).div(slopeGap);
-      if (weight.compare(0) < 0 || weight.compare(100) > 0) continue;
+      // A crossing at 0% or 100% is a tie at an extreme, not a change of order within the range.
+      if (weight.compare(0) <= 0 || weight.compare(100) >= 0) continue;
       const aSteeper = slopeGap.compare(0) > 0;
       breakEvens.push({ weight, above: aSteeper ? a.bidId : b.bidId, below: aSteeper ? b.bidId : a.bidId });
     }

@@ -101,6 +101,22 @@ describe("tender-eval whatif", () => {
     expect(text.stdout).toContain("when every weighting within socialValue=10-25 is equally likely");
   });
 
+  it("--profiles: your expected scores against rough competitor profiles, with only the scoring model", async () => {
+    const run = await runCli(["whatif", "--model", join(exampleFolder, "scoring-model.yaml"), "--profiles", join(exampleFolder, "whatif-profiles.yaml"), "--samples", "2000"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("with Riverside Disabled People's Voice and 2 competitor profile(s)");
+    expect(run.stdout).toContain("At 62.6%: National provider overtakes Riverside Disabled People's Voice");
+    expect(run.stdout).not.toContain("At 100%");
+  });
+
+  it("--profiles with mistakes lists each with its place and exits 1", async () => {
+    const dir = (await runCli(["--version"])).cwd;
+    writeFileSync(join(dir, "p.yaml"), "organisation:\n  name: Us\n  price: 100\n  scores: { qualty: 4 }\ncompetitors:\n  - name: Them\n    price: cheaper\n    scores: { quality: 3 }\n");
+    const run = await runCli(["whatif", "--model", join(exampleFolder, "scoring-model.yaml"), "--profiles", "p.yaml"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("p.yaml: competitors[0].price (line 7)");
+  });
+
   it("explains a badly written or impossible weight range", async () => {
     const bad = await runCli(["whatif", exampleFolder, "--weight-range", "social=10-25"]);
     expect(bad.code).toBe(2);

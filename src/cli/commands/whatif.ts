@@ -6,7 +6,15 @@ import { formatPercent, formatPoints, formatScore } from "../../presentation/uk-
 import { improvementsToWin } from "../../sensitivity/improvement.js";
 import { smaaInParallel } from "../../sensitivity/smaa-in-parallel.js";
 import { SmaaRangeError } from "../../sensitivity/smaa.js";
-import { sweepWeight, weightsOf, type WeightSweep } from "../../sensitivity/weight-sweep.js";
+import { problemFromResult, sweepWeight, type WeightSweep, type WeightingProblem } from "../../sensitivity/weight-sweep.js";
+import { problemFromProfiles } from "../../sensitivity/profiles.js";
+import { WhatifProfiles } from "../../model/whatif-profiles.js";
+import { parseScoringModel } from "../../model/parse.js";
+import { locateProblems, parseInputDocument } from "../../model/parse-document.js";
+import { readInputFile } from "../io.js";
+import { resolveTenderFiles } from "../load-tender.js";
+import { reportProblems } from "../report-problems.js";
+import type { CriterionImprovement } from "../../sensitivity/improvement.js";
 import { ExitCode } from "../exit-code.js";
 import { UsageError, type CliIo } from "../io.js";
 import type { CommandRunner } from "../main.js";
@@ -22,9 +30,11 @@ export function whatifCommand(run: CommandRunner): CommandModule {
         .option("bid", { type: "string", describe: "Your organisation's bid id, for where to invest effort" })
         .option("samples", { type: "number", default: 100_000, describe: "Weight samples for the chance of winning (SMAA-2)" })
         .option("seed", { type: "number", default: 1, describe: "Seed for the weight samples, so a run can be repeated exactly" })
+        .option("profiles", { type: "string", describe: "Your expected scores and price, and rough profiles of competitors (YAML); only the scoring model is needed with it" })
         .option("weight-range", { type: "string", array: true, describe: "Limit a section's weight when estimating the chance of winning, e.g. socialValue=10-25 (percent); repeatable" })
         .example("$0 whatif examples/community-advocacy --weight-range socialValue=10-25 --weight-range price=20-40", "Chance of winning if social value will be 10–25% and price 20–40%")
-        .example("$0 whatif examples/community-advocacy --bid B1", "How the weighting affects the DDPO in the example"),
+        .example("$0 whatif examples/community-advocacy --bid B1", "How the weighting affects the DDPO in the example")
+        .example("$0 whatif --model proposed-model.yaml --profiles our-expectations.yaml", "Before a tender is published: your expected scores against rough competitor profiles"),
     handler: run(async (args, io) => whatif(io, args as never)),
   };
 }
@@ -39,6 +49,7 @@ interface WhatifArgs {
   samples: number;
   seed: number;
   weightRange?: string[];
+  profiles?: string;
 }
 
 /** "socialValue=10-25" → bounds as fractions, for the sections in the model. */
@@ -62,22 +73,37 @@ export function parseWeightRanges(given: readonly string[], sections: readonly S
 
 async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   if (!Number.isInteger(args.samples) || args.samples < 100 || args.samples > 10_000_000) throw new UsageError("--samples must be a whole number from 100 to 10,000,000");
-  const scored = await loadAndScore(io, args);
-  if (typeof scored === "number") return scored;
-  const { result } = scored;
-  if (args.bid !== undefined && !result.bids.some((b) => b.bidId === args.bid)) throw new UsageError(`--bid ${args.bid}: there is no such bid (bids: ${result.bids.map((b) => b.bidId).join(", ")})`);
-  const weights = weightsOf(result);
+  let problem: WeightingProblem;
+  let improvements: CriterionImprovement[] = [];
+  let title: string;
+  if (args.profiles !== undefined) {
+    const modelFile = args.model ?? (await resolveTenderFiles(io, args.folder, args)).model;
+    const model = parseScoringModel(new TextDecoder().decode(await readInputFile(io, modelFile)), modelFile);
+    const profiles = parseInputDocument(WhatifProfiles, new TextDecoder().decode(await readInputFile(io, args.profiles)), "profiles", args.profiles);
+    if (!model.ok || !profiles.ok) {
+      reportProblems(io, [...(model.ok ? [] : model.problems), ...(profiles.ok ? [] : profiles.problems)]);
+      return ExitCode.invalidInput;
+    }
+    const built = problemFromProfiles(model.value.data, profiles.value.data);
+    if (!built.ok) {
+      reportProblems(io, locateProblems(built.problems, [profiles.value.source, model.value.source]));
+      return ExitCode.invalidInput;
+    }
+    problem = built.value;
+    title = `${model.value.data.title}, with ${profiles.value.data.organisation.name} and ${profiles.value.data.competitors.length} competitor profile(s)`;
+  } else {
+    const scored = await loadAndScore(io, args);
+    if (typeof scored === "number") return scored;
+    const { result } = scored;
+    if (args.bid !== undefined && !result.bids.some((b) => b.bidId === args.bid)) throw new UsageError(`--bid ${args.bid}: there is no such bid (bids: ${result.bids.map((b) => b.bidId).join(", ")})`);
+    problem = problemFromResult(result);
+    improvements = args.bid ? improvementsToWin(scored.tender.model, result, args.bid) : [];
+    title = result.tender.title;
+  }
+  const weights = problem.weights;
   const sections = [...weights.keys()] as SectionKey[];
-  const sweeps = sections.map((s) => sweepWeight(result, s));
-  const ranked = result.bids.filter((b) => b.rank !== null);
-  const shares = ranked.map((b) => ({
-    id: b.bidId,
-    values: sections.map((s) => {
-      if (s === "price") return b.price?.points === undefined ? 0 : b.price.points.div(result.price!.maxPoints).valueOf();
-      const section = b.sections.find((x) => x.section === s)!;
-      return section.weight.equals(0) ? 0 : section.points.div(section.weight).valueOf();
-    }),
-  }));
+  const sweeps = sections.map((s) => sweepWeight(problem, s));
+  const shares = problem.bids.map((b) => ({ id: b.bidId, values: sections.map((s) => (b.shares.get(s)?.valueOf() ?? 0)) }));
   const bounds = parseWeightRanges(args.weightRange ?? [], sections);
   let chance: Awaited<ReturnType<typeof smaaInParallel>>;
   try {
@@ -89,14 +115,13 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
     }
     throw error;
   }
-  const improvements = args.bid ? improvementsToWin(scored.tender.model, result, args.bid) : [];
 
   if (args.json) {
     io.stdout(stringifyJson({ sections, sweeps, smaa: { seed: args.seed, bounds: bounds ?? null, ...chance, bids: shares.map((s) => s.id) }, improvements }));
     return ExitCode.success;
   }
-  const name = new Map(result.bids.map((b) => [b.bidId, b.bidder]));
-  const out: string[] = [`What-if: ${result.tender.title}`, ""];
+  const name = new Map(problem.bids.map((b) => [b.bidId, b.bidder]));
+  const out: string[] = [`What-if: ${title}`, ""];
   for (const sweep of sweeps) out.push(...describeSweep(sweep, name));
   const rangeText = bounds ? ` within ${args.weightRange!.join(", ")}` : "";
   out.push(`Chance of each rank when every weighting${rangeText} is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${args.seed}, ${chance.chunks} chunks):`);
@@ -106,7 +131,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
     const central = chance.centralWeights[i];
     if (central) out.push(`    typical weights when it wins: ${sections.map((k, j) => `${sectionTitles[k].toLowerCase()} ${formatPercent(toExact(central[j]! * 100), 0)}`).join(", ")}`);
   }
-  if (args.bid) {
+  if (args.bid && improvements.length > 0) {
     out.push("", `Where ${name.get(args.bid)} could invest effort (current weights, all else equal):`);
     for (const imp of improvements) {
       if (imp.gap.compare(0) < 0) {

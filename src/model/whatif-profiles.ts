@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { Money, NonEmptyText } from "./common.js";
+
+/** Expected scores: by section (quality: 3, applied to each of its criteria) or by criterion id (Q3: 4). */
+const ExpectedScores = z
+  .record(z.string(), z.number().nonnegative())
+  .describe("Expected scores by section (quality, socialValue, userPanel) or by criterion id; a criterion's own score wins");
+
+const RelativePrice = z
+  .string()
+  .regex(/^[+-]\d+(\.\d+)?%$/, 'write a relative price as "-15%" or "+5%" (relative to your own price)')
+  .describe('Relative to your own price, e.g. "-15%" for 15% cheaper');
+
+/**
+ * An organisation's rough picture of a tender before it is published: its own expected scores and price,
+ * and profiles of likely competitors ("national provider: 15% cheaper, quality 3, social value 2").
+ */
+export const WhatifProfiles = z
+  .strictObject({
+    organisation: z.strictObject({
+      name: NonEmptyText,
+      price: Money.optional().describe("Your expected whole-life price, in pounds"),
+      scores: ExpectedScores,
+    }),
+    competitors: z
+      .array(
+        z.strictObject({
+          name: NonEmptyText,
+          price: z.union([Money, RelativePrice]).optional().describe('Whole-life price in pounds, or relative to yours, e.g. "-15%"'),
+          scores: ExpectedScores,
+        }),
+      )
+      .min(1),
+  })
+  .describe("tender-eval what-if profiles: your expected scores and price, and rough profiles of competitors");
+export type WhatifProfiles = z.infer<typeof WhatifProfiles>;

@@ -1,0 +1,93 @@
+import { HUNDRED, ZERO, exact, type Exact } from "../arithmetic/exact.js";
+import type { WhatifProfiles } from "../model/whatif-profiles.js";
+import { scaleRange } from "../model/check-model.js";
+import { scoredSectionKeys, type ScoringModel, type SectionKey } from "../model/scoring-model.js";
+import { problem, type Outcome, type Problem } from "../problems/problem.js";
+import { scorePrices } from "../scoring/price-methods.js";
+import type { WeightingProblem } from "./weight-sweep.js";
+
+const at = (...path: (string | number)[]) => ({ document: "profiles" as const, path });
+
+/**
+ * Turn rough profiles into a weighting problem under a scoring model: each profile's share of each
+ * section (its expected scores weighted by the criteria), and its price points by the model's own price
+ * method, computed among the profiles as a real tender would be. Every problem is reported at once.
+ */
+export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfiles): Outcome<WeightingProblem> {
+  const problems: Problem[] = [];
+  const everyone = [
+    { id: "organisation", name: profiles.organisation.name, price: profiles.organisation.price as number | string | undefined, scores: profiles.organisation.scores, path: ["organisation"] as (string | number)[] },
+    ...profiles.competitors.map((c, i) => ({ id: `competitor-${i + 1}`, name: c.name, price: c.price, scores: c.scores, path: ["competitors", i] as (string | number)[] })),
+  ];
+  const criterionIds = new Set(scoredSectionKeys.flatMap((k) => model.sections[k]?.criteria.map((c) => c.id) ?? []));
+  const weights = new Map<SectionKey, Exact>();
+  for (const k of scoredSectionKeys) if (model.sections[k]) weights.set(k, exact(model.sections[k]!.weight));
+
+  const shares = everyone.map((p) => {
+    const byKey = new Map<SectionKey, Exact>();
+    for (const key of Object.keys(p.scores)) {
+      if (!criterionIds.has(key) && !(scoredSectionKeys as readonly string[]).includes(key)) {
+        problems.push(problem("profiles.unknown-score", at(...p.path, "scores", key), { key, known: [...scoredSectionKeys.filter((k) => model.sections[k]), ...criterionIds].join(", ") }));
+      }
+    }
+    for (const key of scoredSectionKeys) {
+      const section = model.sections[key];
+      if (!section) continue;
+      const [low, high] = scaleRange(model.scales[section.scale]!);
+      let share = ZERO;
+      for (const criterion of section.criteria) {
+        const given = p.scores[criterion.id] ?? p.scores[key];
+        const where = at(...p.path, "scores", p.scores[criterion.id] !== undefined ? criterion.id : key);
+        if (given === undefined) {
+          problems.push(problem("profiles.missing-score", at(...p.path, "scores"), { profile: p.name, criterion: criterion.id, section: key }));
+          continue;
+        }
+        if (given < low || given > high) {
+          problems.push(problem("profiles.score-out-of-range", where, { score: String(given), low: String(low), high: String(high) }));
+          continue;
+        }
+        share = share.add(exact(given).div(high).mul(exact(criterion.weight)).div(HUNDRED));
+      }
+      byKey.set(key, share);
+    }
+    return byKey;
+  });
+
+  const price = model.sections.price;
+  if (price !== undefined && price.weight > 0) {
+    if (price.method.type === "price-per-quality-point") {
+      problems.push(problem("profiles.unsupported-method", at("organisation", "price"), { method: "price per quality point" }));
+    } else {
+      const own = profiles.organisation.price;
+      const costs = everyone.map((p) => {
+        if (p.price === undefined) {
+          problems.push(problem("profiles.missing-price", at(...p.path), { profile: p.name }));
+          return undefined;
+        }
+        if (typeof p.price === "number") return exact(p.price);
+        if (own === undefined) {
+          problems.push(problem("profiles.missing-price", at("organisation"), { profile: profiles.organisation.name }));
+          return undefined;
+        }
+        return exact(own).mul(HUNDRED.add(exact(p.price.slice(0, -1)))).div(HUNDRED);
+      });
+      if (costs.every((c) => c !== undefined)) {
+        const scored = scorePrices(price.method, exact(price.weight), costs.map((c, i) => ({ bidId: everyone[i]!.id, wholeLifeCost: c! })));
+        problems.push(...scored.problems);
+        for (const over of scored.aboveBudget) {
+          const p = everyone.find((e) => e.id === over.bidId)!;
+          problems.push(problem("profiles.above-budget", at(...p.path, "price"), { profile: p.name }));
+        }
+        weights.set("price", exact(price.weight));
+        for (const [i, p] of everyone.entries()) {
+          const points = scored.points.find((x) => x.bidId === p.id)?.points ?? ZERO;
+          shares[i]!.set("price", points.div(exact(price.weight)));
+        }
+      }
+    }
+  }
+  // A section-level score is checked once per criterion it covers: report each problem once.
+  const unique = problems.filter((p, i) => problems.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i);
+  if (unique.some((p) => p.severity === "error")) return { ok: false, problems: unique };
+  return { ok: true, value: { weights, bids: everyone.map((p, i) => ({ bidId: p.id, bidder: p.name, shares: shares[i]! })) }, problems: unique };
+}
