@@ -2,9 +2,14 @@ import { z } from "zod";
 import { Money, NonEmptyText } from "./common.js";
 
 /** Expected scores: by section (quality: 3, applied to each of its criteria) or by criterion id (Q3: 4). */
+const ExpectedScore = z.union([
+  z.number().nonnegative(),
+  z.tuple([z.number().nonnegative(), z.number().nonnegative()]).refine(([low, high]) => low <= high, "a range is written [low, high], low first"),
+]);
+
 const ExpectedScores = z
-  .record(z.string(), z.number().nonnegative())
-  .describe("Expected scores by section (quality, socialValue, userPanel) or by criterion id; a criterion's own score wins");
+  .record(z.string(), ExpectedScore)
+  .describe("Expected scores by section (quality, socialValue, userPanel) or by criterion id, each a number or a range [low, high]; a criterion's own score wins");
 
 const RelativePrice = z
   .string()

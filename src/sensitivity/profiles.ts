@@ -23,7 +23,8 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
   const weights = new Map<SectionKey, Exact>();
   for (const k of scoredSectionKeys) if (model.sections[k]) weights.set(k, exact(model.sections[k]!.weight));
 
-  const shares = everyone.map((p) => {
+  const ranges = everyone.map(() => new Map<SectionKey, [Exact, Exact]>());
+  const shares = everyone.map((p, index) => {
     const byKey = new Map<SectionKey, Exact>();
     for (const key of Object.keys(p.scores)) {
       if (!criterionIds.has(key) && !(scoredSectionKeys as readonly string[]).includes(key)) {
@@ -34,7 +35,8 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
       const section = model.sections[key];
       if (!section) continue;
       const [low, high] = scaleRange(model.scales[section.scale]!);
-      let share = ZERO;
+      let low_ = ZERO;
+      let high_ = ZERO;
       for (const criterion of section.criteria) {
         const given = p.scores[criterion.id] ?? p.scores[key];
         const where = at(...p.path, "scores", p.scores[criterion.id] !== undefined ? criterion.id : key);
@@ -42,13 +44,18 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
           problems.push(problem("profiles.missing-score", at(...p.path, "scores"), { profile: p.name, criterion: criterion.id, section: key }));
           continue;
         }
-        if (given < low || given > high) {
-          problems.push(problem("profiles.score-out-of-range", where, { score: String(given), low: String(low), high: String(high) }));
+        const [from, to] = typeof given === "number" ? [given, given] : given;
+        if (from < low || to > high) {
+          problems.push(problem("profiles.score-out-of-range", where, { score: typeof given === "number" ? String(given) : `[${from}, ${to}]`, low: String(low), high: String(high) }));
           continue;
         }
-        share = share.add(exact(given).div(high).mul(exact(criterion.weight)).div(HUNDRED));
+        const worth = exact(criterion.weight).div(HUNDRED).div(high);
+        low_ = low_.add(exact(from).mul(worth));
+        high_ = high_.add(exact(to).mul(worth));
       }
-      byKey.set(key, share);
+      // An uncertain section is sampled between its lowest and highest share; the sweeps use the middle.
+      byKey.set(key, low_.add(high_).div(2));
+      if (!low_.equals(high_)) ranges[index]!.set(key, [low_, high_]);
     }
     return byKey;
   });
@@ -89,5 +96,5 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
   // A section-level score is checked once per criterion it covers: report each problem once.
   const unique = problems.filter((p, i) => problems.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i);
   if (unique.some((p) => p.severity === "error")) return { ok: false, problems: unique };
-  return { ok: true, value: { weights, bids: everyone.map((p, i) => ({ bidId: p.id, bidder: p.name, shares: shares[i]! })) }, problems: unique };
+  return { ok: true, value: { weights, bids: everyone.map((p, i) => ({ bidId: p.id, bidder: p.name, shares: shares[i]!, ...(ranges[i]!.size > 0 ? { ranges: ranges[i]! } : {}) })) }, problems: unique };
 }

@@ -11,8 +11,11 @@ import type { RandomSource } from "./random.js";
 export interface SmaaInput {
   /** Section names, in the order of each bid's values. */
   criteria: readonly string[];
-  /** Each bid's share of each section's points, 0 to 1. */
-  bids: readonly { id: string; values: readonly number[] }[];
+  /**
+   * Each bid's share of each section's points, 0 to 1; where a share is uncertain, `low` and `high`
+   * give its range and it is drawn uniformly from it in every sample.
+   */
+  bids: readonly { id: string; values: readonly number[]; low?: readonly number[]; high?: readonly number[] }[];
   /** Allowed weight ranges as fractions (0 to 1); default 0 to 1 for each. */
   bounds?: { min: readonly number[]; max: readonly number[] };
   samples: number;
@@ -79,6 +82,20 @@ export function tally(input: SmaaInput): SmaaTally {
   // Column-major (section by section), so each weight multiplies one contiguous run of bids.
   const columns = new Float64Array(m * n);
   input.bids.forEach((b, i) => b.values.forEach((v, k) => (columns[k * m + i] = v)));
+  // Uncertain shares: the cells to redraw in every sample, with their ranges.
+  const uncertain: number[] = [];
+  const lows: number[] = [];
+  const spans: number[] = [];
+  input.bids.forEach((b, i) => {
+    if (!b.low || !b.high) return;
+    for (let k = 0; k < n; k++) {
+      if (b.high[k]! > b.low[k]!) {
+        uncertain.push(k * m + i);
+        lows.push(b.low[k]!);
+        spans.push(b.high[k]! - b.low[k]!);
+      }
+    }
+  });
   const min = Float64Array.from(input.bounds?.min ?? new Array<number>(n).fill(0));
   const max = Float64Array.from(input.bounds?.max ?? new Array<number>(n).fill(1));
   const minimumRate = input.minimumAcceptanceRate ?? 1e-3;
@@ -131,6 +148,7 @@ export function tally(input: SmaaInput): SmaaTally {
     }
     if (!inside) continue;
     accepted++;
+    for (let u = 0; u < uncertain.length; u++) columns[uncertain[u]!] = lows[u]! + input.random() * spans[u]!;
 
     const w0 = weights[0]!;
     for (let i = 0; i < m; i++) totals[i] = w0 * columns[i]!;

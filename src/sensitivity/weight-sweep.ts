@@ -40,7 +40,14 @@ export interface WeightSweep {
  */
 export interface WeightingProblem {
   weights: Map<SectionKey, Exact>;
-  bids: { bidId: string; bidder: string; shares: Map<SectionKey, Exact> }[];
+  bids: {
+    bidId: string;
+    bidder: string;
+    /** Shares used for the exact sweeps (the middle of a range where a score is uncertain). */
+    shares: Map<SectionKey, Exact>;
+    /** Where a score is uncertain: the lowest and highest share it allows. */
+    ranges?: Map<SectionKey, [Exact, Exact]>;
+  }[];
 }
 
 /** The weighting problem of a scored tender: its ranked bids (excluded bids cannot win at any weight). */

@@ -52,4 +52,21 @@ describe("what-if from rough profiles", () => {
       'profiles: organisation: Us has no price, and the scoring model scores price (give pounds, or a competitor\'s price relative to yours, e.g. "-15%")',
     ]);
   });
+
+  it("a score given as a range gives the section's lowest and highest share; the sweeps use the middle", () => {
+    const uncertain = WhatifProfiles.parse({
+      organisation: { name: "Us", price: 100000, scores: { quality: [3, 5] } },
+      competitors: [{ name: "Them", price: "-15%", scores: { quality: 3 } }],
+    });
+    const built = problemFromProfiles(model, uncertain);
+    if (!built.ok) throw new Error("should build");
+    const us = built.value.bids[0]!;
+    expect(us.ranges!.get("quality")!.map((x) => x.toFraction())).toEqual(["3/5", "1"]);
+    expect(us.shares.get("quality")!.toFraction()).toBe("4/5");
+    expect(built.value.bids[1]!.ranges).toBeUndefined();
+  });
+
+  it("refuses a range written high first", () => {
+    expect(WhatifProfiles.safeParse({ organisation: { name: "Us", scores: { quality: [5, 3] } }, competitors: [{ name: "T", scores: { quality: 3 } }] }).success).toBe(false);
+  });
 });

@@ -118,3 +118,20 @@ describe("SMAA-2 in chunks", () => {
     expect(await smaaInParallel(input, 10, 2)).toEqual(parallel);
   });
 });
+
+describe("SMAA-2 with uncertain scores", () => {
+  it("a share uniform on [0, 1] beats a fixed 0.5 half the time (one section, so the weight is always 1)", () => {
+    const result = smaa({
+      criteria: ["quality"],
+      bids: [{ id: "A", values: [0.5] }, { id: "B", values: [0.5], low: [0], high: [1] }],
+      samples: 100_000,
+      random: seededRandom(12),
+    });
+    expect(result.rankAcceptability[1]![0]!).toBeCloseTo(0.5, 2);
+  });
+
+  it("a range entirely above the other bid always wins", () => {
+    const result = smaa({ criteria, bids: [{ id: "A", values: [0.3, 0.3, 0.3] }, { id: "B", values: [0.5, 0.5, 0.5], low: [0.4, 0.4, 0.4], high: [0.6, 0.6, 0.6] }], samples: 5000, random: seededRandom(2) });
+    expect(result.rankAcceptability[1]![0]).toBe(1);
+  });
+});

@@ -103,7 +103,17 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   const weights = problem.weights;
   const sections = [...weights.keys()] as SectionKey[];
   const sweeps = sections.map((s) => sweepWeight(problem, s));
-  const shares = problem.bids.map((b) => ({ id: b.bidId, values: sections.map((s) => (b.shares.get(s)?.valueOf() ?? 0)) }));
+  const shares = problem.bids.map((b) => ({
+    id: b.bidId,
+    values: sections.map((s) => b.shares.get(s)?.valueOf() ?? 0),
+    ...(b.ranges
+      ? {
+          low: sections.map((s) => (b.ranges!.get(s)?.[0] ?? b.shares.get(s))?.valueOf() ?? 0),
+          high: sections.map((s) => (b.ranges!.get(s)?.[1] ?? b.shares.get(s))?.valueOf() ?? 0),
+        }
+      : {}),
+  }));
+  const uncertain = problem.bids.some((b) => b.ranges);
   const bounds = parseWeightRanges(args.weightRange ?? [], sections);
   let chance: Awaited<ReturnType<typeof smaaInParallel>>;
   try {
@@ -141,7 +151,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
       out.push(`  ${imp.criterionId} ${imp.title}: from ${formatScore(imp.current)} ${imp.needed ? `to ${formatScore(imp.needed)} would make it first` : "to the top of the scale would not be enough on its own"}`);
     }
   }
-  out.push("", "Break-even weights are exact; the chance of winning is an estimate from random weightings.");
+  out.push("", `Break-even weights are exact${uncertain ? " (for scores given as ranges, at the middle of each range)" : ""}; the chance of winning is an estimate from random weightings${uncertain ? ", with scores given as ranges drawn at random within them" : ""}.`);
   io.stdout(out.join("\n"));
   return ExitCode.success;
 }
