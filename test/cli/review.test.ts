@@ -117,6 +117,15 @@ describe("tender-eval whatif", () => {
     expect(run.stderr).toContain("p.yaml: competitors[0].price (line 7)");
   });
 
+  it("--html writes one self-contained page, and never over an existing file without --force", async () => {
+    const run = await runCli(["whatif", exampleFolder, "--samples", "1000", "--html", "page.html"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Interactive page written to page.html");
+    expect(readFileSync(join(run.cwd, "page.html"), "utf8")).toContain('<input type="range" id="w-price"');
+    const again = await runCli(["whatif", exampleFolder, "--samples", "1000", "--html", "page.html"], run.cwd);
+    expect(again.code).toBe(2);
+  });
+
   it("explains a badly written or impossible weight range", async () => {
     const bad = await runCli(["whatif", exampleFolder, "--weight-range", "social=10-25"]);
     expect(bad.code).toBe(2);

@@ -11,7 +11,8 @@ import { problemFromProfiles } from "../../sensitivity/profiles.js";
 import { WhatifProfiles } from "../../model/whatif-profiles.js";
 import { parseScoringModel } from "../../model/parse.js";
 import { locateProblems, parseInputDocument } from "../../model/parse-document.js";
-import { readInputFile } from "../io.js";
+import { readInputFile, writeOutputs } from "../io.js";
+import { whatifPage } from "../../sensitivity/whatif-page.js";
 import { resolveTenderFiles } from "../load-tender.js";
 import { reportProblems } from "../report-problems.js";
 import type { CriterionImprovement } from "../../sensitivity/improvement.js";
@@ -30,6 +31,8 @@ export function whatifCommand(run: CommandRunner): CommandModule {
         .option("bid", { type: "string", describe: "Your organisation's bid id, for where to invest effort" })
         .option("samples", { type: "number", default: 100_000, describe: "Weight samples for the chance of winning (SMAA-2)" })
         .option("seed", { type: "number", default: 1, describe: "Seed for the weight samples, so a run can be repeated exactly" })
+        .option("html", { type: "string", describe: "Also write an interactive page (one self-contained .html file) to explore the weights" })
+        .option("force", { type: "boolean", default: false, describe: "Replace the page if it exists" })
         .option("profiles", { type: "string", describe: "Your expected scores and price, and rough profiles of competitors (YAML); only the scoring model is needed with it" })
         .option("weight-range", { type: "string", array: true, describe: "Limit a section's weight when estimating the chance of winning, e.g. socialValue=10-25 (percent); repeatable" })
         .example("$0 whatif examples/community-advocacy --weight-range socialValue=10-25 --weight-range price=20-40", "Chance of winning if social value will be 10–25% and price 20–40%")
@@ -50,6 +53,8 @@ interface WhatifArgs {
   seed: number;
   weightRange?: string[];
   profiles?: string;
+  html?: string;
+  force: boolean;
 }
 
 /** "socialValue=10-25" → bounds as fractions, for the sections in the model. */
@@ -126,6 +131,11 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
     throw error;
   }
 
+  if (args.html !== undefined) {
+    const page = whatifPage({ title, problem, sweeps, smaa: chance, seed: args.seed });
+    const written = await writeOutputs(io, [{ path: args.html, bytes: page }], args.force);
+    if (!args.json) io.stdout(`Interactive page written to ${written.join(", ")} (open it in any browser; it needs no network).`);
+  }
   if (args.json) {
     io.stdout(stringifyJson({ sections, sweeps, smaa: { seed: args.seed, bounds: bounds ?? null, ...chance, bids: shares.map((s) => s.id) }, improvements }));
     return ExitCode.success;

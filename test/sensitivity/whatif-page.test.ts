@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { exact } from "../../src/arithmetic/exact.js";
+import { scoreTender } from "../../src/scoring/score-tender.js";
+import { seededRandom } from "../../src/sensitivity/random.js";
+import { smaa } from "../../src/sensitivity/smaa.js";
+import { problemFromResult, sweepWeight, totalAt } from "../../src/sensitivity/weight-sweep.js";
+import { whatifPage } from "../../src/sensitivity/whatif-page.js";
+import { loadExample } from "../example-tender.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const haveChromium = existsSync(CHROMIUM) && spawnSync(CHROMIUM, ["--version"]).status === 0;
+if (!haveChromium) console.warn("Debian's chromium is not installed: skipping the browser tests of the what-if page (.ci/run installs it).");
+
+function page() {
+  const outcome = scoreTender(loadExample());
+  if (!outcome.ok) throw new Error("example must score");
+  const problem = problemFromResult(outcome.value);
+  const sections = [...problem.weights.keys()];
+  const sweeps = sections.map((s) => sweepWeight(problem, s));
+  const chance = smaa({ criteria: sections, bids: problem.bids.map((b) => ({ id: b.bidId, values: sections.map((s) => b.shares.get(s)!.valueOf()) })), samples: 2000, random: seededRandom(1) });
+  const html = whatifPage({ title: outcome.value.tender.title, problem, sweeps, smaa: chance, seed: 1 });
+  const dir = mkdtempSync(join(tmpdir(), "tender-eval-page-"));
+  writeFileSync(join(dir, "whatif.html"), html);
+  return { html, file: join(dir, "whatif.html"), problem, sweeps };
+}
+
+describe("the what-if page", () => {
+  it("is one self-contained file: no network, a title, the language, a labelled control per weight", () => {
+    const { html } = page();
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/);
+    expect(html).toContain('<html lang="en-GB">');
+    expect(html).toContain("<title>What-if: Community Advocacy and Peer Support Service for Disabled Adults</title>");
+    for (const s of ["price", "quality", "socialValue", "userPanel"]) expect(html).toMatch(new RegExp(`<label for="w-${s}">`));
+    expect(html).toContain("<caption>Break-even points: Price</caption>");
+  });
+});
+
+describe.skipIf(!haveChromium)("the what-if page in headless Chromium", () => {
+  it("moving the price slider re-ranks the bids exactly as the library says, and axe finds no serious problem", async () => {
+    const { chromium } = await import("playwright-core");
+    const { AxeBuilder } = await import("@axe-core/playwright");
+    const { file, sweeps } = page();
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    try {
+      const tab = await (await browser.newContext()).newPage();
+      await tab.goto(`file://${file}`);
+      const ranking = async () => (await tab.locator("#ranking tbody th").allTextContents());
+      expect(await ranking()).toEqual(["Riverside Disabled People's Voice", "Riverside Community Trust", "Peer Power Social Enterprise", "National Care Partnership Ltd", "Access Together CIC"]);
+
+      // Price at 80%: the library's lines give the order at that weight.
+      await tab.locator("#w-price").fill("80");
+      const price = sweeps.find((s) => s.section === "price")!;
+      const expected = [...price.lines].sort((a, b) => totalAt(b, exact(80)).compare(totalAt(a, exact(80)))).map((l) => l.bidder);
+      expect(await ranking()).toEqual(expected);
+      expect(await tab.locator("#w-quality-value").textContent()).toBe(`${Math.round((45 * 20) / 70 * 10) / 10}%`);
+
+      // From the keyboard: focus the slider and press the arrow keys.
+      await tab.locator("#w-price").focus();
+      await tab.keyboard.press("ArrowLeft");
+      expect(await tab.locator("#w-price-value").textContent()).toBe("79.5%");
+
+      const axe = await new AxeBuilder({ page: tab }).analyze();
+      const serious = axe.violations.filter((v: { impact?: string | null }) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v: { id: string; help: string }) => `${v.id}: ${v.help}`)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
