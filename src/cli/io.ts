@@ -37,6 +37,24 @@ export async function readInputFile(io: CliIo, path: string): Promise<Uint8Array
   }
 }
 
+export const NOT_TEXT = "it is not UTF-8 text (is it a spreadsheet or Word file?)";
+
+/** Input files are UTF-8 text; a byte-order mark is dropped. Undefined when the bytes are not text. */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Read a text input (policy, findings, profiles, model), refusing with the file's name if it is not text. */
+export async function readTextFile(io: CliIo, path: string): Promise<string> {
+  const text = decodeText(await readInputFile(io, path));
+  if (text === undefined) throw new InputFileError(path, NOT_TEXT);
+  return text;
+}
+
 export async function exists(io: CliIo, path: string): Promise<boolean> {
   try {
     await access(resolve(io.cwd, path));

@@ -6,7 +6,7 @@ import { locateProblems, type SourceDocument } from "../model/parse-document.js"
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
-import { exists, readInputFile, type CliIo } from "./io.js";
+import { NOT_TEXT, decodeText, exists, readInputFile, type CliIo } from "./io.js";
 
 export interface TenderFiles {
   specification: string;
@@ -59,7 +59,9 @@ export async function loadTender(io: CliIo, files: TenderFiles): Promise<Outcome
   const read = async (file: string) => {
     const bytes = await readInputFile(io, file);
     inputs.push({ file, sha256: createHash("sha256").update(bytes).digest("hex") });
-    return decodeText(bytes, file, problems);
+    const text = decodeText(bytes);
+    if (text === undefined) problems.push(problem("input.unreadable", { file }, { detail: NOT_TEXT }));
+    return text;
   };
   const specText = await read(files.specification);
   const modelText = await read(files.model);
@@ -86,13 +88,4 @@ export async function loadTender(io: CliIo, files: TenderFiles): Promise<Outcome
 
 export function withFileLocations<T extends { location: Location }>(problems: readonly T[], tender: { sources: SourceDocument[] }): T[] {
   return locateProblems(problems, tender.sources);
-}
-
-function decodeText(bytes: Uint8Array, file: string, problems: Problem[]): string | undefined {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    problems.push(problem("input.unreadable", { file }, { detail: "it is not UTF-8 text (is it a spreadsheet or Word file?)" }));
-    return undefined;
-  }
 }

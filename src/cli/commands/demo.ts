@@ -10,7 +10,7 @@ import { renderResultsTable } from "../../presentation/results-table.js";
 import { reviewTender } from "../../review/review-tender.js";
 import { loadDocumentTemplate, todayOr } from "../document-templates.js";
 import { ExitCode } from "../exit-code.js";
-import { readInputFile, writeOutputs, type OutputFile } from "../io.js";
+import { readTextFile, writeOutputs, type OutputFile } from "../io.js";
 import { withFileLocations } from "../load-tender.js";
 import type { CommandRunner } from "../main.js";
 import { reportProblems } from "../report-problems.js";
@@ -60,7 +60,7 @@ export function demoCommand(run: CommandRunner): CommandModule {
       });
       const summaries = makeAssessmentSummaries(await loadDocumentTemplate(io, "assessment-summary", undefined), { specification, model, result: scored.result }, { includeWinnerDetails: true, issuedOn: today });
       const findingsFile = join(bundledExample, "equality-findings.yaml");
-      const findings = parseInputDocument(EqualityFindings, new TextDecoder().decode(await readInputFile(io, findingsFile)), "findings", findingsFile);
+      const findings = parseInputDocument(EqualityFindings, await readTextFile(io, findingsFile), "findings", findingsFile);
       if (!report.ok || !summaries.ok || !findings.ok) throw new Error("the bundled example must produce its documents");
       const ea = makeEqualityAssessment(await loadDocumentTemplate(io, "equality-assessment", undefined), { specification, findings: findings.value.data, reviewFlags: flags, today });
       if (!ea.ok) throw new Error("the bundled example must produce its Equality Assessment");

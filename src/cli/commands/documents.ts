@@ -8,14 +8,14 @@ import { reviewTender } from "../../review/review-tender.js";
 import type { Problem } from "../../problems/problem.js";
 import { loadDocumentTemplate, todayOr } from "../document-templates.js";
 import { ExitCode } from "../exit-code.js";
-import { readInputFile, writeOutputs, type CliIo } from "../io.js";
+import { readTextFile, writeOutputs, type CliIo } from "../io.js";
 import { loadTender, resolveTenderFiles, withFileLocations } from "../load-tender.js";
 import type { CommandRunner } from "../main.js";
 import { reportProblems } from "../report-problems.js";
 import { TOOL_VERSION } from "../version.js";
 import { loadPolicy } from "./review.js";
 import { loadAndScore } from "./score.js";
-import { tenderOptions } from "./shared.js";
+import { tenderOptions, type TenderArgs } from "./shared.js";
 
 function documentOptions<T>(y: Argv<T>) {
   return tenderOptions(y)
@@ -24,12 +24,7 @@ function documentOptions<T>(y: Argv<T>) {
     .option("date", { type: "string", describe: "Date to print, as YYYY-MM-DD (default: today)" });
 }
 
-interface DocumentArgs {
-  folder: string;
-  spec?: string;
-  model?: string;
-  bids?: string;
-  json: boolean;
+interface DocumentArgs extends TenderArgs {
   template?: string;
   force: boolean;
   date?: string;
@@ -121,7 +116,7 @@ export function equalityCommand(run: CommandRunner): CommandModule {
       const loaded = await loadTender(io, files);
       const policy = await loadPolicy(io, a.policy);
       const findings = a.findings
-        ? parseInputDocument(EqualityFindings, new TextDecoder().decode(await readInputFile(io, a.findings)), "findings", a.findings)
+        ? parseInputDocument(EqualityFindings, await readTextFile(io, a.findings), "findings", a.findings)
         : { ok: true as const, value: { data: EqualityFindings.parse({}) }, problems: [] };
       if (!loaded.ok || !policy.ok || !findings.ok) {
         return failed(io, [...(loaded.ok ? [] : loaded.problems), ...(policy.ok ? [] : policy.problems), ...(findings.ok ? [] : findings.problems)]);

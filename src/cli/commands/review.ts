@@ -9,11 +9,11 @@ import { parseReviewPolicy } from "../../review/parse-policy.js";
 import { failsReview, reviewTender } from "../../review/review-tender.js";
 import { formatLocation, formatPath } from "../../problems/format.js";
 import { ExitCode } from "../exit-code.js";
-import { readInputFile, type CliIo } from "../io.js";
+import { readTextFile, type CliIo } from "../io.js";
 import { loadTender, resolveTenderFiles, withFileLocations } from "../load-tender.js";
 import type { CommandRunner } from "../main.js";
 import { problemsJson, reportProblems } from "../report-problems.js";
-import { tenderOptions } from "./shared.js";
+import { tenderOptions, type TenderArgs } from "./shared.js";
 
 export const defaultPolicyFile = fileURLToPath(new URL("../../../policies/uk-default.yaml", import.meta.url));
 
@@ -32,12 +32,7 @@ export function reviewCommand(run: CommandRunner): CommandModule {
   };
 }
 
-interface ReviewArgs {
-  folder: string;
-  spec?: string;
-  model?: string;
-  bids?: string;
-  json: boolean;
+interface ReviewArgs extends TenderArgs {
   policy?: string;
   withoutBids: boolean;
   failOn: "error" | "warning" | "never";
@@ -83,7 +78,7 @@ async function review(io: CliIo, args: ReviewArgs): Promise<ExitCode> {
 
 /** The review policy from --policy, or the bundled default UK policy. */
 export async function loadPolicy(io: CliIo, file: string | undefined) {
-  const text = new TextDecoder().decode(await readInputFile(io, file ?? defaultPolicyFile));
+  const text = await readTextFile(io, file ?? defaultPolicyFile);
   return parseReviewPolicy(text, file ?? "policies/uk-default.yaml");
 }
 

@@ -10,7 +10,7 @@ import type { TenderBids } from "../../model/bids.js";
 import { problemsJson, reportProblems } from "../report-problems.js";
 import { TOOL_VERSION } from "../version.js";
 import type { CommandRunner } from "../main.js";
-import { tenderOptions } from "./shared.js";
+import { tenderOptions, type TenderArgs } from "./shared.js";
 import type { Problem } from "../../problems/problem.js";
 import { ROUNDING_STATEMENT } from "../../documents/common-data.js";
 import { modelHash } from "../../model/model-hash.js";
@@ -36,12 +36,7 @@ export function scoreCommand(run: CommandRunner): CommandModule {
   };
 }
 
-export interface ScoreArgs {
-  folder: string;
-  spec?: string;
-  model?: string;
-  bids?: string;
-  json: boolean;
+export interface ScoreArgs extends TenderArgs {
   out: string;
   force: boolean;
   sheets?: string;

@@ -7,7 +7,7 @@ import { writeOutputs } from "../io.js";
 import { loadTender, resolveTenderFiles } from "../load-tender.js";
 import type { CommandRunner } from "../main.js";
 import { reportProblems } from "../report-problems.js";
-import { tenderOptions } from "./shared.js";
+import { tenderOptions, type TenderArgs } from "./shared.js";
 import { validateTender } from "../../model/validate-tender.js";
 
 export function scoresheetsCommand(run: CommandRunner): CommandModule {
@@ -20,7 +20,7 @@ export function scoresheetsCommand(run: CommandRunner): CommandModule {
         .option("force", { type: "boolean", default: false, describe: "Replace workbooks that already exist" })
         .example("$0 scoresheets examples/community-advocacy --out-dir sheets", "One score sheet per evaluator for the example"),
     handler: run(async (args, io) => {
-      const a = args as unknown as { folder: string; spec?: string; model?: string; bids?: string; outDir: string; force: boolean };
+      const a = args as unknown as TenderArgs & { outDir: string; force: boolean };
       const files = await resolveTenderFiles(io, a.folder, a);
       const loaded = await loadTender(io, files);
       if (!loaded.ok || loaded.value.bids === undefined) {

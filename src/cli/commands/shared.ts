@@ -9,3 +9,12 @@ export function tenderOptions<T>(y: Argv<T>) {
     .option("bids", { type: "string", describe: "Bids file (YAML or JSON)" })
     .option("json", { type: "boolean", default: false, describe: "Print JSON instead of text" });
 }
+
+/** The parsed form of tenderOptions. */
+export interface TenderArgs {
+  folder: string;
+  spec?: string;
+  model?: string;
+  bids?: string;
+  json: boolean;
+}

@@ -5,7 +5,7 @@ import { getExitCode } from "../exit-code.js";
 import type { CliIo } from "../io.js";
 import { loadTender, resolveTenderFiles, withFileLocations } from "../load-tender.js";
 import { problemsJson, reportProblems } from "../report-problems.js";
-import { tenderOptions } from "./shared.js";
+import { tenderOptions, type TenderArgs } from "./shared.js";
 import type { CommandRunner } from "../main.js";
 
 export function validateCommand(run: CommandRunner): CommandModule {
@@ -18,7 +18,7 @@ export function validateCommand(run: CommandRunner): CommandModule {
   };
 }
 
-async function validate(io: CliIo, args: { folder: string; spec?: string; model?: string; bids?: string; json: boolean }) {
+async function validate(io: CliIo, args: TenderArgs) {
   const files = await resolveTenderFiles(io, args.folder, args);
   const loaded = await loadTender(io, files);
   const problems = loaded.ok ? withFileLocations(validateTender(loaded.value), loaded.value) : loaded.problems;

@@ -11,7 +11,7 @@ import { problemFromProfiles } from "../../sensitivity/profiles.js";
 import { WhatifProfiles } from "../../model/whatif-profiles.js";
 import { parseScoringModel } from "../../model/parse.js";
 import { locateProblems, parseInputDocument } from "../../model/parse-document.js";
-import { readInputFile, writeOutputs } from "../io.js";
+import { readTextFile, writeOutputs } from "../io.js";
 import { whatifPage } from "../../sensitivity/whatif-page.js";
 import { resolveTenderFiles } from "../load-tender.js";
 import { reportProblems } from "../report-problems.js";
@@ -20,7 +20,7 @@ import { ExitCode } from "../exit-code.js";
 import { UsageError, type CliIo } from "../io.js";
 import type { CommandRunner } from "../main.js";
 import { loadAndScore } from "./score.js";
-import { tenderOptions } from "./shared.js";
+import { tenderOptions, type TenderArgs } from "./shared.js";
 
 export function whatifCommand(run: CommandRunner): CommandModule {
   return {
@@ -42,12 +42,7 @@ export function whatifCommand(run: CommandRunner): CommandModule {
   };
 }
 
-interface WhatifArgs {
-  folder: string;
-  spec?: string;
-  model?: string;
-  bids?: string;
-  json: boolean;
+interface WhatifArgs extends TenderArgs {
   bid?: string;
   samples: number;
   seed: number;
@@ -83,8 +78,8 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   let title: string;
   if (args.profiles !== undefined) {
     const modelFile = args.model ?? (await resolveTenderFiles(io, args.folder, args)).model;
-    const model = parseScoringModel(new TextDecoder().decode(await readInputFile(io, modelFile)), modelFile);
-    const profiles = parseInputDocument(WhatifProfiles, new TextDecoder().decode(await readInputFile(io, args.profiles)), "profiles", args.profiles);
+    const model = parseScoringModel(await readTextFile(io, modelFile), modelFile);
+    const profiles = parseInputDocument(WhatifProfiles, await readTextFile(io, args.profiles), "profiles", args.profiles);
     if (!model.ok || !profiles.ok) {
       reportProblems(io, [...(model.ok ? [] : model.problems), ...(profiles.ok ? [] : profiles.problems)]);
       return ExitCode.invalidInput;
