@@ -58,6 +58,47 @@ describe("SMAA-2 against answers worked out analytically", () => {
   });
 });
 
+describe("SMAA-2 on a fixed sample worked out by hand", () => {
+  /*
+   * Four weight samples from eight fixed uniforms (two per sample: sorted, their gaps are the weights),
+   * worked out on paper and checked with a few lines of Python outside this code base:
+   *   (0.2, 0.7)  → w = (0.2, 0.5, 0.3):   A 0.52, B 0.73,  C 0.65   → B, C, A
+   *   (0.9, 0.6)  → w = (0.6, 0.3, 0.1):   A 0.72, B 0.63,  C 0.51   → A, B, C
+   *   (0.1, 0.15) → w = (0.1, 0.05, 0.85): A 0.37, B 0.605, C 0.835  → C, B, A
+   *   (0.5, 0.4)  → w = (0.4, 0.1, 0.5):   A 0.56, B 0.59,  C 0.67   → C, B, A
+   * A is first once, second never, third three times; B first once, second three times; C first twice,
+   * second once, third once. Central weights: A (0.6, 0.3, 0.1); B (0.2, 0.5, 0.3); C the mean of its two
+   * winning samples, (0.25, 0.075, 0.675).
+   */
+  it("gives the rank acceptabilities and central weights worked out by hand", () => {
+    const uniforms = [0.2, 0.7, 0.9, 0.6, 0.1, 0.15, 0.5, 0.4];
+    let next = 0;
+    const result = smaa({
+      criteria,
+      bids: [
+        { id: "A", values: [0.9, 0.5, 0.3] },
+        { id: "B", values: [0.5, 0.9, 0.6] },
+        { id: "C", values: [0.4, 0.6, 0.9] },
+      ],
+      samples: 4,
+      random: () => uniforms[next++]!,
+    });
+    expect(next).toBe(8);
+    const expected = [
+      [0.25, 0, 0.75],
+      [0.25, 0.75, 0],
+      [0.5, 0.25, 0.25],
+    ];
+    result.rankAcceptability.forEach((row, i) => row.forEach((p, r) => expect(p).toBeCloseTo(expected[i]![r]!, 12)));
+    const central = [
+      [0.6, 0.3, 0.1],
+      [0.2, 0.5, 0.3],
+      [0.25, 0.075, 0.675],
+    ];
+    result.centralWeights.forEach((w, i) => w!.forEach((x, k) => expect(x).toBeCloseTo(central[i]![k]!, 12)));
+  });
+});
+
 describe("SMAA-2 properties", () => {
   const bidsArbitrary = fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 6 });
 
