@@ -125,3 +125,32 @@ function stability(lines: BidLine[], current: Exact): WeightSweep["leaderStabili
   return { leader: leader.bidId, from: from.compare(0) < 0 ? ZERO : from, to: to.compare(100) > 0 ? HUNDRED : to };
 }
 
+
+/**
+ * The weights (percent) of the swept section at which `bidId` is first or joint first, or undefined if
+ * there are none. Where one line is at or above every other is an intersection of half-lines, so it is
+ * a single interval, solved exactly.
+ */
+export function firstPlaceInterval(sweep: WeightSweep, bidId: string): { from: Exact; to: Exact } | undefined {
+  const own = sweep.lines.find((l) => l.bidId === bidId);
+  if (own === undefined) return undefined;
+  let from = ZERO;
+  let to = HUNDRED;
+  for (const other of sweep.lines) {
+    if (other === own) continue;
+    // own − other = interceptGap + slopeGap × w, which must be ≥ 0.
+    const interceptGap = own.intercept.sub(other.intercept);
+    const slopeGap = own.slope.sub(other.slope);
+    if (slopeGap.equals(0)) {
+      if (interceptGap.compare(0) < 0) return undefined;
+      continue;
+    }
+    const crossing = interceptGap.neg().div(slopeGap);
+    if (slopeGap.compare(0) > 0) {
+      if (crossing.compare(from) > 0) from = crossing;
+    } else if (crossing.compare(to) < 0) {
+      to = crossing;
+    }
+  }
+  return from.compare(to) > 0 ? undefined : { from, to };
+}

@@ -1,11 +1,9 @@
 import { sectionTitles, type SectionKey } from "../model/scoring-model.js";
 import type { SmaaResult } from "./smaa.js";
-import { totalAt, type WeightSweep, type WeightingProblem } from "./weight-sweep.js";
+import { escapeXml as escape, weightChartSvg } from "../presentation/weight-chart.js";
+import type { WeightSweep, WeightingProblem } from "./weight-sweep.js";
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const pct = (n: number, places = 1) => `${Number(n.toFixed(places))}%`;
-// Distinguishable colours; every line is also labelled with its bidder, so colour never carries meaning alone.
-const colours = ["#1b6ca8", "#c0392b", "#2e7d32", "#8e44ad", "#b9770e", "#00838f", "#5d4037", "#37474f"];
 
 /**
  * A self-contained page (no network, no server) for exploring how the weighting moves the outcome:
@@ -13,7 +11,7 @@ const colours = ["#1b6ca8", "#c0392b", "#2e7d32", "#8e44ad", "#b9770e", "#00838f
  * break-even points marked, and rank-acceptability bars show the chance of each place. Every chart has a
  * data table beside it, and every control is a labelled native input, so it works from the keyboard.
  */
-export function whatifPage(input: { title: string; problem: WeightingProblem; sweeps: WeightSweep[]; smaa: SmaaResult; seed: number }): string {
+export function whatifPage(input: { title: string; problem: WeightingProblem; sweeps: WeightSweep[]; smaa: SmaaResult; seed: number; highlight?: string }): string {
   const { problem, sweeps, smaa } = input;
   const sections = [...problem.weights.keys()] as SectionKey[];
   const data = {
@@ -28,7 +26,7 @@ export function whatifPage(input: { title: string; problem: WeightingProblem; sw
 <output id="w-${s.key}-value" for="w-${s.key}">${pct(s.weight)}</output></div>`,
     )
     .join("\n");
-  const charts = sweeps.map((sweep) => chart(sweep, name)).join("\n");
+  const charts = sweeps.map((sweep) => chart(sweep, name, input.highlight)).join("\n");
   const acceptability = problem.bids
     .map((b, i) => {
       const first = smaa.rankAcceptability[i]![0]! * 100;
@@ -52,6 +50,7 @@ input:focus-visible { outline: 3px solid #1b6ca8; outline-offset: 2px; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid #767676; padding: 0.3rem 0.6rem; text-align: left; }
 thead th { background: #e7e6e6; }
+.chart svg { width: 100%; height: auto; }
 .chart { display: grid; grid-template-columns: minmax(20rem, 2fr) minmax(14rem, 1fr); gap: 1rem; align-items: start; }
 .bar { display: inline-block; height: 0.9rem; background: #1b6ca8; vertical-align: middle; min-width: 1px; }
 .note { color: #444; }
@@ -119,51 +118,13 @@ render();
 `;
 }
 
-function chart(sweep: WeightSweep, name: Map<string, string>): string {
-  const W = 560;
-  const H = 300;
-  const pad = { left: 48, right: 150, top: 16, bottom: 40 };
-  const x = (w: number) => pad.left + (w / 100) * (W - pad.left - pad.right);
-  const values = sweep.lines.flatMap((l) => [l.intercept.valueOf(), l.intercept.add(l.slope.mul(100)).valueOf()]);
-  const lo = Math.min(0, ...values);
-  const hi = Math.max(100, ...values);
-  const y = (v: number) => pad.top + (1 - (v - lo) / (hi - lo)) * (H - pad.top - pad.bottom);
+function chart(sweep: WeightSweep, name: Map<string, string>, highlight: string | undefined): string {
   const title = sectionTitles[sweep.section];
-  // Labels at the right-hand end of each line, pushed apart so that lines ending close together stay readable.
-  const ends = sweep.lines.map((l, i) => ({ i, y: y(l.intercept.valueOf() + l.slope.valueOf() * 100) + 4 })).sort((p, q) => p.y - q.y);
-  for (let k = 1; k < ends.length; k++) ends[k]!.y = Math.max(ends[k]!.y, ends[k - 1]!.y + 14);
-  const labelY = new Map(ends.map((e) => [e.i, e.y]));
-  const lines = sweep.lines
-    .map((l, i) => {
-      const a = l.intercept.valueOf();
-      const b = a + l.slope.valueOf() * 100;
-      const colour = colours[i % colours.length]!;
-      return `<line x1="${x(0)}" y1="${y(a).toFixed(1)}" x2="${x(100)}" y2="${y(b).toFixed(1)}" stroke="${colour}" stroke-width="2"><title>${escape(l.bidder)}</title></line>
-<text x="${x(100) + 6}" y="${labelY.get(i)!.toFixed(1)}" font-size="12" fill="${colour}">${escape(l.bidder.length > 22 ? `${l.bidder.slice(0, 21)}…` : l.bidder)}</text>`;
-    })
-    .join("\n");
-  const marks = sweep.breakEvens
-    .map((b) => {
-      const line = sweep.lines.find((l) => l.bidId === b.above)!;
-      const w = b.weight.valueOf();
-      return `<circle cx="${x(w).toFixed(1)}" cy="${y(totalAt(line, b.weight).valueOf()).toFixed(1)}" r="4" fill="none" stroke="#1a1a1a" stroke-width="2"><title>At ${pct(w)}: ${escape(name.get(b.above)!)} overtakes ${escape(name.get(b.below)!)}</title></circle>`;
-    })
-    .join("\n");
-  const now = sweep.currentWeight.valueOf();
+  const drawing = weightChartSvg(sweep, name, highlight === undefined ? {} : { highlight });
   const rows = sweep.breakEvens.map((b) => `<tr><td>${pct(b.weight.valueOf())}</td><td>${escape(name.get(b.above)!)} overtakes ${escape(name.get(b.below)!)}</td></tr>`).join("");
-  const caption = `${title} weight: totals from 0% to 100%, with ${sweep.breakEvens.length} break-even point(s); today ${pct(now)}`;
   return `<section class="chart" aria-label="${escape(title)}">
 <div><h3>${escape(title)} weight</h3>
-<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${escape(caption)}">
-<line x1="${x(0)}" y1="${y(lo)}" x2="${x(100)}" y2="${y(lo)}" stroke="#767676"/>
-<line x1="${x(0)}" y1="${y(lo)}" x2="${x(0)}" y2="${y(hi)}" stroke="#767676"/>
-<text x="${x(0)}" y="${H - 12}" font-size="12">0%</text><text x="${x(100) - 24}" y="${H - 12}" font-size="12">100%</text>
-<text x="${(x(0) + x(100)) / 2 - 40}" y="${H - 12}" font-size="12">${escape(title)} weight</text>
-<text x="4" y="${y(hi) + 10}" font-size="12">${Math.round(hi)}</text><text x="4" y="${y(lo)}" font-size="12">${Math.round(lo)}</text>
-<line x1="${x(now)}" y1="${y(lo)}" x2="${x(now)}" y2="${y(hi)}" stroke="#1a1a1a" stroke-dasharray="4 4"/>
-${lines}
-${marks}
-</svg></div>
+${drawing.svg}</div>
 <table><caption>Break-even points: ${escape(title)}</caption><thead><tr><th scope="col">Weight</th><th scope="col">What changes</th></tr></thead><tbody>${rows || '<tr><td colspan="2">No two bidders change places.</td></tr>'}</tbody></table>
 </section>`;
 }

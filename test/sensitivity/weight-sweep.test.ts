@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exact } from "../../src/arithmetic/exact.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
-import { sweepWeight, totalAt } from "../../src/sensitivity/weight-sweep.js";
+import { firstPlaceInterval, sweepWeight, totalAt, type WeightingProblem } from "../../src/sensitivity/weight-sweep.js";
 import { loadExample } from "../example-tender.js";
 import { aTender } from "../builders.js";
 
@@ -46,7 +46,64 @@ describe("weight sweep, checked against hand-solved linear equations", () => {
   });
 });
 
+/*
+ * Price 40, quality 60, with shares given directly:
+ *   A (price 0.5, quality 1):   A(w) = 0.5w + (100 − w)       = 100 − 0.5w
+ *   B (price 1,   quality 0.5): B(w) = w + 0.5(100 − w)       = 50 + 0.5w
+ *   C (price 0.8, quality 0.8): C(w) = 0.8w + 0.8(100 − w)    = 80
+ * A ≥ B ⇔ w ≤ 50; A ≥ C ⇔ w ≤ 40; B ≥ C ⇔ w ≥ 60. So A is first on [0, 40], C on [40, 60], B on [60, 100].
+ * With D (price 0.4, quality 0.4), D(w) = 40, below C everywhere: never first.
+ */
+describe("the weights at which a bid comes first, checked against hand-solved inequalities", () => {
+  const share = (price: number, quality: number) => new Map([["price", exact(price)], ["quality", exact(quality)]] as const);
+  const problem: WeightingProblem = {
+    weights: new Map([["price", exact(40)], ["quality", exact(60)]]),
+    bids: [
+      { bidId: "A", bidder: "A", shares: share(0.5, 1) },
+      { bidId: "B", bidder: "B", shares: share(1, 0.5) },
+      { bidId: "C", bidder: "C", shares: share(0.8, 0.8) },
+      { bidId: "D", bidder: "D", shares: share(0.4, 0.4) },
+    ],
+  };
+  const sweep = sweepWeight(problem, "price");
+  const interval = (id: string) => {
+    const i = firstPlaceInterval(sweep, id);
+    return i && [i.from.toFraction(), i.to.toFraction()];
+  };
+
+  it("is an exact interval for each bid that can win, and undefined for one that never can", () => {
+    expect(interval("A")).toEqual(["0", "40"]);
+    expect(interval("C")).toEqual(["40", "60"]);
+    expect(interval("B")).toEqual(["60", "100"]);
+    expect(interval("D")).toBeUndefined();
+  });
+
+  it("a bid level with another everywhere shares its interval; one below it everywhere has none", () => {
+    const twin = sweepWeight({ ...problem, bids: [...problem.bids, { bidId: "C2", bidder: "C2", shares: share(0.8, 0.8) }] }, "price");
+    expect(firstPlaceInterval(twin, "C2")).toEqual(firstPlaceInterval(twin, "C"));
+    const lower = sweepWeight({ ...problem, bids: [...problem.bids, { bidId: "C3", bidder: "C3", shares: share(0.79, 0.79) }] }, "price");
+    expect(firstPlaceInterval(lower, "C3")).toBeUndefined();
+  });
+});
+
 describe("the bundled example", () => {
+  it("each bid's first-place interval holds exactly the weights (on a 0.1% grid) at which it is first", () => {
+    const outcome = scoreTender(loadExample());
+    if (!outcome.ok) throw new Error("example must score");
+    for (const section of ["price", "quality", "socialValue", "userPanel"] as const) {
+      const sweep = sweepWeight(outcome.value, section);
+      for (let tenths = 0; tenths <= 1000; tenths++) {
+        const w = exact(tenths).div(10);
+        const best = sweep.lines.reduce((top, l) => (totalAt(l, w).compare(top) > 0 ? totalAt(l, w) : top), totalAt(sweep.lines[0]!, w));
+        for (const line of sweep.lines) {
+          const interval = firstPlaceInterval(sweep, line.bidId);
+          const inside = interval !== undefined && w.compare(interval.from) >= 0 && w.compare(interval.to) <= 0;
+          expect(inside, `${section} ${line.bidId} at ${w.toString()}%`).toBe(totalAt(line, w).equals(best));
+        }
+      }
+    }
+  });
+
   it("every break-even point is where the two lines really cross", () => {
     const outcome = scoreTender(loadExample());
     if (!outcome.ok) throw new Error("example must score");

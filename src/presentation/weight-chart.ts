@@ -1,0 +1,120 @@
+import { sectionTitles } from "../model/scoring-model.js";
+import { totalAt, type WeightSweep } from "../sensitivity/weight-sweep.js";
+
+/**
+ * Charts as standalone SVG: the same drawing goes inline into the what-if page and, turned into a
+ * picture, into the Word briefing. Plain shapes and text only, so any SVG renderer draws it the same.
+ */
+export const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const pct = (n: number, places = 1) => `${Number(n.toFixed(places))}%`;
+// Distinguishable colours (each at least 4.5:1 on white); every line is also labelled with its bidder,
+// so colour never carries meaning alone.
+export const chartColours = ["#1b6ca8", "#c0392b", "#2e7d32", "#8e44ad", "#9a6208", "#00838f", "#5d4037", "#37474f"];
+export const CHART_FONT = "Atkinson Hyperlegible, Arial, sans-serif";
+
+export interface SvgChart {
+  svg: string;
+  width: number;
+  height: number;
+  /** A text alternative that says what the chart shows, for screen readers and alt text. */
+  description: string;
+}
+
+const shorten = (name: string, max: number) => (name.length > max ? `${name.slice(0, max - 1)}…` : name);
+
+/**
+ * Each bid's total (y) against one section's weight (x, 0 to 100%), with the weights where two bids
+ * change places circled and today's weight dashed. `highlight` draws one bid's line thicker and its
+ * label in bold: "organisations like ours".
+ */
+export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, string>, options: { highlight?: string } = {}): SvgChart {
+  const W = 680;
+  const H = 340;
+  const pad = { left: 56, right: 230, top: 20, bottom: 52 };
+  const x = (w: number) => pad.left + (w / 100) * (W - pad.left - pad.right);
+  const values = sweep.lines.flatMap((l) => [l.intercept.valueOf(), l.intercept.add(l.slope.mul(100)).valueOf()]);
+  // Line charts need no zero baseline; starting near the lowest total makes close crossings readable.
+  const lo = Math.min(Math.floor(Math.min(...values) / 10) * 10, 90);
+  const hi = Math.max(100, ...values);
+  const y = (v: number) => pad.top + (1 - (v - lo) / (hi - lo)) * (H - pad.top - pad.bottom);
+  const title = sectionTitles[sweep.section];
+  const name = (id: string) => names.get(id) ?? id;
+
+  // Labels at the right-hand end of each line, pushed apart so that lines ending close together stay readable.
+  const ends = sweep.lines.map((l, i) => ({ i, y: y(l.intercept.valueOf() + l.slope.valueOf() * 100) + 4 })).sort((p, q) => p.y - q.y);
+  for (let k = 1; k < ends.length; k++) ends[k]!.y = Math.max(ends[k]!.y, ends[k - 1]!.y + 15);
+  const labelY = new Map(ends.map((e) => [e.i, e.y]));
+
+  const grid = [0, 25, 50, 75, 100]
+    .map((t) => `<line x1="${x(t)}" y1="${y(lo)}" x2="${x(t)}" y2="${y(hi)}" stroke="#d9d9d9"/><text x="${x(t)}" y="${y(lo) + 18}" font-size="13" text-anchor="middle">${t}%</text>`)
+    .join("\n");
+  const yTicks = [lo, (lo + hi) / 2, hi]
+    .map((v) => `<line x1="${x(0)}" y1="${y(v).toFixed(1)}" x2="${x(100)}" y2="${y(v).toFixed(1)}" stroke="#d9d9d9"/><text x="${pad.left - 8}" y="${(y(v) + 4).toFixed(1)}" font-size="13" text-anchor="end">${Math.round(v)}</text>`)
+    .join("\n");
+  const lines = sweep.lines
+    .map((l, i) => {
+      const a = l.intercept.valueOf();
+      const b = a + l.slope.valueOf() * 100;
+      const colour = chartColours[i % chartColours.length]!;
+      const ours = l.bidId === options.highlight;
+      return `<line x1="${x(0)}" y1="${y(a).toFixed(1)}" x2="${x(100)}" y2="${y(b).toFixed(1)}" stroke="${colour}" stroke-width="${ours ? 4 : 2}"><title>${escapeXml(l.bidder)}</title></line>
+<text x="${x(100) + 8}" y="${labelY.get(i)!.toFixed(1)}" font-size="13"${ours ? ' font-weight="bold"' : ""} fill="${colour}">${escapeXml(shorten(l.bidder, 32))}</text>`;
+    })
+    .join("\n");
+  const marks = sweep.breakEvens
+    .map((b) => {
+      const line = sweep.lines.find((l) => l.bidId === b.above)!;
+      const w = b.weight.valueOf();
+      return `<circle cx="${x(w).toFixed(1)}" cy="${y(totalAt(line, b.weight).valueOf()).toFixed(1)}" r="5" fill="none" stroke="#1a1a1a" stroke-width="2"><title>At ${pct(w)}: ${escapeXml(name(b.above))} overtakes ${escapeXml(name(b.below))}</title></circle>`;
+    })
+    .join("\n");
+  const now = sweep.currentWeight.valueOf();
+  const description = `Chart of each bidder's total score out of 100 as the ${title.toLowerCase()} weight goes from 0% to 100%, with the other weights in proportion. Today's weight is ${pct(now)}. ${
+    sweep.breakEvens.length === 0 ? "No two bidders change places." : `Bidders change places at ${sweep.breakEvens.map((b) => pct(b.weight.valueOf())).join(", ")}.`
+  } The figures are in the table that follows.`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(description)}" font-family="${CHART_FONT}">
+<rect width="${W}" height="${H}" fill="#ffffff"/>
+${grid}
+${yTicks}
+<line x1="${x(0)}" y1="${y(lo)}" x2="${x(100)}" y2="${y(lo)}" stroke="#595959"/>
+<line x1="${x(0)}" y1="${y(lo)}" x2="${x(0)}" y2="${y(hi)}" stroke="#595959"/>
+<text x="${(x(0) + x(100)) / 2}" y="${H - 10}" font-size="14" text-anchor="middle">${escapeXml(title)} weight</text>
+<text x="16" y="${(y(lo) + y(hi)) / 2}" font-size="14" text-anchor="middle" transform="rotate(-90 16 ${(y(lo) + y(hi)) / 2})">Total score</text>
+<line x1="${x(now).toFixed(1)}" y1="${y(lo)}" x2="${x(now).toFixed(1)}" y2="${y(hi)}" stroke="#1a1a1a" stroke-width="1.5" stroke-dasharray="5 4"/>
+<text x="${(x(now) + 4).toFixed(1)}" y="${y(hi) + 12}" font-size="12">today ${pct(now)}</text>
+${lines}
+${marks}
+</svg>`;
+  return { svg, width: W, height: H, description };
+}
+
+/** Horizontal bars: each bidder's chance of coming first, with the figure written beside each bar. */
+export function chanceChartSvg(rows: readonly { bidId: string; bidder: string; first: number }[], options: { highlight?: string } = {}): SvgChart {
+  const W = 680;
+  const rowHeight = 30;
+  const labelWidth = 270;
+  const barMax = W - labelWidth - 80;
+  const H = 24 + rows.length * rowHeight + 30;
+  const bars = rows
+    .map((r, i) => {
+      const top = 20 + i * rowHeight;
+      const ours = r.bidId === options.highlight;
+      const width = Math.max(1, r.first * barMax);
+      return `<text x="${labelWidth - 10}" y="${top + 18}" font-size="13" text-anchor="end"${ours ? ' font-weight="bold"' : ""}>${escapeXml(shorten(r.bidder, 36))}</text>
+<rect x="${labelWidth}" y="${top + 4}" width="${width.toFixed(1)}" height="${rowHeight - 10}" fill="${ours ? "#1b6ca8" : "#8c8c8c"}"/>
+<text x="${(labelWidth + width + 6).toFixed(1)}" y="${top + 18}" font-size="13"${ours ? ' font-weight="bold"' : ""}>${pct(r.first * 100)}</text>`;
+    })
+    .join("\n");
+  const axisY = 20 + rows.length * rowHeight + 4;
+  const description = `Bar chart of each bidder's chance of coming first: ${rows.map((r) => `${r.bidder} ${pct(r.first * 100)}`).join("; ")}.`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(description)}" font-family="${CHART_FONT}">
+<rect width="${W}" height="${H}" fill="#ffffff"/>
+<line x1="${labelWidth}" y1="16" x2="${labelWidth}" y2="${axisY}" stroke="#595959"/>
+<line x1="${labelWidth}" y1="${axisY}" x2="${labelWidth + barMax}" y2="${axisY}" stroke="#595959"/>
+<text x="${labelWidth}" y="${axisY + 18}" font-size="12" text-anchor="middle">0%</text>
+<text x="${labelWidth + barMax / 2}" y="${axisY + 18}" font-size="12" text-anchor="middle">50%</text>
+<text x="${labelWidth + barMax}" y="${axisY + 18}" font-size="12" text-anchor="middle">100%</text>
+${bars}
+</svg>`;
+  return { svg, width: W, height: H, description };
+}
