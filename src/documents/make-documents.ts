@@ -9,6 +9,10 @@ import { AssessmentSummaryData, assessmentSummaryData, safeFileName, type Assess
 import { EqualityAssessmentData, equalityAssessmentData } from "./equality-assessment.js";
 import { EvaluationReportData, evaluationReportData, type Audit } from "./evaluation-report.js";
 import { inspectTemplate, renderDocx, type DocumentTemplate } from "./render-docx.js";
+import { chanceChartSvg, weightChartSvg } from "../presentation/weight-chart.js";
+import { pictureOfSvg } from "./chart-picture.js";
+import type { DocxPicture } from "./docx-pictures.js";
+import { WhatifBriefingData, briefingCharts, chanceText, whatifBriefingData, type WhatifBriefingInput } from "./whatif-briefing.js";
 
 /** The evaluation report, from the bundled template or an authority's own. */
 export function makeEvaluationReport(
@@ -45,4 +49,25 @@ export function makeEqualityAssessment(
 ): Outcome<Uint8Array> {
   const data = equalityAssessmentData(input);
   return renderDocx(template, EqualityAssessmentData, data, { title: data.documentTitle });
+}
+
+/** The what-if briefing for one organisation, with its charts drawn as pictures (with alt text). */
+export function makeWhatifBriefing(template: DocumentTemplate, input: WhatifBriefingInput): Outcome<Uint8Array> {
+  const data = whatifBriefingData(input);
+  const names = new Map(input.problem.bids.map((b) => [b.bidId, b.bidder]));
+  const highlight = { highlight: input.organisationId };
+  const pictures: DocxPicture[] = briefingCharts(input.sweeps).map((chart) => {
+    const drawn =
+      chart.kind === "weight"
+        ? weightChartSvg(chart.sweep, names, highlight)
+        : chanceChartSvg(
+            input.problem.bids.map((b, i) => {
+              const first = input.smaa.rankAcceptability[i]![0]!;
+              return { bidId: b.bidId, bidder: b.bidder, first, label: chanceText(first) };
+            }),
+            highlight,
+          );
+    return { id: chart.id, ...pictureOfSvg(drawn.svg), description: drawn.description };
+  });
+  return renderDocx(template, WhatifBriefingData, data, { title: `${data.documentTitle}: ${data.organisation}`, pictures });
 }

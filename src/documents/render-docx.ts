@@ -1,14 +1,15 @@
 import { createRequire } from "node:module";
 import type { z } from "zod";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
-import { dotPathParser } from "./dot-path-parser.js";
+import { addPicturesToZip, placePicture, type DocxPicture, type PlacedPicture } from "./docx-pictures.js";
+import { pictureAwareParser } from "./dot-path-parser.js";
 import { contractOf, unknownTags, type ContractField, type TemplateTag } from "./template-contract.js";
 
 // docxtemplater and pizzip are CommonJS; load them only in commands that make documents.
 const require = createRequire(import.meta.url);
 type PizZipCtor = new (data?: Uint8Array) => {
   file(name: string): { asText(): string } | null;
-  file(name: string, data: string): unknown;
+  file(name: string, data: string | Uint8Array): unknown;
   generate(options: { type: "uint8array"; compression: "DEFLATE" }): Uint8Array;
 };
 
@@ -25,9 +26,11 @@ interface Compiled {
   };
   tags: TemplateTag[];
   missing: { tag: string }[];
+  /** The pictures the template actually placed, once rendered. */
+  placed: Map<string, PlacedPicture>;
 }
 
-function compile(template: DocumentTemplate): Outcome<Compiled> {
+function compile(template: DocumentTemplate, pictures: readonly DocxPicture[] = []): Outcome<Compiled> {
   const PizZip = require("pizzip") as PizZipCtor;
   const Docxtemplater = require("docxtemplater") as new (zip: unknown, options: object) => Compiled["doc"];
   const InspectModule = require("docxtemplater/js/inspect-module.js") as () => { getAllStructuredTags(): TemplateTag[] };
@@ -40,36 +43,41 @@ function compile(template: DocumentTemplate): Outcome<Compiled> {
   }
   const missing: { tag: string }[] = [];
   const inspect = InspectModule();
+  const available = new Map(pictures.map((p, i) => [p.id, placePicture(p, i + 1)]));
+  const placed = new Map<string, PlacedPicture>();
+  const parser = pictureAwareParser(new Map([...available].map(([id, p]) => [id, p.xml])), (id) => placed.set(id, available.get(id)!));
   try {
     const doc = new Docxtemplater(zip, {
       paragraphLoop: true,
       errorLogging: false,
       linebreaks: true,
-      parser: dotPathParser,
+      parser,
       modules: [inspect],
       // A value the data lacks must never print "undefined" or vanish silently: collect it.
       nullGetter: (part: { value?: string; module?: string }) => {
-        if (!part.module) missing.push({ tag: part.value ?? "?" });
+        if (!part.module || part.module === "rawxml") missing.push({ tag: part.value ?? "?" });
         return "";
       },
     });
-    return { ok: true, value: { doc, tags: inspect.getAllStructuredTags(), missing }, problems: [] };
+    return { ok: true, value: { doc, tags: inspect.getAllStructuredTags(), missing, placed }, problems: [] };
   } catch (error) {
-    const errors = ((error as { properties?: { errors?: unknown[] } }).properties?.errors ?? [error]) as {
-      message: string;
-      properties?: { explanation?: string; xtag?: string; rootError?: { message: string } };
-    }[];
-    return {
-      ok: false,
-      problems: errors.map((e) =>
-        problem("template.invalid-tag", { file: template.name }, {
-          tag: e.properties?.xtag ?? "",
-          // Our parser's own reason is plainer than docxtemplater's "scope parser failed to compile".
-          detail: e.properties?.rootError?.message ?? e.properties?.explanation ?? e.message,
-        }),
-      ),
-    };
+    return { ok: false, problems: problemsOf(template, error) };
   }
+}
+
+/** docxtemplater's errors (one, or several gathered in a "Multi error") as located problems. */
+function problemsOf(template: DocumentTemplate, error: unknown): Problem[] {
+  const errors = ((error as { properties?: { errors?: unknown[] } }).properties?.errors ?? [error]) as {
+    message: string;
+    properties?: { explanation?: string; xtag?: string; tag?: string; rootError?: { message: string } };
+  }[];
+  return errors.map((e) =>
+    problem("template.invalid-tag", { file: template.name }, {
+      tag: e.properties?.xtag ?? e.properties?.tag ?? "",
+      // Our parser's own reason is plainer than docxtemplater's "scope parser failed to compile".
+      detail: e.properties?.rootError?.message ?? e.properties?.explanation ?? e.message,
+    }),
+  );
 }
 
 function unknownTagProblems(template: DocumentTemplate, tags: TemplateTag[], schema: z.ZodType): Problem[] {
@@ -99,24 +107,31 @@ export function inspectTemplate(template: DocumentTemplate, schema: z.ZodType): 
 /**
  * Fill a template with data that satisfies `schema`. Every unknown tag is reported before rendering;
  * every missing value is reported after; either way no document is returned. The document title and
- * language (en-GB) are set in its properties for screen readers.
+ * language (en-GB) are set in its properties for screen readers. `pictures` are the charts a raw tag
+ * such as {@chart.picture} may place, by id.
  */
-export function renderDocx(template: DocumentTemplate, schema: z.ZodType, data: unknown, properties: { title: string }): Outcome<Uint8Array> {
-  const compiled = compile(template);
+export function renderDocx(
+  template: DocumentTemplate,
+  schema: z.ZodType,
+  data: unknown,
+  properties: { title: string; pictures?: readonly DocxPicture[] },
+): Outcome<Uint8Array> {
+  const compiled = compile(template, properties.pictures);
   if (!compiled.ok) return compiled;
-  const { doc, missing, tags } = compiled.value;
+  const { doc, missing, tags, placed } = compiled.value;
   const unknown = unknownTagProblems(template, tags, schema);
   if (unknown.length > 0) return { ok: false, problems: unknown };
   try {
     doc.render(data);
   } catch (error) {
-    return { ok: false, problems: [problem("template.invalid-tag", { file: template.name }, { tag: "", detail: (error as Error).message })] };
+    return { ok: false, problems: problemsOf(template, error) };
   }
   if (missing.length > 0) {
     const names = [...new Set(missing.map((m) => m.tag))];
     return { ok: false, problems: names.map((tag) => problem("template.missing-value", { file: template.name }, { tag })) };
   }
   const zip = doc.getZip();
+  addPicturesToZip(zip, [...placed.values()]);
   setCoreProperties(zip, properties.title);
   return { ok: true, value: zip.generate({ type: "uint8array", compression: "DEFLATE" }), problems: [] };
 }

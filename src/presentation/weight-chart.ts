@@ -22,6 +22,15 @@ export interface SvgChart {
 
 const shorten = (name: string, max: number) => (name.length > max ? `${name.slice(0, max - 1)}…` : name);
 
+/** A label of up to two lines of `max` characters, broken at the space nearest the middle. */
+function labelLines(name: string, max: number): string[] {
+  if (name.length <= max) return [name];
+  const spaces = [...name.matchAll(/ /g)].map((m) => m.index!).filter((i) => i <= max);
+  if (spaces.length === 0) return [shorten(name, max)];
+  const cut = spaces.reduce((best, i) => (Math.abs(i - name.length / 2) < Math.abs(best - name.length / 2) ? i : best));
+  return [name.slice(0, cut), shorten(name.slice(cut + 1), max)];
+}
+
 /**
  * Each bid's total (y) against one section's weight (x, 0 to 100%), with the weights where two bids
  * change places circled and today's weight dashed. `highlight` draws one bid's line thicker and its
@@ -41,8 +50,16 @@ export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, st
   const name = (id: string) => names.get(id) ?? id;
 
   // Labels at the right-hand end of each line, pushed apart so that lines ending close together stay readable.
+  const LINE = 15;
+  const labels = sweep.lines.map((l) => labelLines(l.bidder, 28));
   const ends = sweep.lines.map((l, i) => ({ i, y: y(l.intercept.valueOf() + l.slope.valueOf() * 100) + 4 })).sort((p, q) => p.y - q.y);
-  for (let k = 1; k < ends.length; k++) ends[k]!.y = Math.max(ends[k]!.y, ends[k - 1]!.y + 15);
+  for (let k = 1; k < ends.length; k++) ends[k]!.y = Math.max(ends[k]!.y, ends[k - 1]!.y + LINE * labels[ends[k - 1]!.i]!.length);
+  // Then back up from the bottom of the plot, so the lowest labels do not run into the axis labels.
+  const bottom = y(lo) - 2;
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const limit = k === ends.length - 1 ? bottom - LINE * (labels[ends[k]!.i]!.length - 1) : ends[k + 1]!.y - LINE * labels[ends[k]!.i]!.length;
+    ends[k]!.y = Math.min(ends[k]!.y, limit);
+  }
   const labelY = new Map(ends.map((e) => [e.i, e.y]));
 
   const grid = [0, 25, 50, 75, 100]
@@ -58,7 +75,9 @@ export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, st
       const colour = chartColours[i % chartColours.length]!;
       const ours = l.bidId === options.highlight;
       return `<line x1="${x(0)}" y1="${y(a).toFixed(1)}" x2="${x(100)}" y2="${y(b).toFixed(1)}" stroke="${colour}" stroke-width="${ours ? 4 : 2}"><title>${escapeXml(l.bidder)}</title></line>
-<text x="${x(100) + 8}" y="${labelY.get(i)!.toFixed(1)}" font-size="13"${ours ? ' font-weight="bold"' : ""} fill="${colour}">${escapeXml(shorten(l.bidder, 32))}</text>`;
+<text x="${x(100) + 8}" y="${labelY.get(i)!.toFixed(1)}" font-size="13"${ours ? ' font-weight="bold"' : ""} fill="${colour}">${labels[i]!
+        .map((text, n) => (n === 0 ? escapeXml(text) : `<tspan x="${x(100) + 8}" dy="${LINE}">${escapeXml(text)}</tspan>`))
+        .join("")}</text>`;
     })
     .join("\n");
   const marks = sweep.breakEvens
@@ -89,7 +108,7 @@ ${marks}
 }
 
 /** Horizontal bars: each bidder's chance of coming first, with the figure written beside each bar. */
-export function chanceChartSvg(rows: readonly { bidId: string; bidder: string; first: number }[], options: { highlight?: string } = {}): SvgChart {
+export function chanceChartSvg(rows: readonly { bidId: string; bidder: string; first: number; label: string }[], options: { highlight?: string } = {}): SvgChart {
   const W = 680;
   const rowHeight = 30;
   const labelWidth = 270;
@@ -102,11 +121,11 @@ export function chanceChartSvg(rows: readonly { bidId: string; bidder: string; f
       const width = Math.max(1, r.first * barMax);
       return `<text x="${labelWidth - 10}" y="${top + 18}" font-size="13" text-anchor="end"${ours ? ' font-weight="bold"' : ""}>${escapeXml(shorten(r.bidder, 36))}</text>
 <rect x="${labelWidth}" y="${top + 4}" width="${width.toFixed(1)}" height="${rowHeight - 10}" fill="${ours ? "#1b6ca8" : "#8c8c8c"}"/>
-<text x="${(labelWidth + width + 6).toFixed(1)}" y="${top + 18}" font-size="13"${ours ? ' font-weight="bold"' : ""}>${pct(r.first * 100)}</text>`;
+<text x="${(labelWidth + width + 6).toFixed(1)}" y="${top + 18}" font-size="13"${ours ? ' font-weight="bold"' : ""}>${escapeXml(r.label)}</text>`;
     })
     .join("\n");
   const axisY = 20 + rows.length * rowHeight + 4;
-  const description = `Bar chart of each bidder's chance of coming first: ${rows.map((r) => `${r.bidder} ${pct(r.first * 100)}`).join("; ")}.`;
+  const description = `Bar chart of each bidder's chance of coming first: ${rows.map((r) => `${r.bidder} ${r.label}`).join("; ")}.`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(description)}" font-family="${CHART_FONT}">
 <rect width="${W}" height="${H}" fill="#ffffff"/>
 <line x1="${labelWidth}" y1="16" x2="${labelWidth}" y2="${axisY}" stroke="#595959"/>

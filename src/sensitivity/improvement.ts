@@ -1,4 +1,5 @@
-import { exact, type Exact } from "../arithmetic/exact.js";
+import { ZERO, exact, type Exact } from "../arithmetic/exact.js";
+import { scorePrices } from "../scoring/price-methods.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderResult } from "../scoring/result.js";
 
@@ -16,8 +17,8 @@ export interface CriterionImprovement {
  * Where to invest effort: for each criterion, the smallest improvement in the bid's own combined score
  * that would make it first under the current weights, all else equal. Each criterion's points are
  * score ÷ top of scale × points available, so the score needed is solved directly and rounded up to the
- * next score on the scale. Price is not included: under relative price methods a lower price also
- * changes the other bids' price points.
+ * next score on the scale. Price is handled by `priceToWin`, as a lower price also moves the other
+ * bids' price points under relative methods.
  */
 export function improvementsToWin(model: ScoringModel, result: TenderResult, bidId: string): CriterionImprovement[] {
   const ranked = result.bids.filter((b) => b.rank !== null);
@@ -38,4 +39,48 @@ export function improvementsToWin(model: ScoringModel, result: TenderResult, bid
       return improvement;
     });
   });
+}
+
+export interface PriceImprovement {
+  current: Exact;
+  /** The highest whole-pound whole-life price at which the bid would be strictly first, if any is. */
+  needed?: Exact;
+  alreadyFirst: boolean;
+}
+
+/**
+ * The highest whole-life price, to the pound, at which the bid would come first with every other figure
+ * as it is. The other bids' price points are worked out again at each price tried, with the model's own
+ * method, because under relative methods (lowest price ÷ price, and the like) a lower price also lowers
+ * theirs. Lowering one's own price never helps a competitor under these methods, so the answer is found
+ * by halving the interval; it is then checked directly. Price per quality point is not a points method
+ * and is not covered.
+ */
+export function priceToWin(model: ScoringModel, result: TenderResult, bidId: string): PriceImprovement | undefined {
+  const section = model.sections.price;
+  if (section === undefined || result.price === undefined || result.rankingBasis !== "total-points") return undefined;
+  const ranked = result.bids.filter((b) => b.rank !== null && b.price !== undefined);
+  const own = ranked.find((b) => b.bidId === bidId);
+  if (own === undefined || ranked.length < 2) return undefined;
+  const maxPoints = result.price.maxPoints;
+  const withoutPrice = new Map(ranked.map((b) => [b.bidId, b.total.sub(b.price?.points ?? ZERO)]));
+  const firstAt = (cost: Exact): boolean => {
+    const scored = scorePrices(section.method, maxPoints, ranked.map((b) => ({ bidId: b.bidId, wholeLifeCost: b.bidId === bidId ? cost : b.price!.wholeLifeCost })));
+    if (scored.problems.some((p) => p.severity === "error") || scored.aboveBudget.some((b) => b.bidId === bidId)) return false;
+    const total = (id: string) => withoutPrice.get(id)!.add(scored.points.find((p) => p.bidId === id)?.points ?? ZERO);
+    const mine = total(bidId);
+    return ranked.every((b) => b.bidId === bidId || total(b.bidId).compare(mine) < 0);
+  };
+  const current = own.price!.wholeLifeCost;
+  if (firstAt(current)) return { current, alreadyFirst: true };
+  // Whole pounds from £1 up to just below the current price.
+  let good = 1;
+  let bad = Math.ceil(current.valueOf());
+  if (bad <= good || !firstAt(exact(good))) return { current, alreadyFirst: false };
+  while (bad - good > 1) {
+    const mid = Math.floor((good + bad) / 2);
+    if (firstAt(exact(mid))) good = mid;
+    else bad = mid;
+  }
+  return { current, needed: exact(good), alreadyFirst: false };
 }

@@ -1,7 +1,8 @@
-import { writeFileSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exampleFolder } from "../example-tender.js";
+import { docxText } from "../documents/docx-helpers.js";
 import { runCli } from "./harness.js";
 
 const failing = new URL("../../scoring-models/price-led-failing.yaml", import.meta.url).pathname;
@@ -120,10 +121,40 @@ describe("tender-eval whatif", () => {
   it("--html writes one self-contained page, and never over an existing file without --force", async () => {
     const run = await runCli(["whatif", exampleFolder, "--samples", "1000", "--html", "page.html"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Interactive page written to page.html");
+    expect(run.stdout).toContain("Written: page.html (the page opens in any browser and needs no network).");
     expect(readFileSync(join(run.cwd, "page.html"), "utf8")).toContain('<input type="range" id="w-price"');
     const again = await runCli(["whatif", exampleFolder, "--samples", "1000", "--html", "page.html"], run.cwd);
     expect(again.code).toBe(2);
+  });
+
+  it("--briefing writes the Word briefing for --bid, with what would put it first, including the price", async () => {
+    const run = await runCli(["whatif", exampleFolder, "--bid", "B3", "--samples", "1000", "--briefing", "briefing.docx", "--date", "2026-11-22"]);
+    expect(run.code).toBe(0);
+    const text = docxText(readFileSync(join(run.cwd, "briefing.docx")));
+    expect(text).toContain("Organisation: Riverside Community Trust");
+    expect(text).toContain("Prepared: 22 November 2026");
+    expect(text).toMatch(/Whole-life price\n£960,000\n£[\d,]+ or less/);
+    expect(run.stdout).toMatch(/Whole-life price: from £960,000 to £[\d,]+ or less would make it first/);
+  });
+
+  it("--briefing from --profiles is written for the organisation in the profiles", async () => {
+    const run = await runCli(["whatif", "--model", join(exampleFolder, "scoring-model.yaml"), "--profiles", join(exampleFolder, "whatif-profiles.yaml"), "--samples", "1000", "--briefing", "b.docx"]);
+    expect(run.code).toBe(0);
+    const text = docxText(readFileSync(join(run.cwd, "b.docx")));
+    expect(text).toContain("Organisation: Riverside Disabled People's Voice");
+    expect(text).toContain("rough profiles of likely competitors");
+  });
+
+  it("--briefing needs to know whose briefing it is; an existing file stops everything, so nothing is half written", async () => {
+    const noBid = await runCli(["whatif", exampleFolder, "--briefing", "b.docx"]);
+    expect(noBid.code).toBe(2);
+    expect(noBid.stderr).toContain("say which bid is yours with --bid");
+    const dir = noBid.cwd;
+    writeFileSync(join(dir, "b.docx"), "keep me");
+    const clash = await runCli(["whatif", exampleFolder, "--bid", "B1", "--samples", "1000", "--briefing", "b.docx", "--html", "new.html"], dir);
+    expect(clash.code).toBe(2);
+    expect(readFileSync(join(dir, "b.docx"), "utf8")).toBe("keep me");
+    expect(existsSync(join(dir, "new.html"))).toBe(false);
   });
 
   it("explains a badly written or impossible weight range", async () => {

@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeAssessmentSummaries, makeEqualityAssessment, makeEvaluationReport } from "../../src/documents/make-documents.js";
+import { makeAssessmentSummaries, makeEqualityAssessment, makeEvaluationReport, makeWhatifBriefing } from "../../src/documents/make-documents.js";
+import { briefingInput } from "./briefing-input.js";
 import { EqualityFindings } from "../../src/model/equality-findings.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
 import { loadExample } from "../example-tender.js";
@@ -14,17 +15,15 @@ const haveOffice = available("soffice") && available("pdftotext");
 if (!haveOffice) console.warn("LibreOffice or poppler-utils is not installed: skipping the office round-trip test (.ci/run installs them).");
 
 /** Convert .docx files to PDF with a real office suite, with a profile of its own so runs can be parallel. */
-function toPdfText(files: Record<string, Uint8Array>): Record<string, string> {
+function toPdf(files: Record<string, Uint8Array>): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), "tender-eval-office-"));
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
   execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...Object.keys(files).map((f) => join(dir, f))], { stdio: "ignore", timeout: 120_000 });
-  return Object.fromEntries(
-    Object.keys(files).map((name) => {
-      const pdf = join(dir, name.replace(/\.docx$/, ".pdf"));
-      readFileSync(pdf);
-      return [name, execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" })];
-    }),
-  );
+  return Object.fromEntries(Object.keys(files).map((name) => [name, join(dir, name.replace(/\.docx$/, ".pdf"))]));
+}
+
+function toPdfText(files: Record<string, Uint8Array>): Record<string, string> {
+  return Object.fromEntries(Object.entries(toPdf(files)).map(([name, pdf]) => [name, execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" })]));
 }
 
 describe.skipIf(!haveOffice)("generated documents open in LibreOffice and show the right figures", () => {
@@ -46,5 +45,20 @@ describe.skipIf(!haveOffice)("generated documents open in LibreOffice and show t
     expect(text["summary.docx"]).toContain("3 December 2026");
     expect(text["ea.docx"]).toContain("Religion and belief including non-");
     expect(text["ea.docx"]).toContain("Monitoring and review");
+  });
+});
+
+describe.skipIf(!haveOffice)("the what-if briefing opens in LibreOffice with its charts", () => {
+  it("shows the key figures and all five chart pictures", () => {
+    const made = makeWhatifBriefing(bundledTemplate("whatif-briefing"), briefingInput("B1"));
+    if (!made.ok) throw new Error("briefing must render");
+    const pdf = toPdf({ "briefing.docx": made.value })["briefing.docx"]!;
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text).toContain("How the proposed weighting affects organisations like ours");
+    expect(text).toContain("It would lose first place if the price weight rises above 65.4%");
+    expect(text).toContain("292900/4479%");
+    // pdfimages -list: two header lines, then a line per picture placed in the PDF.
+    const images = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).trim().split("\n").slice(2);
+    expect(images.filter((l) => l.trim().split(/\s+/)[2] === "image")).toHaveLength(5);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { improvementsToWin } from "../../src/sensitivity/improvement.js";
+import { improvementsToWin, priceToWin } from "../../src/sensitivity/improvement.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
 import { aTender } from "../builders.js";
 
@@ -28,5 +28,53 @@ describe("where to invest effort", () => {
 
   it("for the leader, reports how far ahead it is", () => {
     expect(improvementsToWin(model, outcome.value, "A").map((r) => r.gap.toFraction())).toEqual(["-2", "-2"]);
+  });
+});
+
+/*
+ * The same tender, price by lowest ÷ price (40 points). B's points without price: 24 + 18 = 42; A's: 36.
+ * B at a price c ≥ £100 (A still lowest): A = 76, B = 42 + 40 × 100 ÷ c, first when 4000 ÷ c > 34,
+ * i.e. c < 117.647…: £117 is the highest whole-pound price (76.19 against 76); at £118 B has 75.90.
+ * Below £100 B is the lowest, gets 40 and A drops, so B stays first: lowering a price never helps a rival.
+ * By linear interpolation (40 × (highest − price) ÷ (highest − lowest)) B, as the highest price, gets 0
+ * until it matches A's £100, when every bid gets all 40 points (B 82, A 76): the answer is £100.
+ */
+describe("the price that would make a bid first", () => {
+  const build = (method: { type: "proportional" } | { type: "linear-interpolation" }, bScores = { Q1: [4], Q2: [3] }) => {
+    const tender = aTender()
+      .withPrice(40, method)
+      .withQuality(60, { Q1: 50, Q2: 50 })
+      .withBids({ id: "A", price: 100, scores: { Q1: [3], Q2: [3] } }, { id: "B", price: 125, scores: bScores })
+      .build();
+    const outcome = scoreTender(tender);
+    if (!outcome.ok) throw new Error("should score");
+    return { model: tender.model, result: outcome.value };
+  };
+
+  it("lowest ÷ price: £117, worked out by hand, with the other bid's points moving as the lowest price does", () => {
+    const { model, result } = build({ type: "proportional" });
+    const found = priceToWin(model, result, "B")!;
+    expect(found.current.toFraction()).toBe("125");
+    expect(found.needed?.toFraction()).toBe("117");
+    expect(found.alreadyFirst).toBe(false);
+  });
+
+  it("linear interpolation: £100, where the two prices meet", () => {
+    const { model, result } = build({ type: "linear-interpolation" });
+    expect(priceToWin(model, result, "B")!.needed?.toFraction()).toBe("100");
+  });
+
+  it("says when no price would be enough on its own, and when the bid already leads", () => {
+    const strongA = aTender()
+      .withPrice(40)
+      .withQuality(60, { Q1: 50, Q2: 50 })
+      .withBids({ id: "A", price: 100, scores: { Q1: [5], Q2: [5] } }, { id: "B", price: 125, scores: { Q1: [0], Q2: [0] } })
+      .build();
+    const outcome = scoreTender(strongA);
+    if (!outcome.ok) throw new Error("should score");
+    const b = priceToWin(strongA.model, outcome.value, "B")!;
+    expect(b.needed).toBeUndefined();
+    expect(b.alreadyFirst).toBe(false);
+    expect(priceToWin(strongA.model, outcome.value, "A")!.alreadyFirst).toBe(true);
   });
 });

@@ -1,7 +1,11 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CommandModule } from "yargs";
-import { makeAssessmentSummaries, makeEqualityAssessment, makeEvaluationReport } from "../../documents/make-documents.js";
+import { makeAssessmentSummaries, makeEqualityAssessment, makeEvaluationReport, makeWhatifBriefing } from "../../documents/make-documents.js";
+import { analyseWeighting } from "../../sensitivity/analyse-weighting.js";
+import { improvementsToWin, priceToWin } from "../../sensitivity/improvement.js";
+import { problemFromResult } from "../../sensitivity/weight-sweep.js";
+import { whatifPage } from "../../sensitivity/whatif-page.js";
 import { EqualityFindings } from "../../model/equality-findings.js";
 import { modelHash } from "../../model/model-hash.js";
 import { parseInputDocument } from "../../model/parse-document.js";
@@ -51,7 +55,7 @@ export function demoCommand(run: CommandRunner): CommandModule {
       const flags = withFileLocations(review.flags, scored.tender);
       io.stdout(`    ${flags.filter((f) => f.severity === "error").length} errors, ${flags.filter((f) => f.severity === "warning").length} warnings, ${flags.filter((f) => f.severity === "advice").length} advice`);
 
-      io.stdout("3/4 Writing the results workbook, blank score sheets, the evaluation report, assessment summaries and Equality Assessment…");
+      io.stdout("3/4 Writing the results workbook, blank score sheets, the evaluation report, assessment summaries, Equality Assessment and what-if…");
       const { specification, model, bids } = scored.tender;
       const report = makeEvaluationReport(await loadDocumentTemplate(io, "evaluation-report", undefined), {
         specification, model, bids, result: scored.result,
@@ -65,6 +69,23 @@ export function demoCommand(run: CommandRunner): CommandModule {
       const ea = makeEqualityAssessment(await loadDocumentTemplate(io, "equality-assessment", undefined), { specification, findings: findings.value.data, reviewFlags: flags, today });
       if (!ea.ok) throw new Error("the bundled example must produce its Equality Assessment");
 
+      // The what-if is written for the example's Deaf and Disabled People's Organisation, the user the
+      // analysis exists for.
+      const ddpo = bids.bids.find((b) => /\bDDPO\b/.test(b.organisationType ?? "")) ?? bids.bids[0]!;
+      io.stdout(`    What-if for ${ddpo.bidder}: how the weighting moves its score, rank and chance of winning…`);
+      const problem = problemFromResult(scored.result);
+      const analysis = await analyseWeighting(problem, { samples: 100_000, seed: 1 });
+      const whatif = { title: scored.result.tender.title, problem, sweeps: analysis.sweeps, smaa: analysis.chance, seed: 1 };
+      const briefing = makeWhatifBriefing(await loadDocumentTemplate(io, "whatif-briefing", undefined), {
+        ...whatif,
+        organisationId: ddpo.id,
+        basis: "tender",
+        uncertainScores: false,
+        improvements: { criteria: improvementsToWin(model, scored.result, ddpo.id), price: priceToWin(model, scored.result, ddpo.id) },
+        today,
+      });
+      if (!briefing.ok) throw new Error("the bundled example must produce its what-if briefing");
+
       const hash = modelHash(model);
       const sheets = await makeScoreSheets({ specification, model, bids, modelHash: hash });
       const outputs: OutputFile[] = [
@@ -75,6 +96,8 @@ export function demoCommand(run: CommandRunner): CommandModule {
         { path: join(a.out, "evaluation-report.docx"), bytes: report.value },
         { path: join(a.out, "equality-assessment.docx"), bytes: ea.value },
         ...summaries.value.map((s) => ({ path: join(a.out, "assessment-summaries", s.fileName), bytes: s.bytes })),
+        { path: join(a.out, "whatif.html"), bytes: whatifPage({ ...whatif, highlight: ddpo.id }) },
+        { path: join(a.out, "whatif-briefing.docx"), bytes: briefing.value },
       ];
       const written = await writeOutputs(io, outputs, a.force);
       io.stdout(`4/4 Wrote ${written.length} files into ${a.out}:`);

@@ -2,16 +2,18 @@ import type { CommandModule } from "yargs";
 import { exact } from "../../arithmetic/exact.js";
 import { sectionTitles, type SectionKey } from "../../model/scoring-model.js";
 import { stringifyJson } from "../../presentation/json.js";
-import { formatPercent, formatPoints, formatScore } from "../../presentation/uk-format.js";
-import { improvementsToWin } from "../../sensitivity/improvement.js";
-import { smaaInParallel } from "../../sensitivity/smaa-in-parallel.js";
+import { formatMoney, formatPercent, formatPoints, formatScore } from "../../presentation/uk-format.js";
+import { improvementsToWin, priceToWin, type PriceImprovement } from "../../sensitivity/improvement.js";
+import { analyseWeighting, type WeightingAnalysis } from "../../sensitivity/analyse-weighting.js";
 import { SmaaRangeError } from "../../sensitivity/smaa.js";
-import { problemFromResult, sweepWeight, type WeightSweep, type WeightingProblem } from "../../sensitivity/weight-sweep.js";
+import { problemFromResult, type WeightSweep, type WeightingProblem } from "../../sensitivity/weight-sweep.js";
 import { problemFromProfiles } from "../../sensitivity/profiles.js";
 import { WhatifProfiles } from "../../model/whatif-profiles.js";
 import { parseScoringModel } from "../../model/parse.js";
 import { locateProblems, parseInputDocument } from "../../model/parse-document.js";
-import { readTextFile, writeOutputs } from "../io.js";
+import { readTextFile, writeOutputs, type OutputFile } from "../io.js";
+import { loadDocumentTemplate, todayOr } from "../document-templates.js";
+import { makeWhatifBriefing } from "../../documents/make-documents.js";
 import { whatifPage } from "../../sensitivity/whatif-page.js";
 import { resolveTenderFiles } from "../load-tender.js";
 import { reportProblems } from "../report-problems.js";
@@ -32,11 +34,15 @@ export function whatifCommand(run: CommandRunner): CommandModule {
         .option("samples", { type: "number", default: 100_000, describe: "Weight samples for the chance of winning (SMAA-2)" })
         .option("seed", { type: "number", default: 1, describe: "Seed for the weight samples, so a run can be repeated exactly" })
         .option("html", { type: "string", describe: "Also write an interactive page (one self-contained .html file) to explore the weights" })
-        .option("force", { type: "boolean", default: false, describe: "Replace the page if it exists" })
+        .option("briefing", { type: "string", describe: "Also write a Word briefing for your organisation (needs --bid, or --profiles), with the charts as pictures" })
+        .option("template", { type: "string", describe: "Your own .docx template for the briefing (see: tender-eval templates list)" })
+        .option("date", { type: "string", describe: "Date to print on the briefing, YYYY-MM-DD (default: today)" })
+        .option("force", { type: "boolean", default: false, describe: "Replace the page or briefing if it exists" })
         .option("profiles", { type: "string", describe: "Your expected scores and price, and rough profiles of competitors (YAML); only the scoring model is needed with it" })
         .option("weight-range", { type: "string", array: true, describe: "Limit a section's weight when estimating the chance of winning, e.g. socialValue=10-25 (percent); repeatable" })
         .example("$0 whatif examples/community-advocacy --weight-range socialValue=10-25 --weight-range price=20-40", "Chance of winning if social value will be 10–25% and price 20–40%")
         .example("$0 whatif examples/community-advocacy --bid B1", "How the weighting affects the DDPO in the example")
+        .example("$0 whatif examples/community-advocacy --bid B1 --briefing briefing.docx --html whatif.html", "A Word briefing and an interactive page for a pre-tender consultation")
         .example("$0 whatif --model proposed-model.yaml --profiles our-expectations.yaml", "Before a tender is published: your expected scores against rough competitor profiles"),
     handler: run(async (args, io) => whatif(io, args as never)),
   };
@@ -49,6 +55,9 @@ interface WhatifArgs extends TenderArgs {
   weightRange?: string[];
   profiles?: string;
   html?: string;
+  briefing?: string;
+  template?: string;
+  date?: string;
   force: boolean;
 }
 
@@ -73,8 +82,13 @@ export function parseWeightRanges(given: readonly string[], sections: readonly S
 
 async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   if (!Number.isInteger(args.samples) || args.samples < 100 || args.samples > 10_000_000) throw new UsageError("--samples must be a whole number from 100 to 10,000,000");
+  if (args.briefing !== undefined && args.profiles === undefined && args.bid === undefined) {
+    throw new UsageError("--briefing is written for one organisation: say which bid is yours with --bid (or give --profiles)");
+  }
+  const today = todayOr(args.date);
   let problem: WeightingProblem;
   let improvements: CriterionImprovement[] = [];
+  let priceImprovement: PriceImprovement | undefined;
   let title: string;
   if (args.profiles !== undefined) {
     const modelFile = args.model ?? (await resolveTenderFiles(io, args.folder, args)).model;
@@ -98,26 +112,14 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
     if (args.bid !== undefined && !result.bids.some((b) => b.bidId === args.bid)) throw new UsageError(`--bid ${args.bid}: there is no such bid (bids: ${result.bids.map((b) => b.bidId).join(", ")})`);
     problem = problemFromResult(result);
     improvements = args.bid ? improvementsToWin(scored.tender.model, result, args.bid) : [];
+    priceImprovement = args.bid ? priceToWin(scored.tender.model, result, args.bid) : undefined;
     title = result.tender.title;
   }
-  const weights = problem.weights;
-  const sections = [...weights.keys()] as SectionKey[];
-  const sweeps = sections.map((s) => sweepWeight(problem, s));
-  const shares = problem.bids.map((b) => ({
-    id: b.bidId,
-    values: sections.map((s) => b.shares.get(s)?.valueOf() ?? 0),
-    ...(b.ranges
-      ? {
-          low: sections.map((s) => (b.ranges!.get(s)?.[0] ?? b.shares.get(s))?.valueOf() ?? 0),
-          high: sections.map((s) => (b.ranges!.get(s)?.[1] ?? b.shares.get(s))?.valueOf() ?? 0),
-        }
-      : {}),
-  }));
-  const uncertain = problem.bids.some((b) => b.ranges);
+  const sections = [...problem.weights.keys()];
   const bounds = parseWeightRanges(args.weightRange ?? [], sections);
-  let chance: Awaited<ReturnType<typeof smaaInParallel>>;
+  let analysis: WeightingAnalysis;
   try {
-    chance = await smaaInParallel({ criteria: sections, bids: shares, samples: args.samples, ...(bounds ? { bounds } : {}) }, args.seed);
+    analysis = await analyseWeighting(problem, { samples: args.samples, seed: args.seed, ...(bounds ? { bounds } : {}) });
   } catch (error) {
     // Raised in a worker the error arrives as a plain Error, so recognise it by its words.
     if (error instanceof SmaaRangeError || /within the ranges/.test((error as Error).message)) {
@@ -125,14 +127,40 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
     }
     throw error;
   }
+  const { sweeps, shares, uncertain, chance } = analysis;
 
+  const organisationId = args.profiles !== undefined ? "organisation" : args.bid;
+  const outputs: OutputFile[] = [];
   if (args.html !== undefined) {
-    const page = whatifPage({ title, problem, sweeps, smaa: chance, seed: args.seed });
-    const written = await writeOutputs(io, [{ path: args.html, bytes: page }], args.force);
-    if (!args.json) io.stdout(`Interactive page written to ${written.join(", ")} (open it in any browser; it needs no network).`);
+    outputs.push({ path: args.html, bytes: whatifPage({ title, problem, sweeps, smaa: chance, seed: args.seed, ...(organisationId ? { highlight: organisationId } : {}) }) });
+  }
+  if (args.briefing !== undefined) {
+    const template = await loadDocumentTemplate(io, "whatif-briefing", args.template);
+    const briefing = makeWhatifBriefing(template, {
+      title,
+      organisationId: organisationId!,
+      basis: args.profiles !== undefined ? "profiles" : "tender",
+      problem,
+      sweeps,
+      smaa: chance,
+      seed: args.seed,
+      ...(bounds ? { weightRanges: rangesInPercent(bounds, sections) } : {}),
+      uncertainScores: uncertain,
+      ...(args.bid !== undefined && args.profiles === undefined ? { improvements: { criteria: improvements, price: priceImprovement } } : {}),
+      today,
+    });
+    if (!briefing.ok) {
+      reportProblems(io, briefing.problems);
+      return ExitCode.invalidInput;
+    }
+    outputs.push({ path: args.briefing, bytes: briefing.value });
+  }
+  if (outputs.length > 0) {
+    const written = await writeOutputs(io, outputs, args.force);
+    if (!args.json) io.stdout(`Written: ${written.join(", ")}${args.html !== undefined ? " (the page opens in any browser and needs no network)" : ""}.`);
   }
   if (args.json) {
-    io.stdout(stringifyJson({ sections, sweeps, smaa: { seed: args.seed, bounds: bounds ?? null, ...chance, bids: shares.map((s) => s.id) }, improvements }));
+    io.stdout(stringifyJson({ sections, sweeps, smaa: { seed: args.seed, bounds: bounds ?? null, ...chance, bids: shares.map((s) => s.id) }, improvements, priceToWin: priceImprovement ?? null }));
     return ExitCode.success;
   }
   const name = new Map(problem.bids.map((b) => [b.bidId, b.bidder]));
@@ -155,10 +183,24 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
       }
       out.push(`  ${imp.criterionId} ${imp.title}: from ${formatScore(imp.current)} ${imp.needed ? `to ${formatScore(imp.needed)} would make it first` : "to the top of the scale would not be enough on its own"}`);
     }
+    if (priceImprovement && !priceImprovement.alreadyFirst) {
+      out.push(
+        `  Whole-life price: from ${formatMoney(priceImprovement.current)} ${
+          priceImprovement.needed ? `to ${formatMoney(priceImprovement.needed)} or less would make it first (the other bids' price points recalculated)` : "to any lower price would not be enough on its own"
+        }`,
+      );
+    }
   }
   out.push("", `Break-even weights are exact${uncertain ? " (for scores given as ranges, at the middle of each range)" : ""}; the chance of winning is an estimate from random weightings${uncertain ? ", with scores given as ranges drawn at random within them" : ""}.`);
   io.stdout(out.join("\n"));
   return ExitCode.success;
+}
+
+/** The sections a --weight-range limits, in percent, for the briefing to state. */
+function rangesInPercent(bounds: { min: number[]; max: number[] }, sections: readonly SectionKey[]) {
+  return sections.flatMap((section, i) =>
+    bounds.min[i] === 0 && bounds.max[i] === 1 ? [] : [{ section, low: Math.round(bounds.min[i]! * 1000) / 10, high: Math.round(bounds.max[i]! * 1000) / 10 }],
+  );
 }
 
 /** A probability estimate as a number for display (three decimals of a percentage are plenty). */

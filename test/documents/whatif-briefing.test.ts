@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { makeWhatifBriefing } from "../../src/documents/make-documents.js";
+import { whatifBriefingData } from "../../src/documents/whatif-briefing.js";
+import { formatProblem } from "../../src/problems/format.js";
+import { briefingInput } from "./briefing-input.js";
+import { bundledTemplate, docxText, editedTemplate, part } from "./docx-helpers.js";
+import PizZip from "pizzip";
+
+describe("the what-if briefing's figures", () => {
+  it("for the leading DDPO: its total and rank, and the exact price weight above which the national provider overtakes it", () => {
+    const data = whatifBriefingData(briefingInput("B1"));
+    const brief = data.inBrief.map((s) => s.text);
+    expect(brief[0]).toBe("At the proposed weights, Riverside Disabled People's Voice scores 88.3 out of 100 and comes 1st of 5.");
+    expect(brief[1]).toBe("It leads Riverside Community Trust, the next highest, by 8.1 points.");
+    // 292900/4479 ≈ 65.39%, derived outside the code with Python's fractions module.
+    expect(brief).toContain("It would lose first place if the price weight rises above 65.4% (other weights in proportion).");
+    const price = data.sections.find((s) => s.title === "Price")!;
+    expect(price.summary).toBe(
+      "Riverside Disabled People's Voice comes first when price is weighted up to 65.4%; the proposed 30% is inside that range. Above 65.4%, National Care Partnership Ltd would score more.",
+    );
+    expect(price.crossings[0]).toEqual({ weight: "65.4%", exactWeight: "292900/4479%", change: "National Care Partnership Ltd overtakes Riverside Disabled People's Voice as the price weight rises" });
+    expect(data.sections.find((s) => s.title === "Quality")!.summary).toBe("Riverside Disabled People's Voice comes first at every quality weight from 0% to 100%.");
+    // Nothing to improve for a bid already in the lead.
+    expect(data.hasImprovements).toBe(false);
+  });
+
+  it("for a bid behind: what would put it first, including the price found with the model's own method", () => {
+    const data = whatifBriefingData(briefingInput("B3"));
+    expect(data.inBrief[0]!.text).toContain("comes 2nd of 5");
+    expect(data.inBrief[1]!.text).toBe("Riverside Disabled People's Voice leads with 88.3, 8.1 points ahead.");
+    expect(data.hasImprovements).toBe(true);
+    const price = data.improvements.find((r) => r.what === "Whole-life price")!;
+    expect(price.now).toBe("£960,000");
+    expect(price.needed).toMatch(/^£[\d,]+ or less \(\d+(\.\d)?% lower\)$/);
+    expect(data.sections.find((s) => s.title === "Price")!.summary).toBe("Whatever weight is given to price (with the other weights in proportion), Riverside Community Trust would not come first.");
+  });
+
+  it("the chance of winning is stated with its sample count and seed, and never rounded to 0% when it happened", () => {
+    const data = whatifBriefingData(briefingInput("B1"));
+    expect(data.method.map((m) => m.text).join(" ")).toContain("5,000 weightings were drawn at random");
+    expect(data.method.map((m) => m.text).join(" ")).toContain("seed 1");
+    for (const row of data.chance.rows) expect(row.first).toMatch(/^(0%|100%|less than 1%|more than 99%|\d{1,2}%)$/);
+    const never = data.chance.rows.find((r) => r.bidder === "Access Together CIC")!;
+    expect(never.typicalWeights).toBe("never first");
+  });
+});
+
+describe("the what-if briefing document", () => {
+  const made = makeWhatifBriefing(bundledTemplate("whatif-briefing"), briefingInput("B1"));
+  if (!made.ok) throw new Error(made.problems.map(formatProblem).join("\n"));
+  const bytes = made.value;
+
+  it("says the key figures in plain words", () => {
+    const text = docxText(bytes);
+    expect(text).toContain("How the proposed weighting affects organisations like ours");
+    expect(text).toContain("Organisation: Riverside Disabled People's Voice");
+    expect(text).toContain("It would lose first place if the price weight rises above 65.4%");
+    expect(text).toContain("292900/4479%");
+    expect(text).toContain("Chance of coming first");
+    expect(text).not.toMatch(/undefined|\{|\}/);
+  });
+
+  it("has a chart picture per section and one for the chance of winning, each with alternative text", () => {
+    const zip = new PizZip(bytes);
+    const media = Object.keys(zip.files).filter((f) => f.startsWith("word/media/"));
+    expect(media).toHaveLength(5);
+    for (const file of media) expect([...zip.file(file)!.asUint8Array().slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]); // PNG
+    const xml = part(bytes, "word/document.xml");
+    const descriptions = [...xml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => m[1]!);
+    expect(descriptions).toHaveLength(5);
+    expect(descriptions[3]).toContain("as the price weight goes from 0% to 100%");
+    expect(descriptions[3]).toContain("65.4%");
+    expect(descriptions[4]).toMatch(/^Bar chart of each bidder's chance of coming first: Riverside Disabled People's Voice \d+%/);
+    const rels = part(bytes, "word/_rels/document.xml.rels");
+    for (const id of [...xml.matchAll(/r:embed="([^"]+)"/g)].map((m) => m[1])) expect(rels).toContain(`Id="${id}"`);
+    expect(part(bytes, "[Content_Types].xml")).toContain('Extension="png"');
+  });
+
+  it("is accessible: title, language, heading styles in order, table header rows", () => {
+    expect(part(bytes, "docProps/core.xml")).toContain("<dc:title>How the proposed weighting affects organisations like ours: Riverside Disabled People's Voice</dc:title>");
+    expect(part(bytes, "docProps/core.xml")).toContain("<dc:language>en-GB</dc:language>");
+    const xml = part(bytes, "word/document.xml");
+    const headings = [...xml.matchAll(/<w:pStyle w:val="(Title|Heading\d)"\/>/g)].map((m) => m[1]!);
+    expect(headings[0]).toBe("Title");
+    const level = (h: string) => (h === "Title" ? 0 : Number(h.slice(7)));
+    for (let i = 1; i < headings.length; i++) expect(level(headings[i]!) - level(headings[i - 1]!)).toBeLessThanOrEqual(1);
+    expect(xml.match(/<w:tblHeader\/>/g)!.length).toBe(xml.match(/<w:tbl>/g)!.length);
+  });
+});
+
+describe("pictures in templates cannot carry text from the data", () => {
+  it("a raw tag on an ordinary field is refused, so a bidder's name can never be inserted as XML", () => {
+    const hostile = editedTemplate(bundledTemplate("whatif-briefing"), (xml) => xml.replace("{basis}", "{@basis}"));
+    const made = makeWhatifBriefing(hostile, briefingInput("B1"));
+    expect(made.ok).toBe(false);
+    expect(made.problems.map(formatProblem).join("\n")).toContain("{@basis} inserts raw content, which only a chart may be; write {basis} to print it as text");
+  });
+
+  it("a template may leave the charts out", () => {
+    const plain = editedTemplate(bundledTemplate("whatif-briefing"), (xml) => xml.replace("{@chance.picture}", "").replace("{@picture}", ""));
+    const made = makeWhatifBriefing(plain, briefingInput("B1"));
+    expect(made.ok).toBe(true);
+    if (made.ok) expect(Object.keys(new PizZip(made.value).files).filter((f) => f.startsWith("word/media/"))).toHaveLength(0);
+  });
+});
