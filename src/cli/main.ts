@@ -7,6 +7,7 @@ import { equalityCommand, reportCommand, summariesCommand } from "./commands/doc
 import { templatesCommand } from "./commands/templates.js";
 import { scoresheetsCommand } from "./commands/scoresheets.js";
 import { whatifCommand } from "./commands/whatif.js";
+import { profilesSheetCommand } from "./commands/profiles-sheet.js";
 import { schemaCommand } from "./commands/schema.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
@@ -37,13 +38,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     .command(scoreCommand(run))
     .command(reviewCommand(run))
     .command(whatifCommand(run))
+    .command(profilesSheetCommand(run))
     .command(reportCommand(run))
     .command(summariesCommand(run))
     .command(equalityCommand(run))
     .command(templatesCommand(run))
     .command(demoCommand(run))
     .command(schemaCommand(run))
-    .demandCommand(1, "Choose a command: validate, scoresheets, score, review, whatif, report, summaries, equality, templates, demo or schema.")
+    .demandCommand(1, "Choose a command: validate, scoresheets, score, review, whatif, profiles-sheet, report, summaries, equality, templates, demo or schema.")
     .strict()
     .help()
     .version(TOOL_VERSION)

@@ -3,11 +3,14 @@ import type { z } from "zod";
 import { problem, type DocumentRole, type Location, type Outcome, type PathSegment } from "../problems/problem.js";
 import { zodIssueToProblem } from "./zod-issues.js";
 
-/** A parsed input file that can still say on which line a path lies, for located messages. */
+/**
+ * A parsed input file that can still say where a path lies, for located messages: the line in a YAML
+ * file, or the sheet and cell in a spreadsheet.
+ */
 export interface SourceDocument {
   role: DocumentRole;
   file: string;
-  locate(path: readonly PathSegment[]): { line: number; column: number } | undefined;
+  locate(path: readonly PathSegment[]): { line: number; column: number } | { sheet: string; cell: string } | undefined;
 }
 
 /**
@@ -83,9 +86,14 @@ function sourceDocument(role: DocumentRole, file: string, doc: Document, lineCou
 export function locateIn<T extends { location: Location }>(p: T, source: SourceDocument): T {
   const location: Location = { ...p.location, document: source.role, file: source.file };
   const pos = p.location.path ? source.locate(p.location.path) : undefined;
-  if (pos) {
+  if (pos && "line" in pos) {
     location.line = pos.line;
     location.column = pos.column;
+  } else if (pos) {
+    // In a sheet the cell is where a person looks; the internal path would only confuse.
+    location.sheet = pos.sheet;
+    location.cell = pos.cell;
+    delete location.path;
   }
   return { ...p, location };
 }

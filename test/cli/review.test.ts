@@ -110,6 +110,22 @@ describe("tender-eval whatif", () => {
     expect(run.stdout).not.toContain("At 100%");
   });
 
+  it("profiles-sheet writes the profiles as a sheet, and whatif reads it to exactly the same answer as the YAML", async () => {
+    const made = await runCli(["profiles-sheet", exampleFolder, "--from", join(exampleFolder, "whatif-profiles.yaml"), "--out", "p.xlsx"]);
+    expect(made.code).toBe(0);
+    const model = join(exampleFolder, "scoring-model.yaml");
+    const fromSheet = await runCli(["whatif", "--model", model, "--profiles", "p.xlsx", "--samples", "1000", "--json"], made.cwd);
+    const fromYaml = await runCli(["whatif", "--model", model, "--profiles", join(exampleFolder, "whatif-profiles.yaml"), "--samples", "1000", "--json"]);
+    expect(fromSheet.code).toBe(0);
+    expect(fromSheet.stdout).toBe(fromYaml.stdout);
+    const blank = await runCli(["profiles-sheet", "--model", model, "--out", "blank.xlsx"], made.cwd);
+    expect(blank.code).toBe(0);
+    // A blank sheet read straight back says what is missing, by cell.
+    const unfilled = await runCli(["whatif", "--model", model, "--profiles", "blank.xlsx"], made.cwd);
+    expect(unfilled.code).toBe(1);
+    expect(unfilled.stderr).toContain('blank.xlsx: sheet "Profiles", cell A4: Our organisation has no expected score for Q1');
+  });
+
   it("--profiles with mistakes lists each with its place and exits 1", async () => {
     const dir = (await runCli(["--version"])).cwd;
     writeFileSync(join(dir, "p.yaml"), "organisation:\n  name: Us\n  price: 100\n  scores: { qualty: 4 }\ncompetitors:\n  - name: Them\n    price: cheaper\n    scores: { quality: 3 }\n");

@@ -11,7 +11,7 @@ import { problemFromProfiles } from "../../sensitivity/profiles.js";
 import { WhatifProfiles } from "../../model/whatif-profiles.js";
 import { parseScoringModel } from "../../model/parse.js";
 import { locateProblems, parseInputDocument } from "../../model/parse-document.js";
-import { readTextFile, writeOutputs, type OutputFile } from "../io.js";
+import { readInputFile, readTextFile, writeOutputs, type OutputFile } from "../io.js";
 import { loadDocumentTemplate, todayOr } from "../document-templates.js";
 import { makeWhatifBriefing } from "../../documents/make-documents.js";
 import { whatifPage } from "../../sensitivity/whatif-page.js";
@@ -38,7 +38,7 @@ export function whatifCommand(run: CommandRunner): CommandModule {
         .option("template", { type: "string", describe: "Your own .docx template for the briefing (see: tender-eval templates list)" })
         .option("date", { type: "string", describe: "Date to print on the briefing, YYYY-MM-DD (default: today)" })
         .option("force", { type: "boolean", default: false, describe: "Replace the page or briefing if it exists" })
-        .option("profiles", { type: "string", describe: "Your expected scores and price, and rough profiles of competitors (YAML); only the scoring model is needed with it" })
+        .option("profiles", { type: "string", describe: "Your expected scores and price, and rough profiles of competitors (YAML, or a sheet: see profiles-sheet); only the scoring model is needed with it" })
         .option("weight-range", { type: "string", array: true, describe: "Limit a section's weight when estimating the chance of winning, e.g. socialValue=10-25 (percent); repeatable" })
         .example("$0 whatif examples/community-advocacy --weight-range socialValue=10-25 --weight-range price=20-40", "Chance of winning if social value will be 10–25% and price 20–40%")
         .example("$0 whatif examples/community-advocacy --bid B1", "How the weighting affects the DDPO in the example")
@@ -59,6 +59,15 @@ interface WhatifArgs extends TenderArgs {
   template?: string;
   date?: string;
   force: boolean;
+}
+
+/** Profiles from YAML (or JSON), or from a simple sheet (.xlsx). */
+export async function readProfiles(io: CliIo, file: string) {
+  if (/\.xlsx$/i.test(file)) {
+    const { readProfilesSheet } = await import("../../spreadsheets/profiles-sheet.js");
+    return readProfilesSheet(await readInputFile(io, file), file);
+  }
+  return parseInputDocument(WhatifProfiles, await readTextFile(io, file), "profiles", file);
 }
 
 /** "socialValue=10-25" → bounds as fractions, for the sections in the model. */
@@ -93,7 +102,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   if (args.profiles !== undefined) {
     const modelFile = args.model ?? (await resolveTenderFiles(io, args.folder, args)).model;
     const model = parseScoringModel(await readTextFile(io, modelFile), modelFile);
-    const profiles = parseInputDocument(WhatifProfiles, await readTextFile(io, args.profiles), "profiles", args.profiles);
+    const profiles = await readProfiles(io, args.profiles);
     if (!model.ok || !profiles.ok) {
       reportProblems(io, [...(model.ok ? [] : model.problems), ...(profiles.ok ? [] : profiles.problems)]);
       return ExitCode.invalidInput;
