@@ -32,13 +32,40 @@ export function improvementsToWin(model: ScoringModel, result: TenderResult, bid
     return section.criteria.map((c) => {
       const improvement: CriterionImprovement = { criterionId: c.criterionId, title: c.title, current: c.combined, gap };
       if (gap.compare(0) < 0) return improvement; // already first, by `gap` points
-      // points gained = (s' − s) ÷ max × available > gap  ⇔  s' > s + gap × max ÷ available
-      const threshold = c.combined.add(gap.mul(c.scaleMax).div(c.availablePoints));
-      const needed = scale.values.map((v) => exact(v)).find((v) => v.compare(threshold) > 0);
+      const needed = neededScore(c.combined, gap, c.scaleMax, c.availablePoints, scale.values);
       if (needed !== undefined) improvement.needed = needed;
       return improvement;
     });
   });
+}
+
+/**
+ * The lowest score on the scale that gains more than `gap` points on a criterion worth `available`
+ * points at the top of the scale: points gained = (s′ − s) ÷ max × available > gap, so
+ * s′ > s + gap × max ÷ available, rounded up to the next score on the scale.
+ */
+export function neededScore(current: Exact, gap: Exact, scaleMax: Exact, available: Exact, scale: readonly number[]): Exact | undefined {
+  if (available.equals(0)) return undefined;
+  const threshold = current.add(gap.mul(scaleMax).div(available));
+  return scale.map((v) => exact(v)).find((v) => v.compare(threshold) > 0);
+}
+
+/**
+ * The highest whole-pound price below `current` at which `firstAt` holds, by halving the interval: under
+ * the price methods here a lower own price never helps a competitor, so `firstAt` only turns true going
+ * down. The price returned always satisfies `firstAt`; only for a commissioner's own formula that
+ * behaves otherwise might a higher winning price be missed. Undefined when even £1 is not enough.
+ */
+export function highestWinningPrice(current: Exact, firstAt: (price: Exact) => boolean): Exact | undefined {
+  let good = 1;
+  let bad = Math.ceil(current.valueOf());
+  if (bad <= good || !firstAt(exact(good))) return undefined;
+  while (bad - good > 1) {
+    const mid = Math.floor((good + bad) / 2);
+    if (firstAt(exact(mid))) good = mid;
+    else bad = mid;
+  }
+  return exact(good);
 }
 
 export interface PriceImprovement {
@@ -52,9 +79,7 @@ export interface PriceImprovement {
  * The highest whole-life price, to the pound, at which the bid would come first with every other figure
  * as it is. The other bids' price points are worked out again at each price tried, with the model's own
  * method, because under relative methods (lowest price ÷ price, and the like) a lower price also lowers
- * theirs. Lowering one's own price never helps a competitor under these methods, so the answer is found
- * by halving the interval; it is then checked directly. Price per quality point is not a points method
- * and is not covered.
+ * theirs. Price per quality point is not a points method and is not covered.
  */
 export function priceToWin(model: ScoringModel, result: TenderResult, bidId: string): PriceImprovement | undefined {
   const section = model.sections.price;
@@ -73,14 +98,6 @@ export function priceToWin(model: ScoringModel, result: TenderResult, bidId: str
   };
   const current = own.price!.wholeLifeCost;
   if (firstAt(current)) return { current, alreadyFirst: true };
-  // Whole pounds from £1 up to just below the current price.
-  let good = 1;
-  let bad = Math.ceil(current.valueOf());
-  if (bad <= good || !firstAt(exact(good))) return { current, alreadyFirst: false };
-  while (bad - good > 1) {
-    const mid = Math.floor((good + bad) / 2);
-    if (firstAt(exact(mid))) good = mid;
-    else bad = mid;
-  }
-  return { current, needed: exact(good), alreadyFirst: false };
+  const needed = highestWinningPrice(current, firstAt);
+  return needed === undefined ? { current, alreadyFirst: false } : { current, needed, alreadyFirst: false };
 }

@@ -126,6 +126,16 @@ describe("tender-eval whatif", () => {
     expect(unfilled.stderr).toContain('blank.xlsx: sheet "Profiles", cell A4: Our organisation has no expected score for Q1');
   });
 
+  it("--profiles: where to invest effort when the organisation is behind, by criterion and by price", async () => {
+    const dir = (await runCli(["--version"])).cwd;
+    writeFileSync(join(dir, "behind.yaml"), "organisation:\n  name: Us\n  price: 1000000\n  scores: { quality: 3, socialValue: 3, userPanel: 2 }\ncompetitors:\n  - name: Big provider\n    price: '-5%'\n    scores: { quality: 3.2, socialValue: 3, userPanel: 2 }\n");
+    const run = await runCli(["whatif", "--model", join(exampleFolder, "scoring-model.yaml"), "--profiles", "behind.yaml", "--samples", "1000"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Where Us could invest effort");
+    expect(run.stdout).toMatch(/Q1 Service delivery and outcomes: from 3 to [45] would make it first/);
+    expect(run.stdout).toMatch(/Whole-life price: from £1,000,000 to £[\d,]+ or less would make it first/);
+  });
+
   it("--profiles with mistakes lists each with its place and exits 1", async () => {
     const dir = (await runCli(["--version"])).cwd;
     writeFileSync(join(dir, "p.yaml"), "organisation:\n  name: Us\n  price: 100\n  scores: { qualty: 4 }\ncompetitors:\n  - name: Them\n    price: cheaper\n    scores: { quality: 3 }\n");

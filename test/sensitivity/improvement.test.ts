@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { improvementsToWin, priceToWin } from "../../src/sensitivity/improvement.js";
+import { improvementsFromProfiles } from "../../src/sensitivity/profile-improvements.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
 import { aTender } from "../builders.js";
+import { ScoringModel } from "../../src/model/scoring-model.js";
 
 /*
  * Price 40, quality 60 (Q1, Q2 30 points each, 0–5). A: £100, 3 and 3 → 40 + 18 + 18 = 76.
@@ -76,5 +78,37 @@ describe("the price that would make a bid first", () => {
     expect(b.needed).toBeUndefined();
     expect(b.alreadyFirst).toBe(false);
     expect(priceToWin(strongA.model, outcome.value, "A")!.alreadyFirst).toBe(true);
+  });
+});
+
+/*
+ * The same figures as profiles, before any tender: our organisation £125, Q1 4 and Q2 3 (quality share
+ * 0.5 × 4/5 + 0.5 × 3/5 = 0.7, 42 points); a competitor 20% cheaper (£100) with quality 3 (36 points).
+ * Price 40 by lowest ÷ price: competitor 40, us 32. Totals 74 against 76, a gap of 2, so as in the scored
+ * tender: Q1 to 5 or Q2 to 4, or a price of £117 with the competitor's price held at £100.
+ */
+describe("where to invest effort, from profiles", () => {
+  const model = ScoringModel.parse(aTender().withPrice(40).withQuality(60, { Q1: 50, Q2: 50 }).modelInput());
+  const profiles = {
+    organisation: { name: "Us", price: 125, scores: { Q1: 4, Q2: 3 } },
+    competitors: [{ name: "Them", price: "-20%", scores: { quality: 3 } }],
+  };
+
+  it("gives the same answers as the hand-worked tender", () => {
+    const found = improvementsFromProfiles(model, profiles);
+    expect(found.criteria.map((c) => [c.criterionId, c.current.toFraction(), c.needed?.toFraction(), c.gap.toFraction()])).toEqual([
+      ["Q1", "4", "5", "2"],
+      ["Q2", "3", "4", "2"],
+    ]);
+    expect(found.price?.needed?.toFraction()).toBe("117");
+  });
+
+  it("uses the middle of a range, and says when the organisation already leads", () => {
+    const ranged = improvementsFromProfiles(model, { ...profiles, organisation: { ...profiles.organisation, scores: { Q1: [3, 5], Q2: 3 } } });
+    expect(ranged.criteria[0]!.current.toFraction()).toBe("4");
+    // At £90 against the competitor's £100 (given in pounds this time): 40 + 42 = 82 against 36 + 36 = 72.
+    const leading = improvementsFromProfiles(model, { organisation: { ...profiles.organisation, price: 90 }, competitors: [{ name: "Them", price: 100, scores: { quality: 3 } }] });
+    expect(leading.price?.alreadyFirst).toBe(true);
+    expect(leading.criteria.every((c) => c.gap.compare(0) < 0)).toBe(true);
   });
 });

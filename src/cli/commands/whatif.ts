@@ -8,6 +8,7 @@ import { analyseWeighting, type WeightingAnalysis } from "../../sensitivity/anal
 import { SmaaRangeError } from "../../sensitivity/smaa.js";
 import { problemFromResult, type WeightSweep, type WeightingProblem } from "../../sensitivity/weight-sweep.js";
 import { problemFromProfiles } from "../../sensitivity/profiles.js";
+import { improvementsFromProfiles } from "../../sensitivity/profile-improvements.js";
 import { WhatifProfiles } from "../../model/whatif-profiles.js";
 import { parseScoringModel } from "../../model/parse.js";
 import { locateProblems, parseInputDocument } from "../../model/parse-document.js";
@@ -113,6 +114,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
       return ExitCode.invalidInput;
     }
     problem = built.value;
+    ({ criteria: improvements, price: priceImprovement } = improvementsFromProfiles(model.value.data, profiles.value.data));
     title = `${model.value.data.title}, with ${profiles.value.data.organisation.name} and ${profiles.value.data.competitors.length} competitor profile(s)`;
   } else {
     const scored = await loadAndScore(io, args);
@@ -155,7 +157,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
       seed: args.seed,
       ...(bounds ? { weightRanges: rangesInPercent(bounds, sections) } : {}),
       uncertainScores: uncertain,
-      ...(args.bid !== undefined && args.profiles === undefined ? { improvements: { criteria: improvements, price: priceImprovement } } : {}),
+      ...(improvements.length > 0 || priceImprovement ? { improvements: { criteria: improvements, price: priceImprovement } } : {}),
       today,
     });
     if (!briefing.ok) {
@@ -183,8 +185,8 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
     const central = chance.centralWeights[i];
     if (central) out.push(`    typical weights when it wins: ${sections.map((k, j) => `${sectionTitles[k].toLowerCase()} ${formatPercent(toExact(central[j]! * 100), 0)}`).join(", ")}`);
   }
-  if (args.bid && improvements.length > 0) {
-    out.push("", `Where ${name.get(args.bid)} could invest effort (current weights, all else equal):`);
+  if (organisationId && (improvements.length > 0 || priceImprovement)) {
+    out.push("", `Where ${name.get(organisationId)} could invest effort (current weights, all else equal):`);
     for (const imp of improvements) {
       if (imp.gap.compare(0) < 0) {
         out.push(`  Already first, ${formatPoints(imp.gap.neg())} points ahead of the runner-up.`);
@@ -195,7 +197,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
     if (priceImprovement && !priceImprovement.alreadyFirst) {
       out.push(
         `  Whole-life price: from ${formatMoney(priceImprovement.current)} ${
-          priceImprovement.needed ? `to ${formatMoney(priceImprovement.needed)} or less would make it first (the other bids' price points recalculated)` : "to any lower price would not be enough on its own"
+          priceImprovement.needed ? `to ${formatMoney(priceImprovement.needed)} or less would make it first (the others' price points recalculated)` : "to any lower price would not be enough on its own"
         }`,
       );
     }
