@@ -85,8 +85,9 @@ const totalText = (t: Exact) => formatPoints(t, 1);
 
 /** A probability estimate in words: whole percent, and never "0%" for something that did happen. */
 export function chanceText(p: number): string {
-  if (p === 0) return "0%";
-  if (p === 1) return "100%";
+  // Shares summed over ranks can miss 1 or 0 by a rounding error of the floating-point sum.
+  if (Math.abs(p) < 1e-9) return "0%";
+  if (Math.abs(p - 1) < 1e-9) return "100%";
   if (p < 0.005) return "less than 1%";
   if (p > 0.995) return "more than 99%";
   return `${Math.round(p * 100)}%`;
@@ -196,7 +197,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
   });
 
   const ranges = input.weightRanges ?? [];
-  const within = ranges.length > 0 ? `, within the limits ${ranges.map((r) => `${sectionTitles[r.section].toLowerCase()} ${r.low}% to ${r.high}%`).join(", ")}` : "";
+  const within = ranges.length > 0 ? ` within the limits (${ranges.map((r) => `${sectionTitles[r.section].toLowerCase()} ${r.low}% to ${r.high}%`).join(", ")})` : "";
   inBrief.push(
     firstChance === 0
       ? `${orgName} came first in none of ${input.smaa.samples.toLocaleString("en-GB")} random weightings${within}.`

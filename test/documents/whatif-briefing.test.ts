@@ -103,3 +103,10 @@ describe("pictures in templates cannot carry text from the data", () => {
     if (made.ok) expect(Object.keys(new PizZip(made.value).files).filter((f) => f.startsWith("word/media/"))).toHaveLength(0);
   });
 });
+
+describe("chances in words", () => {
+  it("rounds to whole percent, never hides a chance that happened, and absorbs floating-point sums", async () => {
+    const { chanceText } = await import("../../src/documents/whatif-briefing.js");
+    expect([0, 0.004, 0.26, 0.996, 1, 0.1 + 0.2 + 0.7 - 1e-12].map(chanceText)).toEqual(["0%", "less than 1%", "26%", "more than 99%", "100%", "100%"]);
+  });
+});

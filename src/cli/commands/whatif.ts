@@ -100,6 +100,8 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   let improvements: CriterionImprovement[] = [];
   let priceImprovement: PriceImprovement | undefined;
   let title: string;
+  // The briefing names the tender or model alone; where the figures come from is said in its text.
+  let briefingTitle: string;
   if (args.profiles !== undefined) {
     const modelFile = args.model ?? (await resolveTenderFiles(io, args.folder, args)).model;
     const model = parseScoringModel(await readTextFile(io, modelFile), modelFile);
@@ -115,6 +117,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
     }
     problem = built.value;
     ({ criteria: improvements, price: priceImprovement } = improvementsFromProfiles(model.value.data, profiles.value.data));
+    briefingTitle = model.value.data.title;
     title = `${model.value.data.title}, with ${profiles.value.data.organisation.name} and ${profiles.value.data.competitors.length} competitor profile(s)`;
   } else {
     const scored = await loadAndScore(io, args);
@@ -125,6 +128,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
     improvements = args.bid ? improvementsToWin(scored.tender.model, result, args.bid) : [];
     priceImprovement = args.bid ? priceToWin(scored.tender.model, result, args.bid) : undefined;
     title = result.tender.title;
+    briefingTitle = title;
   }
   const sections = [...problem.weights.keys()];
   const bounds = parseWeightRanges(args.weightRange ?? [], sections);
@@ -148,7 +152,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   if (args.briefing !== undefined) {
     const template = await loadDocumentTemplate(io, "whatif-briefing", args.template);
     const briefing = makeWhatifBriefing(template, {
-      title,
+      title: briefingTitle,
       organisationId: organisationId!,
       basis: args.profiles !== undefined ? "profiles" : "tender",
       problem,
