@@ -32,6 +32,15 @@ export interface WeightSweep {
   breakEvens: BreakEven[];
   /** The interval of the swept weight within which the current leader stays first (ties count as first). */
   leaderStability: { leader: string; from: Exact; to: Exact } | undefined;
+  /** The ranking between one break-even point and the next, from 0% to 100%. */
+  segments: RankSegment[];
+}
+
+export interface RankSegment {
+  from: Exact;
+  to: Exact;
+  /** Bids from first to last within the segment, with their ranks (equal lines share a rank). */
+  ranking: { bidId: string; rank: number }[];
 }
 
 /**
@@ -97,7 +106,20 @@ export function sweepWeight(input: TenderResult | WeightingProblem, section: Sec
     }
   }
   breakEvens.sort((x, y) => x.weight.compare(y.weight) || (x.above < y.above ? -1 : 1));
-  return { section, currentWeight: current, lines, breakEvens, leaderStability: stability(lines, current) };
+  return { section, currentWeight: current, lines, breakEvens, leaderStability: stability(lines, current), segments: segments(lines, breakEvens) };
+}
+
+/** Between consecutive break-even points no two lines cross, so the ranking at the middle holds throughout. */
+function segments(lines: BidLine[], breakEvens: BreakEven[]): RankSegment[] {
+  const cuts = [ZERO, ...breakEvens.map((b) => b.weight), HUNDRED].filter((w, i, all) => i === 0 || !w.equals(all[i - 1]!));
+  const out: RankSegment[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const middle = cuts[i]!.add(cuts[i + 1]!).div(2);
+    const totals = lines.map((l) => ({ bidId: l.bidId, total: totalAt(l, middle) })).sort((a, b) => b.total.compare(a.total) || (a.bidId < b.bidId ? -1 : 1));
+    const ranking = totals.map((t) => ({ bidId: t.bidId, rank: 1 + totals.filter((o) => o.total.compare(t.total) > 0).length }));
+    out.push({ from: cuts[i]!, to: cuts[i + 1]!, ranking });
+  }
+  return out;
 }
 
 export function totalAt(line: BidLine, weight: Exact): Exact {

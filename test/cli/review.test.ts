@@ -65,6 +65,9 @@ describe("tender-eval whatif", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Riverside Disabled People's Voice stays first from 0% to 65.4%.");
     expect(run.stdout).toContain("At 65.4%: National Care Partnership Ltd overtakes Riverside Disabled People's Voice");
+    // B2's own first-place range on price: from where it overtakes the DDPO to the end.
+    expect(run.stdout).toContain("National Care Partnership Ltd would come first from 65.4% to 100%.");
+    expect(run.stdout).toContain("National Care Partnership Ltd would not come first at any quality weight.");
     expect(run.stdout).toContain("SMAA-2, 2,000 samples, seed 1");
     expect(run.stdout).toContain("Q2 Co-production and involvement of disabled people: from 2 to the top of the scale would not be enough on its own");
     const json = JSON.parse((await runCli(["whatif", exampleFolder, "--samples", "1000", "--json"])).stdout);

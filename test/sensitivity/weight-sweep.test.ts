@@ -78,6 +78,20 @@ describe("the weights at which a bid comes first, checked against hand-solved in
     expect(interval("D")).toBeUndefined();
   });
 
+  /*
+   * Break-even points in range: A–C at 40, A–B at 50, B–C at 60 (D never crosses anyone). At the middle
+   * of each segment: 20 → A 90, C 80, B 60; 45 → C 80, A 77.5, B 72.5; 55 → C 80, B 77.5, A 72.5;
+   * 80 → B 90, C 80, A 60; D is always last on 40.
+   */
+  it("gives the ranking in each segment between break-even points", () => {
+    expect(sweep.segments.map((seg) => [seg.from.toFraction(), seg.to.toFraction(), seg.ranking.map((r) => `${r.rank}${r.bidId}`).join(" ")])).toEqual([
+      ["0", "40", "1A 2C 3B 4D"],
+      ["40", "50", "1C 2A 3B 4D"],
+      ["50", "60", "1C 2B 3A 4D"],
+      ["60", "100", "1B 2C 3A 4D"],
+    ]);
+  });
+
   it("a bid level with another everywhere shares its interval; one below it everywhere has none", () => {
     const twin = sweepWeight({ ...problem, bids: [...problem.bids, { bidId: "C2", bidder: "C2", shares: share(0.8, 0.8) }] }, "price");
     expect(firstPlaceInterval(twin, "C2")).toEqual(firstPlaceInterval(twin, "C"));

@@ -6,7 +6,7 @@ import { formatMoney, formatPercent, formatPoints, formatScore } from "../../pre
 import { improvementsToWin, priceToWin, type PriceImprovement } from "../../sensitivity/improvement.js";
 import { analyseWeighting, type WeightingAnalysis } from "../../sensitivity/analyse-weighting.js";
 import { SmaaRangeError } from "../../sensitivity/smaa.js";
-import { problemFromResult, type WeightSweep, type WeightingProblem } from "../../sensitivity/weight-sweep.js";
+import { firstPlaceInterval, problemFromResult, type WeightSweep, type WeightingProblem } from "../../sensitivity/weight-sweep.js";
 import { problemFromProfiles } from "../../sensitivity/profiles.js";
 import { improvementsFromProfiles } from "../../sensitivity/profile-improvements.js";
 import { WhatifProfiles } from "../../model/whatif-profiles.js";
@@ -180,7 +180,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   }
   const name = new Map(problem.bids.map((b) => [b.bidId, b.bidder]));
   const out: string[] = [`What-if: ${title}`, ""];
-  for (const sweep of sweeps) out.push(...describeSweep(sweep, name));
+  for (const sweep of sweeps) out.push(...describeSweep(sweep, name, organisationId));
   const rangeText = bounds ? ` within ${args.weightRange!.join(", ")}` : "";
   out.push(`Chance of each rank when every weighting${rangeText} is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${args.seed}, ${chance.chunks} chunks):`);
   for (const [i, s] of shares.entries()) {
@@ -223,11 +223,19 @@ function toExact(n: number) {
   return exact(Math.round(n * 1000) / 1000);
 }
 
-function describeSweep(sweep: WeightSweep, name: Map<string, string>): string[] {
+function describeSweep(sweep: WeightSweep, name: Map<string, string>, organisationId: string | undefined): string[] {
   const title = sectionTitles[sweep.section];
   const lines = [`${title} weight (now ${formatPercent(sweep.currentWeight)}; the others keep their proportions):`];
   if (sweep.leaderStability) {
     lines.push(`  ${name.get(sweep.leaderStability.leader)} stays first from ${formatPercent(sweep.leaderStability.from, 1)} to ${formatPercent(sweep.leaderStability.to, 1)}.`);
+  }
+  if (organisationId !== undefined && sweep.leaderStability?.leader !== organisationId) {
+    const own = firstPlaceInterval(sweep, organisationId);
+    lines.push(
+      own
+        ? `  ${name.get(organisationId)} would come first from ${formatPercent(own.from, 1)} to ${formatPercent(own.to, 1)}.`
+        : `  ${name.get(organisationId)} would not come first at any ${title.toLowerCase()} weight.`,
+    );
   }
   const shown = sweep.breakEvens.slice(0, 8);
   for (const b of shown) lines.push(`  At ${formatPercent(b.weight, 1)}: ${name.get(b.above)} overtakes ${name.get(b.below)} (and leads above it).`);
