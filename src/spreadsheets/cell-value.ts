@@ -16,7 +16,20 @@ export type CellContent =
   | { kind: "uncalculated"; formula: string; address: string };
 
 export function readCell(cell: Cell): CellContent {
-  return contentOf(cell.value as unknown, cell.address);
+  return contentOf(rawValue(cell), cell.address);
+}
+
+// exceljs's Cell.Type for a formula.
+const FORMULA = 6;
+
+/**
+ * A cell's value as exceljs holds it, except that a formula's cached result is taken from the cell
+ * itself: exceljs's `cell.value` copies only truthy fields, so a formula whose result is 0 (or empty
+ * text) would otherwise look as if it had never been calculated.
+ */
+export function rawValue(cell: Cell): unknown {
+  if (cell.type === FORMULA) return { formula: cell.formula, result: cell.result };
+  return cell.value as unknown;
 }
 
 export function contentOf(value: unknown, address: string): CellContent {
@@ -30,7 +43,11 @@ export function contentOf(value: unknown, address: string): CellContent {
     if ("error" in v) return { kind: "error", value: String(v["error"]), address };
     if ("formula" in v || "sharedFormula" in v) {
       const result = v["result"];
-      if (result === undefined || result === null) return { kind: "uncalculated", formula: String(v["formula"] ?? v["sharedFormula"]), address };
+      const formula = String(v["formula"] ?? v["sharedFormula"]);
+      if (result === undefined || result === null) return { kind: "uncalculated", formula, address };
+      // exceljs's streaming reader turns an error result such as #DIV/0! into NaN; the full reader keeps it.
+      if (typeof result === "number" && !Number.isFinite(result)) return { kind: "error", value: `=${formula} gives an error`, address };
+      if (typeof result === "object" && "error" in (result as object)) return { kind: "error", value: `=${formula} gives ${String((result as { error: unknown }).error)}`, address };
       return contentOf(result, address);
     }
     if ("richText" in v && Array.isArray(v["richText"])) {

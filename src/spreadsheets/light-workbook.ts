@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
-import { contentOf, type CellContent } from "./cell-value.js";
+import type { Row } from "exceljs";
+import { contentOf, rawValue, type CellContent } from "./cell-value.js";
 import { loadExcelJS } from "./exceljs.js";
 
 /**
@@ -25,11 +26,13 @@ export async function loadLightWorkbook(bytes: Uint8Array): Promise<LightSheet[]
   });
   const sheets: LightSheet[] = [];
   for await (const worksheet of reader) {
-    const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name: string; state?: string };
+    const ws = worksheet as unknown as AsyncIterable<Row> & { name: string; state?: string };
     const rows = new Map<number, unknown[]>();
     let lastRow = 0;
     for await (const row of ws) {
-      rows.set(row.number, row.values);
+      const values: unknown[] = [];
+      row.eachCell((cell, column) => (values[column] = rawValue(cell)));
+      rows.set(row.number, values);
       lastRow = Math.max(lastRow, row.number);
     }
     sheets.push({ name: ws.name, state: ws.state ?? "visible", rows, lastRow });

@@ -5,7 +5,7 @@ import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/sc
 import { zodIssueToProblem } from "../model/zod-issues.js";
 import { locateIn } from "../model/parse-document.js";
 import { problem, type PathSegment, type Problem, type Outcome } from "../problems/problem.js";
-import { cellText, contentOf, type CellContent } from "./cell-value.js";
+import { cellText, contentOf, rawValue, type CellContent } from "./cell-value.js";
 import { loadExcelJS } from "./exceljs.js";
 import { HEADER_FILL, INPUT_FILL, THIN, tableSheet } from "./sheet-style.js";
 
@@ -31,7 +31,7 @@ interface SheetCell {
 
 function cellOf(sheet: Worksheet, row: number, column: number): SheetCell {
   const cell = sheet.getCell(row, column);
-  return { content: contentOf(cell.value as unknown, cell.address), numFmt: cell.numFmt ?? "" };
+  return { content: contentOf(rawValue(cell), cell.address), numFmt: cell.numFmt ?? "" };
 }
 
 function findHeader(sheet: Worksheet): { row: number; columns: Map<number, Column> } | undefined {

@@ -46,6 +46,8 @@ describe("one place decides what a cell holds", () => {
     ["four", { ok: false, reason: "not-a-number", detail: '"four"' }],
     [{ error: "#DIV/0!" }, { ok: false, reason: "error", detail: "#DIV/0!" }],
     [{ formula: "A1/0" }, { ok: false, reason: "uncalculated", detail: "=A1/0" }],
+    [{ formula: "A1/0", result: { error: "#DIV/0!" } }, { ok: false, reason: "error", detail: "=A1/0 gives #DIV/0!" }],
+    [{ formula: "A1-A1", result: 0 }, { ok: true, value: 0 }],
     [true, { ok: false, reason: "not-a-number", detail: "TRUE" }],
   ])("%j", (value, expected) => {
     expect(readScore(cell(value))).toEqual(expected);
@@ -60,6 +62,10 @@ describe("what real spreadsheets contain is read correctly", () => {
       rowOf(sheet, "B1", "Q1").getCell(6).value = { formula: "2+2", result: 4 } as ExcelJS.CellValue;
       sheet.name = "Kwaliteit"; // renamed
       sheet.spliceRows(5, 0, [], []); // blank rows in the middle
+      // A formula whose cached result is 0: exceljs's cell.value drops a 0 result, which once made this
+      // look like a formula that had never been calculated. (Set after the splice, which copies values
+      // through cell.value and so would drop it here in the test itself.)
+      rowOf(sheet, "B2", "Q2").getCell(6).value = { formula: "1-1", result: 0 } as ExcelJS.CellValue;
       wb.addWorksheet("My notes").addRow(["Remember to check B3's references"]);
     });
     const read = await readWorkbook(messy, "E1.xlsx", context);
@@ -67,6 +73,7 @@ describe("what real spreadsheets contain is read correctly", () => {
     if (!read.ok || read.value.kind !== "scores") throw new Error("should read");
     expect(read.value.entries).toHaveLength(6 * 7);
     expect(read.value.entries.find((e) => e.bidId === "B1" && e.criterionId === "Q1")!.score).toBe(4);
+    expect(read.value.entries.find((e) => e.bidId === "B2" && e.criterionId === "Q2")!.score).toBe(0);
   });
 
   it("a panel's own spreadsheet in the documented panel-matrix layout, with a merged header and a blank row", async () => {
@@ -108,7 +115,7 @@ describe("what cannot be trusted is refused, with file, sheet and cell", () => {
     expect(await messages(broken)).toEqual([
       'E1.xlsx: sheet "Quality scores", cell F3: the score 7 is not on the scale "zero-to-five" (allowed: 0, 1, 2, 3, 4, 5)',
       'E1.xlsx: sheet "Quality scores", cell F4: "four" cannot be read as a score',
-      'E1.xlsx: sheet "Quality scores", cell F5: the cell holds a formula that could not be used (=1/0): type the score itself',
+      'E1.xlsx: sheet "Quality scores", cell F5: the cell holds a formula that could not be used (=1/0 gives an error): type the score itself',
       'E1.xlsx: sheet "Quality scores", cell G6: the score E1 gave bid "B4" for Q1 has no justification, and the model requires one',
     ]);
   });
