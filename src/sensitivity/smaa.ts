@@ -104,8 +104,8 @@ export function tally(input: SmaaInput): SmaaTally {
   const cuts = new Float64Array(Math.max(0, n - 1));
   const totals = new Float64Array(m);
   const order = new Int32Array(m);
-  // Totals lie in 0..1 (shares 0..1, weights summing to 1): a bucket pass puts bids almost in order,
-  // and a short insertion pass finishes the job, so ranking costs about linear time per sample.
+  // A bucket pass puts bids almost in order and a short insertion pass finishes the job, so ranking
+  // costs about linear time per sample.
   const BUCKETS = 64;
   const bucketOf = new Int32Array(m);
   const bucketStart = new Int32Array(BUCKETS + 1);
@@ -157,13 +157,19 @@ export function tally(input: SmaaInput): SmaaTally {
       const base = k * m;
       for (let i = 0; i < m; i++) totals[i]! += wk * columns[base + i]!;
     }
-    // Bids in descending order of total.
+    // Bids in descending order of total. Buckets span this sample's lowest to highest total, so close
+    // totals still spread over them and the insertion pass has little left to do.
+    let lo = totals[0]!;
+    let hi = lo;
+    for (let i = 1; i < m; i++) {
+      const t = totals[i]!;
+      if (t < lo) lo = t;
+      else if (t > hi) hi = t;
+    }
+    const scale = hi > lo ? (BUCKETS - 1e-9) / (hi - lo) : 0;
     bucketStart.fill(0);
     for (let i = 0; i < m; i++) {
-      let b = (totals[i]! * BUCKETS) | 0;
-      if (b >= BUCKETS) b = BUCKETS - 1;
-      if (b < 0) b = 0;
-      b = BUCKETS - 1 - b;
+      const b = BUCKETS - 1 - (((totals[i]! - lo) * scale) | 0);
       bucketOf[i] = b;
       bucketStart[b + 1]!++;
     }
