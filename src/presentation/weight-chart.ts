@@ -1,5 +1,6 @@
 import { sectionTitles } from "../model/scoring-model.js";
-import { totalAt, type WeightSweep } from "../sensitivity/weight-sweep.js";
+import type { Exact } from "../arithmetic/exact.js";
+import { totalAt, type RankSegment, type WeightSweep } from "../sensitivity/weight-sweep.js";
 
 /**
  * Charts as standalone SVG: the same drawing goes inline into the what-if page and, turned into a
@@ -18,6 +19,20 @@ export interface SvgChart {
   height: number;
   /** A text alternative that says what the chart shows, for screen readers and alt text. */
   description: string;
+}
+
+/** Bars in a chance-of-winning chart at most; the table lists every bid. */
+const MAX_BARS = 12;
+
+/** Above this many bids a chart labels only the organisation and the bids that can come first. */
+const MAX_LABELLED = 10;
+
+/** Whether first place changes hands at this break-even weight. */
+function changesLeader(sweep: WeightSweep, weight: Exact): boolean {
+  const before = sweep.segments.find((seg) => seg.to.equals(weight));
+  const after = sweep.segments.find((seg) => seg.from.equals(weight));
+  const firsts = (seg: RankSegment | undefined) => (seg ? seg.ranking.filter((r) => r.rank === 1).map((r) => r.bidId).join(",") : "");
+  return before !== undefined && after !== undefined && firsts(before) !== firsts(after);
 }
 
 const shorten = (name: string, max: number) => (name.length > max ? `${name.slice(0, max - 1)}…` : name);
@@ -49,10 +64,24 @@ export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, st
   const title = sectionTitles[sweep.section];
   const name = (id: string) => names.get(id) ?? id;
 
+  // With many bids, only the organisation and the bids that come first at some weight are labelled and
+  // coloured, and only changes of first place (and the organisation's crossings with those bids) are marked; the others
+  // are thin grey lines. The figures for every bid are in the tables beside the chart.
+  const crowded = sweep.lines.length > MAX_LABELLED;
+  const leaders = new Set(sweep.segments.flatMap((seg) => seg.ranking.filter((r) => r.rank === 1).map((r) => r.bidId)));
+  const labelled = (id: string) => !crowded || id === options.highlight || leaders.has(id);
+  const marked = crowded
+    ? sweep.breakEvens.filter((b) => [b.above, b.below].every((id) => id === options.highlight || leaders.has(id)) && (changesLeader(sweep, b.weight) || b.above === options.highlight || b.below === options.highlight))
+    : sweep.breakEvens;
+  const colourOf = new Map(sweep.lines.filter((l) => labelled(l.bidId)).map((l, k) => [l.bidId, chartColours[k % chartColours.length]!]));
+
   // Labels at the right-hand end of each line, pushed apart so that lines ending close together stay readable.
   const LINE = 15;
-  const labels = sweep.lines.map((l) => labelLines(l.bidder, 28));
-  const ends = sweep.lines.map((l, i) => ({ i, y: y(l.intercept.valueOf() + l.slope.valueOf() * 100) + 4 })).sort((p, q) => p.y - q.y);
+  const labels = sweep.lines.map((l) => (labelled(l.bidId) ? labelLines(l.bidder, 28) : []));
+  const ends = sweep.lines
+    .map((l, i) => ({ i, y: y(l.intercept.valueOf() + l.slope.valueOf() * 100) + 4 }))
+    .filter((e) => labels[e.i]!.length > 0)
+    .sort((p, q) => p.y - q.y);
   for (let k = 1; k < ends.length; k++) ends[k]!.y = Math.max(ends[k]!.y, ends[k - 1]!.y + LINE * labels[ends[k - 1]!.i]!.length);
   // Then back up from the bottom of the plot, so the lowest labels do not run into the axis labels.
   const bottom = y(lo) - 2;
@@ -72,15 +101,17 @@ export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, st
     .map((l, i) => {
       const a = l.intercept.valueOf();
       const b = a + l.slope.valueOf() * 100;
-      const colour = chartColours[i % chartColours.length]!;
+      const colour = colourOf.get(l.bidId);
       const ours = l.bidId === options.highlight;
-      return `<line x1="${x(0)}" y1="${y(a).toFixed(1)}" x2="${x(100)}" y2="${y(b).toFixed(1)}" stroke="${colour}" stroke-width="${ours ? 4 : 2}"><title>${escapeXml(l.bidder)}</title></line>
+      const line = `<line x1="${x(0)}" y1="${y(a).toFixed(1)}" x2="${x(100)}" y2="${y(b).toFixed(1)}" stroke="${colour ?? "#b3b3b3"}" stroke-width="${ours ? 4 : colour ? 2 : 1}"><title>${escapeXml(l.bidder)}</title></line>`;
+      if (colour === undefined) return line;
+      return `${line}
 <text x="${x(100) + 8}" y="${labelY.get(i)!.toFixed(1)}" font-size="13"${ours ? ' font-weight="bold"' : ""} fill="${colour}">${labels[i]!
         .map((text, n) => (n === 0 ? escapeXml(text) : `<tspan x="${x(100) + 8}" dy="${LINE}">${escapeXml(text)}</tspan>`))
         .join("")}</text>`;
     })
     .join("\n");
-  const marks = sweep.breakEvens
+  const marks = marked
     .map((b) => {
       const line = sweep.lines.find((l) => l.bidId === b.above)!;
       const w = b.weight.valueOf();
@@ -89,7 +120,11 @@ export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, st
     .join("\n");
   const now = sweep.currentWeight.valueOf();
   const description = `Chart of each bidder's total score out of 100 as the ${title.toLowerCase()} weight goes from 0% to 100%, with the other weights in proportion. Today's weight is ${pct(now)}. ${
-    sweep.breakEvens.length === 0 ? "No two bidders change places." : `Bidders change places at ${sweep.breakEvens.map((b) => pct(b.weight.valueOf())).join(", ")}.`
+    sweep.breakEvens.length === 0
+      ? "No two bidders change places."
+      : crowded
+        ? `Bidders change places at ${sweep.breakEvens.length} points; the chart marks ${marked.length} of them${marked.length > 0 ? `, at ${marked.map((b) => pct(b.weight.valueOf())).join(", ")}` : ""}.`
+        : `Bidders change places at ${sweep.breakEvens.map((b) => pct(b.weight.valueOf())).join(", ")}.`
   } The figures are in the table that follows.`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(description)}" font-family="${CHART_FONT}">
 <rect width="${W}" height="${H}" fill="#ffffff"/>
@@ -108,7 +143,15 @@ ${marks}
 }
 
 /** Horizontal bars: each bidder's chance of coming first, with the figure written beside each bar. */
-export function chanceChartSvg(rows: readonly { bidId: string; bidder: string; first: number; label: string }[], options: { highlight?: string } = {}): SvgChart {
+export function chanceChartSvg(allRows: readonly { bidId: string; bidder: string; first: number; label: string }[], options: { highlight?: string } = {}): SvgChart {
+  // Many bids would make a picture taller than a page: show the likeliest winners and the organisation.
+  const ranked = [...allRows].sort((a, b) => b.first - a.first);
+  let rows = allRows;
+  if (allRows.length > MAX_BARS) {
+    rows = ranked.slice(0, MAX_BARS);
+    const own = ranked.find((r) => r.bidId === options.highlight);
+    if (own !== undefined && !rows.includes(own)) rows = [...rows.slice(0, MAX_BARS - 1), own];
+  }
   const W = 680;
   const rowHeight = 30;
   const labelWidth = 270;
@@ -125,7 +168,7 @@ export function chanceChartSvg(rows: readonly { bidId: string; bidder: string; f
     })
     .join("\n");
   const axisY = 20 + rows.length * rowHeight + 4;
-  const description = `Bar chart of each bidder's chance of coming first: ${rows.map((r) => `${r.bidder} ${r.label}`).join("; ")}.`;
+  const description = `Bar chart of ${rows.length < allRows.length ? `the ${rows.length} likeliest winners' chances` : "each bidder's chance"} of coming first: ${rows.map((r) => `${r.bidder} ${r.label}`).join("; ")}.`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(description)}" font-family="${CHART_FONT}">
 <rect width="${W}" height="${H}" fill="#ffffff"/>
 <line x1="${labelWidth}" y1="16" x2="${labelWidth}" y2="${axisY}" stroke="#595959"/>
