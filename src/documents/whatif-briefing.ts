@@ -229,6 +229,9 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
     "When one section's weight moves, the other sections keep their proportions to each other, so the weights still add up to 100%.",
     "Each bid's total is then a straight line in that weight, so the weights at which two bids change places (break-even points) were solved exactly, not estimated. The exact values are in the tables.",
     `The chance of coming first is an estimate: ${input.smaa.samples.toLocaleString("en-GB")} weightings were drawn at random${within}, every weighting equally likely (SMAA-2), and each bid's share of first places counted. Anyone can repeat it exactly with seed ${input.seed}.`,
+    ...(input.basis === "profiles"
+      ? ["Competitors' prices given relative to yours (such as 15% cheaper) were turned into pounds at your expected price; in the price that would put you first, they stay at those pounds while yours changes."]
+      : []),
     ...(input.uncertainScores ? ["Where a score was given as a range, the break-even points use the middle of the range, and the chance of winning draws the score at random within it."] : []),
     "Totals are shown to 1 decimal place, weights to 0.1 of a percentage point and chances to the nearest whole percent. Every figure was calculated from unrounded values; rounding is for display only.",
   ];
