@@ -1,6 +1,6 @@
 import { sectionTitles } from "../model/scoring-model.js";
 import type { Exact } from "../arithmetic/exact.js";
-import { totalAt, type RankSegment, type WeightSweep } from "../sensitivity/weight-sweep.js";
+import { totalAt, type BreakEven, type RankSegment, type WeightSweep } from "../sensitivity/weight-sweep.js";
 
 /**
  * Charts as standalone SVG: the same drawing goes inline into the what-if page and, turned into a
@@ -51,7 +51,7 @@ function labelLines(name: string, max: number): string[] {
  * change places circled and today's weight dashed. `highlight` draws one bid's line thicker and its
  * label in bold: "organisations like ours".
  */
-export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, string>, options: { highlight?: string } = {}): SvgChart {
+export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, string>, options: { highlight?: string } = {}): SvgChart & { marked: BreakEven[] } {
   const W = 680;
   const H = 340;
   const pad = { left: 56, right: 230, top: 20, bottom: 52 };
@@ -139,7 +139,7 @@ ${yTicks}
 ${lines}
 ${marks}
 </svg>`;
-  return { svg, width: W, height: H, description };
+  return { svg, width: W, height: H, description, marked };
 }
 
 /** Horizontal bars: each bidder's chance of coming first, with the figure written beside each bar. */

@@ -121,10 +121,13 @@ render();
 function chart(sweep: WeightSweep, name: Map<string, string>, highlight: string | undefined): string {
   const title = sectionTitles[sweep.section];
   const drawing = weightChartSvg(sweep, name, highlight === undefined ? {} : { highlight });
-  const rows = sweep.breakEvens.map((b) => `<tr><td>${pct(b.weight.valueOf())}</td><td>${escape(name.get(b.above)!)} overtakes ${escape(name.get(b.below)!)}</td></tr>`).join("");
+  // The table lists what the chart marks: with many bids, changes of first place and the organisation's crossings.
+  const rows = drawing.marked.map((b) => `<tr><td>${pct(b.weight.valueOf())}</td><td>${escape(name.get(b.above)!)} overtakes ${escape(name.get(b.below)!)}</td></tr>`).join("");
+  const unlisted = sweep.breakEvens.length - drawing.marked.length;
+  const more = unlisted > 0 ? `<tr><td colspan="2">${unlisted} other crossings between other bidders are not listed (tender-eval whatif --json gives them all).</td></tr>` : "";
   return `<section class="chart" aria-label="${escape(title)}">
 <div><h3>${escape(title)} weight</h3>
 ${drawing.svg}</div>
-<table><caption>Break-even points: ${escape(title)}</caption><thead><tr><th scope="col">Weight</th><th scope="col">What changes</th></tr></thead><tbody>${rows || '<tr><td colspan="2">No two bidders change places.</td></tr>'}</tbody></table>
+<table><caption>Break-even points: ${escape(title)}</caption><thead><tr><th scope="col">Weight</th><th scope="col">What changes</th></tr></thead><tbody>${rows || (unlisted === 0 ? '<tr><td colspan="2">No two bidders change places.</td></tr>' : "")}${more}</tbody></table>
 </section>`;
 }

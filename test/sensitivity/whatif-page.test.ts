@@ -39,6 +39,28 @@ describe("the what-if page", () => {
   });
 });
 
+describe("the what-if page with many bids", () => {
+  it("lists the crossings its charts mark, and says how many others --json holds", () => {
+    const random = seededRandom(11);
+    const problem = {
+      weights: new Map([["price", exact(30)], ["quality", exact(70)]] as const),
+      bids: Array.from({ length: 40 }, (_, i) => ({
+        bidId: `B${i}`,
+        bidder: `Bidder ${i}`,
+        shares: new Map([["price", exact(Math.round(random() * 100)).div(100)], ["quality", exact(Math.round(random() * 100)).div(100)]] as const),
+      })),
+    };
+    const sweeps = [sweepWeight(problem, "price"), sweepWeight(problem, "quality")];
+    const chance = smaa({ criteria: ["price", "quality"], bids: problem.bids.map((b) => ({ id: b.bidId, values: [b.shares.get("price")!.valueOf(), b.shares.get("quality")!.valueOf()] })), samples: 500, random: seededRandom(1) });
+    const html = whatifPage({ title: "Framework", problem, sweeps, smaa: chance, seed: 1, highlight: "B0" });
+    const priceTable = html.slice(html.indexOf("<caption>Break-even points: Price</caption>"), html.indexOf("</table>", html.indexOf("<caption>Break-even points: Price</caption>")));
+    const rows = priceTable.match(/<tr><td>[\d.]+%<\/td>/g) ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(sweeps[0]!.breakEvens.length);
+    expect(priceTable).toContain(`${sweeps[0]!.breakEvens.length - rows.length} other crossings between other bidders are not listed`);
+  });
+});
+
 describe.skipIf(!haveChromium)("the what-if page in headless Chromium", () => {
   it("moving the price slider re-ranks the bids exactly as the library says, and axe finds no serious problem", async () => {
     const { chromium } = await import("playwright-core");
