@@ -12,7 +12,10 @@ export type CellContent =
   | { kind: "boolean"; value: boolean; address: string }
   | { kind: "empty"; address: string }
   | { kind: "error"; value: string; address: string }
-  /** A formula whose result was never calculated (saved by a program that does not calculate). */
+  /**
+   * A formula whose result was never calculated (saved by a program that does not calculate); `formula`
+   * says which, ready for a message: "=B2*2", or "the formula copied from F3".
+   */
   | { kind: "uncalculated"; formula: string; address: string };
 
 export function readCell(cell: Cell): CellContent {
@@ -43,11 +46,10 @@ export function contentOf(value: unknown, address: string): CellContent {
     if ("error" in v) return { kind: "error", value: String(v["error"]), address };
     if ("formula" in v || "sharedFormula" in v) {
       const result = v["result"];
-      const formula = String(v["formula"] ?? v["sharedFormula"]);
+      const formula = "formula" in v ? `=${String(v["formula"])}` : `the formula copied from ${String(v["sharedFormula"])}`;
       if (result === undefined || result === null) return { kind: "uncalculated", formula, address };
-      // exceljs's streaming reader turns an error result such as #DIV/0! into NaN; the full reader keeps it.
-      if (typeof result === "number" && !Number.isFinite(result)) return { kind: "error", value: `=${formula} gives an error`, address };
-      if (typeof result === "object" && "error" in (result as object)) return { kind: "error", value: `=${formula} gives ${String((result as { error: unknown }).error)}`, address };
+      if (typeof result === "number" && !Number.isFinite(result)) return { kind: "error", value: `${formula} gives an error`, address };
+      if (typeof result === "object" && "error" in (result as object)) return { kind: "error", value: `${formula} gives ${String((result as { error: unknown }).error)}`, address };
       return contentOf(result, address);
     }
     if ("richText" in v && Array.isArray(v["richText"])) {
@@ -85,7 +87,7 @@ export function readScore(content: CellContent): ScoreReading {
     case "error":
       return { ok: false, reason: "error", detail: content.value };
     case "uncalculated":
-      return { ok: false, reason: "uncalculated", detail: `=${content.formula}` };
+      return { ok: false, reason: "uncalculated", detail: content.formula };
     case "date":
       return { ok: false, reason: "not-a-number", detail: `the date ${content.value.toISOString().slice(0, 10)}` };
     case "boolean":

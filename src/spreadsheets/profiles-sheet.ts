@@ -68,7 +68,7 @@ function readScore(cell: SheetCell): number | [number, number] | undefined | { b
     if (range) return [Number(range[1]), Number(range[2])];
     return { bad: text };
   }
-  return { bad: c.kind === "error" ? c.value : c.kind === "uncalculated" ? `=${c.formula}` : String((c as { value?: unknown }).value ?? c.kind) };
+  return { bad: c.kind === "error" ? c.value : c.kind === "uncalculated" ? c.formula : String((c as { value?: unknown }).value ?? c.kind) };
 }
 
 function readPrice(cell: SheetCell): number | string | undefined | { bad: string } {

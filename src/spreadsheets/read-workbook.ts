@@ -6,6 +6,7 @@ import { problem, type Location, type Outcome, type Problem } from "../problems/
 import { cellText, readScore, type CellContent } from "./cell-value.js";
 import { cellAt, columnLetter, columnsOf, loadLightWorkbook, type LightSheet } from "./light-workbook.js";
 import { METADATA_SHEET, readMetadata } from "./metadata.js";
+import { XlsxReadError } from "./xlsx-package.js";
 
 export interface ReadContext {
   specification: TenderSpecification;
@@ -66,9 +67,10 @@ export async function parseWorkbook(bytes: Uint8Array): Promise<{ ok: true; shee
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   try {
     const sheets = await loadLightWorkbook(bytes);
-    return sheets.length === 0 ? { ok: false, reason: "unreadable", detail: "no sheets" } : { ok: true, sheets };
+    return sheets.length === 0 ? { ok: false, reason: "unreadable", detail: "it has no worksheets" } : { ok: true, sheets };
   } catch (error) {
-    return { ok: false, reason: "unreadable", detail: (error as Error).message };
+    const message = (error as Error).message.slice(0, 200);
+    return { ok: false, reason: "unreadable", detail: error instanceof XlsxReadError ? message : `it is not an .xlsx file, or it is damaged (${message})` };
   }
 }
 
@@ -84,8 +86,7 @@ export function interpretWorkbook(parsed: Awaited<ReturnType<typeof parseWorkboo
       ? { ok: false, problems: [problem("sheets.empty-file", at(), {})] }
       : {
           ok: false,
-          // Whatever the zip or XML library says, for a person it means the same thing; its words are kept for support.
-          problems: [problem("sheets.unreadable", at(), { detail: `it is not an .xlsx file, or it is damaged${parsed.detail ? ` (${parsed.detail.slice(0, 80)})` : ""}` })],
+          problems: [problem("sheets.unreadable", at(), { detail: parsed.detail ?? "it is not an .xlsx file, or it is damaged" })],
         };
   }
   const workbook = parsed.sheets;

@@ -115,7 +115,7 @@ describe("what cannot be trusted is refused, with file, sheet and cell", () => {
     expect(await messages(broken)).toEqual([
       'E1.xlsx: sheet "Quality scores", cell F3: the score 7 is not on the scale "zero-to-five" (allowed: 0, 1, 2, 3, 4, 5)',
       'E1.xlsx: sheet "Quality scores", cell F4: "four" cannot be read as a score',
-      'E1.xlsx: sheet "Quality scores", cell F5: the cell holds a formula that could not be used (=1/0 gives an error): type the score itself',
+      'E1.xlsx: sheet "Quality scores", cell F5: the cell holds a formula that could not be used (=1/0 gives #DIV/0!): type the score itself',
       'E1.xlsx: sheet "Quality scores", cell G6: the score E1 gave bid "B4" for Q1 has no justification, and the model requires one',
     ]);
   });
