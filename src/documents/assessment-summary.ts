@@ -3,7 +3,7 @@ import type { Exact } from "../arithmetic/exact.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { explainExclusion } from "../presentation/explain.js";
-import { formatDate, formatMoney, formatPoints, formatScore } from "../presentation/uk-format.js";
+import { formatDate, formatMoney, formatOrdinal, formatPoints, formatScore } from "../presentation/uk-format.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { CriterionFields, ROUNDING_STATEMENT, TenderFields, criterionFields, flagOf, tenderFields, text } from "./common-data.js";
 
@@ -72,11 +72,6 @@ export function addWorkingDays(isoDate: string, workingDays: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-const ordinal = (n: number) => {
-  const s = ["th", "st", "nd", "rd"];
-  const v = n % 100;
-  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
-};
 
 function explanation(c: CriterionResult | undefined): string {
   if (!c) return "–";
@@ -147,7 +142,7 @@ export function assessmentSummaryData(
     },
     bidder: {
       name: bid.bidder,
-      rank: bid.rank === null ? "excluded" : `${ordinal(bid.rank)}${bid.tiedWith.length > 0 ? " (joint)" : ""} of ${ranked}`,
+      rank: bid.rank === null ? "excluded" : `${formatOrdinal(bid.rank)}${bid.tiedWith.length > 0 ? " (joint)" : ""} of ${ranked}`,
       total: formatPoints(bid.total),
       status: bid.status === "excluded" ? "Excluded" : bid.provisional ? "Provisional" : "Ranked",
       exclusion: bid.exclusions.map(explainExclusion).join("; "),

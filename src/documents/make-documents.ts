@@ -12,7 +12,8 @@ import { inspectTemplate, renderDocx, type DocumentTemplate } from "./render-doc
 import { chanceChartSvg, weightChartSvg } from "../presentation/weight-chart.js";
 import { pictureOfSvg } from "./chart-picture.js";
 import type { DocxPicture } from "./docx-pictures.js";
-import { WhatifBriefingData, briefingCharts, chanceText, whatifBriefingData, type WhatifBriefingInput } from "./whatif-briefing.js";
+import { WhatifBriefingData, briefingCharts, whatifBriefingData, type WhatifBriefingInput } from "./whatif-briefing.js";
+import { formatChance } from "../presentation/uk-format.js";
 
 /** The evaluation report, from the bundled template or an authority's own. */
 export function makeEvaluationReport(
@@ -63,7 +64,7 @@ export function makeWhatifBriefing(template: DocumentTemplate, input: WhatifBrie
         : chanceChartSvg(
             input.problem.bids.map((b, i) => {
               const first = input.smaa.rankAcceptability[i]![0]!;
-              return { bidId: b.bidId, bidder: b.bidder, first, label: chanceText(first) };
+              return { bidId: b.bidId, bidder: b.bidder, first, label: formatChance(first) };
             }),
             highlight,
           );

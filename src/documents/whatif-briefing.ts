@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZERO, toExactText, type Exact } from "../arithmetic/exact.js";
 import { sectionTitles, type SectionKey } from "../model/scoring-model.js";
-import { formatDate, formatMoney, formatPercent, formatPoints, formatScore } from "../presentation/uk-format.js";
+import { formatChance, formatDate, formatMoney, formatOrdinal, formatPercent, formatPoints, formatScore } from "../presentation/uk-format.js";
 import type { CriterionImprovement, PriceImprovement } from "../sensitivity/improvement.js";
 import type { SmaaResult } from "../sensitivity/smaa.js";
 import { firstPlaceInterval, type WeightSweep, type WeightingProblem } from "../sensitivity/weight-sweep.js";
@@ -42,7 +42,7 @@ export const WhatifBriefingData = z.object({
     picture: Picture,
     pictureCaption: text("What the chart shows"),
     rows: z
-      .array(z.object({ bidder: text("Bidder or profile"), first: text("Chance of coming first"), topThree: text("Chance of a top-three place"), typicalWeights: text("Average weights when it comes first, or 'never first'") }))
+      .array(z.object({ bidder: text("Bidder or profile"), first: text("Chance of coming first"), topThree: text("Chance of a top-three place"), typicalWeights: text("Average weights when it comes first, or 'not first in any sample'") }))
       .describe("Chance of each rank, per bid"),
   }),
   hasImprovements: flagOf("Whether improvements to the organisation's own scores were worked out (a scored tender only)"),
@@ -76,22 +76,7 @@ export type BriefingChart = { id: string; kind: "weight"; sweep: WeightSweep } |
 
 const weightText = (w: Exact) => formatPercent(w, 1);
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-const ordinal = (n: number) => {
-  const suffix = ["th", "st", "nd", "rd"];
-  const v = n % 100;
-  return `${n}${suffix[(v - 20) % 10] ?? suffix[v] ?? suffix[0]}`;
-};
 const totalText = (t: Exact) => formatPoints(t, 1);
-
-/** A probability estimate in words: whole percent, and never "0%" for something that did happen. */
-export function chanceText(p: number): string {
-  // Shares summed over ranks can miss 1 or 0 by a rounding error of the floating-point sum.
-  if (Math.abs(p) < 1e-9) return "0%";
-  if (Math.abs(p - 1) < 1e-9) return "100%";
-  if (p < 0.005) return "less than 1%";
-  if (p > 0.995) return "more than 99%";
-  return `${Math.round(p * 100)}%`;
-}
 
 function totalsAtProposedWeights(problem: WeightingProblem) {
   const totals = problem.bids.map((b) => {
@@ -125,7 +110,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
   const count = standings.length;
 
   const inBrief: string[] = [];
-  const rankWords = `${own.tied ? "joint " : ""}${ordinal(own.rank)} of ${count}`;
+  const rankWords = `${own.tied ? "joint " : ""}${formatOrdinal(own.rank)} of ${count}`;
   inBrief.push(`At the proposed weights, ${orgName} scores ${totalText(own.total)} out of 100 and comes ${rankWords}.`);
   if (bestOther !== undefined) {
     const gap = own.total.sub(bestOther.total);
@@ -201,7 +186,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
   inBrief.push(
     firstChance === 0
       ? `${orgName} came first in none of ${input.smaa.samples.toLocaleString("en-GB")} random weightings${within}.`
-      : `If every weighting${within} were equally likely, ${orgName} would come first about ${chanceText(firstChance)} of the time.`,
+      : `If every weighting${within} were equally likely, ${orgName} would come first about ${formatChance(firstChance)} of the time.`,
   );
   const improvements = input.improvements ? improvementRows(input.improvements.criteria, input.improvements.price) : [];
   const price = input.improvements?.price;
@@ -215,9 +200,9 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
     const central = input.smaa.centralWeights[i];
     return {
       bidder: b.bidder,
-      first: chanceText(row[0]!),
-      topThree: chanceText(Math.min(1, row.slice(0, 3).reduce((a, v) => a + v, 0))),
-      typicalWeights: central ? sectionOrder.map((k, j) => `${sectionTitles[k].toLowerCase()} ${Math.round(central[j]! * 100)}%`).join(", ") : "never first",
+      first: formatChance(row[0]!),
+      topThree: formatChance(Math.min(1, row.slice(0, 3).reduce((a, v) => a + v, 0))),
+      typicalWeights: central ? sectionOrder.map((k, j) => `${sectionTitles[k].toLowerCase()} ${Math.round(central[j]! * 100)}%`).join(", ") : "not first in any sample",
     };
   });
 

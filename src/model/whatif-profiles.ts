@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Money, NonEmptyText } from "./common.js";
+import { Money, NonEmptyText, Percent } from "./common.js";
+import { ScoredSectionKey } from "./scoring-model.js";
 
 /** Expected scores: by section (quality: 3, applied to each of its criteria) or by criterion id (Q3: 4). */
 const ExpectedScore = z.union([
@@ -15,6 +16,13 @@ const RelativePrice = z
   .string()
   .regex(/^[+-]\d+(\.\d+)?%$/, 'write a relative price as "-15%" or "+5%" (relative to your own price)')
   .describe('Relative to your own price, e.g. "-15%" for 15% cheaper');
+
+const WeightRanges = z
+  .partialRecord(
+    z.enum(["price", ...ScoredSectionKey.options]),
+    z.tuple([Percent, Percent]).refine(([low, high]) => low <= high, "a range is written [low, high], low first"),
+  )
+  .describe("Limits on the sections' weights when estimating the chance of winning, in percent: socialValue: [10, 25] if social value will be weighted between 10% and 25%");
 
 /**
  * An organisation's rough picture of a tender before it is published: its own expected scores and price,
@@ -36,6 +44,7 @@ export const WhatifProfiles = z
         }),
       )
       .min(1),
+    weightRanges: WeightRanges.optional(),
   })
   .describe("tender-eval what-if profiles: your expected scores and price, and rough profiles of competitors");
 export type WhatifProfiles = z.infer<typeof WhatifProfiles>;

@@ -26,6 +26,28 @@ export function formatPercent(value: Exact, places = 2): string {
   return `${trimZeros(roundForDisplay(value, places))}%`;
 }
 
+/**
+ * A probability estimate (0 to 1) as a percentage to `places` decimals: never "0%" for something that
+ * happened in some samples, nor "100%" for something that did not happen in all of them.
+ */
+export function formatChance(p: number, places = 0): string {
+  // Shares summed over ranks can miss 1 or 0 by a rounding error of the floating-point sum.
+  if (Math.abs(p) < 1e-9) return "0%";
+  if (Math.abs(p - 1) < 1e-9) return "100%";
+  const step = 10 ** -places;
+  const percent = p * 100;
+  if (percent < step / 2) return `less than ${step}%`;
+  if (percent >= 100 - step / 2) return `more than ${trimZeros((100 - step).toFixed(places))}%`;
+  return `${trimZeros(percent.toFixed(places))}%`;
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st. */
+export function formatOrdinal(n: number): string {
+  const lastTwo = n % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
 /** A score as evaluators see it: 4, 3.67. */
 export function formatScore(value: Exact, places = 2): string {
   return trimZeros(roundForDisplay(value, places));

@@ -79,10 +79,12 @@ const messages = {
   "profiles.missing-price": (a) => `${a.profile} has no price, and the scoring model scores price (give pounds, or a competitor's price relative to yours, e.g. "-15%")`,
   "profiles.unsupported-method": (a) => `what-if profiles cannot yet be scored under ${a.method}`,
   "profiles.above-budget": (a) => `${a.profile}'s price is above the model's budget ceiling, so it would be excluded`,
+  "profiles.unknown-weight-range": (a) => `the scoring model has no weighted section "${a.section}" to limit (its sections: ${a.known})`,
   "profiles.no-table": () => "has no sheet with a header row naming Name, Role and at least one section (Quality, Social value, User panel) or criterion id",
   "profiles.bad-role": (a) => `the role "${a.value}" is not one we know: write "us" for your organisation, or "competitor" (or leave it blank)`,
   "profiles.not-one-organisation": (a) => `exactly one row must have the role "us" (your organisation); ${a.count === 0 ? "none has" : `${a.count} have`}`,
   "profiles.bad-score": (a) => `the score "${a.value}" is not a number or a range: write e.g. 3, 3.5 or 3-4.5`,
+  "profiles.bad-weight-limit": (a) => `the weight limit "${a.value}" is not a percentage: write e.g. 10 or 25%`,
   "profiles.bad-price": (a) =>
     `the price "${a.value}" is not a price: write a whole-life price in pounds (e.g. 1015000), or for a competitor a change relative to yours with its sign (e.g. -15%)`,
   "scoring.moderation-needed": (a) =>

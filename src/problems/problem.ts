@@ -85,11 +85,13 @@ export interface ProblemArgsByCode {
   "profiles.missing-price": { profile: string };
   "profiles.unsupported-method": { method: string };
   "profiles.above-budget": { profile: string };
+  "profiles.unknown-weight-range": { section: string; known: string };
   "profiles.no-table": Record<string, never>;
   "profiles.bad-role": { value: string };
   "profiles.not-one-organisation": { count: number };
   "profiles.bad-score": { value: string };
   "profiles.bad-price": { value: string };
+  "profiles.bad-weight-limit": { value: string };
   "scoring.moderation-needed": { bid: string; criterion: string; spread: string; tolerance: string };
 }
 

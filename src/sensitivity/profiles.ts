@@ -93,6 +93,11 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
       }
     }
   }
+  for (const section of Object.keys(profiles.weightRanges ?? {})) {
+    if (!weights.has(section as SectionKey)) {
+      problems.push(problem("profiles.unknown-weight-range", at("weightRanges", section), { section, known: [...weights.keys()].join(", ") }));
+    }
+  }
   // A section-level score is checked once per criterion it covers: report each problem once.
   const unique = problems.filter((p, i) => problems.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i);
   if (unique.some((p) => p.severity === "error")) return { ok: false, problems: unique };

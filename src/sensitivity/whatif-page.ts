@@ -2,16 +2,37 @@ import { sectionTitles, type SectionKey } from "../model/scoring-model.js";
 import type { SmaaResult } from "./smaa.js";
 import { escapeXml as escape, weightChartSvg } from "../presentation/weight-chart.js";
 import type { WeightSweep, WeightingProblem } from "./weight-sweep.js";
+import { describeWeightRanges, type WeightRange } from "./weight-ranges.js";
+import { formatChance, formatOrdinal } from "../presentation/uk-format.js";
+
 
 const pct = (n: number, places = 1) => `${Number(n.toFixed(places))}%`;
 
 /**
  * A self-contained page (no network, no server) for exploring how the weighting moves the outcome:
  * sliders re-rank the bids live, a chart per section shows each total against that section's weight with
- * break-even points marked, and rank-acceptability bars show the chance of each place. Every chart has a
- * data table beside it, and every control is a labelled native input, so it works from the keyboard.
+ * break-even points marked, and rank-acceptability bars show the chance of each place, with the typical
+ * weights under which each bid comes first. Every chart has a data table beside it, every bar its number,
+ * and every control is a labelled native input, so it works from the keyboard.
  */
-export function whatifPage(input: { title: string; problem: WeightingProblem; sweeps: WeightSweep[]; smaa: SmaaResult; seed: number; highlight?: string }): string {
+export interface WhatifPageInput {
+  title: string;
+  problem: WeightingProblem;
+  sweeps: WeightSweep[];
+  smaa: SmaaResult;
+  seed: number;
+  /** The bid to draw thick in the charts: the organisation the page is for. */
+  highlight?: string;
+  /** Limits the weights were sampled within, to say so beside the chances. */
+  weightRanges?: readonly WeightRange[];
+  /** Whether some scores were given as ranges (drawn at random in the chances, the middle in the charts). */
+  uncertainScores?: boolean;
+}
+
+/** Places shown one by one in the chance table; the rest are added up as "lower". */
+const PLACES_SHOWN = 5;
+
+export function whatifPage(input: WhatifPageInput): string {
   const { problem, sweeps, smaa } = input;
   const sections = [...problem.weights.keys()] as SectionKey[];
   const data = {
@@ -27,14 +48,27 @@ export function whatifPage(input: { title: string; problem: WeightingProblem; sw
     )
     .join("\n");
   const charts = sweeps.map((sweep) => chart(sweep, name, input.highlight)).join("\n");
+  const places = Math.min(problem.bids.length, PLACES_SHOWN);
+  const lower = problem.bids.length > places;
+  const chanceCell = (p: number) => `<td><span class="track" aria-hidden="true"><span class="bar" style="width:${(p * 100).toFixed(1)}%"></span></span> ${formatChance(p, 1)}</td>`;
   const acceptability = problem.bids
     .map((b, i) => {
-      const first = smaa.rankAcceptability[i]![0]! * 100;
-      return `<tr><th scope="row">${escape(b.bidder)}</th><td><span class="bar" style="width:${first.toFixed(1)}%"></span> ${pct(first)}</td><td>${pct(
-        smaa.rankAcceptability[i]!.slice(0, 3).reduce((a, v) => a + v, 0) * 100,
-      )}</td></tr>`;
+      const row = smaa.rankAcceptability[i]!;
+      const shown = row.slice(0, places).map(chanceCell).join("");
+      const rest = lower ? chanceCell(row.slice(places).reduce((a, v) => a + v, 0)) : "";
+      return `<tr><th scope="row">${escape(b.bidder)}</th>${shown}${rest}</tr>`;
     })
     .join("\n");
+  const placeHeaders = Array.from({ length: places }, (_, r) => `<th scope="col">${formatOrdinal(r + 1)}</th>`).join("") + (lower ? `<th scope="col">${formatOrdinal(places + 1)} or lower</th>` : "");
+  const typicalWeights = problem.bids
+    .map((b, i) => {
+      const central = smaa.centralWeights[i];
+      const cells = central ? central.map((w) => `<td>${formatChance(w, 0)}</td>`).join("") : `<td colspan="${sections.length}">Not first in any of the random weightings</td>`;
+      return `<tr><th scope="row">${escape(b.bidder)}</th>${cells}</tr>`;
+    })
+    .join("\n");
+  const limits = input.weightRanges && input.weightRanges.length > 0 ? `, within these limits: ${describeWeightRanges(input.weightRanges, sections)}` : "";
+  const ranges = input.uncertainScores ? " Scores given as ranges were drawn at random within them in every weighting." : "";
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -52,7 +86,9 @@ th, td { border: 1px solid #767676; padding: 0.3rem 0.6rem; text-align: left; }
 thead th { background: #e7e6e6; }
 .chart svg { width: 100%; height: auto; }
 .chart { display: grid; grid-template-columns: minmax(20rem, 2fr) minmax(14rem, 1fr); gap: 1rem; align-items: start; }
-.bar { display: inline-block; height: 0.9rem; background: #1b6ca8; vertical-align: middle; min-width: 1px; }
+.track { display: inline-block; width: 4rem; height: 0.9rem; border: 1px solid #767676; vertical-align: middle; }
+.bar { display: block; height: 100%; background: #1b6ca8; }
+#acceptability td { white-space: nowrap; }
 .note { color: #444; }
 </style>
 </head>
@@ -70,10 +106,15 @@ ${sliders}
 <h2>How each weight moves the totals</h2>
 <p class="note">Each line is a bidder's total as one section's weight goes from 0% to 100%. Circles mark the weights where two bidders change places; the dashed line is today's weight.</p>
 ${charts}
-<h2 id="chance-heading">Chance of winning when the weights are uncertain</h2>
-<p class="note">Share of ${smaa.samples.toLocaleString("en-GB")} random weightings (SMAA-2, seed ${input.seed}) in which each bidder comes first, and comes in the top three.</p>
-<table aria-labelledby="chance-heading"><thead><tr><th scope="col">Bidder</th><th scope="col">First</th><th scope="col">Top three</th></tr></thead><tbody>
+<h2 id="chance-heading">Chance of each place when the weights are uncertain</h2>
+<p class="note">Each bidder's share of ${smaa.samples.toLocaleString("en-GB")} random weightings (SMAA-2, seed ${input.seed}, every weighting equally likely${escape(limits)}) in which it takes each place. The bars show the same figures as the numbers.${ranges}</p>
+<table id="acceptability" aria-labelledby="chance-heading"><thead><tr><th scope="col">Bidder</th>${placeHeaders}</tr></thead><tbody>
 ${acceptability}
+</tbody></table>
+<h3 id="typical-heading">Typical weights when each bidder comes first</h3>
+<p class="note">The average weights of the random weightings in which the bidder came first (SMAA-2's central weights): the kind of weighting that favours it.</p>
+<table id="typical-weights" aria-labelledby="typical-heading"><thead><tr><th scope="col">Bidder</th>${data.sections.map((s) => `<th scope="col">${escape(s.title)}</th>`).join("")}</tr></thead><tbody>
+${typicalWeights}
 </tbody></table>
 </main>
 <script>

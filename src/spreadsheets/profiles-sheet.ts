@@ -8,12 +8,14 @@ import { problem, type PathSegment, type Problem, type Outcome } from "../proble
 import { cellText, contentOf, rawValue, type CellContent } from "./cell-value.js";
 import { loadExcelJS } from "./exceljs.js";
 import { HEADER_FILL, INPUT_FILL, THIN, tableSheet } from "./sheet-style.js";
+import { addWeightLimitsSheet, readWeightLimits } from "./weight-limits-sheet.js";
 
 /**
  * What-if profiles as a simple sheet, for people who would rather fill in a table than write YAML:
  * a header row with Name, Role, Price and a column per section (or criterion id), then a row for your
- * organisation (Role "us") and one per likely competitor. Read into the same WhatifProfiles data as the
- * YAML, so the same checks apply, and every problem is reported at its cell.
+ * organisation (Role "us") and one per likely competitor; optionally a second sheet of weight limits.
+ * Read into the same WhatifProfiles data as the YAML, so the same checks apply, and every problem is
+ * reported at its cell.
  */
 const normalise = (text: string) => text.toLowerCase().replace(/[\s_£()-]/g, "");
 const sectionByHeader: Record<string, string> = { quality: "quality", socialvalue: "socialValue", userpanel: "userPanel" };
@@ -141,6 +143,8 @@ export async function readProfilesSheet(bytes: Uint8Array, file: string): Promis
     }
     rows.push({ row, organisation, nameCell: nameCell.content.address, cellsByPart: parts });
   }
+  const limits = readWeightLimits(workbook, file);
+  problems.push(...limits.problems);
   const organisations = rows.filter((r) => r.organisation);
   if (organisations.length !== 1) {
     const roleHeader = cellOf(sheet, header.row, roleColumn).content.address;
@@ -149,12 +153,18 @@ export async function readProfilesSheet(bytes: Uint8Array, file: string): Promis
   if (problems.length > 0) return { ok: false, problems };
 
   const competitors = rows.filter((r) => !r.organisation);
-  const data = { organisation: organisations[0]!.row, competitors: competitors.map((c) => c.row) };
+  const hasLimits = Object.keys(limits.ranges).length > 0;
+  const data = { organisation: organisations[0]!.row, competitors: competitors.map((c) => c.row), ...(hasLimits ? { weightRanges: limits.ranges } : {}) };
+  const cellSheets = new Map<string, string>();
   for (const [path, cell] of organisations[0]!.cellsByPart) place(["organisation", ...path], cell);
   competitors.forEach((c, i) => {
     for (const [path, cell] of c.cellsByPart) place(["competitors", i, ...path], cell);
   });
   if (competitors.length === 0) place(["competitors"], cellOf(sheet, header.row, nameColumn).content.address);
+  for (const [key, cell] of limits.cells) {
+    place(["weightRanges", key], cell);
+    cellSheets.set(JSON.stringify(["weightRanges", key]), limits.sheet!);
+  }
 
   const source: SourceDocument = {
     role: "profiles",
@@ -162,8 +172,9 @@ export async function readProfilesSheet(bytes: Uint8Array, file: string): Promis
     locate(path) {
       // The nearest part of the path that came from a cell.
       for (let n = path.length; n >= 0; n--) {
-        const cell = cells.get(JSON.stringify(path.slice(0, n)));
-        if (cell !== undefined) return { sheet: sheet.name, cell };
+        const key = JSON.stringify(path.slice(0, n));
+        const cell = cells.get(key);
+        if (cell !== undefined) return { sheet: cellSheets.get(key) ?? sheet.name, cell };
       }
       return undefined;
     },
@@ -220,5 +231,6 @@ export async function makeProfilesSheet(model: ScoringModel, profiles?: WhatifPr
     });
     if (hasPrice) row.getCell(3).numFmt = '"£"#,##0';
   }
+  addWeightLimitsSheet(workbook, model, profiles?.weightRanges);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

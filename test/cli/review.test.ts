@@ -102,13 +102,35 @@ describe("tender-eval whatif", () => {
       expect(w[price]).toBeGreaterThanOrEqual(0.5);
     }
     const text = await runCli(["whatif", exampleFolder, "--samples", "1000", "--weight-range", "socialValue=10-25"]);
-    expect(text.stdout).toContain("when every weighting within socialValue=10-25 is equally likely");
+    expect(text.stdout).toContain("when every weighting within these limits (social value 10–25%) is equally likely");
+  });
+
+  it("--profiles: weight limits in the profiles file are used, and --weight-range adds to or replaces them", async () => {
+    const model = join(exampleFolder, "scoring-model.yaml");
+    const profiles = join(exampleFolder, "whatif-profiles.yaml");
+    const fromFile = JSON.parse((await runCli(["whatif", "--model", model, "--profiles", profiles, "--samples", "1000", "--json"])).stdout);
+    const sv = fromFile.sections.indexOf("socialValue");
+    const price = fromFile.sections.indexOf("price");
+    expect(fromFile.smaa.bounds.min[sv]).toBe(0.1);
+    expect(fromFile.smaa.bounds.max[sv]).toBe(0.25);
+    const both = JSON.parse((await runCli(["whatif", "--model", model, "--profiles", profiles, "--samples", "1000", "--weight-range", "socialValue=20-30", "--weight-range", "price=10-40", "--json"])).stdout);
+    expect([both.smaa.bounds.min[sv], both.smaa.bounds.max[sv], both.smaa.bounds.min[price], both.smaa.bounds.max[price]]).toEqual([0.2, 0.3, 0.1, 0.4]);
+    const text = await runCli(["whatif", "--model", model, "--profiles", profiles, "--samples", "1000"]);
+    expect(text.stdout).toContain("when every weighting within these limits (social value 10–25%) is equally likely");
+  });
+
+  it("--profiles: a weight limit on a section the model does not have is refused at its line", async () => {
+    const dir = (await runCli(["--version"])).cwd;
+    writeFileSync(join(dir, "limits.yaml"), "organisation:\n  name: Us\n  price: 1000000\n  scores: { quality: 3, socialValue: 3 }\ncompetitors:\n  - name: Them\n    price: '-5%'\n    scores: { quality: 3, socialValue: 3 }\nweightRanges:\n  userPanel: [5, 10]\n");
+    const run = await runCli(["whatif", "--model", join(exampleFolder, "..", "..", "scoring-models", "price-led-failing.yaml"), "--profiles", "limits.yaml", "--samples", "1000"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('limits.yaml: weightRanges.userPanel (line 10): the scoring model has no weighted section "userPanel" to limit (its sections: quality, socialValue, price)');
   });
 
   it("--profiles: your expected scores against rough competitor profiles, with only the scoring model", async () => {
     const run = await runCli(["whatif", "--model", join(exampleFolder, "scoring-model.yaml"), "--profiles", join(exampleFolder, "whatif-profiles.yaml"), "--samples", "2000"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("with Riverside Disabled People's Voice and 2 competitor profile(s)");
+    expect(run.stdout).toContain("with Riverside Disabled People's Voice and 2 competitor profiles");
     expect(run.stdout).toContain("At 62.6%: National provider overtakes Riverside Disabled People's Voice");
     expect(run.stdout).not.toContain("At 100%");
   });

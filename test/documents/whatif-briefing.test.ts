@@ -41,7 +41,7 @@ describe("the what-if briefing's figures", () => {
     expect(data.method.map((m) => m.text).join(" ")).toContain("seed 1");
     for (const row of data.chance.rows) expect(row.first).toMatch(/^(0%|100%|less than 1%|more than 99%|\d{1,2}%)$/);
     const never = data.chance.rows.find((r) => r.bidder === "Access Together CIC")!;
-    expect(never.typicalWeights).toBe("never first");
+    expect(never.typicalWeights).toBe("not first in any sample");
   });
 });
 
@@ -106,7 +106,9 @@ describe("pictures in templates cannot carry text from the data", () => {
 
 describe("chances in words", () => {
   it("rounds to whole percent, never hides a chance that happened, and absorbs floating-point sums", async () => {
-    const { chanceText } = await import("../../src/documents/whatif-briefing.js");
-    expect([0, 0.004, 0.26, 0.996, 1, 0.1 + 0.2 + 0.7 - 1e-12].map(chanceText)).toEqual(["0%", "less than 1%", "26%", "more than 99%", "100%", "100%"]);
+    const { formatChance } = await import("../../src/presentation/uk-format.js");
+    expect([0, 0.004, 0.26, 0.996, 1, 0.1 + 0.2 + 0.7 - 1e-12].map((p) => formatChance(p))).toEqual(["0%", "less than 1%", "26%", "more than 99%", "100%", "100%"]);
+    // The terminal and the page show a decimal place, with the same care at the ends.
+    expect([0, 0.0004, 0.0006, 0.2649, 0.9994, 0.9996, 1].map((p) => formatChance(p, 1))).toEqual(["0%", "less than 0.1%", "0.1%", "26.5%", "99.9%", "more than 99.9%", "100%"]);
   });
 });

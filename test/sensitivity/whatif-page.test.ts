@@ -8,24 +8,25 @@ import { scoreTender } from "../../src/scoring/score-tender.js";
 import { seededRandom } from "../../src/sensitivity/random.js";
 import { smaa } from "../../src/sensitivity/smaa.js";
 import { problemFromResult, sweepWeight, totalAt } from "../../src/sensitivity/weight-sweep.js";
-import { whatifPage } from "../../src/sensitivity/whatif-page.js";
+import { whatifPage, type WhatifPageInput } from "../../src/sensitivity/whatif-page.js";
+import { formatChance } from "../../src/presentation/uk-format.js";
 import { loadExample } from "../example-tender.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const haveChromium = existsSync(CHROMIUM) && spawnSync(CHROMIUM, ["--version"]).status === 0;
 if (!haveChromium) console.warn("Debian's chromium is not installed: skipping the browser tests of the what-if page (.ci/run installs it).");
 
-function page() {
+function page(extra: Partial<WhatifPageInput> = {}) {
   const outcome = scoreTender(loadExample());
   if (!outcome.ok) throw new Error("example must score");
   const problem = problemFromResult(outcome.value);
   const sections = [...problem.weights.keys()];
   const sweeps = sections.map((s) => sweepWeight(problem, s));
   const chance = smaa({ criteria: sections, bids: problem.bids.map((b) => ({ id: b.bidId, values: sections.map((s) => b.shares.get(s)!.valueOf()) })), samples: 2000, random: seededRandom(1) });
-  const html = whatifPage({ title: outcome.value.tender.title, problem, sweeps, smaa: chance, seed: 1 });
+  const html = whatifPage({ title: outcome.value.tender.title, problem, sweeps, smaa: chance, seed: 1, ...extra });
   const dir = mkdtempSync(join(tmpdir(), "tender-eval-page-"));
   writeFileSync(join(dir, "whatif.html"), html);
-  return { html, file: join(dir, "whatif.html"), problem, sweeps };
+  return { html, file: join(dir, "whatif.html"), problem, sweeps, chance };
 }
 
 describe("the what-if page", () => {
@@ -36,6 +37,27 @@ describe("the what-if page", () => {
     expect(html).toContain("<title>What-if: Community Advocacy and Peer Support Service for Disabled Adults</title>");
     for (const s of ["price", "quality", "socialValue", "userPanel"]) expect(html).toMatch(new RegExp(`<label for="w-${s}">`));
     expect(html).toContain("<caption>Break-even points: Price</caption>");
+  });
+
+  it("shows the chance of every place and the typical weights as the library gives them, with the limits sampled within", () => {
+    const { html, problem, chance } = page({ weightRanges: [{ section: "socialValue", low: 10, high: 25 }] });
+    expect(html).toContain("every weighting equally likely, within these limits: social value 10–25%)");
+    const table = html.slice(html.indexOf('<table id="acceptability"'), html.indexOf("</table>", html.indexOf('<table id="acceptability"')));
+    // Five ranked bids: five places, no "or lower" column.
+    expect(table).toContain('<th scope="col">1st</th><th scope="col">2nd</th><th scope="col">3rd</th><th scope="col">4th</th><th scope="col">5th</th></tr>');
+    const rows = table.split("<tr>").slice(2);
+    expect(rows).toHaveLength(problem.bids.length);
+    rows.forEach((row, i) => {
+      const shown = [...row.matchAll(/<\/span><\/span> ([^<]+)<\/td>/g)].map((m) => m[1]);
+      expect(shown).toEqual(chance.rankAcceptability[i]!.map((p) => formatChance(p, 1)));
+    });
+    const typical = html.slice(html.indexOf('<table id="typical-weights"'), html.indexOf("</table>", html.indexOf('<table id="typical-weights"')));
+    problem.bids.forEach((b, i) => {
+      const central = chance.centralWeights[i];
+      const row = typical.slice(typical.indexOf(`<th scope="row">${b.bidder}</th>`));
+      if (central) expect(row.startsWith(`<th scope="row">${b.bidder}</th>${central.map((w) => `<td>${formatChance(w)}</td>`).join("")}`)).toBe(true);
+      else expect(row).toMatch(/^<th scope="row">[^<]+<\/th><td colspan="4">Not first in any of the random weightings<\/td>/);
+    });
   });
 });
 

@@ -92,6 +92,39 @@ describe("what-if profiles from a simple sheet", () => {
     expect(messages.some((m) => m.startsWith('ours.xlsx: sheet "Our bid", cell H4: "Q9" is neither a section nor a criterion'))).toBe(true);
   });
 
+  it("weight limits: a second table, in percent as numbers, text or cells shown as percentages; blank rows mean no limit", async () => {
+    const bytes = await handMadeSheet([["Us", "us", 1000000, 4, 4, 2], ["Them", "", "-10%", 3, 2, 2]]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const limits = workbook.addWorksheet("Limits");
+    limits.addRow(["Section", "Lowest weight (%)", "Highest weight (%)"]);
+    limits.addRow(["Social value", "10%", 25]);
+    limits.addRow(["Quality", null, null]);
+    limits.addRow(["price", 0.2, 0.4]);
+    limits.getCell("B4").numFmt = "0%";
+    limits.getCell("C4").numFmt = "0%";
+    limits.addRow(["User panel", 5, null]);
+    const read = await readProfilesSheet(new Uint8Array(await workbook.xlsx.writeBuffer()), "ours.xlsx");
+    if (!read.ok) throw new Error(read.problems.map(formatProblem).join("\n"));
+    expect(read.value.data.weightRanges).toEqual({ socialValue: [10, 25], price: [20, 40], userPanel: [5, 100] });
+  });
+
+  it("weight limits that cannot be read, or that name a section the model does not have, point at their cell", async () => {
+    const bytes = await makeProfilesSheet(model.value.data, yamlProfiles.value.data);
+    const edit = async (change: (sheet: ExcelJS.Worksheet) => void) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      change(workbook.getWorksheet("Weight limits")!);
+      return readProfilesSheet(new Uint8Array(await workbook.xlsx.writeBuffer()), "profiles.xlsx");
+    };
+    const words = await edit((sheet) => (sheet.getCell("C5").value = "a quarter"));
+    expect(words.problems.map(formatProblem)).toEqual(['profiles.xlsx: sheet "Weight limits", cell C5: the weight limit "a quarter" is not a percentage: write e.g. 10 or 25%']);
+    const unknown = await edit((sheet) => sheet.addRow(["Innovation", 5, 10]));
+    expect(unknown.problems.map(formatProblem)).toEqual(['profiles.xlsx: sheet "Weight limits", cell A8: "Innovation" is not a field tender-eval knows here (check the spelling)']);
+    const outOfBounds = await edit((sheet) => (sheet.getCell("C5").value = 120));
+    expect(outOfBounds.problems.map(formatProblem)[0]).toMatch(/^profiles\.xlsx: sheet "Weight limits", cell A5: /);
+  });
+
   it("refuses a sheet with no profiles table, and a file that is not a workbook", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Sheet1").addRow(["just", "some", "notes"]);

@@ -2,12 +2,13 @@ import type { CommandModule } from "yargs";
 import { exact } from "../../arithmetic/exact.js";
 import { sectionTitles, type SectionKey } from "../../model/scoring-model.js";
 import { stringifyJson } from "../../presentation/json.js";
-import { formatMoney, formatPercent, formatPoints, formatScore } from "../../presentation/uk-format.js";
+import { formatChance, formatMoney, formatPercent, formatPoints, formatScore } from "../../presentation/uk-format.js";
 import { improvementsToWin, priceToWin, type PriceImprovement } from "../../sensitivity/improvement.js";
 import { analyseWeighting, type WeightingAnalysis } from "../../sensitivity/analyse-weighting.js";
 import { SmaaRangeError } from "../../sensitivity/smaa.js";
 import { firstPlaceInterval, problemFromResult, type WeightSweep, type WeightingProblem } from "../../sensitivity/weight-sweep.js";
 import { problemFromProfiles } from "../../sensitivity/profiles.js";
+import { describeWeightRanges, mergeWeightRanges, weightBounds, type WeightRange } from "../../sensitivity/weight-ranges.js";
 import { improvementsFromProfiles } from "../../sensitivity/profile-improvements.js";
 import { WhatifProfiles } from "../../model/whatif-profiles.js";
 import { parseScoringModel } from "../../model/parse.js";
@@ -71,23 +72,22 @@ export async function readProfiles(io: CliIo, file: string) {
   return parseInputDocument(WhatifProfiles, await readTextFile(io, file), "profiles", file);
 }
 
-/** "socialValue=10-25" → bounds as fractions, for the sections in the model. */
-export function parseWeightRanges(given: readonly string[], sections: readonly SectionKey[]): { min: number[]; max: number[] } | undefined {
-  if (given.length === 0) return undefined;
-  const min = sections.map(() => 0);
-  const max = sections.map(() => 1);
-  for (const text of given) {
+/** "socialValue=10-25" → a range in percent; the sections are checked against the model later. */
+export function parseWeightRangeFlags(given: readonly string[]): WeightRange[] {
+  return given.map((text) => {
     const match = /^\s*([A-Za-z]+)\s*=\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
     if (!match) throw new UsageError(`--weight-range ${text}: write it as section=low-high in percent, e.g. socialValue=10-25`);
-    const index = sections.indexOf(match[1] as SectionKey);
-    if (index < 0) throw new UsageError(`--weight-range ${text}: the model has no section "${match[1]}" (sections: ${sections.join(", ")})`);
     const low = Number(match[2]);
     const high = Number(match[3]);
     if (low > high || high > 100) throw new UsageError(`--weight-range ${text}: the range must run from low to high within 0 to 100`);
-    min[index] = low / 100;
-    max[index] = high / 100;
+    return { section: match[1] as SectionKey, low, high };
+  });
+}
+
+function checkFlagSections(ranges: readonly WeightRange[], sections: readonly SectionKey[]): void {
+  for (const r of ranges) {
+    if (!sections.includes(r.section)) throw new UsageError(`--weight-range ${r.section}=${r.low}-${r.high}: the model has no section "${r.section}" (sections: ${sections.join(", ")})`);
   }
-  return { min, max };
 }
 
 async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
@@ -102,6 +102,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   let title: string;
   // The briefing names the tender or model alone; where the figures come from is said in its text.
   let briefingTitle: string;
+  let profileRanges: WeightRange[] = [];
   if (args.profiles !== undefined) {
     const modelFile = args.model ?? (await resolveTenderFiles(io, args.folder, args)).model;
     const model = parseScoringModel(await readTextFile(io, modelFile), modelFile);
@@ -116,9 +117,11 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
       return ExitCode.invalidInput;
     }
     problem = built.value;
+    profileRanges = Object.entries(profiles.value.data.weightRanges ?? {}).map(([section, [low, high]]) => ({ section: section as SectionKey, low, high }));
     ({ criteria: improvements, price: priceImprovement } = improvementsFromProfiles(model.value.data, profiles.value.data));
     briefingTitle = model.value.data.title;
-    title = `${model.value.data.title}, with ${profiles.value.data.organisation.name} and ${profiles.value.data.competitors.length} competitor profile(s)`;
+    const competitors = profiles.value.data.competitors.length;
+    title = `${model.value.data.title}, with ${profiles.value.data.organisation.name} and ${competitors} competitor profile${competitors === 1 ? "" : "s"}`;
   } else {
     const scored = await loadAndScore(io, args);
     if (typeof scored === "number") return scored;
@@ -131,7 +134,10 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
     briefingTitle = title;
   }
   const sections = [...problem.weights.keys()];
-  const bounds = parseWeightRanges(args.weightRange ?? [], sections);
+  const flagRanges = parseWeightRangeFlags(args.weightRange ?? []);
+  checkFlagSections(flagRanges, sections);
+  const weightRanges = mergeWeightRanges(profileRanges, flagRanges);
+  const bounds = weightBounds(weightRanges, sections);
   let analysis: WeightingAnalysis;
   try {
     analysis = await analyseWeighting(problem, { samples: args.samples, seed: args.seed, ...(bounds ? { bounds } : {}) });
@@ -147,7 +153,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   const organisationId = args.profiles !== undefined ? "organisation" : args.bid;
   const outputs: OutputFile[] = [];
   if (args.html !== undefined) {
-    outputs.push({ path: args.html, bytes: whatifPage({ title, problem, sweeps, smaa: chance, seed: args.seed, ...(organisationId ? { highlight: organisationId } : {}) }) });
+    outputs.push({ path: args.html, bytes: whatifPage({ title, problem, sweeps, smaa: chance, seed: args.seed, weightRanges, uncertainScores: uncertain, ...(organisationId ? { highlight: organisationId } : {}) }) });
   }
   if (args.briefing !== undefined) {
     const template = await loadDocumentTemplate(io, "whatif-briefing", args.template);
@@ -159,7 +165,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
       sweeps,
       smaa: chance,
       seed: args.seed,
-      ...(bounds ? { weightRanges: rangesInPercent(bounds, sections) } : {}),
+      ...(weightRanges.length > 0 ? { weightRanges } : {}),
       uncertainScores: uncertain,
       ...(improvements.length > 0 || priceImprovement ? { improvements: { criteria: improvements, price: priceImprovement } } : {}),
       today,
@@ -181,11 +187,11 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   const name = new Map(problem.bids.map((b) => [b.bidId, b.bidder]));
   const out: string[] = [`What-if: ${title}`, ""];
   for (const sweep of sweeps) out.push(...describeSweep(sweep, name, organisationId));
-  const rangeText = bounds ? ` within ${args.weightRange!.join(", ")}` : "";
+  const rangeText = weightRanges.length > 0 ? ` within these limits (${describeWeightRanges(weightRanges, sections)})` : "";
   out.push(`Chance of each rank when every weighting${rangeText} is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${args.seed}, ${chance.chunks} chunks):`);
   for (const [i, s] of shares.entries()) {
     const row = chance.rankAcceptability[i]!;
-    out.push(`  ${name.get(s.id)!.padEnd(40)} first ${formatPercent(toExact(row[0]! * 100), 1).padStart(6)}   top three ${formatPercent(toExact((row[0]! + (row[1] ?? 0) + (row[2] ?? 0)) * 100), 1).padStart(6)}`);
+    out.push(`  ${name.get(s.id)!.padEnd(40)} first ${formatChance(row[0]!, 1).padStart(15)}   top three ${formatChance(row[0]! + (row[1] ?? 0) + (row[2] ?? 0), 1).padStart(15)}`);
     const central = chance.centralWeights[i];
     if (central) out.push(`    typical weights when it wins: ${sections.map((k, j) => `${sectionTitles[k].toLowerCase()} ${formatPercent(toExact(central[j]! * 100), 0)}`).join(", ")}`);
   }
@@ -211,14 +217,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   return ExitCode.success;
 }
 
-/** The sections a --weight-range limits, in percent, for the briefing to state. */
-function rangesInPercent(bounds: { min: number[]; max: number[] }, sections: readonly SectionKey[]) {
-  return sections.flatMap((section, i) =>
-    bounds.min[i] === 0 && bounds.max[i] === 1 ? [] : [{ section, low: Math.round(bounds.min[i]! * 1000) / 10, high: Math.round(bounds.max[i]! * 1000) / 10 }],
-  );
-}
-
-/** A probability estimate as a number for display (three decimals of a percentage are plenty). */
+/** A weight estimate (0 to 1) as a whole percentage, for display. */
 function toExact(n: number) {
   return exact(Math.round(n * 1000) / 1000);
 }
@@ -238,7 +237,8 @@ function describeSweep(sweep: WeightSweep, name: Map<string, string>, organisati
     );
   }
   const shown = sweep.breakEvens.slice(0, 8);
-  for (const b of shown) lines.push(`  At ${formatPercent(b.weight, 1)}: ${name.get(b.above)} overtakes ${name.get(b.below)} (and leads above it).`);
+  // Totals are straight lines in the weight, so two bids cross at most once: ahead above it means ahead all the way to 100%.
+  for (const b of shown) lines.push(`  At ${formatPercent(b.weight, 1)}: ${name.get(b.above)} overtakes ${name.get(b.below)} and stays ahead of it at higher weights.`);
   if (sweep.breakEvens.length > shown.length) lines.push(`  … and ${sweep.breakEvens.length - shown.length} more crossings (see --json).`);
   if (sweep.breakEvens.length === 0) lines.push("  No two bids change places at any weight.");
   lines.push("");

@@ -1,0 +1,109 @@
+import type { Workbook, Worksheet } from "exceljs";
+import { sectionTitles, type ScoringModel, type SectionKey } from "../model/scoring-model.js";
+import type { WhatifProfiles } from "../model/whatif-profiles.js";
+import { problem, type Problem } from "../problems/problem.js";
+import { cellText, contentOf, rawValue } from "./cell-value.js";
+import { HEADER_FILL, INPUT_FILL, THIN, tableSheet } from "./sheet-style.js";
+
+/**
+ * The profiles sheet's second table: limits on the sections' weights ("social value will be between 10%
+ * and 25%"), one row per section, blank for no limit. Read into `weightRanges`, as in the YAML.
+ */
+export const WEIGHT_LIMITS_SHEET = "Weight limits";
+
+const SECTION_ORDER: readonly SectionKey[] = ["price", "quality", "socialValue", "userPanel"];
+const normalise = (text: string) => text.toLowerCase().replace(/[\s_%()-]/g, "");
+const sectionByText = new Map<string, SectionKey>(SECTION_ORDER.flatMap((k) => [[normalise(sectionTitles[k]), k] as const, [normalise(k), k] as const]));
+
+export function addWeightLimitsSheet(workbook: Workbook, model: ScoringModel, ranges: WhatifProfiles["weightRanges"]): void {
+  const sections = SECTION_ORDER.filter((k) => model.sections[k] !== undefined && (k !== "price" || model.sections.price!.weight > 0));
+  const sheet = workbook.addWorksheet(WEIGHT_LIMITS_SHEET, tableSheet(3));
+  sheet.addRow(["Weight limits (optional)"]).font = { bold: true, size: 14 };
+  sheet.addRow([
+    "If you know, or want to test, the range a section's weight will fall in, give its lowest and highest weight in percent. The chance of winning is then estimated only over weightings within these limits. Leave a row blank for no limit.",
+  ]);
+  sheet.mergeCells(1, 1, 1, 3);
+  sheet.mergeCells(2, 1, 2, 3);
+  sheet.getRow(2).alignment = { wrapText: true, vertical: "top" };
+  sheet.getRow(2).height = 64;
+  const header = sheet.addRow(["Section", "Lowest weight (%)", "Highest weight (%)"]);
+  header.font = { bold: true };
+  header.eachCell((c) => {
+    c.fill = HEADER_FILL;
+    c.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+  });
+  [24, 20, 20].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  for (const section of sections) {
+    const range = ranges?.[section];
+    const row = sheet.addRow([sectionTitles[section], range?.[0] ?? null, range?.[1] ?? null]);
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      if (column > 3) return;
+      if (column > 1) cell.fill = INPUT_FILL;
+      cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+    });
+  }
+}
+
+export interface WeightLimitsRead {
+  ranges: Record<string, [number, number]>;
+  /** Where each range came from: section key → its row's section cell. */
+  cells: Map<string, string>;
+  sheet: string | undefined;
+  problems: Problem[];
+}
+
+/** Read the weight limits table, if the workbook has one; a missing table means no limits. */
+export function readWeightLimits(workbook: Workbook, file: string): WeightLimitsRead {
+  const read: WeightLimitsRead = { ranges: {}, cells: new Map(), sheet: undefined, problems: [] };
+  for (const sheet of workbook.worksheets) {
+    if (sheet.state !== "visible") continue;
+    const header = findHeader(sheet);
+    if (!header) continue;
+    read.sheet = sheet.name;
+    const at = (cell: string) => ({ document: "profiles" as const, file, sheet: sheet.name, cell });
+    for (let r = header.row + 1; r <= sheet.rowCount; r++) {
+      const sectionCell = contentOf(rawValue(sheet.getCell(r, header.section)), sheet.getCell(r, header.section).address);
+      const low = readPercent(sheet, r, header.low);
+      const high = readPercent(sheet, r, header.high);
+      if (low === undefined && high === undefined) continue; // no limit (or a blank row)
+      const text = cellText(sectionCell);
+      const key = sectionByText.get(normalise(text)) ?? text;
+      read.cells.set(key, sectionCell.address);
+      for (const bound of [low, high]) {
+        if (bound !== undefined && typeof bound !== "number") read.problems.push(problem("profiles.bad-weight-limit", at(bound.address), { value: bound.bad }));
+      }
+      if (typeof low === "object" || typeof high === "object") continue;
+      read.ranges[key] = [low ?? 0, high ?? 100];
+    }
+    break;
+  }
+  return read;
+}
+
+function findHeader(sheet: Worksheet): { row: number; section: number; low: number; high: number } | undefined {
+  for (let r = 1; r <= Math.min(30, sheet.rowCount); r++) {
+    const found: Partial<Record<"section" | "low" | "high", number>> = {};
+    for (let c = 1; c <= sheet.columnCount; c++) {
+      const key = normalise(cellText(contentOf(rawValue(sheet.getCell(r, c)), "")));
+      if (key === "section" && found.section === undefined) found.section = c;
+      else if (/^(lowest|low|min|minimum|from)(weight)?$/.test(key) && found.low === undefined) found.low = c;
+      else if (/^(highest|high|max|maximum|to)(weight)?$/.test(key) && found.high === undefined) found.high = c;
+    }
+    if (found.section !== undefined && found.low !== undefined && found.high !== undefined) return { row: r, section: found.section, low: found.low, high: found.high };
+  }
+  return undefined;
+}
+
+/** 10, "10", "10%", or 0.1 shown as a percentage → 10; blank → undefined. */
+function readPercent(sheet: Worksheet, row: number, column: number): number | undefined | { bad: string; address: string } {
+  const cell = sheet.getCell(row, column);
+  const content = contentOf(rawValue(cell), cell.address);
+  if (content.kind === "empty") return undefined;
+  if (content.kind === "number") return (cell.numFmt ?? "").includes("%") ? Math.round(content.value * 100 * 1e6) / 1e6 : content.value;
+  if (content.kind === "text") {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(content.value);
+    if (match) return Number(match[1]);
+    return { bad: content.value.trim(), address: cell.address };
+  }
+  return { bad: content.kind === "error" ? content.value : content.kind === "uncalculated" ? content.formula : content.kind, address: cell.address };
+}
