@@ -85,10 +85,19 @@ table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid #767676; padding: 0.3rem 0.6rem; text-align: left; }
 thead th { background: #e7e6e6; }
 .chart svg { width: 100%; height: auto; }
-.chart { display: grid; grid-template-columns: minmax(20rem, 2fr) minmax(14rem, 1fr); gap: 1rem; align-items: start; }
+/* Side by side where there is room; one above the other on a phone or at high zoom (WCAG reflow). */
+.chart { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); gap: 1rem; align-items: start; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.scroll:focus-visible { outline: 3px solid #1b6ca8; }
 .track { display: inline-block; width: 4rem; height: 0.9rem; border: 1px solid #767676; vertical-align: middle; }
 .bar { display: block; height: 100%; background: #1b6ca8; }
 #acceptability td { white-space: nowrap; }
+@media (max-width: 40rem) {
+  .slider { grid-template-columns: 1fr 4rem; }
+  .slider label { grid-column: 1 / -1; }
+  /* The numbers carry the meaning; on a narrow screen the bars give way to them. */
+  .track { display: none; }
+}
 .note { color: #444; }
 </style>
 </head>
@@ -108,9 +117,9 @@ ${sliders}
 ${charts}
 <h2 id="chance-heading">Chance of each place when the weights are uncertain</h2>
 <p class="note">Each bidder's share of ${smaa.samples.toLocaleString("en-GB")} random weightings (SMAA-2, seed ${input.seed}, every weighting equally likely${escape(limits)}) in which it takes each place. The bars show the same figures as the numbers.${ranges}</p>
-<table id="acceptability" aria-labelledby="chance-heading"><thead><tr><th scope="col">Bidder</th>${placeHeaders}</tr></thead><tbody>
+<div class="scroll" role="region" aria-labelledby="chance-heading" tabindex="0"><table id="acceptability" aria-labelledby="chance-heading"><thead><tr><th scope="col">Bidder</th>${placeHeaders}</tr></thead><tbody>
 ${acceptability}
-</tbody></table>
+</tbody></table></div>
 <h3 id="typical-heading">Typical weights when each bidder comes first</h3>
 <p class="note">The average weights of the random weightings in which the bidder came first (SMAA-2's central weights): the kind of weighting that favours it.</p>
 <table id="typical-weights" aria-labelledby="typical-heading"><thead><tr><th scope="col">Bidder</th>${data.sections.map((s) => `<th scope="col">${escape(s.title)}</th>`).join("")}</tr></thead><tbody>
