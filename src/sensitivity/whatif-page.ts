@@ -122,9 +122,9 @@ ${acceptability}
 </tbody></table></div>
 <h3 id="typical-heading">Typical weights when each bidder comes first</h3>
 <p class="note">The average weights of the random weightings in which the bidder came first (SMAA-2's central weights): the kind of weighting that favours it.</p>
-<table id="typical-weights" aria-labelledby="typical-heading"><thead><tr><th scope="col">Bidder</th>${data.sections.map((s) => `<th scope="col">${escape(s.title)}</th>`).join("")}</tr></thead><tbody>
+<div class="scroll" role="region" aria-labelledby="typical-heading" tabindex="0"><table id="typical-weights" aria-labelledby="typical-heading"><thead><tr><th scope="col">Bidder</th>${data.sections.map((s) => `<th scope="col">${escape(s.title)}</th>`).join("")}</tr></thead><tbody>
 ${typicalWeights}
-</tbody></table>
+</tbody></table></div>
 </main>
 <script>
 const DATA = ${JSON.stringify(data)};

@@ -113,6 +113,11 @@ describe.skipIf(!haveChromium)("the what-if page in headless Chromium", () => {
       const axe = await new AxeBuilder({ page: tab }).analyze();
       const serious = axe.violations.filter((v: { impact?: string | null }) => v.impact === "serious" || v.impact === "critical");
       expect(serious.map((v: { id: string; help: string }) => `${v.id}: ${v.help}`)).toEqual([]);
+
+      // Reflow (WCAG 1.4.10): at 320 CSS pixels wide the page needs no sideways scrolling; only the
+      // wide chance tables scroll, each inside its own labelled region.
+      await tab.setViewportSize({ width: 320, height: 800 });
+      expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     } finally {
       await browser.close();
     }
