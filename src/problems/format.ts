@@ -79,6 +79,8 @@ const messages = {
   "profiles.missing-price": (a) => `${a.profile} has no price, and the scoring model scores price (give pounds, or a competitor's price relative to yours, e.g. "-15%")`,
   "profiles.unsupported-method": (a) => `what-if profiles cannot yet be scored under ${a.method}`,
   "profiles.above-budget": (a) => `${a.profile}'s price is above the model's budget ceiling, so it would be excluded`,
+  "profiles.impossible-weight-ranges": (a) =>
+    `no weighting fits these limits, as the weights always add up to 100%: the lowest weights add up to ${a.lows}% and the highest to ${a.highs}%`,
   "profiles.unknown-weight-range": (a) => `the scoring model has no weighted section "${a.section}" to limit (its sections: ${a.known})`,
   "profiles.no-table": () => "has no sheet with a header row naming Name, Role and at least one section (Quality, Social value, User panel) or criterion id",
   "profiles.bad-role": (a) => `the role "${a.value}" is not one we know: write "us" for your organisation, or "competitor" (or leave it blank)`,

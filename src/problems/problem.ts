@@ -86,6 +86,7 @@ export interface ProblemArgsByCode {
   "profiles.unsupported-method": { method: string };
   "profiles.above-budget": { profile: string };
   "profiles.unknown-weight-range": { section: string; known: string };
+  "profiles.impossible-weight-ranges": { lows: string; highs: string };
   "profiles.no-table": Record<string, never>;
   "profiles.bad-role": { value: string };
   "profiles.not-one-organisation": { count: number };

@@ -93,10 +93,17 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
       }
     }
   }
-  for (const section of Object.keys(profiles.weightRanges ?? {})) {
-    if (!weights.has(section as SectionKey)) {
+  const limits = Object.entries(profiles.weightRanges ?? {}) as [SectionKey, [number, number]][];
+  for (const [section] of limits) {
+    if (!weights.has(section)) {
       problems.push(problem("profiles.unknown-weight-range", at("weightRanges", section), { section, known: [...weights.keys()].join(", ") }));
     }
+  }
+  // Weights add up to 100%, so limits whose lows add up to more, or whose highs (100 where none is given) to less, admit no weighting.
+  const lows = limits.reduce((sum, [, [low]]) => sum.add(exact(low)), ZERO);
+  const highs = [...weights.keys()].reduce((sum, k) => sum.add(exact(profiles.weightRanges?.[k]?.[1] ?? 100)), ZERO);
+  if (lows.compare(HUNDRED) > 0 || highs.compare(HUNDRED) < 0) {
+    problems.push(problem("profiles.impossible-weight-ranges", at("weightRanges"), { lows: lows.toString(), highs: highs.toString() }));
   }
   // A section-level score is checked once per criterion it covers: report each problem once.
   const unique = problems.filter((p, i) => problems.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i);

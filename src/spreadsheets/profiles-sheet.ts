@@ -161,9 +161,11 @@ export async function readProfilesSheet(bytes: Uint8Array, file: string): Promis
     for (const [path, cell] of c.cellsByPart) place(["competitors", i, ...path], cell);
   });
   if (competitors.length === 0) place(["competitors"], cellOf(sheet, header.row, nameColumn).content.address);
-  for (const [key, cell] of limits.cells) {
-    place(["weightRanges", key], cell);
-    cellSheets.set(JSON.stringify(["weightRanges", key]), limits.sheet!);
+  const limitCells: [readonly PathSegment[], string | undefined][] = [[["weightRanges"], limits.headerCell], ...[...limits.cells].map(([key, cell]): [PathSegment[], string] => [["weightRanges", key], cell])];
+  for (const [path, cell] of limitCells) {
+    if (cell === undefined) continue;
+    place(path, cell);
+    cellSheets.set(JSON.stringify(path), limits.sheet!);
   }
 
   const source: SourceDocument = {

@@ -49,17 +49,20 @@ export interface WeightLimitsRead {
   /** Where each range came from: section key → its row's section cell. */
   cells: Map<string, string>;
   sheet: string | undefined;
+  /** The table's "Section" header cell, for problems with the limits as a whole. */
+  headerCell: string | undefined;
   problems: Problem[];
 }
 
 /** Read the weight limits table, if the workbook has one; a missing table means no limits. */
 export function readWeightLimits(workbook: Workbook, file: string): WeightLimitsRead {
-  const read: WeightLimitsRead = { ranges: {}, cells: new Map(), sheet: undefined, problems: [] };
+  const read: WeightLimitsRead = { ranges: {}, cells: new Map(), sheet: undefined, headerCell: undefined, problems: [] };
   for (const sheet of workbook.worksheets) {
     if (sheet.state !== "visible") continue;
     const header = findHeader(sheet);
     if (!header) continue;
     read.sheet = sheet.name;
+    read.headerCell = sheet.getCell(header.row, header.section).address;
     const at = (cell: string) => ({ document: "profiles" as const, file, sheet: sheet.name, cell });
     for (let r = header.row + 1; r <= sheet.rowCount; r++) {
       const sectionCell = contentOf(rawValue(sheet.getCell(r, header.section)), sheet.getCell(r, header.section).address);

@@ -119,6 +119,20 @@ describe("tender-eval whatif", () => {
     expect(text.stdout).toContain("when every weighting within these limits (social value 10–25%) is equally likely");
   });
 
+  it("--profiles: weight limits no weighting can meet are refused at their line; too narrow ones say where they came from", async () => {
+    const dir = (await runCli(["--version"])).cwd;
+    const base = "organisation:\n  name: Us\n  price: 1000000\n  scores: { quality: 3, socialValue: 3, userPanel: 2 }\ncompetitors:\n  - name: Them\n    price: '-5%'\n    scores: { quality: 3, socialValue: 3, userPanel: 2 }\n";
+    writeFileSync(join(dir, "impossible.yaml"), `${base}weightRanges:\n  quality: [60, 80]\n  price: [45, 50]\n`);
+    const model = join(exampleFolder, "scoring-model.yaml");
+    const impossible = await runCli(["whatif", "--model", model, "--profiles", "impossible.yaml", "--samples", "1000"], dir);
+    expect(impossible.code).toBe(1);
+    expect(impossible.stderr).toContain("impossible.yaml: weightRanges (line 9): no weighting fits these limits, as the weights always add up to 100%: the lowest weights add up to 105% and the highest to 330%");
+    writeFileSync(join(dir, "narrow.yaml"), `${base}weightRanges:\n  quality: [44.99, 45]\n  price: [29.99, 30]\n`);
+    const narrow = await runCli(["whatif", "--model", model, "--profiles", "narrow.yaml", "--samples", "1000", "--weight-range", "socialValue=14.99-15"], dir);
+    expect(narrow.code).toBe(2);
+    expect(narrow.stderr).toContain("the weight limits (quality 44.99–45%, social value 14.99–15%, price 29.99–30%, from --weight-range and weightRanges in narrow.yaml) leave almost no possible weightings");
+  });
+
   it("--profiles: a weight limit on a section the model does not have is refused at its line", async () => {
     const dir = (await runCli(["--version"])).cwd;
     writeFileSync(join(dir, "limits.yaml"), "organisation:\n  name: Us\n  price: 1000000\n  scores: { quality: 3, socialValue: 3 }\ncompetitors:\n  - name: Them\n    price: '-5%'\n    scores: { quality: 3, socialValue: 3 }\nweightRanges:\n  userPanel: [5, 10]\n");
@@ -214,6 +228,6 @@ describe("tender-eval whatif", () => {
     expect(bad.stderr).toContain('the model has no section "social" (sections: quality, socialValue, userPanel, price)');
     const impossible = await runCli(["whatif", exampleFolder, "--samples", "100", "--weight-range", "price=99-100", "--weight-range", "quality=99-100"]);
     expect(impossible.code).toBe(2);
-    expect(impossible.stderr).toContain("the weight ranges leave almost no possible weightings");
+    expect(impossible.stderr).toContain("the weight limits (quality 99–100%, price 99–100%, from --weight-range) leave almost no possible weightings");
   });
 });

@@ -117,7 +117,7 @@ describe.skipIf(!haveChromium)("the what-if page in headless Chromium", () => {
       // Reflow (WCAG 1.4.10): at 320 CSS pixels wide the page needs no sideways scrolling; only the
       // wide chance tables scroll, each inside its own labelled region.
       await tab.setViewportSize({ width: 320, height: 800 });
-      expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      expect(await tab.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
     } finally {
       await browser.close();
     }

@@ -123,6 +123,16 @@ describe("what-if profiles from a simple sheet", () => {
     expect(unknown.problems.map(formatProblem)).toEqual(['profiles.xlsx: sheet "Weight limits", cell A8: "Innovation" is not a field tender-eval knows here (check the spelling)']);
     const outOfBounds = await edit((sheet) => (sheet.getCell("C5").value = 120));
     expect(outOfBounds.problems.map(formatProblem)[0]).toMatch(/^profiles\.xlsx: sheet "Weight limits", cell A5: /);
+    // Limits that cannot all hold point at the table.
+    const impossible = await edit((sheet) => {
+      sheet.getCell("B4").value = 60;
+      sheet.getCell("B5").value = 50;
+    });
+    if (!impossible.ok) throw new Error(impossible.problems.map(formatProblem).join("\n"));
+    const built = problemFromProfiles(model.value.data, impossible.value.data);
+    expect(locateProblems(built.problems, [impossible.value.source]).map(formatProblem)).toEqual([
+      'profiles.xlsx: sheet "Weight limits", cell A3: no weighting fits these limits, as the weights always add up to 100%: the lowest weights add up to 120% and the highest to 325%',
+    ]);
   });
 
   it("refuses a sheet with no profiles table, and a file that is not a workbook", async () => {

@@ -144,7 +144,8 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   } catch (error) {
     // Raised in a worker the error arrives as a plain Error, so recognise it by its words.
     if (error instanceof SmaaRangeError || /within the ranges/.test((error as Error).message)) {
-      throw new UsageError(`the weight ranges leave almost no possible weightings (${(error as Error).message})`);
+      const from = [...(flagRanges.length > 0 ? ["--weight-range"] : []), ...(profileRanges.length > 0 ? [`weightRanges in ${args.profiles}`] : [])].join(" and ");
+      throw new UsageError(`the weight limits (${describeWeightRanges(weightRanges, sections)}, from ${from}) leave almost no possible weightings: ${(error as Error).message}`);
     }
     throw error;
   }
