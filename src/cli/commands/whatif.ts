@@ -192,7 +192,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   out.push(`Chance of each rank when every weighting${rangeText} is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${args.seed}, ${chance.chunks} chunks):`);
   for (const [i, s] of shares.entries()) {
     const row = chance.rankAcceptability[i]!;
-    out.push(`  ${name.get(s.id)!.padEnd(40)} first ${formatChance(row[0]!, 1).padStart(15)}   top three ${formatChance(row[0]! + (row[1] ?? 0) + (row[2] ?? 0), 1).padStart(15)}`);
+    out.push(`  ${name.get(s.id)!.padEnd(40)} first ${formatChance(row[0]!, 1).padEnd(15)} top three ${formatChance(row[0]! + (row[1] ?? 0) + (row[2] ?? 0), 1)}`);
     const central = chance.centralWeights[i];
     if (central) out.push(`    typical weights when it wins: ${sections.map((k, j) => `${sectionTitles[k].toLowerCase()} ${formatPercent(toExact(central[j]! * 100), 0)}`).join(", ")}`);
   }
