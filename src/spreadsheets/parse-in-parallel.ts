@@ -44,10 +44,5 @@ export async function parseWorkbooks(files: readonly Uint8Array[]): Promise<Pars
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  // A workbook a worker could not parse is parsed again here, with the reference path, before it is
-  // reported as damaged: a worker's trouble must never become the user's error.
-  for (const [i, parsed] of results.entries()) {
-    if (!parsed.ok && parsed.reason === "unreadable") results[i] = await parseWorkbook(files[i]!);
-  }
   return results;
 }
