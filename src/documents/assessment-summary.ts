@@ -72,7 +72,6 @@ export function addWorkingDays(isoDate: string, workingDays: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-
 function explanation(c: CriterionResult | undefined): string {
   if (!c) return "–";
   const reasons = c.evaluatorScores.map((e) => e.justification.trim()).filter((j) => j !== "");

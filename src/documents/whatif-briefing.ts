@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ZERO, toExactText, type Exact } from "../arithmetic/exact.js";
-import { sectionTitles, type SectionKey } from "../model/scoring-model.js";
+import { sectionTitles } from "../model/scoring-model.js";
 import { formatChance, formatDate, formatMoney, formatOrdinal, formatPercent, formatPoints, formatScore } from "../presentation/uk-format.js";
 import type { CriterionImprovement, PriceImprovement } from "../sensitivity/improvement.js";
 import type { SmaaResult } from "../sensitivity/smaa.js";
 import { firstPlaceInterval, type WeightSweep, type WeightingProblem } from "../sensitivity/weight-sweep.js";
+import { describeWeights, type WeightRange } from "../sensitivity/weight-ranges.js";
 import { flagOf, text } from "./common-data.js";
 
 const Picture = text("A chart, as a picture: use it as a raw tag, {@picture}, alone in its own paragraph");
@@ -64,7 +65,7 @@ export interface WhatifBriefingInput {
   smaa: SmaaResult;
   seed: number;
   /** Limits on section weights (percent) used for the chance of winning, if any. */
-  weightRanges?: readonly { section: SectionKey; low: number; high: number }[];
+  weightRanges?: readonly WeightRange[];
   uncertainScores: boolean;
   /** Where to invest effort (a scored tender with the organisation's bid only). */
   improvements?: { criteria: readonly CriterionImprovement[]; price: PriceImprovement | undefined };
@@ -202,7 +203,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
       bidder: b.bidder,
       first: formatChance(row[0]!),
       topThree: formatChance(Math.min(1, row.slice(0, 3).reduce((a, v) => a + v, 0))),
-      typicalWeights: central ? sectionOrder.map((k, j) => `${sectionTitles[k].toLowerCase()} ${Math.round(central[j]! * 100)}%`).join(", ") : "not first in any sample",
+      typicalWeights: central ? describeWeights(central, sectionOrder) : "not first in any sample",
     };
   });
 

@@ -5,6 +5,7 @@ import { scoredSectionKeys, type ScoringModel, type SectionKey } from "../model/
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { scorePrices } from "../scoring/price-methods.js";
 import type { WeightingProblem } from "./weight-sweep.js";
+import { weightRangesOf } from "./weight-ranges.js";
 
 const at = (...path: (string | number)[]) => ({ document: "profiles" as const, path });
 
@@ -93,15 +94,15 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
       }
     }
   }
-  const limits = Object.entries(profiles.weightRanges ?? {}) as [SectionKey, [number, number]][];
-  for (const [section] of limits) {
+  const limits = weightRangesOf(profiles);
+  for (const { section } of limits) {
     if (!weights.has(section)) {
       problems.push(problem("profiles.unknown-weight-range", at("weightRanges", section), { section, known: [...weights.keys()].join(", ") }));
     }
   }
   // Weights add up to 100%, so limits whose lows add up to more, or whose highs (100 where none is given) to less, admit no weighting.
-  const lows = limits.reduce((sum, [, [low]]) => sum.add(exact(low)), ZERO);
-  const highs = [...weights.keys()].reduce((sum, k) => sum.add(exact(profiles.weightRanges?.[k]?.[1] ?? 100)), ZERO);
+  const lows = limits.reduce((sum, { low }) => sum.add(exact(low)), ZERO);
+  const highs = [...weights.keys()].reduce((sum, k) => sum.add(exact(limits.find((r) => r.section === k)?.high ?? 100)), ZERO);
   if (lows.compare(HUNDRED) > 0 || highs.compare(HUNDRED) < 0) {
     problems.push(problem("profiles.impossible-weight-ranges", at("weightRanges"), { lows: lows.toString(), highs: highs.toString() }));
   }

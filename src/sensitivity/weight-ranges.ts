@@ -1,10 +1,16 @@
 import { sectionTitles, type SectionKey } from "../model/scoring-model.js";
+import type { WhatifProfiles } from "../model/whatif-profiles.js";
 
 /** A limit on one section's weight, in percent: "social value will be weighted between 10% and 25%". */
 export interface WeightRange {
   section: SectionKey;
   low: number;
   high: number;
+}
+
+/** The limits a profiles file (or sheet) gives, as ranges. */
+export function weightRangesOf(profiles: WhatifProfiles): WeightRange[] {
+  return Object.entries(profiles.weightRanges ?? {}).map(([section, [low, high]]) => ({ section: section as SectionKey, low, high }));
 }
 
 /**
@@ -33,4 +39,9 @@ export function describeWeightRanges(ranges: readonly WeightRange[], sections: r
     .flatMap((s) => ranges.filter((r) => r.section === s))
     .map((r) => `${sectionTitles[r.section].toLowerCase()} ${r.low}–${r.high}%`)
     .join(", ");
+}
+
+/** Weights (0 to 1, in the order of `sections`) in words, to whole percent: "quality 25%, price 24%". */
+export function describeWeights(weights: readonly number[], sections: readonly SectionKey[]): string {
+  return sections.map((k, j) => `${sectionTitles[k].toLowerCase()} ${Math.round(weights[j]! * 100)}%`).join(", ");
 }

@@ -5,7 +5,6 @@ import type { WeightSweep, WeightingProblem } from "./weight-sweep.js";
 import { describeWeightRanges, type WeightRange } from "./weight-ranges.js";
 import { formatChance, formatOrdinal } from "../presentation/uk-format.js";
 
-
 const pct = (n: number, places = 1) => `${Number(n.toFixed(places))}%`;
 
 /**

@@ -60,6 +60,13 @@ export function contentOf(value: unknown, address: string): CellContent {
   return { kind: "error", value: "unrecognised cell content", address };
 }
 
+/** What a cell that could not be read holds, for a message: the error, the formula, or the value itself. */
+export function unreadableText(content: CellContent): string {
+  if (content.kind === "error") return content.value;
+  if (content.kind === "uncalculated") return content.formula;
+  return String((content as { value?: unknown }).value ?? content.kind);
+}
+
 /** A cell's text for matching headers and ids: trimmed, or "" when it holds no text or number. */
 export function cellText(content: CellContent): string {
   if (content.kind === "text") return content.value.trim();

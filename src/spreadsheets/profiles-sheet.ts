@@ -5,9 +5,9 @@ import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/sc
 import { zodIssueToProblem } from "../model/zod-issues.js";
 import { locateIn } from "../model/parse-document.js";
 import { problem, type PathSegment, type Problem, type Outcome } from "../problems/problem.js";
-import { cellText, contentOf, rawValue, type CellContent } from "./cell-value.js";
+import { cellText, contentOf, rawValue, unreadableText, type CellContent } from "./cell-value.js";
 import { loadExcelJS } from "./exceljs.js";
-import { HEADER_FILL, INPUT_FILL, THIN, tableSheet } from "./sheet-style.js";
+import { INPUT_FILL, THIN, tableSheet, titleGuidanceAndHeader } from "./sheet-style.js";
 import { addWeightLimitsSheet, readWeightLimits } from "./weight-limits-sheet.js";
 
 /**
@@ -70,7 +70,7 @@ function readScore(cell: SheetCell): number | [number, number] | undefined | { b
     if (range) return [Number(range[1]), Number(range[2])];
     return { bad: text };
   }
-  return { bad: c.kind === "error" ? c.value : c.kind === "uncalculated" ? c.formula : String((c as { value?: unknown }).value ?? c.kind) };
+  return { bad: unreadableText(c) };
 }
 
 function readPrice(cell: SheetCell): number | string | undefined | { bad: string } {
@@ -204,22 +204,13 @@ export async function makeProfilesSheet(model: ScoringModel, profiles?: WhatifPr
   const hasPrice = model.sections.price !== undefined && model.sections.price.weight > 0;
   const headers = ["Name", "Role", ...(hasPrice ? ["Price"] : []), ...sections.map((k) => sectionTitles[k]), ...criterionKeys];
   const sheet = workbook.addWorksheet("Profiles", tableSheet(3));
-  sheet.addRow([`What-if profiles: ${model.title}`]).font = { bold: true, size: 14 };
-  // Guidance between the title and the header, where people look first.
-  sheet.addRow([
+  titleGuidanceAndHeader(
+    sheet,
+    `What-if profiles: ${model.title}`,
     `Role: "us" for your organisation (one row), "competitor" for the others. ${hasPrice ? "Price: whole-life, in pounds; for a competitor you may write it relative to yours, e.g. -15%. " : ""}Scores: on the model's scale, or a range such as 3-4.5 when unsure. Add a column headed with a criterion id (e.g. Q2) to give one criterion its own score.`,
-  ]);
-  sheet.mergeCells(1, 1, 1, headers.length);
-  sheet.mergeCells(2, 1, 2, headers.length);
-  sheet.getRow(2).alignment = { wrapText: true, vertical: "top" };
-  sheet.getRow(2).height = 64;
-  const header = sheet.addRow(headers);
-  header.font = { bold: true };
-  header.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-  });
-  [34, 14, ...(hasPrice ? [16] : []), ...scoreKeys.map(() => 14)].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+    headers,
+    [34, 14, ...(hasPrice ? [16] : []), ...scoreKeys.map(() => 14)],
+  );
   const scoreText = (v: number | [number, number] | undefined) => (v === undefined ? null : Array.isArray(v) ? `${v[0]}-${v[1]}` : v);
   const rowsOf = profiles
     ? [{ p: profiles.organisation as { name: string; price?: number | string; scores: Record<string, number | [number, number]> }, role: "us" }, ...profiles.competitors.map((p) => ({ p, role: "competitor" }))]

@@ -23,6 +23,26 @@ export function titleAndHeader(sheet: Worksheet, title: string, headers: string[
 }
 
 /**
+ * A title, a row of guidance (between the title and the header, where people look first) and a bold,
+ * shaded header row: the layout of the sheets people fill in by hand.
+ */
+export function titleGuidanceAndHeader(sheet: Worksheet, title: string, guidance: string, headers: string[], widths: number[]): void {
+  sheet.addRow([title]).font = { bold: true, size: 14 };
+  sheet.addRow([guidance]);
+  sheet.mergeCells(1, 1, 1, headers.length);
+  sheet.mergeCells(2, 1, 2, headers.length);
+  sheet.getRow(2).alignment = { wrapText: true, vertical: "top" };
+  sheet.getRow(2).height = 64;
+  const header = sheet.addRow(headers);
+  header.font = { bold: true };
+  header.eachCell((c) => {
+    c.fill = HEADER_FILL;
+    c.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+  });
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+}
+
+/**
  * Options for a new sheet (given to addWorksheet, as exceljs's streaming writer requires): header rows
  * frozen, and printed landscape, one page wide, with the header rows repeated on every page.
  */

@@ -2,8 +2,8 @@ import type { Workbook, Worksheet } from "exceljs";
 import { sectionTitles, type ScoringModel, type SectionKey } from "../model/scoring-model.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
 import { problem, type Problem } from "../problems/problem.js";
-import { cellText, contentOf, rawValue } from "./cell-value.js";
-import { HEADER_FILL, INPUT_FILL, THIN, tableSheet } from "./sheet-style.js";
+import { cellText, contentOf, rawValue, unreadableText } from "./cell-value.js";
+import { INPUT_FILL, THIN, tableSheet, titleGuidanceAndHeader } from "./sheet-style.js";
 
 /**
  * The profiles sheet's second table: limits on the sections' weights ("social value will be between 10%
@@ -18,21 +18,13 @@ const sectionByText = new Map<string, SectionKey>(SECTION_ORDER.flatMap((k) => [
 export function addWeightLimitsSheet(workbook: Workbook, model: ScoringModel, ranges: WhatifProfiles["weightRanges"]): void {
   const sections = SECTION_ORDER.filter((k) => model.sections[k] !== undefined && (k !== "price" || model.sections.price!.weight > 0));
   const sheet = workbook.addWorksheet(WEIGHT_LIMITS_SHEET, tableSheet(3));
-  sheet.addRow(["Weight limits (optional)"]).font = { bold: true, size: 14 };
-  sheet.addRow([
+  titleGuidanceAndHeader(
+    sheet,
+    "Weight limits (optional)",
     "If you know, or want to test, the range a section's weight will fall in, give its lowest and highest weight in percent. The chance of winning is then estimated only over weightings within these limits. Leave a row blank for no limit.",
-  ]);
-  sheet.mergeCells(1, 1, 1, 3);
-  sheet.mergeCells(2, 1, 2, 3);
-  sheet.getRow(2).alignment = { wrapText: true, vertical: "top" };
-  sheet.getRow(2).height = 64;
-  const header = sheet.addRow(["Section", "Lowest weight (%)", "Highest weight (%)"]);
-  header.font = { bold: true };
-  header.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-  });
-  [24, 20, 20].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+    ["Section", "Lowest weight (%)", "Highest weight (%)"],
+    [24, 20, 20],
+  );
   for (const section of sections) {
     const range = ranges?.[section];
     const row = sheet.addRow([sectionTitles[section], range?.[0] ?? null, range?.[1] ?? null]);
@@ -108,5 +100,5 @@ function readPercent(sheet: Worksheet, row: number, column: number): number | un
     if (match) return Number(match[1]);
     return { bad: content.value.trim(), address: cell.address };
   }
-  return { bad: content.kind === "error" ? content.value : content.kind === "uncalculated" ? content.formula : content.kind, address: cell.address };
+  return { bad: unreadableText(content), address: cell.address };
 }

@@ -1,5 +1,4 @@
 import type { CommandModule } from "yargs";
-import { exact } from "../../arithmetic/exact.js";
 import { sectionTitles, type SectionKey } from "../../model/scoring-model.js";
 import { stringifyJson } from "../../presentation/json.js";
 import { formatChance, formatMoney, formatPercent, formatPoints, formatScore } from "../../presentation/uk-format.js";
@@ -8,7 +7,7 @@ import { analyseWeighting, type WeightingAnalysis } from "../../sensitivity/anal
 import { SmaaRangeError } from "../../sensitivity/smaa.js";
 import { firstPlaceInterval, problemFromResult, type WeightSweep, type WeightingProblem } from "../../sensitivity/weight-sweep.js";
 import { problemFromProfiles } from "../../sensitivity/profiles.js";
-import { describeWeightRanges, mergeWeightRanges, weightBounds, type WeightRange } from "../../sensitivity/weight-ranges.js";
+import { describeWeightRanges, describeWeights, mergeWeightRanges, weightBounds, weightRangesOf, type WeightRange } from "../../sensitivity/weight-ranges.js";
 import { improvementsFromProfiles } from "../../sensitivity/profile-improvements.js";
 import { WhatifProfiles } from "../../model/whatif-profiles.js";
 import { parseScoringModel } from "../../model/parse.js";
@@ -117,7 +116,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
       return ExitCode.invalidInput;
     }
     problem = built.value;
-    profileRanges = Object.entries(profiles.value.data.weightRanges ?? {}).map(([section, [low, high]]) => ({ section: section as SectionKey, low, high }));
+    profileRanges = weightRangesOf(profiles.value.data);
     ({ criteria: improvements, price: priceImprovement } = improvementsFromProfiles(model.value.data, profiles.value.data));
     briefingTitle = model.value.data.title;
     const competitors = profiles.value.data.competitors.length;
@@ -194,7 +193,7 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
     const row = chance.rankAcceptability[i]!;
     out.push(`  ${name.get(s.id)!.padEnd(40)} first ${formatChance(row[0]!, 1).padEnd(15)} top three ${formatChance(row[0]! + (row[1] ?? 0) + (row[2] ?? 0), 1)}`);
     const central = chance.centralWeights[i];
-    if (central) out.push(`    typical weights when it wins: ${sections.map((k, j) => `${sectionTitles[k].toLowerCase()} ${formatPercent(toExact(central[j]! * 100), 0)}`).join(", ")}`);
+    if (central) out.push(`    typical weights when it wins: ${describeWeights(central, sections)}`);
   }
   if (organisationId && (improvements.length > 0 || priceImprovement)) {
     out.push("", `Where ${name.get(organisationId)} could invest effort (current weights, all else equal):`);
@@ -216,11 +215,6 @@ async function whatif(io: CliIo, args: WhatifArgs): Promise<ExitCode> {
   out.push("", `Break-even weights are exact${uncertain ? " (for scores given as ranges, at the middle of each range)" : ""}; the chance of winning is an estimate from random weightings${uncertain ? ", with scores given as ranges drawn at random within them" : ""}.`);
   io.stdout(out.join("\n"));
   return ExitCode.success;
-}
-
-/** A weight estimate (0 to 1) as a whole percentage, for display. */
-function toExact(n: number) {
-  return exact(Math.round(n * 1000) / 1000);
 }
 
 function describeSweep(sweep: WeightSweep, name: Map<string, string>, organisationId: string | undefined): string[] {
