@@ -207,7 +207,7 @@ export async function makeProfilesSheet(model: ScoringModel, profiles?: WhatifPr
   titleGuidanceAndHeader(
     sheet,
     `What-if profiles: ${model.title}`,
-    `Role: "us" for your organisation (one row), "competitor" for the others. ${hasPrice ? "Price: whole-life, in pounds; for a competitor you may write it relative to yours, e.g. -15%. " : ""}Scores: on the model's scale, or a range such as 3-4.5 when unsure. Add a column headed with a criterion id (e.g. Q2) to give one criterion its own score.`,
+    `Role: "us" for your organisation (one row), "competitor" for the others. ${hasPrice ? "Price: whole-life, in pounds; for a competitor you may write it relative to yours, e.g. -15%. " : ""}Scores: on the model's scale, or a range such as 3-4.5 when unsure. Add a column headed with a criterion id (e.g. Q2) to give one criterion its own score. Limits on the weights, if you know them, go on the "Weight limits" sheet.`,
     headers,
     [34, 14, ...(hasPrice ? [16] : []), ...scoreKeys.map(() => 14)],
   );
