@@ -4,7 +4,6 @@ import type { TenderSpecification } from "../model/specification.js";
 import { validateTender } from "../model/validate-tender.js";
 import { hasErrors, type Problem } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
-import { scoreTender } from "../scoring/score-tender.js";
 import { checkAbnormallyLowPrices, checkEffectivePriceWeight, checkRankReversal } from "./checks/outcome.js";
 import { checkEvaluatorOffsets, checkJustifications, checkModerationShare, checkReservedEligibility, checkUserPanelIdentities } from "./checks/panel.js";
 import { checkRegimeLotsAndApproval, checkReservedContract, checkTenderingPeriod, checkWordsAsked } from "./checks/process.js";
@@ -16,16 +15,17 @@ export interface ReviewInput {
   specification: TenderSpecification;
   model: ScoringModel;
   policy: ReviewPolicy;
-  /** With bids (scored or estimated) the review also checks what the arithmetic did to the outcome. */
-  bids?: TenderBids | undefined;
+  /**
+   * With scored bids the review also checks what the arithmetic did to the outcome. It takes the result
+   * it is given rather than scoring again, so the figures it reports are the ones the report prints.
+   */
+  scored?: { bids: TenderBids; result: TenderResult } | undefined;
 }
 
 export interface Review {
   /** Validation problems; when any is an error, the review could not run and flags is empty. */
   problems: Problem[];
   flags: ReviewFlag[];
-  /** The scored result the with-bids checks looked at. */
-  result?: TenderResult;
 }
 
 const severityOrder: Record<FlagSeverity, number> = { error: 0, warning: 1, advice: 2 };
@@ -35,8 +35,9 @@ const severityOrder: Record<FlagSeverity, number> = { error: 0, warning: 1, advi
  * where the arithmetic of the model rather than the quality of the bids decided the outcome. Pure.
  */
 export function reviewTender(input: ReviewInput): Review {
-  const { specification, model, policy, bids } = input;
-  const problems = validateTender({ specification, model, bids });
+  const { specification, model, policy, scored } = input;
+  // Scored bids were validated when they were scored; the model and process alone are checked here.
+  const problems = scored === undefined ? validateTender({ specification, model }) : [];
   if (hasErrors(problems)) return { problems, flags: [] };
 
   const flags: ReviewFlag[] = [
@@ -49,12 +50,9 @@ export function reviewTender(input: ReviewInput): Review {
     ...checkReservedContract(specification, policy),
     ...checkRegimeLotsAndApproval(specification, policy),
   ];
-  let result: TenderResult | undefined;
-  if (bids !== undefined) {
+  if (scored !== undefined) {
+    const { bids, result } = scored;
     flags.push(...checkUserPanelIdentities(bids, policy), ...checkReservedEligibility(specification, bids, policy), ...checkJustifications(model, bids, policy));
-    const scored = scoreTender({ specification, model, bids });
-    if (!scored.ok) return { problems: scored.problems, flags: [] };
-    result = scored.value;
     const bidIndex = new Map(bids.bids.map((b, i) => [b.id, i]));
     flags.push(
       ...checkEffectivePriceWeight(result, policy),
@@ -63,12 +61,10 @@ export function reviewTender(input: ReviewInput): Review {
       ...checkModerationShare(result, policy),
       ...checkEvaluatorOffsets(model, result, policy),
     );
-    // Scoring re-runs validation, so its problems (now including moderation warnings) replace ours.
-    problems.splice(0, problems.length, ...scored.problems);
   }
   // Stable sort keeps each check's own order within a severity.
   flags.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
-  return result === undefined ? { problems, flags } : { problems, flags, result };
+  return { problems, flags };
 }
 
 /** The exit code an approval workflow asks for: fail on errors, or on warnings too. */

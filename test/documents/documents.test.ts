@@ -18,7 +18,7 @@ const scored = scoreTender(input);
 if (!scored.ok) throw new Error("example must score");
 const result = scored.value;
 const audit = { inputs: [{ file: "bids.yaml", sha256: "a".repeat(64) }], modelHash: "b".repeat(64), toolVersion: "0.1.0", generatedOn: "2026-11-21" };
-const review = reviewTender({ ...input, policy: defaultPolicy() });
+const review = reviewTender({ ...input, scored: { bids: input.bids, result }, policy: defaultPolicy() });
 
 function report(template = bundledTemplate("evaluation-report")) {
   return makeEvaluationReport(template, { ...input, result, review: { policyTitle: "Default UK policy (tender-eval)", flags: review.flags }, audit });

@@ -5,6 +5,8 @@ import type { TenderSpecificationInput } from "../../src/model/specification.js"
 import { parseReviewPolicy } from "../../src/review/parse-policy.js";
 import type { ReviewPolicy } from "../../src/review/policy.js";
 import { reviewTender } from "../../src/review/review-tender.js";
+import { scoreTender } from "../../src/scoring/score-tender.js";
+import type { TenderResult } from "../../src/scoring/result.js";
 import { aSpecification } from "../builders.js";
 
 export function defaultPolicy(): ReviewPolicy {
@@ -56,14 +58,18 @@ export function aPassingSpecification(overrides: Partial<TenderSpecificationInpu
 }
 
 export function review(model: ScoringModelInput, options: { spec?: Partial<TenderSpecificationInput>; bids?: TenderBidsInput; policy?: ReviewPolicy } = {}) {
-  const outcome = reviewTender({
-    specification: aPassingSpecification(options.spec),
-    model: ScoringModel.parse(model),
-    policy: options.policy ?? defaultPolicy(),
-    bids: options.bids ? TenderBids.parse(options.bids) : undefined,
-  });
+  const specification = aPassingSpecification(options.spec);
+  const parsedModel = ScoringModel.parse(model);
+  let scored: { bids: TenderBids; result: TenderResult } | undefined;
+  if (options.bids) {
+    const bids = TenderBids.parse(options.bids);
+    const outcome = scoreTender({ specification, model: parsedModel, bids });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    scored = { bids, result: outcome.value };
+  }
+  const outcome = reviewTender({ specification, model: parsedModel, policy: options.policy ?? defaultPolicy(), scored });
   if (outcome.problems.some((p) => p.severity === "error")) throw new Error(JSON.stringify(outcome.problems));
-  return outcome;
+  return { ...outcome, result: scored?.result };
 }
 
 export const codesOf = (r: ReturnType<typeof review>) => r.flags.map((f) => f.code);

@@ -51,7 +51,7 @@ export function demoCommand(run: CommandRunner): CommandModule {
       io.stdout("2/4 Reviewing the weighting against the default UK policy…");
       const policy = await loadPolicy(io, undefined);
       if (!policy.ok) throw new Error("the bundled policy must be valid");
-      const review = reviewTender({ ...scored.tender, policy: policy.value.data });
+      const review = reviewTender({ ...scored.tender, scored: { bids: scored.tender.bids, result: scored.result }, policy: policy.value.data });
       const flags = withFileLocations(review.flags, scored.tender);
       io.stdout(`    ${flags.filter((f) => f.severity === "error").length} errors, ${flags.filter((f) => f.severity === "warning").length} warnings, ${flags.filter((f) => f.severity === "advice").length} advice`);
 

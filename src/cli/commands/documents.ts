@@ -52,7 +52,7 @@ export function reportCommand(run: CommandRunner): CommandModule {
       const tender = scored.tender;
       const policy = await loadPolicy(io, a.policy);
       if (!policy.ok) return failed(io, policy.problems);
-      const review = reviewTender({ ...tender, policy: policy.value.data });
+      const review = reviewTender({ ...tender, scored: { bids: tender.bids, result: scored.result }, policy: policy.value.data });
       const template = await loadDocumentTemplate(io, "evaluation-report", a.template);
       const report = makeEvaluationReport(template, {
         specification: tender.specification,

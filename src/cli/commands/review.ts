@@ -9,6 +9,10 @@ import { parseReviewPolicy } from "../../review/parse-policy.js";
 import { failsReview, reviewTender } from "../../review/review-tender.js";
 import { formatLocation, formatPath } from "../../problems/format.js";
 import { ExitCode } from "../exit-code.js";
+import type { TenderBids } from "../../model/bids.js";
+import type { Problem } from "../../problems/problem.js";
+import type { TenderResult } from "../../scoring/result.js";
+import { scoreTender } from "../../scoring/score-tender.js";
 import { readTextFile, type CliIo } from "../io.js";
 import { loadTender, resolveTenderFiles, withFileLocations } from "../load-tender.js";
 import type { CommandRunner } from "../main.js";
@@ -49,15 +53,22 @@ async function review(io: CliIo, args: ReviewArgs): Promise<ExitCode> {
     else reportProblems(io, loadProblems);
     return ExitCode.invalidInput;
   }
-  const outcome = reviewTender({ ...loaded.value, policy: policy.value.data });
-  const problems = withFileLocations(outcome.problems, loaded.value);
+  let scored: { bids: TenderBids; result: TenderResult } | undefined;
+  const scoreProblems: Problem[] = [];
+  if (loaded.value.bids !== undefined) {
+    const outcome = scoreTender({ specification: loaded.value.specification, model: loaded.value.model, bids: loaded.value.bids });
+    scoreProblems.push(...outcome.problems);
+    if (outcome.ok) scored = { bids: loaded.value.bids, result: outcome.value };
+  }
+  const outcome = reviewTender({ ...loaded.value, scored, policy: policy.value.data });
+  const problems = withFileLocations([...scoreProblems, ...outcome.problems], loaded.value);
   if (problems.some((p) => p.severity === "error")) {
     if (args.json) io.stdout(stringifyJson({ ok: false, problems: problemsJson(problems) }));
     else reportProblems(io, problems);
     return ExitCode.invalidInput;
   }
   const flags = withFileLocations(outcome.flags, loaded.value);
-  const weights = outcome.result ? effectiveWeights(outcome.result) : [];
+  const weights = scored ? effectiveWeights(scored.result) : [];
   const failed = failsReview(flags, args.failOn);
   if (args.json) {
     io.stdout(
