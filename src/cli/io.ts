@@ -1,12 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { InputFileError } from "../node/files.js";
+
+export { InputFileError };
 
 /** Everything a command may touch outside the library, so tests can run `main` in-process. */
 export interface CliIo {
   cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The terminal's width, for wrapping help. */
+  columns?: number | undefined;
 }
 
 export function nodeIo(): CliIo {
@@ -14,50 +19,39 @@ export function nodeIo(): CliIo {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
     stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    columns: process.stdout.columns,
   };
 }
 
 /** A failure the user can fix by changing the command line (exit code 2), e.g. refusing to overwrite. */
 export class UsageError extends Error {}
 
-/** A file that could not be read, reported with its name as an input problem (exit code 1). */
-export class InputFileError extends Error {
-  constructor(readonly file: string, detail: string) {
-    super(`${file}: ${detail}`);
+/** An output that could not be written (a read-only folder, a full disk): exit code 1, nothing left behind. */
+export class OutputFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`${file}: could not be written: ${detail}`);
   }
 }
 
-export async function readInputFile(io: CliIo, path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(resolve(io.cwd, path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const detail = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a file" : (error as Error).message;
-    throw new InputFileError(path, detail);
+/** A fault in tender-eval: one line for the user, the stack only when asked for. */
+export class FaultReport {
+  constructor(
+    readonly error: unknown,
+    readonly version: string,
+  ) {}
+  text(debug: boolean): string {
+    const detail = this.error instanceof Error ? this.error.message : String(this.error);
+    const line = `tender-eval ${this.version} stopped because of a fault in tender-eval itself, not in your files (${detail.split("\n")[0]!.slice(0, 200)}). Please report it with the command you ran; add --debug to see the details.`;
+    return debug && this.error instanceof Error && this.error.stack ? `${line}\n${this.error.stack}` : line;
   }
 }
 
-export const NOT_TEXT = "it is not UTF-8 text (is it a spreadsheet or Word file?)";
-
-/** Input files are UTF-8 text; a byte-order mark is dropped. Undefined when the bytes are not text. */
-export function decodeText(bytes: Uint8Array): string | undefined {
+async function exists(path: string): Promise<boolean> {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    return undefined;
-  }
-}
-
-/** Read a text input (policy, findings, profiles, model), refusing with the file's name if it is not text. */
-export async function readTextFile(io: CliIo, path: string): Promise<string> {
-  const text = decodeText(await readInputFile(io, path));
-  if (text === undefined) throw new InputFileError(path, NOT_TEXT);
-  return text;
-}
-
-export async function exists(io: CliIo, path: string): Promise<boolean> {
-  try {
-    await access(resolve(io.cwd, path));
+    await access(path);
     return true;
   } catch {
     return false;
@@ -69,31 +63,53 @@ export interface OutputFile {
   bytes: Uint8Array | string;
 }
 
+const writeFailure = (error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EROFS") return "the folder is read-only";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOSPC") return "the disk is full";
+  if (code === "EDQUOT") return "the disk quota is used up";
+  if (code === "ENOTDIR") return "part of the path is a file, not a folder";
+  if (code === "EISDIR") return "it is a folder";
+  return (error as Error).message;
+};
+
 /**
- * Write a set of outputs all or nothing: refuse before writing anything if one exists and `force` is
- * not given; write each to a temporary file beside it, then rename, so no reader ever sees half a file.
+ * Write a set of outputs all or nothing: refuse before writing anything if one exists and `force` is not
+ * given; write each to a temporary file beside it, then rename, so no reader ever sees half a file. If any
+ * write fails, the temporary files and any folders made for them are removed.
  */
 export async function writeOutputs(io: CliIo, files: readonly OutputFile[], force: boolean): Promise<string[]> {
   const targets = files.map((f) => ({ ...f, absolute: resolve(io.cwd, f.path) }));
   if (!force) {
     const existing: string[] = [];
-    for (const t of targets) if (await exists(io, t.absolute)) existing.push(t.path);
+    for (const t of targets) if (await exists(t.absolute)) existing.push(t.path);
     if (existing.length > 0) {
-      throw new UsageError(`not overwriting ${existing.join(", ")}: it already exists (add --force to replace it)`);
+      const list = existing.length <= 5 ? existing.join(", ") : `${existing.slice(0, 5).join(", ")} and ${existing.length - 5} more`;
+      throw new UsageError(`not overwriting ${list}: ${existing.length === 1 ? "it already exists" : "they already exist"} (add --force to replace ${existing.length === 1 ? "it" : "them"})`);
     }
   }
   const temporary: string[] = [];
+  const madeFolders: string[] = [];
+  let current: (typeof targets)[number] | undefined;
   try {
     for (const t of targets) {
-      await mkdir(dirname(t.absolute), { recursive: true });
+      current = t;
+      const made = await mkdir(dirname(t.absolute), { recursive: true });
+      if (made !== undefined) madeFolders.push(made);
       const tmp = `${t.absolute}.${randomBytes(6).toString("hex")}.partial`;
       temporary.push(tmp);
       await writeFile(tmp, t.bytes);
     }
-    for (const [i, t] of targets.entries()) await rename(temporary[i]!, t.absolute);
+    for (const [i, t] of targets.entries()) {
+      current = t;
+      await rename(temporary[i]!, t.absolute);
+    }
   } catch (error) {
     await Promise.all(temporary.map((tmp) => rm(tmp, { force: true })));
-    throw error;
+    // Folders made for these outputs go too, deepest last made first, so a failed run leaves nothing.
+    for (const folder of madeFolders.reverse()) await rm(folder, { recursive: true, force: true });
+    throw new OutputFileError(current?.path ?? "output", writeFailure(error));
   }
   return targets.map((t) => t.path);
 }

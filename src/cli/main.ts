@@ -1,55 +1,46 @@
 import yargs, { type ArgumentsCamelCase } from "yargs";
-import { formatProblem } from "../problems/format.js";
-import { problem } from "../problems/problem.js";
-import { demoCommand } from "./commands/demo.js";
-import { reviewCommand } from "./commands/review.js";
-import { equalityCommand, reportCommand, summariesCommand } from "./commands/documents.js";
-import { templatesCommand } from "./commands/templates.js";
-import { scoresheetsCommand } from "./commands/scoresheets.js";
-import { whatifCommand } from "./commands/whatif.js";
-import { profilesSheetCommand } from "./commands/profiles-sheet.js";
-import { schemaCommand } from "./commands/schema.js";
-import { scoreCommand } from "./commands/score.js";
-import { validateCommand } from "./commands/validate.js";
+import { TOOL_VERSION } from "../version.js";
 import { ExitCode } from "./exit-code.js";
-import { InputFileError, UsageError, type CliIo } from "./io.js";
-import { TOOL_VERSION } from "./version.js";
-
-export type CommandHandler = (args: ArgumentsCamelCase, io: CliIo) => Promise<ExitCode>;
-export type CommandRunner = (handler: CommandHandler) => (args: ArgumentsCamelCase) => Promise<void>;
+import { FaultReport, InputFileError, OutputFileError, UsageError, type CliIo } from "./io.js";
+import { specs, type CommandSpec } from "./specs.js";
 
 /**
- * The whole command line, callable in-process: parse, run one command, return the exit code.
- * This is the one place errors become exit codes: 1 for bad input, 2 for a usage error.
+ * The whole command line, callable in-process: parse, run one command, return the exit code. This is the
+ * one place errors become exit codes: 1 for bad input, 2 for a usage error, 70 for a fault in tender-eval.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.success;
   let usageError: string | undefined;
-  const run: CommandRunner = (handler) => async (args) => {
-    if (usageError !== undefined) return; // yargs still calls the handler after a failed parse
-    exitCode = await handler(args, io);
-  };
-
   const parser = yargs()
     .scriptName("tender-eval")
     .usage("$0 <command> [options]\n\nScore tenders fairly and see how the weighting of a tender decides who wins.")
-    .command(validateCommand(run))
-    .command(scoresheetsCommand(run))
-    .command(scoreCommand(run))
-    .command(reviewCommand(run))
-    .command(whatifCommand(run))
-    .command(profilesSheetCommand(run))
-    .command(reportCommand(run))
-    .command(summariesCommand(run))
-    .command(equalityCommand(run))
-    .command(templatesCommand(run))
-    .command(demoCommand(run))
-    .command(schemaCommand(run))
-    .demandCommand(1, "Choose a command: validate, scoresheets, score, review, whatif, profiles-sheet, report, summaries, equality, templates, demo or schema.")
+    .option("debug", { type: "boolean", default: false, hidden: true, describe: "Show the full details of a fault in tender-eval" });
+  // Each command's code is imported only when that command runs, so --help and a quick command start at once.
+  const register = <T>(spec: CommandSpec<T>, load: () => Promise<{ run(args: ArgumentsCamelCase<T>, io: CliIo): Promise<ExitCode> }>) => {
+    parser.command(spec.command, spec.describe, spec.builder, async (args) => {
+      if (usageError !== undefined) return; // yargs still calls the handler after a failed parse
+      const { run } = await load();
+      exitCode = await run(args, io);
+    });
+  };
+  register(specs.validate, () => import("./commands/validate.js"));
+  register(specs.scoresheets, () => import("./commands/scoresheets.js"));
+  register(specs.score, () => import("./commands/score.js"));
+  register(specs.review, () => import("./commands/review.js"));
+  register(specs.whatif, () => import("./commands/whatif.js"));
+  register(specs["profiles-sheet"], () => import("./commands/profiles-sheet.js"));
+  register(specs.report, () => import("./commands/report.js"));
+  register(specs.summaries, () => import("./commands/summaries.js"));
+  register(specs.equality, () => import("./commands/equality.js"));
+  register(specs.templates, () => import("./commands/templates.js"));
+  register(specs.demo, () => import("./commands/demo.js"));
+  register(specs.schema, () => import("./commands/schema.js"));
+  parser
+    .demandCommand(1, `Choose a command: ${Object.keys(specs).join(", ")}.`)
     .strict()
     .help()
     .version(TOOL_VERSION)
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .wrap(Math.min(100, io.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
       // yargs reports its own validation (including .check()) as a YError: that is a usage error.
@@ -73,10 +64,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       io.stderr(error.message);
       return ExitCode.usage;
     }
-    if (error instanceof InputFileError) {
-      io.stderr(formatProblem(problem("input.unreadable", { file: error.file }, { detail: error.message.slice(error.file.length + 2) })));
+    if (error instanceof OutputFileError) {
+      io.stderr(error.message);
+      io.stderr("Nothing was written.");
       return ExitCode.invalidInput;
     }
-    throw error;
+    if (error instanceof InputFileError) {
+      io.stderr(`${error.file}: could not be read: ${error.detail}`);
+      io.stderr("Nothing was written.");
+      return ExitCode.invalidInput;
+    }
+    // Anything else is a fault in tender-eval, not in the user's files: say so in one line.
+    io.stderr(new FaultReport(error, TOOL_VERSION).text(argv.includes("--debug")));
+    return ExitCode.fault;
   }
 }
+

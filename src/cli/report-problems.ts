@@ -1,6 +1,7 @@
 import { formatProblem } from "../problems/format.js";
 import type { Problem } from "../problems/problem.js";
-import { problemToJson } from "../presentation/json.js";
+import { problemsJson, stringifyJson } from "../presentation/json.js";
+import { ExitCode } from "./exit-code.js";
 import type { CliIo } from "./io.js";
 
 /** Errors first, then warnings, each on its own line, with a count. */
@@ -17,6 +18,22 @@ export function reportProblems(io: CliIo, problems: readonly Problem[]): void {
   }
 }
 
-export function problemsJson(problems: readonly Problem[]) {
-  return problems.map(problemToJson);
+/** A command that could not do its work: every problem, in words or as JSON, and exit code 1. */
+export function failed(io: CliIo, json: boolean, problems: readonly Problem[]): ExitCode {
+  if (json) io.stdout(stringifyJson({ ok: false, written: [], problems: problemsJson(problems) }));
+  else {
+    reportProblems(io, problems);
+    io.stderr("Nothing was written.");
+  }
+  return ExitCode.invalidInput;
+}
+
+/** What a command that writes files says when done: the files, and any warnings. */
+export function done(io: CliIo, json: boolean, written: readonly string[], problems: readonly Problem[], text: () => void, extra: Record<string, unknown> = {}): ExitCode {
+  if (json) io.stdout(stringifyJson({ ok: true, written, problems: problemsJson(problems), ...extra }));
+  else {
+    text();
+    reportProblems(io, problems);
+  }
+  return ExitCode.success;
 }

@@ -28,6 +28,10 @@ export function problemToJson(p: Problem) {
   };
 }
 
+export function problemsJson(problems: readonly Problem[]) {
+  return problems.map(problemToJson);
+}
+
 export function stringifyJson(value: unknown): string {
   return `${JSON.stringify(toJsonValue(value), null, 2)}\n`;
 }

@@ -91,6 +91,17 @@ const messages = {
     `the price "${a.value}" is not a price: write a whole-life price in pounds (e.g. 1015000), or for a competitor a change relative to yours with its sign (e.g. -15%)`,
   "scoring.moderation-needed": (a) =>
     `evaluators' scores for bid "${a.bid}", criterion ${a.criterion} differ by ${a.spread} (tolerance ${a.tolerance}): the panel must agree a moderated score; the mean is used until then`,
+  "input.no-bids": () =>
+    "there is no bids file: scoring needs one naming the panel and the bidders (bids.yaml); their scores and prices can come from the returned score sheets",
+  "input.results-not-bids": () =>
+    "this is a results file written by tender-eval score, not a bids file: give the bids file (bids.yaml), and the returned score sheets with --sheets",
+  "sheets.none": (a) => `holds no .xlsx workbook to read (${a.files === 0 ? "it is empty" : `${a.files} other file${a.files === 1 ? "" : "s"}`})`,
+  "whatif.unknown-bid": (a) => `there is no bid "${a.bid}" (bids: ${a.known})`,
+  "whatif.unknown-weight-range": (a) => `the scoring model has no weighted section "${a.section}" to limit (its sections: ${a.known})`,
+  "whatif.weight-limits-too-narrow": (a) => `the weight limits (${a.limits}) leave almost no possible weightings: ${a.detail}`,
+  "whatif.no-organisation": () => "the briefing is written for one organisation: say which bid is yours with --bid (or give --profiles)",
+  "equality.bids-not-used": (a) =>
+    `the bids could not be scored yet (${a.problems} problem${a.problems === 1 ? "" : "s"}: run tender-eval score to see them), so the weighting review in the assessment covers the model and the process only`,
 } satisfies Messages;
 
 export function formatPath(path: readonly PathSegment[]): string {
@@ -106,6 +117,7 @@ export function formatLocation(location: Location): string {
   const parts: string[] = [];
   const where = location.file ?? location.document;
   if (where !== undefined) parts.push(where);
+  if (location.option !== undefined) parts.push(location.option);
   if (location.sheet !== undefined) parts.push(location.cell !== undefined ? `sheet "${location.sheet}", cell ${location.cell}` : `sheet "${location.sheet}"`);
   if (location.path !== undefined && location.path.length > 0) {
     const line = location.line !== undefined ? ` (line ${location.line})` : "";

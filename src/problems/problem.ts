@@ -18,6 +18,8 @@ export interface Location {
   path?: readonly PathSegment[];
   line?: number;
   column?: number;
+  /** A setting given on the command line (or its equivalent in a program), e.g. "--weight-range". */
+  option?: string;
 }
 
 export interface ProblemArgsByCode {
@@ -94,6 +96,14 @@ export interface ProblemArgsByCode {
   "profiles.bad-price": { value: string };
   "profiles.bad-weight-limit": { value: string };
   "scoring.moderation-needed": { bid: string; criterion: string; spread: string; tolerance: string };
+  "input.no-bids": Record<string, never>;
+  "input.results-not-bids": Record<string, never>;
+  "sheets.none": { files: number };
+  "whatif.unknown-bid": { bid: string; known: string };
+  "whatif.unknown-weight-range": { section: string; known: string };
+  "whatif.weight-limits-too-narrow": { limits: string; detail: string };
+  "equality.bids-not-used": { problems: number };
+  "whatif.no-organisation": Record<string, never>;
 }
 
 export type ProblemCode = keyof ProblemArgsByCode;

@@ -1,5 +1,5 @@
 import type { SectionKey } from "../model/scoring-model.js";
-import { smaaInParallel } from "./smaa-in-parallel.js";
+import { smaaInChunks, type SmaaChunkRunner } from "./smaa-chunks.js";
 import type { SmaaInput, SmaaResult } from "./smaa.js";
 import { sweepWeight, type WeightSweep, type WeightingProblem } from "./weight-sweep.js";
 
@@ -20,7 +20,8 @@ export interface WeightingAnalysis {
  */
 export async function analyseWeighting(
   problem: WeightingProblem,
-  options: { samples: number; seed: number; bounds?: { min: number[]; max: number[] } },
+  options: { samples: number; seed: number; bounds?: { min: number[]; max: number[] } | undefined },
+  runChunks?: SmaaChunkRunner,
 ): Promise<WeightingAnalysis> {
   const sections = [...problem.weights.keys()];
   const sweeps = sections.map((s) => sweepWeight(problem, s));
@@ -35,6 +36,6 @@ export async function analyseWeighting(
         }
       : {}),
   }));
-  const chance = await smaaInParallel({ criteria: sections, bids: shares, samples: options.samples, ...(options.bounds ? { bounds: options.bounds } : {}) }, options.seed);
+  const chance = await smaaInChunks({ criteria: sections, bids: shares, samples: options.samples, ...(options.bounds ? { bounds: options.bounds } : {}) }, options.seed, runChunks);
   return { sections, sweeps, shares, uncertain: problem.bids.some((b) => b.ranges), chance };
 }

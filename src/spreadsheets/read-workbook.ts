@@ -62,8 +62,11 @@ function findHeader(sheet: LightSheet, required: (keyof Columns)[]): { row: numb
   return undefined;
 }
 
+/** A workbook's rows, or why it could not be read: plain data, so it can come back from a worker thread. */
+export type ParsedWorkbook = { ok: true; sheets: LightSheet[] } | { ok: false; reason: "empty" | "unreadable"; detail?: string };
+
 /** Parse a workbook's bytes into rows: the slow part, which a caller may run in a worker thread. */
-export async function parseWorkbook(bytes: Uint8Array): Promise<{ ok: true; sheets: LightSheet[] } | { ok: false; reason: "empty" | "unreadable"; detail?: string }> {
+export async function parseWorkbook(bytes: Uint8Array): Promise<ParsedWorkbook> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   try {
     const sheets = await loadLightWorkbook(bytes);
@@ -79,7 +82,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, context: Rea
 }
 
 /** What a parsed workbook holds, checked against the tender: pure. */
-export function interpretWorkbook(parsed: Awaited<ReturnType<typeof parseWorkbook>>, file: string, context: ReadContext): Outcome<WorkbookContent> {
+export function interpretWorkbook(parsed: ParsedWorkbook, file: string, context: ReadContext): Outcome<WorkbookContent> {
   const at = (extra: Partial<Location> = {}): Location => ({ file, ...extra });
   if (!parsed.ok) {
     return parsed.reason === "empty"

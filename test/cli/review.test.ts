@@ -225,7 +225,7 @@ describe("tender-eval whatif", () => {
   it("explains a badly written or impossible weight range", async () => {
     const bad = await runCli(["whatif", exampleFolder, "--weight-range", "social=10-25"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('the model has no section "social" (sections: quality, socialValue, userPanel, price)');
+    expect(bad.stderr).toContain('--weight-range: the scoring model has no weighted section "social" to limit (its sections: quality, socialValue, userPanel, price)');
     const impossible = await runCli(["whatif", exampleFolder, "--samples", "100", "--weight-range", "price=99-100", "--weight-range", "quality=99-100"]);
     expect(impossible.code).toBe(2);
     expect(impossible.stderr).toContain("the weight limits (quality 99–100%, price 99–100%, from --weight-range) leave almost no possible weightings");

@@ -147,16 +147,16 @@ describe("SMAA-2 properties", () => {
 
 describe("SMAA-2 in chunks", () => {
   it("is the merge of its chunks, each with its own seeded generator, and repeatable", async () => {
-    const { smaaInParallel } = await import("../../src/sensitivity/smaa-in-parallel.js");
+    const { smaaInChunks } = await import("../../src/sensitivity/smaa-chunks.js");
     const { summarise, tally } = await import("../../src/sensitivity/smaa.js");
     const input = { criteria, bids: [{ id: "A", values: [0.9, 0.2, 0.5] }, { id: "B", values: [0.5, 0.7, 0.4] }, { id: "C", values: [0.6, 0.6, 0.6] }], samples: 3001 };
-    const parallel = await smaaInParallel(input, 10, 2);
+    const parallel = await smaaInChunks(input, 10, undefined, 2);
     const byHand = summarise([
       tally({ ...input, samples: 1501, random: seededRandom(10) }),
       tally({ ...input, samples: 1500, random: seededRandom(11) }),
     ]);
     expect({ ...parallel, chunks: undefined }).toEqual({ ...byHand, chunks: undefined });
-    expect(await smaaInParallel(input, 10, 2)).toEqual(parallel);
+    expect(await smaaInChunks(input, 10, undefined, 2)).toEqual(parallel);
   });
 });
 

@@ -54,7 +54,7 @@ describe("score --sheets", () => {
     expect(about("from-another-tender.xlsx")).toEqual([expect.stringContaining("is a score sheet for another tender (OTHER-2026-001)")]);
     expect(about("score-sheet-E1.xlsx")).toEqual([expect.stringContaining('sheet "Quality scores", cell F3: the score 7 is not on the scale "zero-to-five"')]);
     expect(run.stderr).not.toContain("~$");
-    expect(run.stderr).toContain("Nothing was scored and no file was written.");
+    expect(run.stderr).toContain("Nothing was written.");
     expect(existsSync(join(run.cwd, "results.json"))).toBe(false);
     expect(existsSync(join(run.cwd, "results.xlsx"))).toBe(false);
   });
@@ -83,7 +83,7 @@ describe("score --sheets", () => {
     const { tender, sheets } = await folderWith(files);
     const first = await runCli(["score", tender, "--sheets", sheets]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("1 answers need moderation");
+    expect(first.stdout).toContain("1 answer needs moderation");
     expect(first.stdout).toMatch(/1\s+Riverside Disabled People's Voice.*provisional/);
 
     const wb = new ExcelJS.Workbook();

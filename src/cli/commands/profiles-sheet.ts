@@ -1,38 +1,18 @@
-import type { CommandModule } from "yargs";
-import { parseScoringModel } from "../../model/parse.js";
-import { ExitCode } from "../exit-code.js";
-import { readTextFile, writeOutputs } from "../io.js";
-import { resolveTenderFiles } from "../load-tender.js";
-import type { CommandRunner } from "../main.js";
-import { reportProblems } from "../report-problems.js";
-import { readProfiles } from "./whatif.js";
-import { tenderOptions, type TenderArgs } from "./shared.js";
+import { readFileOnDisk, readTenderFolder } from "../../node/files.js";
+import { profilesSheet } from "../../workflows/sheets.js";
+import { writeOutputs, type CliIo } from "../io.js";
+import { done, failed } from "../report-problems.js";
+import type { ArgsOf, specs } from "../specs.js";
+import { shownAs } from "../tender-input.js";
 
-export function profilesSheetCommand(run: CommandRunner): CommandModule {
-  return {
-    command: "profiles-sheet [folder]",
-    describe: "Write a sheet to fill in with your expected scores and price and rough competitor profiles, for whatif --profiles",
-    builder: (y) =>
-      tenderOptions(y)
-        .option("out", { type: "string", default: "profiles.xlsx", describe: "The sheet to write" })
-        .option("from", { type: "string", describe: "Fill it from existing profiles (YAML or a sheet) instead of blank rows" })
-        .option("force", { type: "boolean", default: false, describe: "Replace the sheet if it exists" })
-        .example("$0 profiles-sheet --model proposed-model.yaml --out profiles.xlsx", "A blank sheet for the proposed model's sections")
-        .example("$0 profiles-sheet examples/community-advocacy --from examples/community-advocacy/whatif-profiles.yaml", "The example's profiles as a sheet"),
-    handler: run(async (args, io) => {
-      const a = args as unknown as TenderArgs & { out: string; from?: string; force: boolean };
-      const modelFile = a.model ?? (await resolveTenderFiles(io, a.folder, a)).model;
-      const model = parseScoringModel(await readTextFile(io, modelFile), modelFile);
-      const from = a.from === undefined ? undefined : await readProfiles(io, a.from);
-      if (!model.ok || (from !== undefined && !from.ok)) {
-        reportProblems(io, [...(model.ok ? [] : model.problems), ...(from && !from.ok ? from.problems : [])]);
-        return ExitCode.invalidInput;
-      }
-      const { makeProfilesSheet } = await import("../../spreadsheets/profiles-sheet.js");
-      const bytes = await makeProfilesSheet(model.value.data, from?.ok ? from.value.data : undefined);
-      const written = await writeOutputs(io, [{ path: a.out, bytes }], a.force);
-      io.stdout(`Wrote ${written.join(", ")}. Fill in one row for your organisation (Role "us") and one per likely competitor, then run: tender-eval whatif --model ${modelFile} --profiles ${a.out}`);
-      return ExitCode.success;
-    }),
-  };
+export async function run(args: ArgsOf<typeof specs["profiles-sheet"]>, io: CliIo) {
+  const model = args.model !== undefined ? await readFileOnDisk(args.model, { cwd: io.cwd }) : (await readTenderFolder({ folder: args.folder, bids: false, cwd: io.cwd })).model;
+  const from = args.from !== undefined ? await readFileOnDisk(args.from, { cwd: io.cwd }) : undefined;
+  const made = await profilesSheet({ model, from });
+  const files = [model, ...(from ? [from] : [])];
+  if (!made.ok) return failed(io, args.json, shownAs(made.problems, files));
+  const written = await writeOutputs(io, [{ path: args.out, bytes: made.value }], args.force);
+  return done(io, args.json, written, [], () =>
+    io.stdout(`Wrote ${written.join(", ")}. Fill in one row for your organisation (Role "us") and one per likely competitor, then run: tender-eval whatif --model ${model.shownAs} --profiles ${args.out}`),
+  );
 }

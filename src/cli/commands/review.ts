@@ -1,96 +1,32 @@
-import { fileURLToPath } from "node:url";
-import type { CommandModule } from "yargs";
 import { sectionTitles } from "../../model/scoring-model.js";
-import { stringifyJson } from "../../presentation/json.js";
-import { formatPercent } from "../../presentation/uk-format.js";
-import { effectiveWeights } from "../../review/checks/outcome.js";
-import { flagMessage, type FlagSeverity, type ReviewFlag } from "../../review/flag.js";
-import { parseReviewPolicy } from "../../review/parse-policy.js";
-import { failsReview, reviewTender } from "../../review/review-tender.js";
 import { formatLocation, formatPath } from "../../problems/format.js";
+import { problemsJson, stringifyJson } from "../../presentation/json.js";
+import { formatPercent } from "../../presentation/uk-format.js";
+import { flagMessage, type FlagSeverity, type ReviewFlag } from "../../review/flag.js";
+import { failsReview } from "../../review/review-tender.js";
+import { reviewPolicyFile } from "../../node/files.js";
+import { reviewTenderFiles, type WeightingReview } from "../../workflows/review.js";
 import { ExitCode } from "../exit-code.js";
-import type { TenderBids } from "../../model/bids.js";
-import type { Problem } from "../../problems/problem.js";
-import type { TenderResult } from "../../scoring/result.js";
-import { scoreTender } from "../../scoring/score-tender.js";
-import { readTextFile, type CliIo } from "../io.js";
-import { loadTender, resolveTenderFiles, withFileLocations } from "../load-tender.js";
-import type { CommandRunner } from "../main.js";
-import { problemsJson, reportProblems } from "../report-problems.js";
-import { tenderOptions, type TenderArgs } from "./shared.js";
+import type { CliIo } from "../io.js";
+import { failed, reportProblems } from "../report-problems.js";
+import type { ArgsOf, specs } from "../specs.js";
+import { readTender } from "../tender-input.js";
 
-export const defaultPolicyFile = fileURLToPath(new URL("../../../policies/uk-default.yaml", import.meta.url));
-
-export function reviewCommand(run: CommandRunner): CommandModule {
-  return {
-    command: "review [folder]",
-    describe: "Flag disproportionate weighting and process, with the reason and the rule or guidance behind each flag",
-    builder: (y) =>
-      tenderOptions(y)
-        .option("policy", { type: "string", describe: "Review policy file (default: the bundled UK policy, policies/uk-default.yaml)" })
-        .option("without-bids", { type: "boolean", default: false, describe: "Review the model and process only, even if bids are present" })
-        .option("fail-on", { choices: ["error", "warning", "never"] as const, default: "error" as const, describe: "Exit with code 3 when a flag of this severity or worse is found" })
-        .example("$0 review examples/community-advocacy", "Review the example's model, process and scored bids")
-        .example("$0 review --model scoring-models/price-led-failing.yaml --spec examples/community-advocacy/specification.yaml --fail-on warning", "Use in an approval workflow"),
-    handler: run(async (args, io) => review(io, args as never)),
-  };
-}
-
-interface ReviewArgs extends TenderArgs {
-  policy?: string;
-  withoutBids: boolean;
-  failOn: "error" | "warning" | "never";
-}
-
-async function review(io: CliIo, args: ReviewArgs): Promise<ExitCode> {
-  const files = await resolveTenderFiles(io, args.folder, args);
-  if (args.withoutBids) delete files.bids;
-  const policy = await loadPolicy(io, args.policy);
-  const loaded = await loadTender(io, files);
-  const loadProblems = [...(policy.ok ? [] : policy.problems), ...(loaded.ok ? [] : loaded.problems)];
-  if (!policy.ok || !loaded.ok) {
-    if (args.json) io.stdout(stringifyJson({ ok: false, problems: problemsJson(loadProblems) }));
-    else reportProblems(io, loadProblems);
-    return ExitCode.invalidInput;
-  }
-  let scored: { bids: TenderBids; result: TenderResult } | undefined;
-  const scoreProblems: Problem[] = [];
-  if (loaded.value.bids !== undefined) {
-    const outcome = scoreTender({ specification: loaded.value.specification, model: loaded.value.model, bids: loaded.value.bids });
-    scoreProblems.push(...outcome.problems);
-    if (outcome.ok) scored = { bids: loaded.value.bids, result: outcome.value };
-  }
-  const outcome = reviewTender({ ...loaded.value, scored, policy: policy.value.data });
-  const problems = withFileLocations([...scoreProblems, ...outcome.problems], loaded.value);
-  if (problems.some((p) => p.severity === "error")) {
-    if (args.json) io.stdout(stringifyJson({ ok: false, problems: problemsJson(problems) }));
-    else reportProblems(io, problems);
-    return ExitCode.invalidInput;
-  }
-  const flags = withFileLocations(outcome.flags, loaded.value);
-  const weights = scored ? effectiveWeights(scored.result) : [];
-  const failed = failsReview(flags, args.failOn);
+export async function run(args: ArgsOf<typeof specs.review>, io: CliIo) {
+  const tender = await readTender(io, args, { withoutBids: args.withoutBids });
+  const reviewed = await reviewTenderFiles(tender.files, await reviewPolicyFile(args.policy, io.cwd), tender.options);
+  if (!reviewed.ok) return failed(io, args.json, tender.shown(reviewed.problems));
+  const review = reviewed.value;
+  const problems = tender.shown(review.problems);
+  const flags = tender.shown(review.flags);
+  const fails = failsReview(flags, args.failOn);
   if (args.json) {
-    io.stdout(
-      stringifyJson({
-        ok: !failed,
-        policy: { id: policy.value.data.id, title: policy.value.data.title },
-        flags: flags.map(flagJson),
-        effectiveWeights: weights,
-        problems: problemsJson(problems),
-      }),
-    );
+    io.stdout(stringifyJson({ ok: !fails, policy: review.policy, flags: flags.map(flagJson), effectiveWeights: review.effectiveWeights, problems: problemsJson(problems) }));
   } else {
-    io.stdout(renderReview(flags, policy.value.data.title, weights));
+    io.stdout(renderReview(flags, review));
     reportProblems(io, problems);
   }
-  return failed ? ExitCode.reviewFailed : ExitCode.success;
-}
-
-/** The review policy from --policy, or the bundled default UK policy. */
-export async function loadPolicy(io: CliIo, file: string | undefined) {
-  const text = await readTextFile(io, file ?? defaultPolicyFile);
-  return parseReviewPolicy(text, file ?? "policies/uk-default.yaml");
+  return fails ? ExitCode.reviewFailed : ExitCode.success;
 }
 
 function flagJson(f: ReviewFlag) {
@@ -109,8 +45,8 @@ function flagJson(f: ReviewFlag) {
 
 const headings: Record<FlagSeverity, string> = { error: "Errors", warning: "Warnings", advice: "Advice" };
 
-function renderReview(flags: readonly ReviewFlag[], policyTitle: string, weights: ReturnType<typeof effectiveWeights>): string {
-  const out = [`Weighting review against: ${policyTitle}`, ""];
+function renderReview(flags: readonly ReviewFlag[], review: WeightingReview): string {
+  const out = [`Weighting review against: ${review.policy.title}`, ""];
   for (const severity of ["error", "warning", "advice"] as const) {
     const group = flags.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
@@ -130,9 +66,9 @@ function renderReview(flags: readonly ReviewFlag[], policyTitle: string, weights
     out.push("");
   }
   if (flags.length === 0) out.push("No flags: nothing in the model or process is disproportionate under this policy.", "");
-  if (weights.length > 0) {
+  if (review.effectiveWeights.length > 0) {
     out.push("Effective weights (each section's share of the differences between ranked bids' totals):");
-    for (const w of weights) {
+    for (const w of review.effectiveWeights) {
       out.push(`  ${sectionTitles[w.section].padEnd(13)} published ${formatPercent(w.nominal).padStart(6)}   effective ${formatPercent(w.effective, 1).padStart(6)}`);
     }
   }

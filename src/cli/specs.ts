@@ -1,0 +1,180 @@
+import type { ArgumentsCamelCase, Argv } from "yargs";
+import type { DocumentKind } from "../documents/document-kinds.js";
+
+/**
+ * Every command's arguments, declared once: yargs reads the declaration to parse and to print help, and
+ * TypeScript infers each command's argument type from the same declaration (`ArgsOf`), so a command's
+ * code cannot read an option that is not declared, or read it as the wrong type. This file loads no
+ * command code: each command is imported only when it runs, so `--help` starts at once.
+ */
+export interface CommandSpec<T> {
+  command: string;
+  describe: string;
+  builder: (y: Argv) => Argv<T>;
+}
+export type ArgsOf<S> = S extends CommandSpec<infer T> ? ArgumentsCamelCase<T> : never;
+
+const spec = <T>(s: CommandSpec<T>) => s;
+
+/** Where a tender's files are: the options every tender command shares. */
+function tenderOptions<T>(y: Argv<T>) {
+  return y
+    .positional("folder", { type: "string", default: ".", describe: "Folder holding specification.yaml, scoring-model.yaml and bids.yaml" })
+    .option("spec", { type: "string", describe: "Tender specification file (YAML or JSON)" })
+    .option("model", { type: "string", describe: "Scoring model file (YAML or JSON)" })
+    .option("bids", { type: "string", describe: "Bids file (YAML or JSON): the panel and the bidders, and any scores and prices" })
+    .option("json", { type: "boolean", default: false, describe: "Print JSON instead of text" });
+}
+
+/** A tender that is scored: from the bids file, the returned score sheets, or both. */
+function scoredTenderOptions<T>(y: Argv<T>) {
+  return tenderOptions(y)
+    .option("sheets", { type: "string", describe: "Folder of returned score sheets, price schedules and the moderation sheet to take the scores and prices from" })
+    .option("allow-incomplete", { type: "boolean", default: false, describe: "Go ahead although some scores are missing; the results say what was missing" });
+}
+
+function documentOptions<T>(y: Argv<T>) {
+  return scoredTenderOptions(y)
+    .option("template", { type: "string", describe: "Your own .docx template instead of the bundled one (see: tender-eval templates list)" })
+    .option("force", { type: "boolean", default: false, describe: "Replace outputs that already exist" })
+    .option("date", { type: "string", describe: "Date to print, as YYYY-MM-DD (default: today)" });
+}
+
+/** The document kinds, for --kind; the type check keeps this list to real kinds, and a test keeps it complete. */
+export const documentKindChoices = ["evaluation-report", "assessment-summary", "equality-assessment", "whatif-briefing"] as const satisfies readonly DocumentKind[];
+
+export const specs = {
+  validate: spec({
+    command: "validate [folder]",
+    describe: "Check a tender's specification, scoring model and (if present) bids, listing every problem",
+    builder: (y) => tenderOptions(y).example("$0 validate examples/community-advocacy", "Check the bundled example tender"),
+  }),
+  scoresheets: spec({
+    command: "scoresheets [folder]",
+    describe: "Generate score sheets: one workbook per evaluator and user-panel member, and a price schedule per bid",
+    builder: (y) =>
+      tenderOptions(y)
+        .option("out-dir", { type: "string", default: "score-sheets", describe: "Folder to write the workbooks into" })
+        .option("force", { type: "boolean", default: false, describe: "Replace workbooks that already exist" })
+        .example("$0 scoresheets examples/community-advocacy --out-dir sheets", "One score sheet per evaluator for the example"),
+  }),
+  score: spec({
+    command: "score [folder]",
+    describe: "Score a tender's bids: combined scores, weighted points, exclusions, ranked results",
+    builder: (y) =>
+      scoredTenderOptions(y)
+        .option("out", { type: "string", default: "results.json", describe: "Where to write the results as JSON" })
+        .option("force", { type: "boolean", default: false, describe: "Replace the output files if they exist" })
+        .option("xlsx", { type: "string", describe: "Also write the results workbook here (default with --sheets: results.xlsx)" })
+        .option("moderation-sheet", { type: "string", default: "moderation.xlsx", describe: "Where to write the moderation sheet when answers need moderation (with --sheets)" })
+        .example("$0 score examples/community-advocacy --out results.json", "Score the bundled example tender")
+        .example("$0 score my-tender --sheets returned-sheets", "Score from the returned score sheets"),
+  }),
+  review: spec({
+    command: "review [folder]",
+    describe: "Flag disproportionate weighting and process, with the reason and the rule or guidance behind each flag",
+    builder: (y) =>
+      scoredTenderOptions(y)
+        .option("policy", { type: "string", describe: "Review policy file (default: the bundled UK policy, policies/uk-default.yaml)" })
+        .option("without-bids", { type: "boolean", default: false, describe: "Review the model and process only, even if bids are present" })
+        .option("fail-on", { choices: ["error", "warning", "never"] as const, default: "error" as const, describe: "Exit with code 3 when a flag of this severity or worse is found" })
+        .example("$0 review examples/community-advocacy", "Review the example's model, process and scored bids")
+        .example("$0 review --model scoring-models/price-led-failing.yaml --spec examples/community-advocacy/specification.yaml --fail-on warning", "Use in an approval workflow"),
+  }),
+  whatif: spec({
+    command: "whatif [folder]",
+    describe: "How the weighting moves each bid's total and rank: break-even weights, stability, chance of winning",
+    builder: (y) =>
+      scoredTenderOptions(y)
+        .option("bid", { type: "string", describe: "Your organisation's bid id, for where to invest effort" })
+        .option("samples", { type: "number", default: 100_000, describe: "Weight samples for the chance of winning (SMAA-2)" })
+        .option("seed", { type: "number", default: 1, describe: "Seed for the weight samples, so a run can be repeated exactly" })
+        .option("html", { type: "string", describe: "Also write an interactive page (one self-contained .html file) to explore the weights" })
+        .option("briefing", { type: "string", describe: "Also write a Word briefing for your organisation (needs --bid, or --profiles), with the charts as pictures" })
+        .option("template", { type: "string", describe: "Your own .docx template for the briefing (see: tender-eval templates list)" })
+        .option("date", { type: "string", describe: "Date to print on the briefing, YYYY-MM-DD (default: today)" })
+        .option("force", { type: "boolean", default: false, describe: "Replace the page or briefing if it exists" })
+        .option("profiles", { type: "string", describe: "Your expected scores and price, and rough profiles of competitors (YAML, or a sheet: see profiles-sheet); only the scoring model is needed with it" })
+        .option("weight-range", { type: "string", array: true, describe: "Limit a section's weight when estimating the chance of winning, e.g. socialValue=10-25 (percent); repeatable" })
+        .example("$0 whatif examples/community-advocacy --weight-range socialValue=10-25 --weight-range price=20-40", "Chance of winning if social value will be 10–25% and price 20–40%")
+        .example("$0 whatif examples/community-advocacy --bid B1", "How the weighting affects the DDPO in the example")
+        .example("$0 whatif examples/community-advocacy --bid B1 --briefing briefing.docx --html whatif.html", "A Word briefing and an interactive page for a pre-tender consultation")
+        .example("$0 whatif --model proposed-model.yaml --profiles our-expectations.yaml", "Before a tender is published: your expected scores against rough competitor profiles"),
+  }),
+  "profiles-sheet": spec({
+    command: "profiles-sheet [folder]",
+    describe: "Write a sheet to fill in with your expected scores and price and rough competitor profiles, for whatif --profiles",
+    builder: (y) =>
+      tenderOptions(y)
+        .option("out", { type: "string", default: "profiles.xlsx", describe: "The sheet to write" })
+        .option("from", { type: "string", describe: "Fill it from existing profiles (YAML or a sheet) instead of blank rows" })
+        .option("force", { type: "boolean", default: false, describe: "Replace the sheet if it exists" })
+        .example("$0 profiles-sheet --model proposed-model.yaml --out profiles.xlsx", "A blank sheet for the proposed model's sections")
+        .example("$0 profiles-sheet examples/community-advocacy --from examples/community-advocacy/whatif-profiles.yaml", "The example's profiles as a sheet"),
+  }),
+  report: spec({
+    command: "report [folder]",
+    describe: "Write the evaluation report (.docx): tender, model, panel, ranked results, moderation, weighting review, audit record",
+    builder: (y) =>
+      documentOptions(y)
+        .option("out", { type: "string", default: "evaluation-report.docx", describe: "Where to write the report" })
+        .option("policy", { type: "string", describe: "Review policy for the weighting-review section (default: bundled UK policy)" })
+        .example("$0 report examples/community-advocacy --out report.docx", "Write the example's evaluation report")
+        .example("$0 report my-tender --sheets returned-sheets", "The report from the returned score sheets"),
+  }),
+  summaries: spec({
+    command: "summaries [folder]",
+    describe: "Write one assessment summary (.docx) per bidder, as the Procurement Act 2023 s.50 requires",
+    builder: (y) =>
+      documentOptions(y)
+        .option("out-dir", { type: "string", default: "assessment-summaries", describe: "Folder to write the summaries into" })
+        .option("winner-details", { type: "boolean", default: true, describe: "Include the winner's own scores and explanations (--no-winner-details to leave them out)" })
+        .example("$0 summaries examples/community-advocacy --out-dir letters", "One summary per bidder")
+        .example("$0 summaries my-tender --sheets returned-sheets", "The summaries from the returned score sheets"),
+  }),
+  equality: spec({
+    command: "equality [folder]",
+    describe: "Write an Equality Assessment (.docx) pre-filled from the specification, your findings and the weighting review",
+    builder: (y) =>
+      documentOptions(y)
+        .option("findings", { type: "string", describe: "Your findings so far (YAML): research sources, impacts, summary, consultation, actions, monitoring" })
+        .option("policy", { type: "string", describe: "Review policy whose findings go into the assessment (default: bundled UK policy)" })
+        .option("out", { type: "string", default: "equality-assessment.docx", describe: "Where to write the assessment" })
+        .example("$0 equality examples/community-advocacy --findings examples/community-advocacy/equality-findings.yaml", "Pre-fill an Equality Assessment"),
+  }),
+  templates: spec({
+    command: "templates <action> [file]",
+    describe: "List the data each Word template can use, or check your own template's tags",
+    builder: (y) =>
+      y
+        .positional("action", { choices: ["list", "check"] as const, demandOption: true, describe: "list: the fields a template can use; check: a template's tags against them" })
+        .positional("file", { type: "string", describe: "With check: your .docx template" })
+        .option("kind", { choices: documentKindChoices, describe: "Which document (default for list: all)" })
+        .option("json", { type: "boolean", default: false, describe: "Print JSON instead of text" })
+        .example("$0 templates list --kind assessment-summary", "Show the fields an assessment summary template can use")
+        .example("$0 templates check my-report.docx --kind evaluation-report", "Check an authority's own template"),
+  }),
+  demo: spec({
+    command: "demo",
+    describe: "Run the whole flow on the bundled example tender and write everything into one folder",
+    builder: (y) =>
+      y
+        .option("out", { type: "string", default: "demo-output", describe: "Folder to write the outputs into" })
+        .option("force", { type: "boolean", default: false, describe: "Replace outputs that already exist" })
+        .option("date", { type: "string", describe: "Date to print on documents, YYYY-MM-DD (default: today)" })
+        .option("json", { type: "boolean", default: false, describe: "Print what was written as JSON" })
+        .example("$0 demo --out demo-output", "Score the bundled advocacy-service tender and write its documents"),
+  }),
+  schema: spec({
+    command: "schema",
+    describe: "Write JSON Schemas for the specification, scoring model and bids files",
+    builder: (y) =>
+      y
+        .option("out", { type: "string", default: "schemas", describe: "Folder to write the schemas into" })
+        .option("force", { type: "boolean", default: false, describe: "Replace existing schema files" })
+        .option("json", { type: "boolean", default: false, describe: "Print what was written as JSON" })
+        .example("$0 schema --out schemas", "Write the schemas for editor autocompletion"),
+  }),
+};
+
+export type CommandName = keyof typeof specs;

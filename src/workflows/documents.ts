@@ -1,0 +1,89 @@
+import { makeAssessmentSummaries, makeEqualityAssessment, makeEvaluationReport } from "../documents/make-documents.js";
+import type { DocumentTemplate } from "../documents/render-docx.js";
+import { EqualityFindings } from "../model/equality-findings.js";
+import { modelHash } from "../model/model-hash.js";
+import { parseInputDocument } from "../model/parse-document.js";
+import { problem, type Outcome, type Problem } from "../problems/problem.js";
+import type { ReviewPolicy } from "../review/policy.js";
+import { TOOL_VERSION } from "../version.js";
+import { textOf, type NamedFile } from "./files.js";
+import { reviewWeighting, type WeightingReview } from "./review.js";
+import { loadTender, locate, scoreTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
+
+/** Where the documents' date comes from: the caller's clock or a fixed date (for reproducible documents). */
+export interface DocumentOptions {
+  template: DocumentTemplate;
+  /** ISO date (YYYY-MM-DD) printed on the document. */
+  date: string;
+}
+
+/** The evaluation report of a scored tender, with its weighting review made from the same result. */
+export function evaluationReport(scored: ScoredTender, policy: ReviewPolicy, options: DocumentOptions): Outcome<{ bytes: Uint8Array; review: WeightingReview }> {
+  const { tender, result } = scored;
+  const review = reviewWeighting({ tender, scored, policy });
+  const report = makeEvaluationReport(options.template, {
+    specification: tender.specification,
+    model: tender.model,
+    bids: tender.bids,
+    result,
+    review: { policyTitle: review.policy.title, flags: review.flags },
+    audit: { inputs: scored.inputs, modelHash: modelHash(tender.model), toolVersion: TOOL_VERSION, generatedOn: options.date },
+  });
+  return report.ok ? { ok: true, value: { bytes: report.value, review }, problems: scored.problems } : report;
+}
+
+export interface AssessmentSummary {
+  fileName: string;
+  bidId: string;
+  bidder: string;
+  bytes: Uint8Array;
+}
+
+/** One assessment summary per assessed bidder. */
+export function assessmentSummaries(scored: ScoredTender, options: DocumentOptions & { winnerDetails?: boolean | undefined }): Outcome<AssessmentSummary[]> {
+  const { tender, result } = scored;
+  const made = makeAssessmentSummaries(
+    options.template,
+    { specification: tender.specification, model: tender.model, result },
+    { includeWinnerDetails: options.winnerDetails ?? true, issuedOn: options.date },
+  );
+  if (!made.ok) return made;
+  const ids = new Map(result.bids.map((b) => [b.bidder, b.bidId]));
+  return { ok: true, value: made.value.map((d) => ({ ...d, bidId: ids.get(d.bidder) ?? "" })), problems: scored.problems };
+}
+
+/** Parse an Equality Assessment findings file; none given means every section is left as a prompt. */
+export function loadFindings(file: NamedFile | undefined): Outcome<EqualityFindings> {
+  if (file === undefined) return { ok: true, value: EqualityFindings.parse({}), problems: [] };
+  const text = textOf(file);
+  if (!text.ok) return { ok: false, problems: [text.problem] };
+  const parsed = parseInputDocument(EqualityFindings, text.text, "findings", file.name);
+  return parsed.ok ? { ok: true, value: parsed.value.data, problems: [] } : parsed;
+}
+
+/**
+ * The Equality Assessment, pre-filled from the specification, the findings so far and the weighting review.
+ * With bids (or returned sheets) that can be scored, the review also covers the outcome; bids that cannot be
+ * scored yet do not stop the assessment, which then reviews the model and the process and says so.
+ */
+export async function equalityAssessment(
+  files: TenderFiles & { findings?: NamedFile | undefined },
+  policy: ReviewPolicy,
+  options: DocumentOptions & ScoreOptions,
+): Promise<Outcome<{ bytes: Uint8Array; review: WeightingReview }>> {
+  const loaded = await loadTender(files);
+  const findings = loadFindings(files.findings);
+  if (!loaded.ok || !findings.ok) return { ok: false, problems: [...(loaded.ok ? [] : loaded.problems), ...(findings.ok ? [] : findings.problems)] };
+  const notes: Problem[] = [];
+  let scored: ScoredTender | undefined;
+  if (loaded.value.bids !== undefined) {
+    const outcome = await scoreTender(files, options);
+    if (outcome.ok) scored = outcome.value;
+    else notes.push(problem("equality.bids-not-used", { document: "bids" }, { problems: outcome.problems.filter((p) => p.severity === "error").length }, "warning"));
+  }
+  const review = reviewWeighting({ tender: loaded.value, scored, policy });
+  if (review.problems.some((p) => p.severity === "error")) return { ok: false, problems: review.problems };
+  const made = makeEqualityAssessment(options.template, { specification: loaded.value.specification, findings: findings.value, reviewFlags: review.flags, today: options.date });
+  const located = locate(notes, loaded.value);
+  return made.ok ? { ok: true, value: { bytes: made.value, review }, problems: [...located, ...(scored?.problems ?? [])] } : made;
+}

@@ -1,0 +1,43 @@
+import { problem, type Problem } from "../problems/problem.js";
+
+/**
+ * An input file as the workflows take it: a name (relative to the tender folder, as it should appear in
+ * documents; never a path on someone's machine) and its contents. Text files may be given as text.
+ */
+export interface NamedFile {
+  name: string;
+  bytes: Uint8Array | string;
+}
+
+/** What the audit record says of each input file: its name and the SHA-256 of its bytes. */
+export interface InputRecord {
+  file: string;
+  sha256: string;
+}
+
+const encoder = new TextEncoder();
+export const bytesOf = (file: NamedFile): Uint8Array => (typeof file.bytes === "string" ? encoder.encode(file.bytes) : file.bytes);
+
+/** SHA-256 by the platform's Web Crypto (Node and browsers alike), so this layer needs no Node module. */
+export async function inputRecord(file: NamedFile): Promise<InputRecord> {
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", bytesOf(file)));
+  return { file: file.name, sha256: Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("") };
+}
+
+export const NOT_TEXT = "it is not UTF-8 text (is it a spreadsheet or Word file?)";
+
+/** Input files are UTF-8 text; a byte-order mark is dropped. Undefined when the bytes are not text. */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** A text input's contents, or the problem that says it is not text. */
+export function textOf(file: NamedFile): { ok: true; text: string } | { ok: false; problem: Problem } {
+  if (typeof file.bytes === "string") return { ok: true, text: file.bytes.replace(/^\uFEFF/, "") };
+  const text = decodeText(file.bytes);
+  return text === undefined ? { ok: false, problem: problem("input.unreadable", { file: file.name }, { detail: NOT_TEXT }) } : { ok: true, text };
+}

@@ -1,0 +1,61 @@
+import type { Parsed } from "../model/parse.js";
+import type { Outcome, Problem } from "../problems/problem.js";
+import { effectiveWeights, type EffectiveWeight } from "../review/checks/outcome.js";
+import type { ReviewFlag } from "../review/flag.js";
+import { parseReviewPolicy } from "../review/parse-policy.js";
+import type { ReviewPolicy } from "../review/policy.js";
+import { reviewTender } from "../review/review-tender.js";
+import { textOf, type NamedFile } from "./files.js";
+import { loadTender, locate, scoreLoadedTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
+
+/** Parse a review policy file (the bundled UK policy, or an authority's own). */
+export function loadPolicy(file: NamedFile): Outcome<Parsed<ReviewPolicy>> {
+  const text = textOf(file);
+  return text.ok ? parseReviewPolicy(text.text, file.name) : { ok: false, problems: [text.problem] };
+}
+
+export interface WeightingReview {
+  policy: { id: string; title: string };
+  /** Most severe first, located in the tender's files. */
+  flags: ReviewFlag[];
+  /** Each section's share of the differences between ranked bids (with scored bids only). */
+  effectiveWeights: EffectiveWeight[];
+  /** Problems in the model or process that stopped the review (errors) or qualify it (warnings). */
+  problems: Problem[];
+}
+
+/**
+ * Review the weighting of a tender: the model and the process, and with a scored tender what the arithmetic
+ * did to the outcome. It takes the scored result as it is; it never scores again.
+ */
+export function reviewWeighting(input: { tender: LoadedTender; scored?: ScoredTender | undefined; policy: ReviewPolicy }): WeightingReview {
+  const { tender, scored, policy } = input;
+  const review = reviewTender({
+    specification: tender.specification,
+    model: tender.model,
+    policy,
+    scored: scored ? { bids: scored.tender.bids, result: scored.result } : undefined,
+  });
+  return {
+    policy: { id: policy.id, title: policy.title },
+    flags: locate(review.flags, tender),
+    effectiveWeights: scored ? effectiveWeights(scored.result) : [],
+    problems: locate(review.problems, tender),
+  };
+}
+
+/**
+ * Review a tender from its files: the model and process, and, when there are bids (or returned sheets),
+ * the outcome of scoring them once.
+ */
+export async function reviewTenderFiles(files: TenderFiles, policyFile: NamedFile, options: ScoreOptions = {}): Promise<Outcome<WeightingReview & { scored?: ScoredTender }>> {
+  const policy = loadPolicy(policyFile);
+  const loaded = await loadTender(files);
+  if (!policy.ok || !loaded.ok) return { ok: false, problems: [...(policy.ok ? [] : policy.problems), ...(loaded.ok ? [] : loaded.problems)] };
+  const scored = loaded.value.bids !== undefined ? await scoreLoadedTender(loaded.value, files.sheets, options) : undefined;
+  if (scored !== undefined && !scored.ok) return scored;
+  const review = reviewWeighting({ tender: loaded.value, scored: scored?.value, policy: policy.value.data });
+  const problems = [...loaded.problems, ...(scored?.value.problems ?? []), ...review.problems];
+  if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
+  return { ok: true, value: { ...review, problems, ...(scored ? { scored: scored.value } : {}) }, problems };
+}

@@ -1,0 +1,43 @@
+import { seededRandom } from "../sensitivity/random.js";
+import { tally, type SmaaInput, type SmaaTally } from "../sensitivity/smaa.js";
+import { parseWorkbook, type ParsedWorkbook } from "../spreadsheets/read-workbook.js";
+
+/**
+ * Work that may run on another thread: each task is plain, structured-cloneable data, and `runTask` is
+ * the one function that does it, wherever it runs. The CLI gives the workflows worker threads, a browser
+ * would give Web Workers, tests give a plain loop: the results are the same, because every task carries
+ * everything it needs (an SMAA chunk carries its own seed).
+ */
+export type ParallelTask =
+  | { kind: "parse-workbook"; bytes: Uint8Array }
+  | { kind: "smaa-chunk"; input: Omit<SmaaInput, "random">; seed: number };
+
+interface TaskResults {
+  "parse-workbook": ParsedWorkbook;
+  "smaa-chunk": SmaaTally;
+}
+export type TaskResult<T extends ParallelTask> = TaskResults[T["kind"]];
+
+export interface ParallelRuntime {
+  /** Run every task and return their results in the same order as the tasks. */
+  runInParallel<T extends ParallelTask>(tasks: readonly T[]): Promise<TaskResult<T>[]>;
+}
+
+export async function runTask<T extends ParallelTask>(task: T): Promise<TaskResult<T>>;
+export async function runTask(task: ParallelTask): Promise<TaskResults[ParallelTask["kind"]]> {
+  switch (task.kind) {
+    case "parse-workbook":
+      return parseWorkbook(task.bytes);
+    case "smaa-chunk":
+      return tally({ ...task.input, random: seededRandom(task.seed) });
+  }
+}
+
+/** Every task on this thread, one after another. */
+export const inThreadRuntime: ParallelRuntime = {
+  async runInParallel(tasks) {
+    const results = [];
+    for (const task of tasks) results.push(await runTask(task));
+    return results;
+  },
+};

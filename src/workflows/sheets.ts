@@ -1,0 +1,58 @@
+import { ROUNDING_STATEMENT } from "../documents/common-data.js";
+import { modelHash } from "../model/model-hash.js";
+import { parseScoringModel } from "../model/parse.js";
+import { problem, type Outcome } from "../problems/problem.js";
+import { makeModerationSheet } from "../spreadsheets/moderation-sheet.js";
+import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
+import { makeScoreSheets, type GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
+import { TOOL_VERSION } from "../version.js";
+import { problemsJson } from "../presentation/json.js";
+import { textOf, type NamedFile } from "./files.js";
+import type { ScoredTender, TenderFiles } from "./tender.js";
+import { validateTender } from "./tender.js";
+import { loadProfiles } from "./whatif.js";
+
+/**
+ * Blank score sheets for a tender whose bids are in but not yet scored: one workbook per evaluator and
+ * user-panel member, and a price schedule per bid. The bids file needs the panel and the bidders only.
+ */
+export async function blankScoreSheets(files: TenderFiles): Promise<Outcome<GeneratedWorkbook[]>> {
+  const checked = await validateTender({ ...files, sheets: undefined }, { stage: "before-scoring" });
+  if (!checked.ok || checked.tender === undefined) return { ok: false, problems: checked.problems };
+  const { specification, model, bids } = checked.tender;
+  if (bids === undefined) return { ok: false, problems: [problem("input.no-bids", { document: "bids" }, {})] };
+  const workbooks = await makeScoreSheets({ specification, model, bids, modelHash: modelHash(model) });
+  return { ok: true, value: workbooks, problems: checked.problems };
+}
+
+/** The results as JSON for programs: exact values with their decimals, the inputs used, and every warning. */
+export function resultsDocument(scored: ScoredTender) {
+  return {
+    tool: { name: "tender-eval", version: TOOL_VERSION },
+    roundingNote: "Every number is exact: 'exact' is the fraction, 'value' its decimal. Nothing is rounded here.",
+    inputs: scored.inputs,
+    warnings: problemsJson(scored.problems),
+    result: scored.result,
+  };
+}
+
+/** The results workbook: ranked results with live formulas, for the panel and the audit file. */
+export function resultsWorkbook(scored: ScoredTender): Promise<Uint8Array> {
+  return makeResultsWorkbook(scored.result, { roundingNote: ROUNDING_STATEMENT, inputs: scored.inputs });
+}
+
+/** The moderation sheet, when evaluators' scores for some answers differ by more than the tolerance. */
+export async function moderationSheet(scored: ScoredTender): Promise<Uint8Array | undefined> {
+  if (scored.result.moderationNeeded.length === 0) return undefined;
+  return makeModerationSheet({ ...scored.tender, modelHash: modelHash(scored.tender.model) }, scored.result);
+}
+
+/** A sheet to fill in with expected scores and competitor profiles, blank or filled from existing profiles. */
+export async function profilesSheet(files: { model: NamedFile; from?: NamedFile | undefined }): Promise<Outcome<Uint8Array>> {
+  const text = textOf(files.model);
+  const model = text.ok ? parseScoringModel(text.text, files.model.name) : { ok: false as const, problems: [text.problem] };
+  const from = files.from === undefined ? undefined : await loadProfiles(files.from);
+  if (!model.ok || (from !== undefined && !from.ok)) return { ok: false, problems: [...(model.ok ? [] : model.problems), ...(from && !from.ok ? from.problems : [])] };
+  const { makeProfilesSheet } = await import("../spreadsheets/profiles-sheet.js");
+  return { ok: true, value: await makeProfilesSheet(model.value.data, from?.ok ? from.value.data : undefined), problems: [] };
+}
