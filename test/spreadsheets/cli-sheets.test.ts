@@ -3,6 +3,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../cli/harness.js";
+import { setScore } from "./fill.js";
 import { filledSheets, tenderWithoutScores } from "./sheets-fixtures.js";
 
 async function folderWith(files: Map<string, Uint8Array>): Promise<{ tender: string; sheets: string }> {
@@ -11,17 +12,6 @@ async function folderWith(files: Map<string, Uint8Array>): Promise<{ tender: str
   mkdirSync(sheets);
   for (const [name, bytes] of files) writeFileSync(join(sheets, name), bytes);
   return { tender, sheets };
-}
-
-async function setScore(bytes: Uint8Array, sheetName: string, bid: string, criterion: string, score: unknown): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = wb.getWorksheet(sheetName)!;
-  for (let r = 3; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    if (row.getCell(1).value === bid && row.getCell(3).value === criterion) row.getCell(6).value = score as ExcelJS.CellValue;
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 describe("score --sheets", () => {

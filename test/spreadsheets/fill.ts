@@ -50,3 +50,25 @@ export async function fillPriceSchedule(bytes: Uint8Array, source: TenderBids): 
   all.forEach((p, i) => (sheet.getRow(3 + i).getCell(3).value = i === 0 ? `£${p.toLocaleString("en-GB")}` : p));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+/** Type one score into a filled sheet, as an evaluator correcting a mark would. */
+export async function setScore(bytes: Uint8Array, sheetName: string, bid: string, criterion: string, score: unknown): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet(sheetName)!;
+  for (let r = 3; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    if (row.getCell(1).value === bid && row.getCell(3).value === criterion) row.getCell(6).value = score as ExcelJS.CellValue;
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The panel's agreed score and reason, typed into the moderation sheet's first row. */
+export async function agreeInModerationSheet(bytes: Uint8Array, agreed: number, reason: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet("Moderation")!;
+  sheet.getCell("G3").value = agreed;
+  sheet.getCell("H3").value = reason;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
