@@ -168,7 +168,9 @@ function tokenize(text: string): Token[] {
       i += symbol.length;
       continue;
     }
-    tokens.push({ kind: "bad", at, message: badCharacter(c, text[i + 1], previousEndsValue()) });
+    // The whole character, not half of a surrogate pair, so an emoji is quoted as itself.
+    const whole = String.fromCodePoint(text.codePointAt(i) ?? 0);
+    tokens.push({ kind: "bad", at, message: badCharacter(whole, text[i + 1], previousEndsValue()) });
     return tokens;
   }
   tokens.push({ kind: "end", at: text.length + 1 });
@@ -205,7 +207,7 @@ function badCharacter(c: string, next: string | undefined, afterValue: boolean):
     case "|":
       return "'|' is not allowed: to combine two conditions, write 'or'";
     default:
-      return `${quoteChar(String.fromCodePoint(c.codePointAt(0) ?? 0))} is not allowed in a price formula`;
+      return `${quoteChar(c)} is not allowed in a price formula`;
   }
 }
 
