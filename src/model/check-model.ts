@@ -1,6 +1,6 @@
 import { HUNDRED, exact, plainNumber, sum } from "../arithmetic/exact.js";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
-import { compilePriceFormula } from "../scoring/price-formula.js";
+import { compilePriceFormula, excerpt } from "../scoring/price-formula.js";
 import { scoredSectionKeys, sectionTitles, type Scale, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
 
 const at = (...path: PathSegment[]) => ({ document: "model" as const, path });
@@ -111,12 +111,12 @@ function checkPrice(model: ScoringModel, problems: Problem[]): void {
     const compiled = compilePriceFormula(price.method.formula);
     if (!compiled.ok) {
       problems.push(
-        problem("model.formula-invalid", at("sections", "price", "method", "formula"), { formula: price.method.formula, detail: compiled.detail }),
+        problem("model.formula-invalid", at("sections", "price", "method", "formula"), { formula: excerpt(price.method.formula, 120), detail: compiled.detail }),
       );
     } else if (compiled.formula.variables.has("budget") && price.method.budget === undefined) {
       problems.push(
         problem("model.formula-invalid", at("sections", "price", "method", "formula"), {
-          formula: price.method.formula,
+          formula: excerpt(price.method.formula, 120),
           detail: "it uses budget, but the method gives no budget",
         }),
       );

@@ -1,149 +1,564 @@
-import { createRequire } from "node:module";
-import type { MathNode } from "mathjs";
-import { exact, type Exact } from "../arithmetic/exact.js";
+import { Fraction, type Exact } from "../arithmetic/exact.js";
 
 /**
  * A commissioner's own price formula, e.g. `maxPoints * lowest / price`.
  *
- * The formula is parsed by mathjs's expression parser and then checked against a whitelist of node
- * types, operators, functions and variables. It is evaluated by the small exact evaluator below, never
- * by mathjs's `evaluate`: a formula cannot reach `import`, `createUnit`, ranges (`1:1e9`), matrices
- * (`zeros(1e5, 1e5)`), property access, assignment or function definition, because none of those node
- * types is accepted. Powers are limited to small whole-number exponents so exact fractions stay small.
+ * The formula comes from a scoring model that may have been written by someone we do not trust, so it
+ * is read by the small parser below, which knows only this grammar (the one mathjs's parser accepted
+ * through our old whitelist, with mathjs's precedence):
+ *
+ *   formula     := or ( "?" formula ":" formula )?
+ *   or          := and ( "or" and )*
+ *   and         := comparison ( "and" comparison )*
+ *   comparison  := sum ( ("<" | ">" | "<=" | ">=" | "==" | "!=") sum )?
+ *   sum         := product ( ("+" | "-") product )*
+ *   product     := unary ( ("*" | "/") unary )*
+ *   unary       := ("-" | "+" | "not") unary | power
+ *   power       := primary ( "^" "-"? number )?          whole-number exponent, -10..10
+ *   primary     := number | variable | function "(" formula ( "," formula )* ")" | "(" formula ")"
+ *
+ * As in mathjs, unary minus binds less tightly than `^` (-2^2 is -4) and `not` binds as tightly as
+ * unary minus. Nothing else is accepted: no ranges, matrices, strings, property access, assignment,
+ * other functions, or implicit multiplication (`2price`), so a formula cannot run code or reach state.
+ *
+ * It is evaluated exactly over fractions. Exact fractions can grow without limit (each `^10` multiplies
+ * the digits by ten), so every literal, every intermediate value and the shape of the expression are
+ * bounded: a hostile formula is refused in microseconds instead of running for minutes.
  */
 export const priceFormulaVariables = ["price", "lowest", "highest", "mean", "median", "budget", "maxPoints", "count"] as const;
 export type PriceFormulaVariable = (typeof priceFormulaVariables)[number];
 export type PriceFormulaScope = Partial<Record<PriceFormulaVariable, Exact>>;
 
-const allowedFunctions = new Set(["min", "max", "abs", "floor", "ceil", "round"]);
-const arithmetic = new Set(["add", "subtract", "multiply", "divide", "unaryMinus", "unaryPlus", "pow"]);
-const comparisons = new Set(["larger", "smaller", "largerEq", "smallerEq", "equal", "unequal"]);
-const logical = new Set(["and", "or", "not"]);
+const priceFormulaFunctions = ["min", "max", "abs", "floor", "ceil", "round"] as const;
+type PriceFormulaFunction = (typeof priceFormulaFunctions)[number];
+const oneValueFunctions: ReadonlySet<string> = new Set(["abs", "floor", "ceil", "round"]);
+
 const MAX_EXPONENT = 10;
 const MAX_LENGTH = 500;
 const MAX_DEPTH = 40;
+/**
+ * 15 significant digits and 15 decimal places, below 10^15: every such number is written exactly by a
+ * double, so formulas accepted before (when mathjs read numbers as doubles) keep their exact meaning,
+ * and no literal is bigger than about 100 bits.
+ */
+const MAX_LITERAL_DIGITS = 15;
+/**
+ * The largest numerator or denominator, in bits, of any value met while evaluating. Real formulas stay
+ * far below it: a price in pence up to £10^17 is under 64 bits, and even `maxPoints * (lowest / price)^10`
+ * is about 1,000 bits. At 4,096 bits (about 1,200 digits) BigInt arithmetic still takes microseconds,
+ * whereas a value allowed to grow (`(price^10)^10)^10…`) takes seconds and then exhausts memory.
+ */
+const MAX_BITS = 4096;
+/**
+ * What the check made before any bid is seen assumes of each variable: numerator up to 64 bits (any
+ * price to the penny up to £10^17), denominator up to 32 bits (a mean over very many bids).
+ */
+const ASSUMED_VARIABLE_BITS = { numerator: 64, denominator: 32 };
+
+type BinaryOperator = "+" | "-" | "*" | "/" | "<" | ">" | "<=" | ">=" | "==" | "!=" | "and" | "or";
+
+/** Positions (`at`) count characters of the formula from 1, as a person counts them. */
+export type FormulaNode =
+  | { kind: "number"; value: Exact; at: number }
+  | { kind: "variable"; name: PriceFormulaVariable; at: number }
+  | { kind: "unary"; operator: "-" | "+" | "not"; operand: FormulaNode; at: number }
+  | { kind: "binary"; operator: BinaryOperator; left: FormulaNode; right: FormulaNode; at: number }
+  | { kind: "power"; base: FormulaNode; exponent: number; at: number }
+  | { kind: "conditional"; condition: FormulaNode; then: FormulaNode; otherwise: FormulaNode; at: number }
+  | { kind: "call"; name: PriceFormulaFunction; args: FormulaNode[]; at: number };
 
 export interface CompiledPriceFormula {
   text: string;
   variables: ReadonlySet<PriceFormulaVariable>;
-  root: MathNode;
+  root: FormulaNode;
 }
 
 export type FormulaCheck = { ok: true; formula: CompiledPriceFormula } | { ok: false; detail: string };
 
-let parser: ((text: string) => MathNode) | undefined;
-function parse(text: string): MathNode {
-  // mathjs takes about a second to load, so only tenders with a custom formula pay for it.
-  if (parser === undefined) {
-    const mathjs = createRequire(import.meta.url)("mathjs") as typeof import("mathjs");
-    const instance = mathjs.create(mathjs.all!);
-    parser = (t) => instance.parse(t);
-  }
-  return parser(text);
-}
+/** A formula refused while reading it; `message` already names the character. */
+class Refusal extends Error {}
 
 export function compilePriceFormula(text: string): FormulaCheck {
   if (text.length > MAX_LENGTH) return { ok: false, detail: `it is longer than ${MAX_LENGTH} characters` };
-  let root: MathNode;
+  let root: FormulaNode;
   try {
-    root = parse(text);
+    root = parseFormula(text);
+    checkDepth(root, 1);
+    checkSize(root);
   } catch (error) {
-    return { ok: false, detail: `it is not a formula tender-eval can read (${(error as Error).message})` };
+    if (error instanceof Refusal) return { ok: false, detail: error.message };
+    throw error;
   }
   const variables = new Set<PriceFormulaVariable>();
-  const refusal = checkNode(root, variables, 0);
-  if (refusal !== undefined) return { ok: false, detail: refusal };
+  collectVariables(root, variables);
   if (!variables.has("price")) return { ok: false, detail: "it does not use the bid's price" };
   return { ok: true, formula: { text, variables, root } };
 }
 
-function checkNode(node: MathNode, variables: Set<PriceFormulaVariable>, depth: number): string | undefined {
-  if (depth > MAX_DEPTH) return "it is nested too deeply";
-  const n = node as MathNode & Record<string, unknown>;
-  switch (node.type) {
-    case "ConstantNode":
-      return typeof n["value"] === "number" ? undefined : `it contains ${JSON.stringify(n["value"])}, which is not a number`;
-    case "SymbolNode": {
-      const name = n["name"] as string;
-      if ((priceFormulaVariables as readonly string[]).includes(name)) {
-        variables.add(name as PriceFormulaVariable);
-        return undefined;
-      }
-      return `it uses "${name}", which is not one of the variables ${priceFormulaVariables.join(", ")}`;
+/** A value or a piece of a formula short enough to quote in a message. */
+export function excerpt(text: string, max = 60): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/** A formula's result for a message: a value of many digits is given as its order of magnitude. */
+export function describeValue(value: Exact): string {
+  const text = value.round(4).toString();
+  if (text.length <= 24) return text;
+  const digits = value.abs().floor().toString().length;
+  return `about ${value.s < 0n ? "-" : ""}10^${digits - 1}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading the text
+
+type Token =
+  | { kind: "number"; text: string; at: number }
+  | { kind: "name"; text: string; at: number }
+  | { kind: "symbol"; text: string; at: number }
+  | { kind: "end"; at: number }
+  /** Something no formula may contain; refused only when the parser reaches it, so that problems
+   *  earlier in the formula (e.g. the `import` in `import({…})`) are the ones reported. */
+  | { kind: "bad"; message: string; at: number };
+
+const symbols = ["<=", ">=", "==", "!=", "+", "-", "*", "/", "^", "(", ")", ",", "?", ":", "<", ">"];
+
+function refuse(at: number, message: string): never {
+  throw new Refusal(`at character ${at}: ${message}`);
+}
+
+function quoteChar(c: string): string {
+  return c === '"' ? "'\"'" : `"${c}"`;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const previousEndsValue = () => {
+    const last = tokens[tokens.length - 1];
+    return last !== undefined && (last.kind === "number" || last.kind === "name" || (last.kind === "symbol" && last.text === ")"));
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    const at = i + 1;
+    if (/\s/.test(c)) {
+      i += 1;
+      continue;
     }
-    case "ParenthesisNode":
-      return checkNode(n["content"] as MathNode, variables, depth + 1);
-    case "OperatorNode": {
-      const fn = n["fn"] as string;
-      const args = n["args"] as MathNode[];
-      if (!arithmetic.has(fn) && !comparisons.has(fn) && !logical.has(fn)) {
-        return `it uses the operator "${n["op"] as string}", which price formulas may not use`;
+    const number = /^(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + MAX_LENGTH + 1));
+    if (number !== null) {
+      const after = text[i + number[0].length];
+      if (after === ".") {
+        tokens.push({ kind: "bad", at: at + number[0].length, message: "expected a digit after the decimal point" });
+        return tokens;
       }
-      if (fn === "pow") {
-        const exponent = args[1];
-        const value = exponent?.type === "ConstantNode" ? (exponent as unknown as { value: unknown }).value : undefined;
-        const negated =
-          exponent?.type === "OperatorNode" && (exponent as unknown as { fn: string }).fn === "unaryMinus"
-            ? (exponent as unknown as { args: MathNode[] }).args[0]
-            : undefined;
-        const negValue = negated?.type === "ConstantNode" ? (negated as unknown as { value: unknown }).value : undefined;
-        const e = typeof value === "number" ? value : typeof negValue === "number" ? -negValue : undefined;
-        if (e === undefined || !Number.isInteger(e) || Math.abs(e) > MAX_EXPONENT) {
-          return `powers must have a whole-number exponent between -${MAX_EXPONENT} and ${MAX_EXPONENT}`;
-        }
-      }
-      for (const arg of args) {
-        const refusal = checkNode(arg, variables, depth + 1);
-        if (refusal !== undefined) return refusal;
-      }
-      return undefined;
+      tokens.push({ kind: "number", text: number[0], at });
+      i += number[0].length;
+      continue;
     }
-    case "ConditionalNode":
-      for (const key of ["condition", "trueExpr", "falseExpr"]) {
-        const refusal = checkNode(n[key] as MathNode, variables, depth + 1);
-        if (refusal !== undefined) return refusal;
-      }
-      return undefined;
-    case "FunctionNode": {
-      const fnNode = n["fn"] as MathNode & { name?: string };
-      const name = fnNode.type === "SymbolNode" ? fnNode.name : undefined;
-      if (name === undefined || !allowedFunctions.has(name)) {
-        return `it calls "${name ?? fnNode.toString()}", and price formulas may only use ${[...allowedFunctions].join(", ")}`;
-      }
-      const args = n["args"] as MathNode[];
-      if (args.length === 0 || ((name === "abs" || name === "floor" || name === "ceil" || name === "round") && args.length !== 1)) {
-        return `"${name}" is given the wrong number of values`;
-      }
-      for (const arg of args) {
-        const refusal = checkNode(arg, variables, depth + 1);
-        if (refusal !== undefined) return refusal;
-      }
-      return undefined;
+    const name = /^[\p{L}_$][\p{L}\p{N}_$]*/u.exec(text.slice(i, i + MAX_LENGTH + 1));
+    if (name !== null) {
+      tokens.push({ kind: "name", text: name[0], at });
+      i += name[0].length;
+      continue;
     }
+    const symbol = symbols.find((s) => text.startsWith(s, i));
+    if (symbol !== undefined) {
+      tokens.push({ kind: "symbol", text: symbol, at });
+      i += symbol.length;
+      continue;
+    }
+    // The whole character, not half of a surrogate pair, so an emoji is quoted as itself.
+    const whole = String.fromCodePoint(text.codePointAt(i) ?? 0);
+    tokens.push({ kind: "bad", at, message: badCharacter(whole, text[i + 1], previousEndsValue()) });
+    return tokens;
+  }
+  tokens.push({ kind: "end", at: text.length + 1 });
+  return tokens;
+}
+
+function badCharacter(c: string, next: string | undefined, afterValue: boolean): string {
+  switch (c) {
+    case '"':
+    case "'":
+      return "text in quotes is not a number; a price formula may contain only numbers, variables, operators and brackets";
+    case "=":
+      return next === "="
+        ? "unexpected '='"
+        : "'=' would make an assignment or a function definition, which price formulas may not contain (to compare two values, write ==)";
+    case "!":
+      return "'!' (factorial) is not allowed; to compare, write != for 'not equal'";
+    case "[":
+    case "]":
+      return afterValue
+        ? "square brackets would be indexing or property access, which price formulas may not use"
+        : "square brackets would make a list or matrix, which price formulas may not use";
+    case "{":
+    case "}":
+      return "curly brackets would make an object, which price formulas may not use";
+    case ";":
+      return "';' would separate several statements, but a price formula is a single expression";
+    case ".":
+      return "'.' would be property access, which price formulas may not use (a decimal number needs a digit after the point, e.g. 0.5)";
+    case "%":
+      return "'%' is not allowed: to take a percentage, divide by 100";
+    case "&":
+      return "'&' is not allowed: to combine two conditions, write 'and'";
+    case "|":
+      return "'|' is not allowed: to combine two conditions, write 'or'";
     default:
-      return `it contains ${describeNodeType(node.type)}, which price formulas may not use`;
+      return `${quoteChar(c)} is not allowed in a price formula`;
   }
 }
 
-function describeNodeType(type: string): string {
-  switch (type) {
-    case "AssignmentNode": return "an assignment";
-    case "FunctionAssignmentNode": return "a function definition";
-    case "AccessorNode": return "property access";
-    case "IndexNode": return "indexing";
-    case "RangeNode": return "a range";
-    case "ArrayNode": return "a list or matrix";
-    case "ObjectNode": return "an object";
-    case "BlockNode": return "several statements";
-    default: return `a ${type}`;
+function parseFormula(text: string): FormulaNode {
+  // A lone '=' is refused wherever it is, since whoever wrote it meant an assignment or a comparison
+  // and that is the thing to tell them, rather than e.g. that `points` in `points = …` is unknown.
+  const assignment = /(?<![=!<>])=(?!=)/.exec(text);
+  if (assignment !== null) refuse(assignment.index + 1, badCharacter("=", undefined, false));
+
+  const tokens = tokenize(text);
+  let position = 0;
+  let nesting = 0;
+  let openQuestions = 0;
+
+  const peek = (): Token => {
+    const token = tokens[position]!;
+    if (token.kind === "bad") refuse(token.at, token.message);
+    return token;
+  };
+  const isSymbol = (token: Token, s: string): token is Token & { kind: "symbol" } => token.kind === "symbol" && token.text === s;
+  const isName = (token: Token, s: string): token is Token & { kind: "name" } => token.kind === "name" && token.text === s;
+  const advance = (): Token => {
+    const token = peek();
+    position += 1;
+    return token;
+  };
+  const describe = (token: Token): string => {
+    if (token.kind === "end") return "the end of the formula";
+    if (token.kind === "number" || token.kind === "name") return `"${excerpt(token.text, 20)}"`;
+    if (token.kind === "symbol") return `'${token.text}'`;
+    return "something else";
+  };
+  const startsValue = (token: Token) =>
+    token.kind === "number" || (token.kind === "name" && !["and", "or"].includes(token.text)) || isSymbol(token, "(");
+  const unexpected = (expected: string): never => {
+    const token = peek();
+    const previous = tokens[position - 1];
+    const afterValue =
+      previous !== undefined && (previous.kind === "number" || previous.kind === "name" || isSymbol(previous, ")")) && !isName(previous, "not");
+    if (afterValue && token.kind === "name" && ["xor", "mod", "to", "in"].includes(token.text)) {
+      refuse(token.at, `it uses the operator "${token.text}", which price formulas may not use`);
+    }
+    if (afterValue && startsValue(token)) {
+      refuse(token.at, `expected an operator such as * or + before ${describe(token)} (write 2 * price, not 2 price)`);
+    }
+    if (isSymbol(token, ":") && openQuestions === 0) {
+      refuse(token.at, "':' without a '?' before it would make a range (such as 1:10), which price formulas may not use");
+    }
+    if (isSymbol(token, ")") && nesting === 0) refuse(token.at, "a closing bracket ')' without an opening one");
+    return refuse(token.at, `expected ${expected}, found ${describe(token)}`);
+  };
+  const deeper = (at: number) => {
+    nesting += 1;
+    if (nesting > MAX_DEPTH) refuse(at, `it is nested too deeply (more than ${MAX_DEPTH} levels)`);
+  };
+
+  function conditional(): FormulaNode {
+    const condition = or();
+    const question = peek();
+    if (!isSymbol(question, "?")) return condition;
+    advance();
+    deeper(question.at);
+    openQuestions += 1;
+    const then = conditional();
+    if (!isSymbol(peek(), ":")) unexpected(`':' to go with the '?' at character ${question.at}`);
+    advance();
+    openQuestions -= 1;
+    const otherwise = conditional();
+    nesting -= 1;
+    return { kind: "conditional", condition, then, otherwise, at: question.at };
+  }
+
+  function or(): FormulaNode {
+    let left = and();
+    while (isName(peek(), "or")) {
+      const at = advance().at;
+      left = { kind: "binary", operator: "or", left, right: and(), at };
+    }
+    return left;
+  }
+
+  function and(): FormulaNode {
+    let left = comparison();
+    while (isName(peek(), "and")) {
+      const at = advance().at;
+      left = { kind: "binary", operator: "and", left, right: comparison(), at };
+    }
+    return left;
+  }
+
+  const comparators = new Set(["<", ">", "<=", ">=", "==", "!="]);
+  function comparison(): FormulaNode {
+    const left = sum();
+    const token = peek();
+    if (token.kind !== "symbol" || !comparators.has(token.text)) return left;
+    advance();
+    const node: FormulaNode = { kind: "binary", operator: token.text as BinaryOperator, left, right: sum(), at: token.at };
+    const next = peek();
+    if (next.kind === "symbol" && comparators.has(next.text)) {
+      refuse(next.at, "compare two values at a time: write e.g. lowest < price and price < budget");
+    }
+    return node;
+  }
+
+  function sum(): FormulaNode {
+    let left = product();
+    for (let token = peek(); isSymbol(token, "+") || isSymbol(token, "-"); token = peek()) {
+      advance();
+      left = { kind: "binary", operator: token.text as "+" | "-", left, right: product(), at: token.at };
+    }
+    return left;
+  }
+
+  function product(): FormulaNode {
+    let left = unary();
+    for (let token = peek(); isSymbol(token, "*") || isSymbol(token, "/"); token = peek()) {
+      advance();
+      left = { kind: "binary", operator: token.text as "*" | "/", left, right: unary(), at: token.at };
+    }
+    return left;
+  }
+
+  function unary(): FormulaNode {
+    const token = peek();
+    if (isSymbol(token, "-") || isSymbol(token, "+") || isName(token, "not")) {
+      advance();
+      deeper(token.at);
+      const operand = unary();
+      nesting -= 1;
+      return { kind: "unary", operator: token.text as "-" | "+" | "not", operand, at: token.at };
+    }
+    return power();
+  }
+
+  function power(): FormulaNode {
+    const base = primary();
+    const caret = peek();
+    if (!isSymbol(caret, "^")) return base;
+    advance();
+    // mathjs reads the exponent as a unary expression, so 2^-1 is allowed; we accept only a literal.
+    const start = peek();
+    const exponent = unary();
+    const literal =
+      exponent.kind === "number"
+        ? exponent.value
+        : exponent.kind === "unary" && exponent.operator === "-" && exponent.operand.kind === "number"
+          ? exponent.operand.value.neg()
+          : undefined;
+    if (literal === undefined || literal.d !== 1n || literal.abs().compare(MAX_EXPONENT) > 0) {
+      refuse(start.at, `powers must have a whole-number exponent between -${MAX_EXPONENT} and ${MAX_EXPONENT}, written as a number`);
+    }
+    return { kind: "power", base, exponent: Number(literal.valueOf()), at: caret.at };
+  }
+
+  function primary(): FormulaNode {
+    const token = peek();
+    if (token.kind === "number") {
+      advance();
+      return { kind: "number", value: literalValue(token.text, token.at), at: token.at };
+    }
+    if (token.kind === "name" && !["and", "or", "not"].includes(token.text)) {
+      advance();
+      if (isSymbol(peek(), "(")) return call(token.text, token.at);
+      if ((priceFormulaVariables as readonly string[]).includes(token.text)) {
+        return { kind: "variable", name: token.text as PriceFormulaVariable, at: token.at };
+      }
+      return refuse(
+        token.at,
+        `it uses "${excerpt(token.text, 30)}", which is not one of the variables ${priceFormulaVariables.join(", ")}`,
+      );
+    }
+    if (isSymbol(token, "(")) {
+      advance();
+      deeper(token.at);
+      const inner = conditional();
+      if (!isSymbol(peek(), ")")) unexpected("a closing bracket ')'");
+      advance();
+      nesting -= 1;
+      return inner;
+    }
+    return unexpected("a number, a variable or an opening bracket '('");
+  }
+
+  function call(name: string, at: number): FormulaNode {
+    if (!(priceFormulaFunctions as readonly string[]).includes(name)) {
+      refuse(at, `it calls "${excerpt(name, 30)}", and price formulas may only use ${priceFormulaFunctions.join(", ")}`);
+    }
+    const open = advance();
+    deeper(open.at);
+    const args: FormulaNode[] = [];
+    if (!isSymbol(peek(), ")")) {
+      args.push(conditional());
+      while (isSymbol(peek(), ",")) {
+        advance();
+        args.push(conditional());
+      }
+    }
+    if (!isSymbol(peek(), ")")) unexpected("',' or a closing bracket ')'");
+    advance();
+    nesting -= 1;
+    if (args.length === 0 || (oneValueFunctions.has(name) && args.length !== 1)) {
+      refuse(at, `"${name}" is given the wrong number of values (${oneValueFunctions.has(name) ? "it takes one" : "it takes one or more"})`);
+    }
+    return { kind: "call", name: name as PriceFormulaFunction, args, at };
+  }
+
+  const root = conditional();
+  if (peek().kind !== "end") unexpected("an operator or the end of the formula");
+  return root;
+}
+
+/** The exact value of a number as written, refused before any large BigInt is made from it. */
+function literalValue(text: string, at: number): Exact {
+  const match = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text)!;
+  const whole = match[1] ?? "";
+  const decimals = match[2] ?? "";
+  const exponentText = match[3] ?? "0";
+  let digits = (whole + decimals).replace(/^0+/, "");
+  if (digits === "") return new Fraction(0);
+  // Value = digits × 10^-scale. An exponent of more than 6 digits is out of range either way.
+  const exponent = exponentText.replace(/^[+-]?0*/, "").length > 6 ? (exponentText.startsWith("-") ? -1e7 : 1e7) : Number(exponentText);
+  let scale = decimals.length - exponent;
+  const trailing = /0*$/.exec(digits)![0].length;
+  digits = digits.slice(0, digits.length - trailing);
+  scale -= trailing;
+  const quoted = `"${excerpt(text, 20)}"`;
+  if (digits.length - scale > MAX_LITERAL_DIGITS) {
+    refuse(at, `the number ${quoted} is too large: numbers in a price formula must be less than 10^${MAX_LITERAL_DIGITS}`);
+  }
+  if (scale > MAX_LITERAL_DIGITS) refuse(at, `the number ${quoted} has more than ${MAX_LITERAL_DIGITS} decimal places`);
+  if (digits.length > MAX_LITERAL_DIGITS) refuse(at, `the number ${quoted} has more than ${MAX_LITERAL_DIGITS} significant digits`);
+  const n = BigInt(digits);
+  return scale >= 0 ? new Fraction(n, 10n ** BigInt(scale)) : new Fraction(n * 10n ** BigInt(-scale));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Checks on the whole expression
+
+function children(node: FormulaNode): FormulaNode[] {
+  switch (node.kind) {
+    case "number":
+    case "variable":
+      return [];
+    case "unary":
+      return [node.operand];
+    case "binary":
+      return [node.left, node.right];
+    case "power":
+      return [node.base];
+    case "conditional":
+      return [node.condition, node.then, node.otherwise];
+    case "call":
+      return node.args;
   }
 }
+
+/** Also bounds the evaluator's recursion, as a chain `1 + 1 + …` nests without brackets. */
+function checkDepth(node: FormulaNode, depth: number): void {
+  if (depth > MAX_DEPTH) refuse(node.at, `it is nested too deeply (more than ${MAX_DEPTH} levels)`);
+  for (const child of children(node)) checkDepth(child, depth + 1);
+}
+
+function collectVariables(node: FormulaNode, variables: Set<PriceFormulaVariable>): void {
+  if (node.kind === "variable") variables.add(node.name);
+  for (const child of children(node)) collectVariables(child, variables);
+}
+
+interface Bits {
+  numerator: number;
+  denominator: number;
+}
+
+const bitLength = (n: bigint): number => (n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length);
+
+/**
+ * Refuse, before any bid is seen, a formula whose values could outgrow MAX_BITS for ordinary prices:
+ * an upper bound on the bits of each value from the bounds on its operands (reducing fractions only
+ * makes them smaller). The evaluator still checks each real value, as prices may be larger than assumed.
+ */
+function checkSize(node: FormulaNode): Bits {
+  const size = sizeOf(node);
+  if (size.numerator > MAX_BITS || size.denominator > MAX_BITS) {
+    refuse(node.at, "its numbers could grow too large to work with exactly (powers of powers, or very many large values multiplied together)");
+  }
+  return size;
+}
+
+function sizeOf(node: FormulaNode): Bits {
+  const none: Bits = { numerator: 0, denominator: 0 };
+  switch (node.kind) {
+    case "number":
+      return { numerator: bitLength(node.value.n), denominator: bitLength(node.value.d) };
+    case "variable":
+      return ASSUMED_VARIABLE_BITS;
+    case "unary":
+      return node.operator === "not" ? (checkSize(node.operand), none) : checkSize(node.operand);
+    case "power": {
+      const base = checkSize(node.base);
+      const e = Math.abs(node.exponent);
+      return node.exponent >= 0
+        ? { numerator: base.numerator * e, denominator: base.denominator * e }
+        : { numerator: base.denominator * e, denominator: base.numerator * e };
+    }
+    case "binary": {
+      const a = checkSize(node.left);
+      const b = checkSize(node.right);
+      switch (node.operator) {
+        case "+":
+        case "-":
+          return {
+            numerator: Math.max(a.numerator + b.denominator, b.numerator + a.denominator) + 1,
+            denominator: a.denominator + b.denominator,
+          };
+        case "*":
+          return { numerator: a.numerator + b.numerator, denominator: a.denominator + b.denominator };
+        case "/":
+          return { numerator: a.numerator + b.denominator, denominator: a.denominator + b.numerator };
+        default:
+          return none;
+      }
+    }
+    case "conditional": {
+      checkSize(node.condition);
+      return largest([checkSize(node.then), checkSize(node.otherwise)]);
+    }
+    case "call": {
+      const args = largest(node.args.map(checkSize));
+      // A whole number no larger in magnitude than the value plus one.
+      return node.name === "floor" || node.name === "ceil" || node.name === "round" ? { numerator: args.numerator + 1, denominator: 1 } : args;
+    }
+  }
+}
+
+function largest(sizes: Bits[]): Bits {
+  return {
+    numerator: Math.max(...sizes.map((s) => s.numerator)),
+    denominator: Math.max(...sizes.map((s) => s.denominator)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Evaluation
 
 type Value = Exact | boolean;
 
 export class PriceFormulaError extends Error {}
 
-/** Evaluate exactly. Throws PriceFormulaError (division by zero, missing variable, wrong types). */
+/**
+ * Evaluate exactly. Throws PriceFormulaError (division by zero, missing variable, wrong types, a value
+ * too large to work with), never anything else for a formula that compiled.
+ */
 export function evaluatePriceFormula(formula: CompiledPriceFormula, scope: PriceFormulaScope): Exact {
   const result = evaluateNode(formula.root, scope);
   if (typeof result === "boolean") throw new PriceFormulaError("it gives true/false, not a number of points");
@@ -159,72 +574,71 @@ function asBoolean(v: Value): boolean {
   return v;
 }
 
-function evaluateNode(node: MathNode, scope: PriceFormulaScope): Value {
-  const n = node as MathNode & Record<string, unknown>;
-  switch (node.type) {
-    case "ConstantNode":
-      return exact(n["value"] as number);
-    case "SymbolNode": {
-      const name = n["name"] as PriceFormulaVariable;
-      const value = scope[name];
-      if (value === undefined) throw new PriceFormulaError(`the variable "${name}" has no value for this tender`);
-      return value;
+const tooLarge = () =>
+  new PriceFormulaError(`for this bid it makes a number too large to work with exactly (more than ${MAX_BITS} bits, about 1,200 digits)`);
+const LIMIT = 1n << BigInt(MAX_BITS);
+function bounded(value: Exact): Exact {
+  if (value.n >= LIMIT || value.d >= LIMIT) throw tooLarge();
+  return value;
+}
+
+function evaluateNode(node: FormulaNode, scope: PriceFormulaScope): Value {
+  switch (node.kind) {
+    case "number":
+      return node.value;
+    case "variable": {
+      const value = scope[node.name];
+      if (value === undefined) throw new PriceFormulaError(`the variable "${node.name}" has no value for this tender`);
+      return bounded(value);
     }
-    case "ParenthesisNode":
-      return evaluateNode(n["content"] as MathNode, scope);
-    case "ConditionalNode":
-      return asBoolean(evaluateNode(n["condition"] as MathNode, scope))
-        ? evaluateNode(n["trueExpr"] as MathNode, scope)
-        : evaluateNode(n["falseExpr"] as MathNode, scope);
-    case "OperatorNode": {
-      const args = (n["args"] as MathNode[]).map((a) => evaluateNode(a, scope));
-      return applyOperator(n["fn"] as string, args);
+    case "unary": {
+      const v = evaluateNode(node.operand, scope);
+      if (node.operator === "not") return !asBoolean(v);
+      return node.operator === "-" ? asNumber(v).neg() : asNumber(v);
     }
-    case "FunctionNode": {
-      const name = (n["fn"] as { name: string }).name;
-      const args = (n["args"] as MathNode[]).map((a) => asNumber(evaluateNode(a, scope)));
-      return applyFunction(name, args);
+    case "power": {
+      const base = asNumber(evaluateNode(node.base, scope));
+      const e = node.exponent;
+      if (e < 0 && base.equals(0)) throw new PriceFormulaError("it divides by zero");
+      // Checked before raising, since raising is exactly the step that can take seconds.
+      if (bitLength(base.n) * Math.abs(e) > MAX_BITS || bitLength(base.d) * Math.abs(e) > MAX_BITS) throw tooLarge();
+      return bounded(e >= 0 ? base.pow(e) : base.inverse().pow(-e));
     }
-    default:
-      // checkNode refused every other node type before evaluation could start.
-      throw new Error(`unreachable: unchecked node ${node.type}`);
+    case "conditional":
+      return asBoolean(evaluateNode(node.condition, scope)) ? evaluateNode(node.then, scope) : evaluateNode(node.otherwise, scope);
+    case "binary":
+      // Both sides are evaluated first, as before, so `and`/`or` report a failing right-hand side.
+      return applyOperator(node.operator, evaluateNode(node.left, scope), evaluateNode(node.right, scope));
+    case "call":
+      return applyFunction(
+        node.name,
+        node.args.map((a) => asNumber(evaluateNode(a, scope))),
+      );
   }
 }
 
-function applyOperator(fn: string, args: Value[]): Value {
-  const [a, b] = args as [Value, Value];
-  switch (fn) {
-    case "add": return asNumber(a).add(asNumber(b));
-    case "subtract": return asNumber(a).sub(asNumber(b));
-    case "multiply": return asNumber(a).mul(asNumber(b));
-    case "divide": {
+function applyOperator(operator: BinaryOperator, a: Value, b: Value): Value {
+  switch (operator) {
+    case "+": return bounded(asNumber(a).add(asNumber(b)));
+    case "-": return bounded(asNumber(a).sub(asNumber(b)));
+    case "*": return bounded(asNumber(a).mul(asNumber(b)));
+    case "/": {
       const divisor = asNumber(b);
       if (divisor.equals(0)) throw new PriceFormulaError("it divides by zero");
-      return asNumber(a).div(divisor);
+      return bounded(asNumber(a).div(divisor));
     }
-    case "unaryMinus": return asNumber(a).neg();
-    case "unaryPlus": return asNumber(a);
-    case "pow": {
-      const base = asNumber(a);
-      const exponent = Number(asNumber(b).valueOf());
-      if (exponent < 0 && base.equals(0)) throw new PriceFormulaError("it divides by zero");
-      return exponent >= 0 ? base.pow(exponent) : base.inverse().pow(-exponent);
-    }
-    case "larger": return asNumber(a).compare(asNumber(b)) > 0;
-    case "smaller": return asNumber(a).compare(asNumber(b)) < 0;
-    case "largerEq": return asNumber(a).compare(asNumber(b)) >= 0;
-    case "smallerEq": return asNumber(a).compare(asNumber(b)) <= 0;
-    case "equal": return asNumber(a).equals(asNumber(b));
-    case "unequal": return !asNumber(a).equals(asNumber(b));
+    case ">": return asNumber(a).compare(asNumber(b)) > 0;
+    case "<": return asNumber(a).compare(asNumber(b)) < 0;
+    case ">=": return asNumber(a).compare(asNumber(b)) >= 0;
+    case "<=": return asNumber(a).compare(asNumber(b)) <= 0;
+    case "==": return asNumber(a).equals(asNumber(b));
+    case "!=": return !asNumber(a).equals(asNumber(b));
     case "and": return asBoolean(a) && asBoolean(b);
     case "or": return asBoolean(a) || asBoolean(b);
-    case "not": return !asBoolean(a);
-    default:
-      throw new Error(`unreachable: unchecked operator ${fn}`);
   }
 }
 
-function applyFunction(name: string, args: Exact[]): Exact {
+function applyFunction(name: PriceFormulaFunction, args: Exact[]): Exact {
   switch (name) {
     case "min": return args.reduce((x, y) => (y.compare(x) < 0 ? y : x));
     case "max": return args.reduce((x, y) => (y.compare(x) > 0 ? y : x));
@@ -232,7 +646,5 @@ function applyFunction(name: string, args: Exact[]): Exact {
     case "floor": return args[0]!.floor();
     case "ceil": return args[0]!.ceil();
     case "round": return args[0]!.round();
-    default:
-      throw new Error(`unreachable: unchecked function ${name}`);
   }
 }

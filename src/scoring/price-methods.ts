@@ -2,7 +2,7 @@ import { ZERO, exact, max, mean, median, min, type Exact } from "../arithmetic/e
 import type { PriceMethod, PriceMethodType } from "../model/scoring-model.js";
 import type { PriceSchedule as BidPriceSchedule } from "../model/bids.js";
 import { problem, type Problem } from "../problems/problem.js";
-import { compilePriceFormula, evaluatePriceFormula, PriceFormulaError, type PriceFormulaScope } from "./price-formula.js";
+import { compilePriceFormula, describeValue, evaluatePriceFormula, excerpt, PriceFormulaError, type PriceFormulaScope } from "./price-formula.js";
 
 
 export interface PriceMethodInfo {
@@ -165,8 +165,8 @@ export function scorePrices(method: PriceMethod, maxPoints: Exact, bids: readonl
             problems.push(
               problem("price.formula-out-of-range", { document: "model", path: ["sections", "price", "method", "formula"] }, {
                 bid: bid.bidId,
-                formula: method.formula,
-                value: p.round(4).toString(),
+                formula: excerpt(method.formula, 120),
+                value: describeValue(p),
                 maxPoints: maxPoints.toString(),
               }),
             );
@@ -178,7 +178,7 @@ export function scorePrices(method: PriceMethod, maxPoints: Exact, bids: readonl
           problems.push(
             problem("price.formula-failed", { document: "model", path: ["sections", "price", "method", "formula"] }, {
               bid: bid.bidId,
-              formula: method.formula,
+              formula: excerpt(method.formula, 120),
               detail: error.message,
             }),
           );
