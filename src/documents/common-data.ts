@@ -2,7 +2,7 @@ import { z } from "zod";
 import { exact } from "../arithmetic/exact.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { formatDate, formatMoney, formatPercent, formatPoints } from "../presentation/uk-format.js";
+import { formatDate, formatMoney, formatPercent, formatPoints } from "../language/uk-format.js";
 import type { TenderResult } from "../scoring/result.js";
 
 export const text = (description: string) => z.string().describe(description);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { protectedCharacteristics, type EqualityFindings } from "../model/equality-findings.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { formatDate } from "../presentation/uk-format.js";
+import { formatDate } from "../language/uk-format.js";
 import { flagMessage, type ReviewFlag } from "../review/flag.js";
 import { flagOf, text } from "./common-data.js";
 

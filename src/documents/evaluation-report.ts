@@ -4,7 +4,7 @@ import { DEFAULT_TOLERANCE_SHARE } from "../model/check-model.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { explainExclusion } from "../presentation/explain.js";
-import { formatDate, formatPercent, formatPoints, formatScore } from "../presentation/uk-format.js";
+import { formatDate, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 import { flagMessage, type ReviewFlag } from "../review/flag.js";
 import { formatLocation } from "../problems/format.js";
 import type { TenderResult } from "../scoring/result.js";

@@ -13,7 +13,7 @@ import { chanceChartSvg, weightChartSvg } from "../presentation/weight-chart.js"
 import { pictureOfSvg } from "./chart-picture.js";
 import type { DocxPicture } from "./docx-pictures.js";
 import { WhatifBriefingData, briefingCharts, whatifBriefingData, type WhatifBriefingInput } from "./whatif-briefing.js";
-import { formatChance } from "../presentation/uk-format.js";
+import { formatChance } from "../language/uk-format.js";
 
 /** The evaluation report, from the bundled template or an authority's own. */
 export function makeEvaluationReport(

@@ -1,7 +1,7 @@
 import { HUNDRED, ZERO, exact, mean, plainNumber, type Exact } from "../../arithmetic/exact.js";
 import type { TenderBids } from "../../model/bids.js";
 import type { SectionKey } from "../../model/scoring-model.js";
-import { formatMoney, formatPercent } from "../../presentation/uk-format.js";
+import { formatMoney, formatPercent } from "../../language/uk-format.js";
 import type { TenderResult } from "../../scoring/result.js";
 import { scoreTender, type TenderInput } from "../../scoring/score-tender.js";
 import { flag, type ReviewFlag } from "../flag.js";

@@ -1,7 +1,7 @@
 import { HUNDRED, exact, type Exact } from "../../arithmetic/exact.js";
 import { scoredSectionKeys, type ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
-import { formatMoney } from "../../presentation/uk-format.js";
+import { formatMoney } from "../../language/uk-format.js";
 import { flag, type ReviewFlag } from "../flag.js";
 import type { ReviewPolicy } from "../policy.js";
 
