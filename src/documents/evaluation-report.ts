@@ -5,8 +5,8 @@ import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/sc
 import type { TenderSpecification } from "../model/specification.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { formatDate, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
-import { flagMessage, type ReviewFlag } from "../review/flag.js";
-import { formatLocation } from "../problems/format.js";
+import { flagMessage, formatLocation } from "../problems/format.js";
+import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
 import { CriterionFields, ROUNDING_STATEMENT, ResultRow, TenderFields, criterionFields, flagOf, resultRows, tenderFields, text } from "./common-data.js";
 

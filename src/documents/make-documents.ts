@@ -3,7 +3,7 @@ import type { EqualityFindings } from "../model/equality-findings.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import type { Outcome, Problem } from "../problems/problem.js";
-import type { ReviewFlag } from "../review/flag.js";
+import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
 import { AssessmentSummaryData, assessmentSummaryData, safeFileName, type AssessmentSummaryOptions } from "./assessment-summary.js";
 import { EqualityAssessmentData, equalityAssessmentData } from "./equality-assessment.js";

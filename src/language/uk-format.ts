@@ -26,6 +26,11 @@ export function formatPoints(value: Exact, places = 2): string {
   return groupThousands(roundForDisplay(value, places));
 }
 
+/** A count of things, e.g. words: 7,250. */
+export function formatCount(value: number | Exact): string {
+  return groupThousands(typeof value === "number" ? String(Math.round(value)) : roundForDisplay(value, 0));
+}
+
 /** 62.5% — trailing zeros dropped. */
 export function formatPercent(value: Exact, places = 2): string {
   return `${trimZeros(roundForDisplay(value, places))}%`;
