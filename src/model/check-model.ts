@@ -1,6 +1,5 @@
 import { HUNDRED, exact, plainNumber, sum } from "../arithmetic/exact.js";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
-import { compilePriceFormula } from "../scoring/price-formula.js";
 import { scoredSectionKeys, sectionTitles, type Scale, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
 
 const at = (...path: PathSegment[]) => ({ document: "model" as const, path });
@@ -8,7 +7,11 @@ const at = (...path: PathSegment[]) => ({ document: "model" as const, path });
 /** Default moderation tolerance: a spread of 30% of the scale's range (tools in this field use 20–40%). */
 export const DEFAULT_TOLERANCE_SHARE = exact("0.3");
 
-/** Rules a scoring model must satisfy beyond its schema. Each rule adds its problems; none stops the others. */
+/**
+ * Rules a scoring model must satisfy beyond its schema. Each rule adds its problems; none stops the others.
+ * Whether a custom price formula compiles is scoring's to say (src/scoring/check-price-formula.ts), since
+ * the formula language lives with the price methods; `validateTender` runs both.
+ */
 export function checkScoringModel(model: ScoringModel): Problem[] {
   const problems: Problem[] = [];
   checkScales(model, problems);
@@ -105,21 +108,6 @@ function checkPrice(model: ScoringModel, problems: Problem[]): void {
     }
     if (!scoredSectionKeys.some((k) => model.sections[k] !== undefined)) {
       problems.push(problem("model.no-quality-for-price-per-quality-point", at("sections"), {}));
-    }
-  }
-  if (price.method.type === "custom") {
-    const compiled = compilePriceFormula(price.method.formula);
-    if (!compiled.ok) {
-      problems.push(
-        problem("model.formula-invalid", at("sections", "price", "method", "formula"), { formula: price.method.formula, detail: compiled.detail }),
-      );
-    } else if (compiled.formula.variables.has("budget") && price.method.budget === undefined) {
-      problems.push(
-        problem("model.formula-invalid", at("sections", "price", "method", "formula"), {
-          formula: price.method.formula,
-          detail: "it uses budget, but the method gives no budget",
-        }),
-      );
     }
   }
 }

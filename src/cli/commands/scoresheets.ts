@@ -8,7 +8,7 @@ import { loadTender, resolveTenderFiles } from "../load-tender.js";
 import type { CommandRunner } from "../main.js";
 import { reportProblems } from "../report-problems.js";
 import { tenderOptions, type TenderArgs } from "./shared.js";
-import { validateTender } from "../../model/validate-tender.js";
+import { validateTender } from "../../scoring/validate-tender.js";
 
 export function scoresheetsCommand(run: CommandRunner): CommandModule {
   return {

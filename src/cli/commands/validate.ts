@@ -1,5 +1,5 @@
 import type { CommandModule } from "yargs";
-import { validateTender } from "../../model/validate-tender.js";
+import { validateTender } from "../../scoring/validate-tender.js";
 import { stringifyJson } from "../../presentation/json.js";
 import { getExitCode } from "../exit-code.js";
 import type { CliIo } from "../io.js";
