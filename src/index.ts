@@ -27,9 +27,11 @@ export { compilePriceFormula, evaluatePriceFormula, priceFormulaVariables } from
 export { combineScores } from "./scoring/combine.js";
 export { rankBids } from "./scoring/rank.js";
 export type * from "./scoring/result.js";
-export { validateTender } from "./model/validate-tender.js";
+export { validateTender } from "./scoring/validate-tender.js";
+export { checkPriceFormula } from "./scoring/check-price-formula.js";
 export { modelHash } from "./model/model-hash.js";
-export { inputJsonSchemas } from "./model/json-schema.js";
+export { inputJsonSchemas } from "./review/json-schema.js";
+export { renderJsonSchemas, modelInputSchemas } from "./model/json-schema.js";
 export { EqualityFindings, protectedCharacteristics } from "./model/equality-findings.js";
 
 // Weighting review

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { CommandModule } from "yargs";
-import { inputJsonSchemas } from "../../model/json-schema.js";
+import { inputJsonSchemas } from "../../review/json-schema.js";
 import { ExitCode } from "../exit-code.js";
 import { writeOutputs } from "../io.js";
 import type { CommandRunner } from "../main.js";
