@@ -152,7 +152,7 @@ export function assessmentSummaryData(
     winner: { name: result.winners.map((id) => result.bids.find((b) => b.bidId === id)!.bidder).join(" and ") || "None", total: winner ? formatPoints(winner.total) : "–" },
     includeWinnerDetails: showWinner && !isWinner,
     howAssessed: howAssessed(model, result),
-    criteria: criterionFields(model).map((c) => {
+    criteria: criterionFields(model, result).map((c) => {
       const mine = criterionOf(bid, c.id);
       const theirs = criterionOf(winner, c.id);
       return {

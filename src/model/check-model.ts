@@ -1,11 +1,9 @@
 import { HUNDRED, exact, plainNumber, sum } from "../arithmetic/exact.js";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
-import { scoredSectionKeys, sectionTitles, type Scale, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
+import { scoredSectionKeys, sectionTitles, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
+import { scaleRange } from "./weights.js";
 
 const at = (...path: PathSegment[]) => ({ document: "model" as const, path });
-
-/** Default moderation tolerance: a spread of 30% of the scale's range (tools in this field use 20–40%). */
-export const DEFAULT_TOLERANCE_SHARE = exact("0.3");
 
 /**
  * Rules a scoring model must satisfy beyond its schema. Each rule adds its problems; none stops the others.
@@ -143,8 +141,4 @@ function checkTieBreaks(model: ScoringModel, problems: Problem[]): void {
       problems.push(problem("model.tie-break-without-section", at("tieBreak", i), { rule, section: sectionTitles[section].toLowerCase() }));
     }
   });
-}
-
-export function scaleRange(scale: Scale): [number, number] {
-  return [Math.min(...scale.values), Math.max(...scale.values)];
 }

@@ -1,6 +1,6 @@
 import { HUNDRED, ZERO, exact, mean, type Exact } from "../../arithmetic/exact.js";
 import type { TenderBids } from "../../model/bids.js";
-import { scaleRange } from "../../model/check-model.js";
+import { scaleRange } from "../../model/weights.js";
 import type { ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import type { TenderResult } from "../../scoring/result.js";

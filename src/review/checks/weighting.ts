@@ -1,5 +1,5 @@
 import { HUNDRED, ZERO, exact, sum, type Exact } from "../../arithmetic/exact.js";
-import { scaleRange } from "../../model/check-model.js";
+import { availablePoints, scaleRange } from "../../model/weights.js";
 import { scoredSectionKeys, sectionTitles, type Scale, type ScoredSectionKey, type ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import { flag, type ReviewFlag } from "../flag.js";
@@ -42,7 +42,7 @@ export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): Review
     const range = exact(high - low).div(top);
     sections.push({ key, swing: exact(section.weight).mul(range) });
     section.criteria.forEach((c, i) => {
-      const available = exact(section.weight).mul(exact(c.weight)).div(HUNDRED);
+      const available = availablePoints(section, c);
       criteria.push({
         path: ["sections", key, "criteria", i, "weight"],
         section: key,
