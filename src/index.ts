@@ -1,6 +1,19 @@
 export * from "./arithmetic/exact.js";
 export * from "./problems/problem.js";
-export { formatProblem, formatLocation, formatPath, problemMessage, problemCodes } from "./problems/format.js";
+export {
+  findingMessage,
+  formatFinding,
+  findingCodes,
+  formatProblem,
+  formatLocation,
+  formatPath,
+  problemMessage,
+  problemCodes,
+  flagMessage,
+  formatFlag,
+  flagCodes,
+} from "./problems/format.js";
+export { findingToJson, problemToJson, stringifyJson, toJsonValue } from "./presentation/json.js";
 export * from "./model/specification.js";
 export * from "./model/scoring-model.js";
 export * from "./model/bids.js";
@@ -14,16 +27,17 @@ export { compilePriceFormula, evaluatePriceFormula, priceFormulaVariables } from
 export { combineScores } from "./scoring/combine.js";
 export { rankBids } from "./scoring/rank.js";
 export type * from "./scoring/result.js";
-export { validateTender } from "./model/validate-tender.js";
+export { validateTender } from "./scoring/validate-tender.js";
+export { checkPriceFormula } from "./scoring/check-price-formula.js";
 export { modelHash } from "./model/model-hash.js";
-export { inputJsonSchemas } from "./model/json-schema.js";
+export { inputJsonSchemas } from "./review/json-schema.js";
+export { renderJsonSchemas, modelInputSchemas } from "./model/json-schema.js";
 export { EqualityFindings, protectedCharacteristics } from "./model/equality-findings.js";
 
 // Weighting review
 export { ReviewPolicy } from "./review/policy.js";
 export { parseReviewPolicy } from "./review/parse-policy.js";
 export { reviewTender, failsReview, type Review, type ReviewInput } from "./review/review-tender.js";
-export { flagMessage, formatFlag, flagCodes, type ReviewFlag, type FlagCode, type FlagSeverity } from "./review/flag.js";
 export { effectiveWeights } from "./review/checks/outcome.js";
 
 // Word documents (docxtemplater is loaded only when a document is made)

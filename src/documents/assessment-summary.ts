@@ -3,7 +3,7 @@ import type { Exact } from "../arithmetic/exact.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { explainExclusion } from "../presentation/explain.js";
-import { formatDate, formatMoney, formatOrdinal, formatPoints, formatScore } from "../presentation/uk-format.js";
+import { formatDate, formatMoney, formatOrdinal, formatPoints, formatScore } from "../language/uk-format.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { CriterionFields, ROUNDING_STATEMENT, TenderFields, criterionFields, flagOf, tenderFields, text } from "./common-data.js";
 
@@ -152,7 +152,7 @@ export function assessmentSummaryData(
     winner: { name: result.winners.map((id) => result.bids.find((b) => b.bidId === id)!.bidder).join(" and ") || "None", total: winner ? formatPoints(winner.total) : "–" },
     includeWinnerDetails: showWinner && !isWinner,
     howAssessed: howAssessed(model, result),
-    criteria: criterionFields(model).map((c) => {
+    criteria: criterionFields(model, result).map((c) => {
       const mine = criterionOf(bid, c.id);
       const theirs = criterionOf(winner, c.id);
       return {

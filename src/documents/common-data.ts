@@ -2,7 +2,8 @@ import { z } from "zod";
 import { exact } from "../arithmetic/exact.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { formatDate, formatMoney, formatPercent, formatPoints } from "../presentation/uk-format.js";
+import { availablePoints } from "../model/weights.js";
+import { formatDate, formatMoney, formatPercent, formatPoints } from "../language/uk-format.js";
 import type { TenderResult } from "../scoring/result.js";
 
 export const text = (description: string) => z.string().describe(description);
@@ -54,7 +55,12 @@ export const CriterionFields = z.object({
   minimum: text("Minimum score, or 'none'"),
 });
 
-export function criterionFields(model: ScoringModel): z.infer<typeof CriterionFields>[] {
+/**
+ * The model's criteria for a document. A criterion's importance is the points it was worth in the scored
+ * result when there is one (the figure the scores used), otherwise the model's own weights.
+ */
+export function criterionFields(model: ScoringModel, result?: TenderResult): z.infer<typeof CriterionFields>[] {
+  const scored = new Map(result?.bids[0]?.sections.flatMap((s) => s.criteria.map((c) => [c.criterionId, c.availablePoints] as const)) ?? []);
   return scoredSectionKeys.flatMap((key) => {
     const section = model.sections[key];
     if (!section) return [];
@@ -64,7 +70,7 @@ export function criterionFields(model: ScoringModel): z.infer<typeof CriterionFi
       title: c.title,
       section: section.title ?? sectionTitles[key],
       weightInSection: `${c.weight}%`,
-      importance: `${formatPercent(exact(section.weight).mul(exact(c.weight)).div(100))} of the total score`,
+      importance: `${formatPercent(scored.get(c.id) ?? availablePoints(section, c))} of the total score`,
       scale: `${scale.title} (${scale.values.join(", ")})`,
       minimum: c.minimumScore !== undefined ? `${c.minimumScore}` : "none",
     }));

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { protectedCharacteristics, type EqualityFindings } from "../model/equality-findings.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { formatDate } from "../presentation/uk-format.js";
-import { flagMessage, type ReviewFlag } from "../review/flag.js";
+import { formatDate } from "../language/uk-format.js";
+import { flagMessage } from "../problems/format.js";
+import type { ReviewFlag } from "../problems/problem.js";
 import { flagOf, text } from "./common-data.js";
 
 export const EqualityAssessmentData = z.object({

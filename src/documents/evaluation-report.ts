@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { TenderBids } from "../model/bids.js";
-import { DEFAULT_TOLERANCE_SHARE } from "../model/check-model.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
+import { DEFAULT_TOLERANCE_SHARE } from "../model/weights.js";
 import { explainExclusion } from "../presentation/explain.js";
-import { formatDate, formatPercent, formatPoints, formatScore } from "../presentation/uk-format.js";
-import { flagMessage, type ReviewFlag } from "../review/flag.js";
-import { formatLocation } from "../problems/format.js";
+import { formatDate, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
+import { flagMessage, formatLocation } from "../problems/format.js";
+import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
 import { CriterionFields, ROUNDING_STATEMENT, ResultRow, TenderFields, criterionFields, flagOf, resultRows, tenderFields, text } from "./common-data.js";
 
@@ -102,7 +102,7 @@ export function evaluationReportData(input: {
         return s ? [{ title: s.title ?? sectionTitles[k], weight: `${s.weight}%`, scale: model.scales[s.scale]!.title, minimum: s.minimumPercent !== undefined ? `${s.minimumPercent}%` : "none" }] : [];
       }),
     ],
-    criteria: criterionFields(model),
+    criteria: criterionFields(model, result),
     scales: [...scales].map((id) => {
       const scale = model.scales[id]!;
       return { title: scale.title, descriptors: scale.values.map((v) => ({ score: String(v), meaning: scale.descriptors[String(v)] ?? "No descriptor given" })) };

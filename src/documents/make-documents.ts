@@ -3,7 +3,7 @@ import type { EqualityFindings } from "../model/equality-findings.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import type { Outcome, Problem } from "../problems/problem.js";
-import type { ReviewFlag } from "../review/flag.js";
+import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
 import { AssessmentSummaryData, assessmentSummaryData, safeFileName, type AssessmentSummaryOptions } from "./assessment-summary.js";
 import { EqualityAssessmentData, equalityAssessmentData } from "./equality-assessment.js";
@@ -13,7 +13,7 @@ import { chanceChartSvg, weightChartSvg } from "../presentation/weight-chart.js"
 import { pictureOfSvg } from "./chart-picture.js";
 import type { DocxPicture } from "./docx-pictures.js";
 import { WhatifBriefingData, briefingCharts, whatifBriefingData, type WhatifBriefingInput } from "./whatif-briefing.js";
-import { formatChance } from "../presentation/uk-format.js";
+import { formatChance } from "../language/uk-format.js";
 
 /** The evaluation report, from the bundled template or an authority's own. */
 export function makeEvaluationReport(

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZERO, toExactText, type Exact } from "../arithmetic/exact.js";
 import { sectionTitles } from "../model/scoring-model.js";
-import { formatChance, formatDate, formatMoney, formatOrdinal, formatPercent, formatPoints, formatScore } from "../presentation/uk-format.js";
+import { formatChance, formatDate, formatMoney, formatOrdinal, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 import type { CriterionImprovement, PriceImprovement } from "../sensitivity/improvement.js";
 import type { SmaaResult } from "../sensitivity/smaa.js";
 import { firstPlaceInterval, type WeightSweep, type WeightingProblem } from "../sensitivity/weight-sweep.js";

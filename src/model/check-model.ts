@@ -1,14 +1,15 @@
 import { HUNDRED, exact, plainNumber, sum } from "../arithmetic/exact.js";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
-import { compilePriceFormula, excerpt } from "../scoring/price-formula.js";
-import { scoredSectionKeys, sectionTitles, type Scale, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
+import { scoredSectionKeys, sectionTitles, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
+import { scaleRange } from "./weights.js";
 
 const at = (...path: PathSegment[]) => ({ document: "model" as const, path });
 
-/** Default moderation tolerance: a spread of 30% of the scale's range (tools in this field use 20–40%). */
-export const DEFAULT_TOLERANCE_SHARE = exact("0.3");
-
-/** Rules a scoring model must satisfy beyond its schema. Each rule adds its problems; none stops the others. */
+/**
+ * Rules a scoring model must satisfy beyond its schema. Each rule adds its problems; none stops the others.
+ * Whether a custom price formula compiles is scoring's to say (src/scoring/check-price-formula.ts), since
+ * the formula language lives with the price methods; `validateTender` runs both.
+ */
 export function checkScoringModel(model: ScoringModel): Problem[] {
   const problems: Problem[] = [];
   checkScales(model, problems);
@@ -107,21 +108,6 @@ function checkPrice(model: ScoringModel, problems: Problem[]): void {
       problems.push(problem("model.no-quality-for-price-per-quality-point", at("sections"), {}));
     }
   }
-  if (price.method.type === "custom") {
-    const compiled = compilePriceFormula(price.method.formula);
-    if (!compiled.ok) {
-      problems.push(
-        problem("model.formula-invalid", at("sections", "price", "method", "formula"), { formula: excerpt(price.method.formula, 120), detail: compiled.detail }),
-      );
-    } else if (compiled.formula.variables.has("budget") && price.method.budget === undefined) {
-      problems.push(
-        problem("model.formula-invalid", at("sections", "price", "method", "formula"), {
-          formula: excerpt(price.method.formula, 120),
-          detail: "it uses budget, but the method gives no budget",
-        }),
-      );
-    }
-  }
 }
 
 function checkIds(model: ScoringModel, problems: Problem[]): void {
@@ -155,8 +141,4 @@ function checkTieBreaks(model: ScoringModel, problems: Problem[]): void {
       problems.push(problem("model.tie-break-without-section", at("tieBreak", i), { rule, section: sectionTitles[section].toLowerCase() }));
     }
   });
-}
-
-export function scaleRange(scale: Scale): [number, number] {
-  return [Math.min(...scale.values), Math.max(...scale.values)];
 }

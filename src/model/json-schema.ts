@@ -1,21 +1,26 @@
 import { z } from "zod";
 import { TenderBids } from "./bids.js";
+import { EqualityFindings } from "./equality-findings.js";
 import { ScoringModel } from "./scoring-model.js";
 import { TenderSpecification } from "./specification.js";
-import { ReviewPolicy } from "../review/policy.js";
-import { EqualityFindings } from "./equality-findings.js";
 import { WhatifProfiles } from "./whatif-profiles.js";
 
-/** JSON Schemas generated from the zod schemas, so editors can validate and autocomplete input files. */
-export function inputJsonSchemas(): Record<string, string> {
-  const render = (schema: z.ZodType, id: string) =>
-    `${JSON.stringify({ $id: id, ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) }, null, 2)}\n`;
-  return {
-    "tender-specification.schema.json": render(TenderSpecification, "tender-specification.schema.json"),
-    "scoring-model.schema.json": render(ScoringModel, "scoring-model.schema.json"),
-    "tender-bids.schema.json": render(TenderBids, "tender-bids.schema.json"),
-    "review-policy.schema.json": render(ReviewPolicy, "review-policy.schema.json"),
-    "equality-findings.schema.json": render(EqualityFindings, "equality-findings.schema.json"),
-    "whatif-profiles.schema.json": render(WhatifProfiles, "whatif-profiles.schema.json"),
-  };
+/** The input files the model layer defines, by the name of their schema file. */
+export const modelInputSchemas = {
+  "tender-specification.schema.json": TenderSpecification,
+  "scoring-model.schema.json": ScoringModel,
+  "tender-bids.schema.json": TenderBids,
+  "equality-findings.schema.json": EqualityFindings,
+  "whatif-profiles.schema.json": WhatifProfiles,
+} satisfies Record<string, z.ZodType>;
+
+/**
+ * JSON Schemas generated from zod schemas, so editors can validate and autocomplete input files. The
+ * schemas come in as a parameter: layers above (the review's policy) add their own without the model
+ * importing them. The full set is `inputJsonSchemas` in src/review/json-schema.ts.
+ */
+export function renderJsonSchemas(schemas: Readonly<Record<string, z.ZodType>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => [id, `${JSON.stringify({ $id: id, ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) }, null, 2)}\n`]),
+  );
 }

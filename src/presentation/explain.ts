@@ -1,6 +1,6 @@
 import { sectionTitles } from "../model/scoring-model.js";
 import type { Exclusion } from "../scoring/result.js";
-import { formatMoney, formatPercent, formatScore } from "./uk-format.js";
+import { formatMoney, formatPercent, formatScore } from "../language/uk-format.js";
 
 /** Why a bid was excluded, in plain English, naming the rule. */
 export function explainExclusion(exclusion: Exclusion): string {

@@ -1,6 +1,6 @@
 import { isExact, toExactText } from "../arithmetic/exact.js";
-import { formatLocation, formatPath, problemMessage } from "../problems/format.js";
-import type { Problem } from "../problems/problem.js";
+import { findingMessage, formatLocation, formatPath } from "../problems/format.js";
+import type { Finding } from "../problems/problem.js";
 
 /**
  * JSON for exact values: each number is `{ "value": 88.31, "exact": "3226963/36540" }`, so a
@@ -15,20 +15,28 @@ export function toJsonValue(value: unknown): unknown {
   return value;
 }
 
-export function problemToJson(p: Problem) {
+/**
+ * A problem or review flag for JSON readers: the English message beside the raw args, which stay numbers
+ * (exact ones as above) so a program never has to parse "£1,015,000" back.
+ */
+export function findingToJson(f: Finding) {
   return {
-    code: p.code,
-    severity: p.severity,
-    message: problemMessage(p),
-    where: formatLocation(p.location),
-    ...(p.location.file !== undefined ? { file: p.location.file } : {}),
-    ...(p.location.path !== undefined ? { path: formatPath(p.location.path) } : {}),
-    ...(p.location.line !== undefined ? { line: p.location.line } : {}),
-    args: p.args,
+    code: f.code,
+    severity: f.severity,
+    message: findingMessage(f),
+    where: formatLocation(f.location),
+    ...(f.location.file !== undefined ? { file: f.location.file } : {}),
+    ...(f.location.path !== undefined ? { path: formatPath(f.location.path) } : {}),
+    ...(f.location.line !== undefined ? { line: f.location.line } : {}),
+    args: f.args,
+    ...(f.source !== undefined ? { source: f.source } : {}),
   };
 }
 
-export function problemsJson(problems: readonly Problem[]) {
+/** Problems have no source, so their JSON is exactly what it always was. */
+export const problemToJson = findingToJson;
+
+export function problemsJson(problems: readonly Finding[]) {
   return problems.map(problemToJson);
 }
 

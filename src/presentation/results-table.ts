@@ -1,7 +1,7 @@
 import { sectionTitles, scoredSectionKeys } from "../model/scoring-model.js";
 import type { TenderResult } from "../scoring/result.js";
 import { explainExclusion } from "./explain.js";
-import { formatMoney, formatPoints, formatScore } from "./uk-format.js";
+import { formatMoney, formatPoints, formatScore } from "../language/uk-format.js";
 
 export const ROUNDING_NOTE = "Points are shown rounded to 2 decimal places; every total is calculated exactly from unrounded scores.";
 

@@ -1,8 +1,26 @@
-import type { Location, PathSegment, Problem, ProblemArgsByCode, ProblemCode } from "./problem.js";
+import { plainNumber } from "../arithmetic/exact.js";
+import { formatCount, formatMoney, formatPercent } from "../language/uk-format.js";
+import {
+  isFlagCode,
+  type Finding,
+  type FindingArgsByCode,
+  type FindingCode,
+  type FlagCode,
+  type Location,
+  type PathSegment,
+  type Problem,
+  type ProblemCode,
+  type ReviewFlag,
+} from "./problem.js";
 
-type Messages = { [K in ProblemCode]: (args: ProblemArgsByCode[K]) => string };
+type Messages = { [K in FindingCode]: (args: FindingArgsByCode[K]) => string };
 
-// One sentence per code, in plain English. `satisfies` makes a new code impossible to ship without text.
+const regimeWords = { "light-touch": "light-touch contracts", "central-government": "central government", "sub-central": "sub-central authority" } as const;
+const named = (x: { id: string; title: string }) => `${x.id} (${x.title})`;
+
+// One sentence per code, problems and review flags alike, in plain English: the figures arrive raw and
+// are written out here, so money, percents and points read the same everywhere. `satisfies` makes a new
+// code impossible to ship without text.
 const messages = {
   "input.unreadable": (a) => `could not be read: ${a.detail}`,
   "input.empty": () => "the file is empty",
@@ -102,6 +120,65 @@ const messages = {
   "whatif.no-organisation": () => "the briefing is written for one organisation: say which bid is yours with --bid (or give --profiles)",
   "equality.bids-not-used": (a) =>
     `the bids could not be scored yet (${a.problems} problem${a.problems === 1 ? "" : "s"}: run tender-eval score to see them), so the weighting review in the assessment covers the model and the process only`,
+
+  // Weighting-review flags (docs/flags.md)
+  "review.token-weight": (a) =>
+    `${a.criterion ? `Criterion ${named(a.criterion)}` : `The ${a.sectionTitle.toLowerCase()} section`} can move a bid's total by at most ${plainNumber(a.swing)} points, less than one scale step (${plainNumber(a.step)} points) on ${named(a.heaviest)}; it cannot change any ranking except to break a tie`,
+  "review.price-weight-above-policy": (a) =>
+    `price carries ${a.weight}% of the marks, above the ${a.maximum}% this policy allows for ${a.careAndSupport ? "care, support and other labour-intensive services" : "this kind of service"}`,
+  "review.price-above-quality": (a) => `price (${a.price}%) is weighted above quality (${a.quality}%), so the cheapest bid can win over a better service`,
+  "review.social-value-missing": () => "the model has no social value section (the Public Services (Social Value) Act 2012 asks you to consider it)",
+  "review.social-value-token": (a) =>
+    `social value carries ${plainNumber(a.weight)}%, the token "added value" share (${a.token}% or less) that is too small to reward what local and user-led organisations add`,
+  "review.social-value-below-minimum": (a) =>
+    `social value carries ${plainNumber(a.weight)}% of ${a.of === "quality-score" ? "the quality score" : "the total score"}, below the minimum of ${a.minimum}%`,
+  "review.social-value-hard-to-evidence": (a) =>
+    `social value criterion ${a.criterion} is measured by ${a.terms.map((t) => `"${t}"`).join(", ")}, which small organisations and charities cannot readily evidence`,
+  "review.no-user-panel": () => "the service has users but the model has no section scored by a user panel",
+  "review.user-panel-too-light": (a) => `the user-panel section carries ${a.weight}%, below the ${a.minimum}% that lets it matter`,
+  "review.price-heavy-without-quality-threshold": (a) =>
+    `price carries ${a.weight}% (at least ${a.trigger}%) but no quality criterion or section has a minimum score, so a low-quality, low-price bid can win`,
+  "review.relative-price-scoring": () =>
+    "price is scored relative to the lowest bid (lowest ÷ price): a third bid's price changes everyone's price points and can reverse the order of two others",
+  "review.interpolation-price-scoring": () =>
+    "price is interpolated between lowest and highest: a tiny gap between two prices turns into the full price weight, and one outlying bid reshapes everyone's points",
+  "review.tendering-period-below-statutory-minimum": (a) =>
+    `bidders have ${a.days} days from publication to the deadline, below the statutory minimum of ${a.minimum} days for a ${a.procedure} procedure`,
+  "review.tendering-period-short": (a) =>
+    `bidders have ${a.days} days from publication to the deadline, less than the ${a.recommended} days small user-led organisations need to respond`,
+  "review.words-disproportionate": (a) =>
+    `the tender asks for up to ${formatCount(a.words)} words of answers, more than the ${formatCount(a.allowance)} words proportionate to a contract worth ${formatMoney(a.annualValue)} a year`,
+  "review.regime": (a) =>
+    `the estimated value ${formatMoney(a.value)} (including VAT and extensions) is ${a.above ? "at or above" : "below"} the ${regimeWords[a.regime]} threshold of ${formatMoney(a.threshold)}`,
+  "review.consider-lots": (a) =>
+    `a single contract worth ${formatMoney(a.value)} with no lots: consider splitting it so smaller organisations can bid, and record the reasons if not`,
+  "review.consider-reserved-contract": (a) =>
+    `the service is for disabled people but is not reserved: a contract reserved for supported employment providers (at least ${a.minimum}% disabled or disadvantaged workers) or public service mutuals may be possible`,
+  "review.approval-route": (a) => `a contract worth ${formatMoney(a.value)} needs approval by: ${a.approver}`,
+  "review.effective-price-weight": (a) =>
+    `price decides ${plainNumber(a.effective.round(1))}% of the differences between bids' totals, against its published weight of ${plainNumber(a.nominal)}% (more than ${a.factor} times): the arithmetic of the price method, not the bids' quality, is deciding the outcome`,
+  "review.rank-reversal": (a) =>
+    `withdrawing ${a.bidder} would reverse the order of ${a.firstBidder} and ${a.secondBidder}: their ranking depends on a third bid's price`,
+  "review.abnormally-low-price": (a) =>
+    `${a.bidder}'s price ${formatMoney(a.price)} is ${formatPercent(a.belowAverage, 1)} below the average of all prices excluding the highest (${formatMoney(a.average)}) and ${formatPercent(a.belowNext, 1)} below the next lowest (${formatMoney(a.nextLowest)}): investigate before award and give the bidder the chance to show it can deliver`,
+  "review.moderation-share-high": (a) =>
+    `${a.count} of ${a.total} answers (${plainNumber(a.share.round(1))}%) need moderation, more than ${a.maximum}%: check that evaluators read the scale descriptors the same way`,
+  "review.evaluator-outlier": (a) =>
+    `evaluator ${a.evaluator} scores on average ${plainNumber(a.offset.round(1))}% of the scale ${a.direction} the other evaluators (limit ${plainNumber(a.limit)}%)`,
+  "review.weak-justification": (a) =>
+    `the justification ${a.evaluator} gave ${a.bidder} for ${a.criterion} ${
+      a.reason === "empty"
+        ? "is empty"
+        : a.reason === "too-short"
+          ? `is only ${a.words} word${a.words === 1 ? "" : "s"} long`
+          : `mostly repeats the criterion or the scale descriptor (${Math.round(a.overlapPercent)}% of its words)`
+    }; it may not defend the score if challenged`,
+  "review.reserved-eligibility": (a) =>
+    `${a.bidder} declares ${a.declared}% disabled or disadvantaged workers, below the ${a.minimum}% this reserved contract requires`,
+  "review.reserved-eligibility-undeclared": (a) =>
+    `${a.bidder} has not declared its share of disabled or disadvantaged workers, which this reserved contract requires (at least ${a.minimum}%)`,
+  "review.user-panel-identity": (a) =>
+    `user-panel member id "${a.member}" looks like a person's name; panel members' identities must never appear in outputs, so use an anonymous id`,
 } satisfies Messages;
 
 export function formatPath(path: readonly PathSegment[]): string {
@@ -128,14 +205,25 @@ export function formatLocation(location: Location): string {
   return parts.join(": ");
 }
 
-export function problemMessage(p: Problem): string {
-  return (messages[p.code] as (args: unknown) => string)(p.args);
+/** The sentence for any finding, without where it points. */
+export function findingMessage(f: Finding): string {
+  return (messages[f.code] as (args: unknown) => string)(f.args);
 }
 
 /** `model.yaml: sections.quality.criteria[2].weight (line 14): expected a number, got "ten"` */
-export function formatProblem(p: Problem): string {
-  const where = formatLocation(p.location);
-  return where === "" ? problemMessage(p) : `${where}: ${problemMessage(p)}`;
+export function formatFinding(f: Finding): string {
+  const where = formatLocation(f.location);
+  return where === "" ? findingMessage(f) : `${where}: ${findingMessage(f)}`;
 }
 
-export const problemCodes = Object.keys(messages) as ProblemCode[];
+// Problems and review flags are the same shape, so their formatters are the finding formatters.
+export const problemMessage: (p: Problem) => string = findingMessage;
+export const formatProblem: (p: Problem) => string = formatFinding;
+export const flagMessage: (f: ReviewFlag) => string = findingMessage;
+export const formatFlag: (f: ReviewFlag) => string = formatFinding;
+
+export const findingCodes = Object.keys(messages) as FindingCode[];
+/** Documented in docs/problems.md. */
+export const problemCodes: ProblemCode[] = findingCodes.filter((c): c is ProblemCode => !isFlagCode(c));
+/** Documented in docs/flags.md. */
+export const flagCodes: FlagCode[] = findingCodes.filter(isFlagCode);

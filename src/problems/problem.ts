@@ -1,8 +1,12 @@
+import type { Exact } from "../arithmetic/exact.js";
+
 /**
- * Problems are data: a stable code, a severity, where it points and the figures behind it.
- * English is written in one place (`format.ts`) so the terminal, JSON and Word outputs agree.
+ * Findings are data: a stable code, a severity, where it points and the raw figures behind it (exact
+ * numbers, plain numbers, ids and names, never pre-formatted text). Input problems and weighting-review
+ * flags are the same shape, so one formatter (`format.ts`) writes all the English and the terminal, JSON
+ * and Word outputs agree.
  */
-export type Severity = "error" | "warning";
+export type Severity = "error" | "warning" | "advice";
 
 /** Which input a problem points into; the CLI maps this to a file name and line. */
 export type DocumentRole = "specification" | "model" | "bids" | "policy" | "findings" | "profiles";
@@ -106,11 +110,105 @@ export interface ProblemArgsByCode {
   "whatif.no-organisation": Record<string, never>;
 }
 
-export type ProblemCode = keyof ProblemArgsByCode;
+/**
+ * Weighting-review flags. Bid flags carry the bid's id (for machines) beside the bidder's name (for the
+ * sentence); money, shares and points are `Exact` so JSON readers get numbers, not "£1,015,000".
+ */
+export interface FlagArgsByCode {
+  "review.token-weight": {
+    /** The section, or the section the criterion is in. */
+    section: string;
+    sectionTitle: string;
+    /** Absent when the whole section is token. */
+    criterion?: { id: string; title: string };
+    /** Points between the lowest and highest score on the scale. */
+    swing: Exact;
+    /** Points one scale step is worth on the heaviest criterion. */
+    step: Exact;
+    heaviest: { id: string; title: string };
+  };
+  "review.price-weight-above-policy": { weight: number; maximum: number; careAndSupport: boolean };
+  "review.price-above-quality": { price: number; quality: number };
+  "review.social-value-missing": Record<string, never>;
+  "review.social-value-token": { weight: Exact; token: number };
+  /** `of`: whether the share is of the total score or, under price per quality point, of the quality score. */
+  "review.social-value-below-minimum": { weight: Exact; minimum: number; of: "total-score" | "quality-score" };
+  "review.social-value-hard-to-evidence": { criterion: string; terms: string[] };
+  "review.no-user-panel": Record<string, never>;
+  "review.user-panel-too-light": { weight: number; minimum: number };
+  "review.price-heavy-without-quality-threshold": { weight: number; trigger: number };
+  "review.relative-price-scoring": Record<string, never>;
+  "review.interpolation-price-scoring": Record<string, never>;
+  "review.tendering-period-below-statutory-minimum": { days: number; minimum: number; procedure: string };
+  "review.tendering-period-short": { days: number; recommended: number };
+  "review.words-disproportionate": { words: number; allowance: Exact; annualValue: Exact };
+  "review.regime": { value: Exact; threshold: Exact; regime: "light-touch" | "central-government" | "sub-central"; above: boolean };
+  "review.consider-lots": { value: Exact };
+  "review.consider-reserved-contract": { minimum: number };
+  "review.approval-route": { value: Exact; approver: string };
+  /** Percent of the differences between bids' totals, against the published weight. */
+  "review.effective-price-weight": { effective: Exact; nominal: Exact; factor: number };
+  /** The withdrawn bid is `bidId`/`bidder`; the pair whose order flips is first and second. */
+  "review.rank-reversal": { bidId: string; bidder: string; firstBidId: string; firstBidder: string; secondBidId: string; secondBidder: string };
+  "review.abnormally-low-price": {
+    bidId: string;
+    bidder: string;
+    price: Exact;
+    average: Exact;
+    nextLowest: Exact;
+    /** Percent below the average excluding the highest price. */
+    belowAverage: Exact;
+    /** Percent below the next lowest price. */
+    belowNext: Exact;
+  };
+  "review.moderation-share-high": { share: Exact; maximum: number; count: number; total: number };
+  /** `offset`: the evaluator's mean distance from the others, as a percent of the scale's range. */
+  "review.evaluator-outlier": { evaluator: string; offset: Exact; direction: "above" | "below"; limit: Exact };
+  /** `words` is the justification's length; `overlapPercent` how much of it repeats the criterion or descriptor. */
+  "review.weak-justification": {
+    bidId: string;
+    bidder: string;
+    criterion: string;
+    evaluator: string;
+    reason: "empty" | "too-short" | "repeats-criterion";
+    words: number;
+    overlapPercent: number;
+  };
+  "review.reserved-eligibility": { bidId: string; bidder: string; declared: number; minimum: number };
+  "review.reserved-eligibility-undeclared": { bidId: string; bidder: string; minimum: number };
+  "review.user-panel-identity": { member: string };
+}
 
-export type Problem<C extends ProblemCode = ProblemCode> = {
-  [K in C]: { code: K; severity: Severity; location: Location; args: ProblemArgsByCode[K] };
+/** One map of every finding's arguments; `format.ts` has one sentence for each of its codes. */
+export interface FindingArgsByCode extends ProblemArgsByCode, FlagArgsByCode {}
+
+export type ProblemCode = keyof ProblemArgsByCode;
+export type FlagCode = keyof FlagArgsByCode;
+export type FindingCode = keyof FindingArgsByCode;
+
+export type Finding<C extends FindingCode = FindingCode> = {
+  [K in C]: {
+    code: K;
+    severity: Severity;
+    location: Location;
+    args: FindingArgsByCode[K];
+    /** The rule or guidance behind a review flag, quoted beside it. */
+    source?: string;
+  };
 }[C];
+
+/** A finding about the inputs: they are unreadable, inconsistent or cannot be scored. */
+export type Problem<C extends ProblemCode = ProblemCode> = Finding<C>;
+
+/** A weighting-review finding: always cites the rule or guidance it applies. */
+export type ReviewFlag<C extends FlagCode = FlagCode> = Finding<C> & { source: string };
+
+/** Kept for readers of the review's API: review flags and problems share one severity. */
+export type FlagSeverity = Severity;
+
+export function finding<C extends FindingCode>(code: C, severity: Severity, location: Location, args: FindingArgsByCode[C], source?: string): Finding<C> {
+  return (source === undefined ? { code, severity, location, args } : { code, severity, location, args, source }) as Finding<C>;
+}
 
 export function problem<C extends ProblemCode>(
   code: C,
@@ -118,10 +216,25 @@ export function problem<C extends ProblemCode>(
   args: ProblemArgsByCode[C],
   severity: Severity = "error",
 ): Problem<C> {
-  return { code, severity, location, args } as Problem<C>;
+  return finding(code, severity, location, args as FindingArgsByCode[C]);
 }
 
-export function hasErrors(problems: readonly Problem[]): boolean {
+export function flag<C extends FlagCode>(code: C, severity: Severity, location: Location, args: FlagArgsByCode[C], source: string): ReviewFlag<C> {
+  return finding(code, severity, location, args as FindingArgsByCode[C], source) as ReviewFlag<C>;
+}
+
+const flagPrefix = "review.";
+
+/** Review flags are the codes under `review.`; every other code is a problem with the inputs. */
+export function isFlagCode(code: FindingCode): code is FlagCode {
+  return code.startsWith(flagPrefix);
+}
+
+export function isReviewFlag(f: Finding): f is ReviewFlag {
+  return isFlagCode(f.code) && f.source !== undefined;
+}
+
+export function hasErrors(problems: readonly Finding[]): boolean {
   return problems.some((p) => p.severity === "error");
 }
 

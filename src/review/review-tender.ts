@@ -1,7 +1,7 @@
 import type { TenderBids } from "../model/bids.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { validateTender } from "../model/validate-tender.js";
+import { validateTender } from "../scoring/validate-tender.js";
 import { hasErrors, type Problem } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
 import { checkAbnormallyLowPrices, checkEffectivePriceWeight, checkRankReversal } from "./checks/outcome.js";

@@ -1,7 +1,7 @@
 import { HUNDRED, ZERO, exact, sum } from "../arithmetic/exact.js";
 import type { Bid, TenderBids } from "../model/bids.js";
-import { checkBids, evaluatorsFor } from "../model/check-bids.js";
-import { DEFAULT_TOLERANCE_SHARE, checkScoringModel, scaleRange } from "../model/check-model.js";
+import { evaluatorsFor } from "../model/check-bids.js";
+import { availablePoints as criterionPoints, moderationTolerance, scaleRange } from "../model/weights.js";
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel, type TieBreakRule } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
@@ -9,6 +9,7 @@ import { combineScores } from "./combine.js";
 import { describePriceMethod, scorePrices, wholeLifeCost } from "./price-methods.js";
 import { rankBids, type Rankable } from "./rank.js";
 import type { BidResult, CriterionResult, Exclusion, SectionResult, TenderResult } from "./result.js";
+import { validateTender } from "./validate-tender.js";
 
 export interface TenderInput {
   specification: TenderSpecification;
@@ -31,7 +32,7 @@ export interface ScoreOptions {
 
 export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Outcome<TenderResult> {
   const { specification, model, bids: tenderBids } = input;
-  const problems: Problem[] = [...checkScoringModel(model), ...checkBids(specification, model, tenderBids, options)];
+  const problems: Problem[] = validateTender(input, options);
   if (hasErrors(problems)) return { ok: false, problems };
 
   const agreed = new Map(tenderBids.moderation.map((m) => [`${m.bid}\u0000${m.criterion}`, m]));
@@ -166,9 +167,9 @@ function scoreQualitativeSections(
     const sectionModel = model.sections[key];
     if (sectionModel === undefined) continue;
     const scale = model.scales[sectionModel.scale]!;
-    const [low, high] = scaleRange(scale);
+    const [, high] = scaleRange(scale);
     const combination = sectionModel.combination ?? model.combination;
-    const tolerance = combination.tolerance !== undefined ? exact(combination.tolerance) : exact(high - low).mul(DEFAULT_TOLERANCE_SHARE);
+    const tolerance = moderationTolerance(scale, combination);
     const sectionWeight = exact(sectionModel.weight);
     const scaleMax = exact(high);
     const evaluators = evaluatorsFor(tenderBids, key);
@@ -188,7 +189,7 @@ function scoreQualitativeSections(
           ? { combined: ZERO, basis: "mean" as const, spread: ZERO, needsModeration: false }
           : combineScores(evaluatorScores.length > 0 ? evaluatorScores.map((e) => e.score) : [exact(moderation!.score)], combination.method, tolerance, moderation?.score);
       const weightInSection = exact(criterion.weight);
-      const availablePoints = sectionWeight.mul(weightInSection).div(HUNDRED);
+      const availablePoints = criterionPoints(sectionModel, criterion);
       const result: CriterionResult = {
         criterionId: criterion.id,
         title: criterion.title,

@@ -1,5 +1,5 @@
 import { HUNDRED, ZERO, exact, type Exact } from "../arithmetic/exact.js";
-import { scaleRange } from "../model/check-model.js";
+import { availablePoints, scaleRange } from "../model/weights.js";
 import { scoredSectionKeys, type ScoringModel } from "../model/scoring-model.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
 import { highestWinningPrice, neededScore, type CriterionImprovement, type PriceImprovement } from "./improvement.js";
@@ -53,7 +53,7 @@ export function improvementsFromProfiles(model: ScoringModel, profiles: WhatifPr
       const current = middle(given);
       const improvement: CriterionImprovement = { criterionId: criterion.id, title: criterion.title, current, gap };
       if (gap.compare(0) < 0) return [improvement];
-      const available = exact(section.weight).mul(exact(criterion.weight)).div(HUNDRED);
+      const available = availablePoints(section, criterion);
       const needed = neededScore(current, gap, top, available, scale.values);
       return [needed === undefined ? improvement : { ...improvement, needed }];
     });

@@ -1,6 +1,6 @@
 import { HUNDRED, ZERO, exact, type Exact } from "../arithmetic/exact.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
-import { scaleRange } from "../model/check-model.js";
+import { scaleRange, shareOfSection } from "../model/weights.js";
 import { scoredSectionKeys, type ScoringModel, type SectionKey } from "../model/scoring-model.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { scorePrices } from "../scoring/price-methods.js";
@@ -50,7 +50,7 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
           problems.push(problem("profiles.score-out-of-range", where, { score: typeof given === "number" ? String(given) : `[${from}, ${to}]`, low: String(low), high: String(high) }));
           continue;
         }
-        const worth = exact(criterion.weight).div(HUNDRED).div(high);
+        const worth = shareOfSection(criterion).div(high);
         low_ = low_.add(exact(from).mul(worth));
         high_ = high_.add(exact(to).mul(worth));
       }

@@ -4,7 +4,7 @@ import { parseBids, parseScoringModel, parseSpecification } from "../model/parse
 import { locateProblems, type SourceDocument } from "../model/parse-document.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { validateTender as checkTenderRules } from "../model/validate-tender.js";
+import { validateTender as checkTenderRules } from "../scoring/validate-tender.js";
 import { hasErrors, problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
 import { scoreTender as scoreBids } from "../scoring/score-tender.js";

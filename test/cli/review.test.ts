@@ -28,7 +28,7 @@ describe("tender-eval review", () => {
     const run = await runCli(["review", "--spec", spec, "--model", failing, "--json"]);
     const json = JSON.parse(run.stdout);
     const token = json.flags.find((f: { code: string }) => f.code === "review.social-value-token");
-    expect(token).toMatchObject({ severity: "warning", path: "sections.socialValue.weight", line: 33, args: { weight: "5", token: "5" } });
+    expect(token).toMatchObject({ severity: "warning", path: "sections.socialValue.weight", line: 33, args: { weight: { value: 5, exact: "5" }, token: 5 } });
     expect(token.source).toContain("PPN 06/20");
   });
 

@@ -106,7 +106,7 @@ describe("pictures in templates cannot carry text from the data", () => {
 
 describe("chances in words", () => {
   it("rounds to whole percent, never hides a chance that happened, and absorbs floating-point sums", async () => {
-    const { formatChance } = await import("../../src/presentation/uk-format.js");
+    const { formatChance } = await import("../../src/language/uk-format.js");
     expect([0, 0.004, 0.26, 0.996, 1, 0.1 + 0.2 + 0.7 - 1e-12].map((p) => formatChance(p))).toEqual(["0%", "less than 1%", "26%", "more than 99%", "100%", "100%"]);
     // The terminal and the page show a decimal place, with the same care at the ends.
     expect([0, 0.0004, 0.0006, 0.2649, 0.9994, 0.9996, 1].map((p) => formatChance(p, 1))).toEqual(["0%", "less than 0.1%", "0.1%", "26.5%", "99.9%", "more than 99.9%", "100%"]);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { inputJsonSchemas } from "../../src/model/json-schema.js";
+import { inputJsonSchemas } from "../../src/review/json-schema.js";
 
 describe("JSON Schemas for editors", () => {
   it.each(Object.entries(inputJsonSchemas()))("schemas/%s is generated from the current zod schema", (name, text) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseBids, parseScoringModel, parseSpecification } from "../../src/model/parse.js";
 import { locateProblems } from "../../src/model/parse-document.js";
-import { validateTender } from "../../src/model/validate-tender.js";
+import { validateTender } from "../../src/scoring/validate-tender.js";
 import { formatProblem } from "../../src/problems/format.js";
 import { exampleText } from "../example-tender.js";
 

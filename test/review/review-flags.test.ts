@@ -195,11 +195,14 @@ describe("with bids", () => {
     });
     expect(codesOf(skewed)).toContain("review.moderation-share-high");
     // E3's offset: 2 − 4 = −2 on each answer → −2 ÷ 5 = −40% of the scale; E1 and E2: (4 − 3) ÷ 5 = +20%.
-    expect(skewed.flags.filter((f) => f.code === "review.evaluator-outlier").map((f) => [f.args.evaluator, f.args.offset, f.args.direction])).toEqual([
-      ["E1", "20% of the scale", "above"],
-      ["E2", "20% of the scale", "above"],
-      ["E3", "40% of the scale", "below"],
+    expect(skewed.flags.filter((f) => f.code === "review.evaluator-outlier").map((f) => [f.args.evaluator, f.args.offset.toFraction(), f.args.direction])).toEqual([
+      ["E1", "20", "above"],
+      ["E2", "20", "above"],
+      ["E3", "40", "below"],
     ]);
+    expect(skewed.flags.filter((f) => f.code === "review.evaluator-outlier").map(flagMessage)[2]).toBe(
+      "evaluator E3 scores on average 40% of the scale below the other evaluators (limit 20%)",
+    );
     const agreeing = review(aPassingModel(), { bids: bidsFor([{ id: "A", price: 100000, scores: scores(4, 4, 3) }, { id: "B", price: 100000, scores: scores(3, 4, 3) }, { id: "C", price: 100000, scores: scores(3, 3, 3) }], { evaluators: 3 }) });
     expect(codesOf(agreeing).filter((c) => c === "review.moderation-share-high" || c === "review.evaluator-outlier")).toEqual([]);
   });
@@ -211,7 +214,8 @@ describe("with bids", () => {
       "the justification E1 gave Bidder A for Q1 is only 2 words long; it may not defend the score if challenged",
     );
     const parrot = review(aPassingModel(), { bids: line("The criterion Q1 criterion criterion Q1 criterion criterion Q1 criterion.") });
-    expect(parrot.flags.filter((f) => f.code === "review.weak-justification").map((f) => f.args.reason)[0]).toMatch(/^mostly repeats the criterion or the scale descriptor/);
+    expect(parrot.flags.filter((f) => f.code === "review.weak-justification").map((f) => f.args.reason)[0]).toBe("repeats-criterion");
+    expect(parrot.flags.filter((f) => f.code === "review.weak-justification").map(flagMessage)[0]).toMatch(/ mostly repeats the criterion or the scale descriptor \(\d+% of its words\); /);
     expect(codesOf(review(aPassingModel(), { bids: cleanBids }))).not.toContain("review.weak-justification");
   });
 

@@ -9,7 +9,7 @@ import { seededRandom } from "../../src/sensitivity/random.js";
 import { smaa } from "../../src/sensitivity/smaa.js";
 import { problemFromResult, sweepWeight, totalAt } from "../../src/sensitivity/weight-sweep.js";
 import { whatifPage, type WhatifPageInput } from "../../src/sensitivity/whatif-page.js";
-import { formatChance } from "../../src/presentation/uk-format.js";
+import { formatChance } from "../../src/language/uk-format.js";
 import { loadExample } from "../example-tender.js";
 
 const CHROMIUM = "/usr/bin/chromium";

@@ -1,6 +1,6 @@
 import { sectionTitles } from "../../model/scoring-model.js";
-import { formatLocation, formatPath } from "../../problems/format.js";
-import { problemsJson, stringifyJson } from "../../presentation/json.js";
+import { formatLocation } from "../../problems/format.js";
+import { findingToJson, problemsJson, stringifyJson } from "../../presentation/json.js";
 import { formatPercent } from "../../presentation/uk-format.js";
 import { flagMessage, type FlagSeverity, type ReviewFlag } from "../../review/flag.js";
 import { failsReview } from "../../review/review-tender.js";
@@ -30,17 +30,7 @@ export async function run(args: ArgsOf<typeof specs.review>, io: CliIo) {
 }
 
 function flagJson(f: ReviewFlag) {
-  return {
-    code: f.code,
-    severity: f.severity,
-    message: flagMessage(f),
-    where: formatLocation(f.location),
-    ...(f.location.path ? { path: formatPath(f.location.path) } : {}),
-    ...(f.location.line !== undefined ? { line: f.location.line } : {}),
-    args: f.args,
-    source: f.source,
-    docs: `docs/flags.md#${f.code.replace(".", "")}`,
-  };
+  return { ...findingToJson(f), docs: `docs/flags.md#${f.code.replace(".", "")}` };
 }
 
 const headings: Record<FlagSeverity, string> = { error: "Errors", warning: "Warnings", advice: "Advice" };

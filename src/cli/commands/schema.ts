@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { inputJsonSchemas } from "../../model/json-schema.js";
+import { inputJsonSchemas } from "../../review/json-schema.js";
 import { writeOutputs, type CliIo } from "../io.js";
 import { done } from "../report-problems.js";
 import type { ArgsOf, specs } from "../specs.js";

@@ -1,7 +1,6 @@
-import { HUNDRED, ZERO, exact, mean, plainNumber, type Exact } from "../../arithmetic/exact.js";
+import { HUNDRED, ZERO, exact, mean, type Exact } from "../../arithmetic/exact.js";
 import type { TenderBids } from "../../model/bids.js";
 import type { SectionKey } from "../../model/scoring-model.js";
-import { formatMoney, formatPercent } from "../../presentation/uk-format.js";
 import type { TenderResult } from "../../scoring/result.js";
 import { scoreTender, type TenderInput } from "../../scoring/score-tender.js";
 import { flag, type ReviewFlag } from "../flag.js";
@@ -55,9 +54,9 @@ export function checkEffectivePriceWeight(result: TenderResult, policy: ReviewPo
   if (price.effective.compare(price.nominal.mul(exact(policy.effectiveWeight.priceFactor))) <= 0) return [];
   return [
     flag("review.effective-price-weight", "warning", { document: "model", path: ["sections", "price", "weight"] }, {
-      effective: plainNumber(price.effective.round(1)),
-      nominal: plainNumber(price.nominal),
-      factor: String(policy.effectiveWeight.priceFactor),
+      effective: price.effective,
+      nominal: price.nominal,
+      factor: policy.effectiveWeight.priceFactor,
     }, policy.effectiveWeight.source),
   ];
 }
@@ -83,7 +82,14 @@ export function checkRankReversal(input: TenderInput, result: TenderResult, poli
       for (const b of remaining) {
         if (originalRank.get(a.bidId)! < originalRank.get(b.bidId)! && newRank.get(a.bidId)! > newRank.get(b.bidId)!) {
           flags.push(
-            flag("review.rank-reversal", "warning", { document: "bids" }, { withdrawn: name.get(withdrawn.bidId)!, first: name.get(a.bidId)!, second: name.get(b.bidId)! }, policy.rankReversal.source),
+            flag("review.rank-reversal", "warning", { document: "bids" }, {
+              bidId: withdrawn.bidId,
+              bidder: name.get(withdrawn.bidId)!,
+              firstBidId: a.bidId,
+              firstBidder: name.get(a.bidId)!,
+              secondBidId: b.bidId,
+              secondBidder: name.get(b.bidId)!,
+            }, policy.rankReversal.source),
           );
         }
       }
@@ -112,12 +118,13 @@ export function checkAbnormallyLowPrices(result: TenderResult, bidIndex: Readonl
     if (belowAverage.compare(exact(pctAverage)) > 0 && belowNext.compare(exact(pctNext)) > 0) {
       flags.push(
         flag("review.abnormally-low-price", "warning", { document: "bids", path: ["bids", bidIndex.get(bid.bidId)!, "price"] }, {
+          bidId: bid.bidId,
           bidder: bid.bidder,
-          price: formatMoney(price),
-          average: formatMoney(average),
-          nextLowest: formatMoney(nextLowest),
-          belowAverage: formatPercent(belowAverage, 1).replace("%", ""),
-          belowNext: formatPercent(belowNext, 1).replace("%", ""),
+          price,
+          average,
+          nextLowest,
+          belowAverage,
+          belowNext,
         }, policy.abnormallyLowPrice.source),
       );
     }

@@ -1,6 +1,6 @@
-import { HUNDRED, ZERO, exact, mean, plainNumber, type Exact } from "../../arithmetic/exact.js";
+import { HUNDRED, ZERO, exact, mean, type Exact } from "../../arithmetic/exact.js";
 import type { TenderBids } from "../../model/bids.js";
-import { scaleRange } from "../../model/check-model.js";
+import { scaleRange } from "../../model/weights.js";
 import type { ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import type { TenderResult } from "../../scoring/result.js";
@@ -16,8 +16,8 @@ export function checkModerationShare(result: TenderResult, policy: ReviewPolicy)
   if (share.compare(exact(policy.moderation.maxSharePercentNeedingModeration)) <= 0) return [];
   return [
     flag("review.moderation-share-high", "warning", { document: "bids", path: ["moderation"] }, {
-      share: plainNumber(share.round(1)),
-      maximum: String(policy.moderation.maxSharePercentNeedingModeration),
+      share,
+      maximum: policy.moderation.maxSharePercentNeedingModeration,
       count: disputed,
       total: answers.length,
     }, policy.moderation.source),
@@ -56,9 +56,9 @@ export function checkEvaluatorOffsets(model: ScoringModel, result: TenderResult,
       flags.push(
         flag("review.evaluator-outlier", "warning", { document: "bids", path: ["panel", "evaluators"] }, {
           evaluator,
-          offset: `${plainNumber(offset.abs().round(1))}% of the scale`,
+          offset: offset.abs(),
           direction: offset.compare(ZERO) > 0 ? "above" : "below",
-          limit: `${plainNumber(limit)}%`,
+          limit,
         }, policy.moderation.source),
       );
     }
@@ -84,23 +84,27 @@ export function checkJustifications(model: ScoringModel, tenderBids: TenderBids,
         for (const [evaluator, given] of Object.entries(bid.scores[criterion.id] ?? {})) {
           const text = given.justification.trim();
           const count = words(text).length;
-          let reason: string | undefined;
-          if (count === 0) reason = "is empty";
-          else if (count < policy.justifications.minimumWords) reason = `is only ${count} word${count === 1 ? "" : "s"} long`;
+          let reason: "empty" | "too-short" | "repeats-criterion" | undefined;
+          let share = 0;
+          if (count === 0) reason = "empty";
+          else if (count < policy.justifications.minimumWords) reason = "too-short";
           else {
             const reference = new Set(contentWords(`${criterion.title} ${criterion.question ?? ""} ${scale.descriptors[String(given.score)] ?? ""}`));
             const own = contentWords(text);
             const repeated = own.filter((w) => reference.has(w)).length;
-            const share = own.length === 0 ? 0 : (repeated * 100) / own.length;
-            if (share >= policy.justifications.maxOverlapPercent) reason = `mostly repeats the criterion or the scale descriptor (${Math.round(share)}% of its words)`;
+            share = own.length === 0 ? 0 : (repeated * 100) / own.length;
+            if (share >= policy.justifications.maxOverlapPercent) reason = "repeats-criterion";
           }
           if (reason !== undefined) {
             flags.push(
               flag("review.weak-justification", "warning", { document: "bids", path: ["bids", b, "scores", criterion.id, evaluator, "justification"] }, {
+                bidId: bid.id,
                 bidder: bid.bidder,
                 criterion: criterion.id,
                 evaluator,
                 reason,
+                words: count,
+                overlapPercent: share,
               }, policy.justifications.source),
             );
           }
@@ -117,14 +121,15 @@ export function checkReservedEligibility(spec: TenderSpecification, tenderBids: 
   return tenderBids.bids.flatMap((bid, b): ReviewFlag[] => {
     const at = { document: "bids" as const, path: ["bids", b, "disadvantagedWorkforcePercent"] };
     if (bid.disadvantagedWorkforcePercent === undefined) {
-      return [flag("review.reserved-eligibility-undeclared", "warning", at, { bidder: bid.bidder, minimum: String(minimum) }, policy.reservedContracts.source)];
+      return [flag("review.reserved-eligibility-undeclared", "warning", at, { bidId: bid.id, bidder: bid.bidder, minimum }, policy.reservedContracts.source)];
     }
     if (bid.disadvantagedWorkforcePercent < minimum) {
       return [
         flag("review.reserved-eligibility", "error", at, {
+          bidId: bid.id,
           bidder: bid.bidder,
-          declared: String(bid.disadvantagedWorkforcePercent),
-          minimum: String(minimum),
+          declared: bid.disadvantagedWorkforcePercent,
+          minimum,
         }, policy.reservedContracts.source),
       ];
     }

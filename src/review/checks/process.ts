@@ -1,7 +1,6 @@
 import { HUNDRED, exact, type Exact } from "../../arithmetic/exact.js";
 import { scoredSectionKeys, type ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
-import { formatMoney } from "../../presentation/uk-format.js";
 import { flag, type ReviewFlag } from "../flag.js";
 import type { ReviewPolicy } from "../policy.js";
 
@@ -43,9 +42,9 @@ export function checkWordsAsked(s: TenderSpecification, m: ScoringModel, policy:
   if (exact(words).compare(allowance) <= 0) return [];
   return [
     flag("review.words-disproportionate", "warning", { document: "model", path: ["sections"] }, {
-      words: words.toLocaleString("en-GB"),
-      allowance: Number(allowance.valueOf()).toLocaleString("en-GB"),
-      annualValue: formatMoney(annual),
+      words,
+      allowance,
+      annualValue: annual,
     }, policy.wordsAsked.source),
   ];
 }
@@ -54,25 +53,25 @@ export function checkRegimeLotsAndApproval(s: TenderSpecification, policy: Revie
   const value = thresholdValue(s, policy);
   const [regime, threshold] =
     s.serviceKind === "care-and-support"
-      ? ["light-touch contracts", policy.thresholds.lightTouch]
+      ? (["light-touch", policy.thresholds.lightTouch] as const)
       : s.authorityType === "central-government"
-        ? ["central government", policy.thresholds.centralGovernment]
-        : ["sub-central authority", policy.thresholds.subCentral];
+        ? (["central-government", policy.thresholds.centralGovernment] as const)
+        : (["sub-central", policy.thresholds.subCentral] as const);
   const above = value.compare(exact(threshold)) >= 0;
   const flags: ReviewFlag[] = [
     flag("review.regime", "advice", spec("contract", "estimatedValue"), {
-      value: formatMoney(value),
-      threshold: formatMoney(exact(threshold)),
+      value,
+      threshold: exact(threshold),
       regime,
-      above: above ? "at or above" : "below",
+      above,
     }, policy.thresholds.source),
   ];
   if (above && s.lots.length === 0) {
-    flags.push(flag("review.consider-lots", "advice", spec("lots"), { value: formatMoney(value) }, policy.lots.source));
+    flags.push(flag("review.consider-lots", "advice", spec("lots"), { value }, policy.lots.source));
   }
   const route = policy.approvalRoutes.routes.find((r) => r.upTo === undefined || value.compare(exact(r.upTo)) <= 0);
   if (route) {
-    flags.push(flag("review.approval-route", "advice", spec("contract", "estimatedValue"), { value: formatMoney(value), approver: route.approver }, policy.approvalRoutes.source));
+    flags.push(flag("review.approval-route", "advice", spec("contract", "estimatedValue"), { value, approver: route.approver }, policy.approvalRoutes.source));
   }
   return flags;
 }
@@ -82,6 +81,6 @@ export function checkReservedContract(s: TenderSpecification, policy: ReviewPoli
   const text = `${s.serviceUsers.description} ${s.title}`.toLowerCase();
   if (!policy.reservedContracts.serviceUserTerms.some((t) => text.includes(t.toLowerCase()))) return [];
   return [
-    flag("review.consider-reserved-contract", "advice", spec("procedure"), { minimum: String(policy.reservedContracts.minimumWorkforcePercent) }, policy.reservedContracts.source),
+    flag("review.consider-reserved-contract", "advice", spec("procedure"), { minimum: policy.reservedContracts.minimumWorkforcePercent }, policy.reservedContracts.source),
   ];
 }

@@ -1,6 +1,6 @@
-import { HUNDRED, ZERO, exact, plainNumber, sum, type Exact } from "../../arithmetic/exact.js";
-import { scaleRange } from "../../model/check-model.js";
-import { scoredSectionKeys, sectionTitles, type Scale, type ScoringModel } from "../../model/scoring-model.js";
+import { HUNDRED, ZERO, exact, sum, type Exact } from "../../arithmetic/exact.js";
+import { availablePoints, scaleRange } from "../../model/weights.js";
+import { scoredSectionKeys, sectionTitles, type Scale, type ScoredSectionKey, type ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import { flag, type ReviewFlag } from "../flag.js";
 import type { ReviewPolicy } from "../policy.js";
@@ -20,7 +20,9 @@ function smallestStep(scale: Scale): Exact {
 
 interface WeightedCriterion {
   path: (string | number)[];
-  label: string;
+  section: ScoredSectionKey;
+  id: string;
+  title: string;
   /** Points between the lowest and highest score on the scale. */
   swing: Exact;
   /** Points one scale step is worth. */
@@ -30,7 +32,7 @@ interface WeightedCriterion {
 /** Criteria and sections whose whole range is smaller than one step on the heaviest criterion. */
 export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
   const criteria: WeightedCriterion[] = [];
-  const sections: { key: string; swing: Exact }[] = [];
+  const sections: { key: ScoredSectionKey; swing: Exact }[] = [];
   for (const key of scoredSectionKeys) {
     const section = m.sections[key];
     const scale = section ? m.scales[section.scale] : undefined;
@@ -40,10 +42,12 @@ export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): Review
     const range = exact(high - low).div(top);
     sections.push({ key, swing: exact(section.weight).mul(range) });
     section.criteria.forEach((c, i) => {
-      const available = exact(section.weight).mul(exact(c.weight)).div(HUNDRED);
+      const available = availablePoints(section, c);
       criteria.push({
         path: ["sections", key, "criteria", i, "weight"],
-        label: `${c.id} (${c.title})`,
+        section: key,
+        id: c.id,
+        title: c.title,
         swing: available.mul(range),
         step: available.mul(smallestStep(scale)).div(top),
       });
@@ -52,29 +56,32 @@ export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): Review
   if (criteria.length < 2) return [];
   const heaviest = criteria.reduce((a, b) => (b.step.compare(a.step) > 0 ? b : a));
   const flags: ReviewFlag[] = [];
-  const tokenSections = new Set<string>();
+  const tokenSections = new Set<ScoredSectionKey>();
   for (const s of sections) {
     if (s.swing.compare(0) > 0 && s.swing.compare(heaviest.step) < 0) {
       tokenSections.add(s.key);
       flags.push(
         flag("review.token-weight", "warning", model("sections", s.key, "weight"), {
-          what: `The ${sectionTitles[s.key as keyof typeof sectionTitles].toLowerCase()} section`,
-          swing: plainNumber(s.swing),
-          step: plainNumber(heaviest.step),
-          heaviest: heaviest.label,
+          section: s.key,
+          sectionTitle: sectionTitles[s.key],
+          swing: s.swing,
+          step: heaviest.step,
+          heaviest: { id: heaviest.id, title: heaviest.title },
         }, policy.tokenWeight.source),
       );
     }
   }
   for (const c of criteria) {
-    if (tokenSections.has(String(c.path[1])) || c === heaviest) continue;
+    if (tokenSections.has(c.section) || c === heaviest) continue;
     if (c.swing.compare(0) > 0 && c.swing.compare(heaviest.step) < 0) {
       flags.push(
         flag("review.token-weight", "warning", model(...c.path), {
-          what: `Criterion ${c.label}`,
-          swing: plainNumber(c.swing),
-          step: plainNumber(heaviest.step),
-          heaviest: heaviest.label,
+          section: c.section,
+          sectionTitle: sectionTitles[c.section],
+          criterion: { id: c.id, title: c.title },
+          swing: c.swing,
+          step: heaviest.step,
+          heaviest: { id: heaviest.id, title: heaviest.title },
         }, policy.tokenWeight.source),
       );
     }
@@ -91,16 +98,16 @@ export function checkPriceWeight(spec: TenderSpecification, m: ScoringModel, pol
   if (price.weight > maximum) {
     flags.push(
       flag("review.price-weight-above-policy", "warning", model("sections", "price", "weight"), {
-        weight: String(price.weight),
-        maximum: String(maximum),
-        kind: care ? "care, support and other labour-intensive services" : "this kind of service",
+        weight: price.weight,
+        maximum,
+        careAndSupport: care,
       }, policy.priceWeight.source),
     );
   }
   const quality = m.sections.quality;
   if (quality && price.weight > quality.weight) {
     flags.push(
-      flag("review.price-above-quality", "warning", model("sections", "price", "weight"), { price: String(price.weight), quality: String(quality.weight) }, policy.priceWeight.source),
+      flag("review.price-above-quality", "warning", model("sections", "price", "weight"), { price: price.weight, quality: quality.weight }, policy.priceWeight.source),
     );
   }
   const hasThreshold = scoredSectionKeys.some((k) => {
@@ -110,8 +117,8 @@ export function checkPriceWeight(spec: TenderSpecification, m: ScoringModel, pol
   if (price.weight >= policy.qualityThreshold.requiredWhenPriceWeightAtLeast && !hasThreshold) {
     flags.push(
       flag("review.price-heavy-without-quality-threshold", "warning", model("sections", "price", "weight"), {
-        weight: String(price.weight),
-        trigger: String(policy.qualityThreshold.requiredWhenPriceWeightAtLeast),
+        weight: price.weight,
+        trigger: policy.qualityThreshold.requiredWhenPriceWeightAtLeast,
       }, policy.qualityThreshold.source),
     );
   }
@@ -136,13 +143,13 @@ export function checkSocialValue(m: ScoringModel, policy: ReviewPolicy): ReviewF
   const minimum = ppqp ? policy.socialValue.minimumPercentOfQualityScore : policy.socialValue.minimumPercent;
   const at = model("sections", "socialValue", "weight");
   if (share.compare(exact(policy.socialValue.tokenPercent)) <= 0) {
-    flags.push(flag("review.social-value-token", "warning", at, { weight: plainNumber(share), token: String(policy.socialValue.tokenPercent) }, source));
+    flags.push(flag("review.social-value-token", "warning", at, { weight: share, token: policy.socialValue.tokenPercent }, source));
   } else if (share.compare(exact(minimum)) < 0) {
     flags.push(
       flag("review.social-value-below-minimum", "warning", at, {
-        weight: plainNumber(share),
-        minimum: String(minimum),
-        of: ppqp ? "the quality score" : "the total score",
+        weight: share,
+        minimum,
+        of: ppqp ? "quality-score" : "total-score",
       }, source),
     );
   }
@@ -151,7 +158,7 @@ export function checkSocialValue(m: ScoringModel, policy: ReviewPolicy): ReviewF
     const found = policy.socialValue.hardToEvidenceTerms.filter((t) => text.includes(t.toLowerCase()));
     if (found.length > 0) {
       flags.push(
-        flag("review.social-value-hard-to-evidence", "warning", model("sections", "socialValue", "criteria", i), { criterion: c.id, terms: found.map((t) => `"${t}"`).join(", ") }, source),
+        flag("review.social-value-hard-to-evidence", "warning", model("sections", "socialValue", "criteria", i), { criterion: c.id, terms: found }, source),
       );
     }
   });
@@ -166,8 +173,8 @@ export function checkUserPanel(m: ScoringModel, policy: ReviewPolicy): ReviewFla
   if (panel.weight < policy.userPanel.minimumPercent) {
     return [
       flag("review.user-panel-too-light", "advice", model("sections", "userPanel", "weight"), {
-        weight: String(panel.weight),
-        minimum: String(policy.userPanel.minimumPercent),
+        weight: panel.weight,
+        minimum: policy.userPanel.minimumPercent,
       }, policy.userPanel.source),
     ];
   }

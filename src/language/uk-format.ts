@@ -1,0 +1,77 @@
+import { roundForDisplay, type Exact } from "../arithmetic/exact.js";
+
+/*
+ * How figures are written in UK English. It sits just above arithmetic and below problems, so the one
+ * findings formatter (src/problems/format.ts) and every output layer share it without importing upwards.
+ */
+
+/** Group thousands with commas: "1234567.5" → "1,234,567.5". */
+function groupThousands(decimal: string): string {
+  const [whole, fraction] = decimal.split(".") as [string, string | undefined];
+  const negative = whole.startsWith("-");
+  const digits = negative ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "-" : ""}${grouped}${fraction !== undefined ? `.${fraction}` : ""}`;
+}
+
+/** £1,234,567 — pence shown only when there are any: £1,234,567.50. */
+export function formatMoney(value: Exact): string {
+  const pence = roundForDisplay(value, 2);
+  const text = pence.endsWith(".00") ? pence.slice(0, -3) : pence;
+  return text.startsWith("-") ? `-£${groupThousands(text.slice(1))}` : `£${groupThousands(text)}`;
+}
+
+/** Points to a fixed number of decimal places (display only). */
+export function formatPoints(value: Exact, places = 2): string {
+  return groupThousands(roundForDisplay(value, places));
+}
+
+/** A count of things, e.g. words: 7,250. */
+export function formatCount(value: number | Exact): string {
+  return groupThousands(typeof value === "number" ? String(Math.round(value)) : roundForDisplay(value, 0));
+}
+
+/** 62.5% — trailing zeros dropped. */
+export function formatPercent(value: Exact, places = 2): string {
+  return `${trimZeros(roundForDisplay(value, places))}%`;
+}
+
+/**
+ * A probability estimate (0 to 1) as a percentage to `places` decimals: never "0%" for something that
+ * happened in some samples, nor "100%" for something that did not happen in all of them.
+ */
+export function formatChance(p: number, places = 0): string {
+  // Shares summed over ranks can miss 1 or 0 by a rounding error of the floating-point sum.
+  if (Math.abs(p) < 1e-9) return "0%";
+  if (Math.abs(p - 1) < 1e-9) return "100%";
+  const step = 10 ** -places;
+  const percent = p * 100;
+  if (percent < step / 2) return `less than ${step}%`;
+  if (percent >= 100 - step / 2) return `more than ${trimZeros((100 - step).toFixed(places))}%`;
+  return `${trimZeros(percent.toFixed(places))}%`;
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st. */
+export function formatOrdinal(n: number): string {
+  const lastTwo = n % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+/** A score as evaluators see it: 4, 3.67. */
+export function formatScore(value: Exact, places = 2): string {
+  return trimZeros(roundForDisplay(value, places));
+}
+
+function trimZeros(decimal: string): string {
+  return decimal.includes(".") ? decimal.replace(/\.?0+$/, "") : decimal;
+}
+
+const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2026-11-21" → "21 November 2026". */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) throw new RangeError(`not an ISO date: ${isoDate}`);
+  return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
+}

@@ -1,0 +1,18 @@
+import type { TenderBids } from "../model/bids.js";
+import { checkBids, type CheckOptions } from "../model/check-bids.js";
+import { checkScoringModel } from "../model/check-model.js";
+import type { ScoringModel } from "../model/scoring-model.js";
+import type { TenderSpecification } from "../model/specification.js";
+import type { Problem } from "../problems/problem.js";
+import { checkPriceFormula } from "./check-price-formula.js";
+
+/**
+ * Every rule beyond the schemas: the model on its own (including whether its price formula compiles, which
+ * is why this lives in scoring, not model), and the bids against the model and specification. Scoring runs
+ * exactly these checks, so `validate` says no more and no less than `score` would.
+ */
+export function validateTender(input: { specification: TenderSpecification; model: ScoringModel; bids?: TenderBids | undefined }, options: CheckOptions = {}): Problem[] {
+  const problems = [...checkScoringModel(input.model), ...checkPriceFormula(input.model)];
+  if (input.bids !== undefined) problems.push(...checkBids(input.specification, input.model, input.bids, options));
+  return problems;
+}
