@@ -5,7 +5,7 @@ import { makeAssessmentSummaries, makeEqualityAssessment, makeEvaluationReport, 
 import { analyseWeighting } from "../../sensitivity/analyse-weighting.js";
 import { improvementsToWin, priceToWin } from "../../sensitivity/improvement.js";
 import { problemFromResult } from "../../sensitivity/weight-sweep.js";
-import { whatifPage } from "../../sensitivity/whatif-page.js";
+import { whatifPage } from "../../presentation/whatif-page.js";
 import { EqualityFindings } from "../../model/equality-findings.js";
 import { modelHash } from "../../model/model-hash.js";
 import { parseInputDocument } from "../../model/parse-document.js";

@@ -15,7 +15,7 @@ import { locateProblems, parseInputDocument } from "../../model/parse-document.j
 import { readInputFile, readTextFile, writeOutputs, type OutputFile } from "../io.js";
 import { loadDocumentTemplate, todayOr } from "../document-templates.js";
 import { makeWhatifBriefing } from "../../documents/make-documents.js";
-import { whatifPage } from "../../sensitivity/whatif-page.js";
+import { whatifPage } from "../../presentation/whatif-page.js";
 import { resolveTenderFiles } from "../load-tender.js";
 import { reportProblems } from "../report-problems.js";
 import type { CriterionImprovement } from "../../sensitivity/improvement.js";

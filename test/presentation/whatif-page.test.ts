@@ -8,7 +8,7 @@ import { scoreTender } from "../../src/scoring/score-tender.js";
 import { seededRandom } from "../../src/sensitivity/random.js";
 import { smaa } from "../../src/sensitivity/smaa.js";
 import { problemFromResult, sweepWeight, totalAt } from "../../src/sensitivity/weight-sweep.js";
-import { whatifPage, type WhatifPageInput } from "../../src/sensitivity/whatif-page.js";
+import { whatifPage, type WhatifPageInput } from "../../src/presentation/whatif-page.js";
 import { formatChance } from "../../src/presentation/uk-format.js";
 import { loadExample } from "../example-tender.js";
 

@@ -1,9 +1,9 @@
 import { sectionTitles, type SectionKey } from "../model/scoring-model.js";
-import type { SmaaResult } from "./smaa.js";
-import { escapeXml as escape, weightChartSvg } from "../presentation/weight-chart.js";
-import type { WeightSweep, WeightingProblem } from "./weight-sweep.js";
-import { describeWeightRanges, type WeightRange } from "./weight-ranges.js";
-import { formatChance, formatOrdinal } from "../presentation/uk-format.js";
+import type { SmaaResult } from "../sensitivity/smaa.js";
+import type { WeightSweep, WeightingProblem } from "../sensitivity/weight-sweep.js";
+import { describeWeightRanges, type WeightRange } from "../sensitivity/weight-ranges.js";
+import { formatChance, formatOrdinal } from "./uk-format.js";
+import { escapeXml as escape, weightChartSvg } from "./weight-chart.js";
 
 const pct = (n: number, places = 1) => `${Number(n.toFixed(places))}%`;
 
