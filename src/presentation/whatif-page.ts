@@ -2,8 +2,9 @@ import { sectionTitles, type SectionKey } from "../model/scoring-model.js";
 import type { SmaaResult } from "../sensitivity/smaa.js";
 import type { WeightSweep, WeightingProblem } from "../sensitivity/weight-sweep.js";
 import { describeWeightRanges, type WeightRange } from "../sensitivity/weight-ranges.js";
+import { escapeHtml as escape } from "./escape.js";
 import { formatChance, formatOrdinal } from "./uk-format.js";
-import { escapeXml as escape, weightChartSvg } from "./weight-chart.js";
+import { weightChartSvg } from "./weight-chart.js";
 
 const pct = (n: number, places = 1) => `${Number(n.toFixed(places))}%`;
 

@@ -9,6 +9,7 @@ import { seededRandom } from "../../src/sensitivity/random.js";
 import { smaa } from "../../src/sensitivity/smaa.js";
 import { problemFromResult, sweepWeight, totalAt } from "../../src/sensitivity/weight-sweep.js";
 import { whatifPage, type WhatifPageInput } from "../../src/presentation/whatif-page.js";
+import { escapeHtml } from "../../src/presentation/escape.js";
 import { formatChance } from "../../src/presentation/uk-format.js";
 import { loadExample } from "../example-tender.js";
 
@@ -54,8 +55,8 @@ describe("the what-if page", () => {
     const typical = html.slice(html.indexOf('<table id="typical-weights"'), html.indexOf("</table>", html.indexOf('<table id="typical-weights"')));
     problem.bids.forEach((b, i) => {
       const central = chance.centralWeights[i];
-      const row = typical.slice(typical.indexOf(`<th scope="row">${b.bidder}</th>`));
-      if (central) expect(row.startsWith(`<th scope="row">${b.bidder}</th>${central.map((w) => `<td>${formatChance(w)}</td>`).join("")}`)).toBe(true);
+      const row = typical.slice(typical.indexOf(`<th scope="row">${escapeHtml(b.bidder)}</th>`));
+      if (central) expect(row.startsWith(`<th scope="row">${escapeHtml(b.bidder)}</th>${central.map((w) => `<td>${formatChance(w)}</td>`).join("")}`)).toBe(true);
       else expect(row).toMatch(/^<th scope="row">[^<]+<\/th><td colspan="4">Not first in any of the random weightings<\/td>/);
     });
   });
