@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +8,7 @@ import { exact } from "../../src/arithmetic/exact.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
 import { seededRandom } from "../../src/sensitivity/random.js";
 import { smaa } from "../../src/sensitivity/smaa.js";
-import { problemFromResult, sweepWeight, totalAt } from "../../src/sensitivity/weight-sweep.js";
+import { problemFromResult, sweepWeight, totalAt, type WeightingProblem } from "../../src/sensitivity/weight-sweep.js";
 import { whatifPage, type WhatifPageInput } from "../../src/presentation/whatif-page.js";
 import { escapeHtml } from "../../src/presentation/escape.js";
 import { formatChance } from "../../src/presentation/uk-format.js";
@@ -119,6 +120,169 @@ describe.skipIf(!haveChromium)("the what-if page in headless Chromium", () => {
       // wide chance tables scroll, each inside its own labelled region.
       await tab.setViewportSize({ width: 320, height: 800 });
       expect(await tab.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
+
+/**
+ * Names a bidder or a tender could be given to break out of the page: closing its data script, opening
+ * a tag or an attribute, starting a comment, a line separator JavaScript once choked on, and template
+ * braces. Every one must show as the literal text it is.
+ */
+const HOSTILE_NAMES = [
+  "National Care</script><img src=x onerror=alert(1)>",
+  '"><svg onload=alert(1)>',
+  "<!-- Peer Power",
+  "Line\u2028Separator CIC",
+  "{{x}} Café’s ' onfocus='alert(2)' autofocus='",
+];
+const HOSTILE_TITLE = 'Advocacy </script><script>alert(3)</script> "><svg onload=alert(4)> <!-- \u2028 {{x}}';
+
+/** The example tender with every bidder's name and id replaced by a hostile one. */
+function hostilePage() {
+  const outcome = scoreTender(loadExample());
+  if (!outcome.ok) throw new Error("example must score");
+  const original = problemFromResult(outcome.value);
+  const problem: WeightingProblem = {
+    weights: original.weights,
+    bids: original.bids.map((b, i) => ({ ...b, bidId: `id</script>${i}`, bidder: HOSTILE_NAMES[i]! })),
+  };
+  const sections = [...problem.weights.keys()];
+  const sweeps = sections.map((s) => sweepWeight(problem, s));
+  const chance = smaa({ criteria: sections, bids: problem.bids.map((b) => ({ id: b.bidId, values: sections.map((s) => b.shares.get(s)!.valueOf()) })), samples: 500, random: seededRandom(1) });
+  const html = whatifPage({ title: HOSTILE_TITLE, problem, sweeps, smaa: chance, seed: 1, highlight: problem.bids[0]!.bidId, weightRanges: [{ section: "price", low: 20, high: 60 }] });
+  return { html, problem, sweeps };
+}
+
+describe("the what-if page with hostile names", () => {
+  it("escapes every name into the markup and the script, so the only script is its own and nothing is a tag", () => {
+    const { html } = hostilePage();
+    expect(html.match(/<script/gi)).toHaveLength(1);
+    expect(html.match(/<\/script/gi)).toHaveLength(1);
+    expect(html).not.toContain("<!--");
+    expect(html).not.toMatch(/<img|<svg onload/i);
+    // No event-handler attribute inside any tag (the escaped names hold "onerror=" only as text).
+    expect(html).not.toMatch(/<[^>]*\son[a-z]+=/i);
+    expect(html).toContain("<h1>What-if: Advocacy &lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt; &quot;&gt;&lt;svg onload=alert(4)&gt; &lt;!-- \u2028 {{x}}</h1>");
+    const script = html.slice(html.indexOf("<script>") + "<script>".length, html.indexOf("</script>"));
+    expect(script).toContain("Line\\u2028Separator CIC");
+    expect(script).not.toMatch(/[\u2028\u2029]|<!--|<\/|<script/i);
+  });
+
+  it("names its one inline script by the SHA-256 of the script's exact text, and allows no network", () => {
+    const { html } = hostilePage();
+    const script = html.slice(html.indexOf("<script>") + "<script>".length, html.indexOf("</script>"));
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    expect(csp).toBe(
+      `default-src 'none'; script-src 'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'; style-src 'unsafe-inline'; connect-src 'none'; form-action 'none'; base-uri 'none'`,
+    );
+    // The policy must come before anything it governs.
+    expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("<style>"));
+  });
+});
+
+describe.skipIf(!haveChromium)("the what-if page with hostile names in headless Chromium", () => {
+  const PAGE_URL = "http://whatif.test/whatif.html";
+
+  /** Serves `html` as the only thing the page may load; every other request is counted and refused. */
+  async function open(html: string) {
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    const tab = await (await browser.newContext()).newPage();
+    const dialogs: string[] = [];
+    const consoleErrors: string[] = [];
+    const requests: string[] = [];
+    tab.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    tab.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    tab.on("pageerror", (error) => consoleErrors.push(String(error)));
+    tab.on("request", (request) => {
+      if (request.url() !== PAGE_URL) requests.push(request.url());
+    });
+    await tab.route("**", async (route) => {
+      if (route.request().url() === PAGE_URL) await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+      else {
+        requests.push(route.request().url());
+        await route.abort();
+      }
+    });
+    // Playwright's own scripts are not subject to the page's policy, so this listener sees every violation.
+    await tab.addInitScript(`window.violations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.violations.push(event.violatedDirective + " " + event.blockedURI));`);
+    await tab.goto(PAGE_URL);
+    const violations = async () => (await tab.evaluate("window.violations")) as string[];
+    return { browser, tab, dialogs, consoleErrors, requests, violations };
+  }
+
+  it("runs nothing injected, shows the names as text, keeps the sliders working and fetches nothing", async () => {
+    const { html, problem, sweeps } = hostilePage();
+    const { browser, tab, dialogs, consoleErrors, requests, violations } = await open(html);
+    try {
+      // Give an injected onload/onerror/autofocus handler its chance to fire.
+      await tab.locator("#w-price").focus();
+      await tab.waitForTimeout(200);
+
+      expect(await tab.locator("img").count()).toBe(0);
+      expect(await tab.locator("script").count()).toBe(1);
+      expect(await tab.locator("svg").count()).toBe(sweeps.length);
+      const handlers = (await tab.evaluate("[...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => e.tagName + ' ' + a.name))")) as string[];
+      expect(handlers).toEqual([]);
+
+      // Literal text wherever a name or the title is shown.
+      expect(await tab.title()).toBe(`What-if: ${HOSTILE_TITLE}`);
+      expect(await tab.locator("h1").textContent()).toBe(`What-if: ${HOSTILE_TITLE}`);
+      expect(await tab.locator("#acceptability tbody th").allTextContents()).toEqual(HOSTILE_NAMES);
+      expect(await tab.locator("#typical-weights tbody th").allTextContents()).toEqual(HOSTILE_NAMES);
+      expect([...(await tab.locator("#ranking tbody th").allTextContents())].sort()).toEqual([...HOSTILE_NAMES].sort());
+      const svgTitles = await tab.locator("svg line > title").allTextContents();
+      for (const name of HOSTILE_NAMES) expect(svgTitles).toContain(name);
+      const breakEvens = (await tab.locator("section.chart table td").allTextContents()).join("\n");
+      expect(breakEvens).toContain(" overtakes ");
+      expect(HOSTILE_NAMES.some((name) => breakEvens.includes(name))).toBe(true);
+
+      // The policy is there, the page's own script ran under it (the ranking was drawn), nothing was refused.
+      expect(await tab.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]{43}='/);
+      expect(await tab.locator("#ranking tbody tr").count()).toBe(problem.bids.length);
+      expect(await tab.locator("#leader").textContent()).toMatch(/ leads with \d+\.\d\d points\.$/);
+
+      // The sliders still re-rank the bids as the library says.
+      const before = await tab.locator("#ranking tbody th").allTextContents();
+      await tab.locator("#w-price").fill("80");
+      const price = sweeps.find((s) => s.section === "price")!;
+      const expected = [...price.lines].sort((a, b) => totalAt(b, exact(80)).compare(totalAt(a, exact(80)))).map((l) => l.bidder);
+      const after = await tab.locator("#ranking tbody th").allTextContents();
+      expect(after).toEqual(expected);
+      expect(after).not.toEqual(before);
+      // Enter in the form is stopped by the script, not refused by the policy.
+      await tab.keyboard.press("Enter");
+
+      expect(dialogs).toEqual([]);
+      expect(await violations()).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it("refuses to run a script that is not the one the page was built with", async () => {
+    const { html } = hostilePage();
+    // An edit to the script after the page was built (or a script that got in some other way) does not match the hash.
+    const tampered = html.replace("leads with", "is ahead with");
+    const { browser, tab, dialogs, violations } = await open(tampered);
+    try {
+      expect(await tab.locator("#ranking tbody tr").count()).toBe(0);
+      expect(await violations()).toEqual([expect.stringMatching(/^script-src-elem inline$/)]);
+      expect(dialogs).toEqual([]);
     } finally {
       await browser.close();
     }
