@@ -142,6 +142,8 @@ function setCoreProperties(zip: InstanceType<PizZipCtor>, title: string): void {
   if (core === undefined) return;
   let xml = core.replace(/<dc:title>[\s\S]*?<\/dc:title>|<dc:title\/>/, "");
   xml = xml.replace(/<dc:language>[\s\S]*?<\/dc:language>/, "");
-  xml = xml.replace("</cp:coreProperties>", `<dc:title>${escapeHtml(title)}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>`);
+  // A function, not a string, as the replacement: in a string "$&" or "$`" from the title would be
+  // read as a pattern and paste parts of the XML into it.
+  xml = xml.replace("</cp:coreProperties>", () => `<dc:title>${escapeHtml(title)}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>`);
   zip.file("docProps/core.xml", xml);
 }
