@@ -1,3 +1,5 @@
+import { escapeHtml } from "../presentation/escape.js";
+
 /**
  * Pictures in a Word document: a chart goes in where the template has a raw tag such as {@chart.picture}
  * standing alone in its paragraph. Only pictures the program made can be placed this way; the parser
@@ -20,8 +22,6 @@ const PNG_TYPE = '<Default Extension="png" ContentType="image/png"/>';
 const IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 
 // Namespaces are declared where they are used, so a template that lacks them at its root still works.
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 export interface PlacedPicture {
   picture: DocxPicture;
   relationshipId: string;
@@ -36,7 +36,7 @@ export function placePicture(picture: DocxPicture, n: number): PlacedPicture {
   const cx = Math.round(PICTURE_WIDTH_CM * EMU_PER_CM);
   const cy = Math.round((cx * picture.heightPx) / picture.widthPx);
   const id = 9000 + n;
-  const descr = escapeXml(picture.description);
+  const descr = escapeHtml(picture.description);
   const xml =
     `<w:p><w:pPr><w:spacing w:before="120" w:after="120"/></w:pPr><w:r><w:drawing>` +
     `<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { z } from "zod";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
+import { escapeHtml } from "../presentation/escape.js";
 import { addPicturesToZip, placePicture, type DocxPicture, type PlacedPicture } from "./docx-pictures.js";
 import { pictureAwareParser } from "./dot-path-parser.js";
 import { contractOf, unknownTags, type ContractField, type TemplateTag } from "./template-contract.js";
@@ -136,13 +137,13 @@ export function renderDocx(
   return { ok: true, value: zip.generate({ type: "uint8array", compression: "DEFLATE" }), problems: [] };
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 function setCoreProperties(zip: InstanceType<PizZipCtor>, title: string): void {
   const core = zip.file("docProps/core.xml")?.asText();
   if (core === undefined) return;
   let xml = core.replace(/<dc:title>[\s\S]*?<\/dc:title>|<dc:title\/>/, "");
   xml = xml.replace(/<dc:language>[\s\S]*?<\/dc:language>/, "");
-  xml = xml.replace("</cp:coreProperties>", `<dc:title>${escapeXml(title)}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>`);
+  // A function, not a string, as the replacement: in a string "$&" or "$`" from the title would be
+  // read as a pattern and paste parts of the XML into it.
+  xml = xml.replace("</cp:coreProperties>", () => `<dc:title>${escapeHtml(title)}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>`);
   zip.file("docProps/core.xml", xml);
 }

@@ -1,12 +1,12 @@
 import { sectionTitles } from "../model/scoring-model.js";
 import type { Exact } from "../arithmetic/exact.js";
 import { totalAt, type BreakEven, type RankSegment, type WeightSweep } from "../sensitivity/weight-sweep.js";
+import { escapeHtml } from "./escape.js";
 
 /**
  * Charts as standalone SVG: the same drawing goes inline into the what-if page and, turned into a
  * picture, into the Word briefing. Plain shapes and text only, so any SVG renderer draws it the same.
  */
-export const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const pct = (n: number, places = 1) => `${Number(n.toFixed(places))}%`;
 // Distinguishable colours (each at least 4.5:1 on white); every line is also labelled with its bidder,
 // so colour never carries meaning alone.
@@ -103,11 +103,11 @@ export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, st
       const b = a + l.slope.valueOf() * 100;
       const colour = colourOf.get(l.bidId);
       const ours = l.bidId === options.highlight;
-      const line = `<line x1="${x(0)}" y1="${y(a).toFixed(1)}" x2="${x(100)}" y2="${y(b).toFixed(1)}" stroke="${colour ?? "#b3b3b3"}" stroke-width="${ours ? 4 : colour ? 2 : 1}"><title>${escapeXml(l.bidder)}</title></line>`;
+      const line = `<line x1="${x(0)}" y1="${y(a).toFixed(1)}" x2="${x(100)}" y2="${y(b).toFixed(1)}" stroke="${colour ?? "#b3b3b3"}" stroke-width="${ours ? 4 : colour ? 2 : 1}"><title>${escapeHtml(l.bidder)}</title></line>`;
       if (colour === undefined) return line;
       return `${line}
 <text x="${x(100) + 8}" y="${labelY.get(i)!.toFixed(1)}" font-size="13"${ours ? ' font-weight="bold"' : ""} fill="${colour}">${labels[i]!
-        .map((text, n) => (n === 0 ? escapeXml(text) : `<tspan x="${x(100) + 8}" dy="${LINE}">${escapeXml(text)}</tspan>`))
+        .map((text, n) => (n === 0 ? escapeHtml(text) : `<tspan x="${x(100) + 8}" dy="${LINE}">${escapeHtml(text)}</tspan>`))
         .join("")}</text>`;
     })
     .join("\n");
@@ -115,7 +115,7 @@ export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, st
     .map((b) => {
       const line = sweep.lines.find((l) => l.bidId === b.above)!;
       const w = b.weight.valueOf();
-      return `<circle cx="${x(w).toFixed(1)}" cy="${y(totalAt(line, b.weight).valueOf()).toFixed(1)}" r="5" fill="none" stroke="#1a1a1a" stroke-width="2"><title>At ${pct(w)}: ${escapeXml(name(b.above))} overtakes ${escapeXml(name(b.below))}</title></circle>`;
+      return `<circle cx="${x(w).toFixed(1)}" cy="${y(totalAt(line, b.weight).valueOf()).toFixed(1)}" r="5" fill="none" stroke="#1a1a1a" stroke-width="2"><title>At ${pct(w)}: ${escapeHtml(name(b.above))} overtakes ${escapeHtml(name(b.below))}</title></circle>`;
     })
     .join("\n");
   const now = sweep.currentWeight.valueOf();
@@ -126,13 +126,13 @@ export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, st
         ? `Bidders change places at ${sweep.breakEvens.length} points; the chart marks ${marked.length} of them${marked.length > 0 ? `, at ${marked.map((b) => pct(b.weight.valueOf())).join(", ")}` : ""}.`
         : `Bidders change places at ${sweep.breakEvens.map((b) => pct(b.weight.valueOf())).join(", ")}.`
   } The figures are in the table that follows.`;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(description)}" font-family="${CHART_FONT}">
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(description)}" font-family="${CHART_FONT}">
 <rect width="${W}" height="${H}" fill="#ffffff"/>
 ${grid}
 ${yTicks}
 <line x1="${x(0)}" y1="${y(lo)}" x2="${x(100)}" y2="${y(lo)}" stroke="#595959"/>
 <line x1="${x(0)}" y1="${y(lo)}" x2="${x(0)}" y2="${y(hi)}" stroke="#595959"/>
-<text x="${(x(0) + x(100)) / 2}" y="${H - 10}" font-size="14" text-anchor="middle">${escapeXml(title)} weight</text>
+<text x="${(x(0) + x(100)) / 2}" y="${H - 10}" font-size="14" text-anchor="middle">${escapeHtml(title)} weight</text>
 <text x="16" y="${(y(lo) + y(hi)) / 2}" font-size="14" text-anchor="middle" transform="rotate(-90 16 ${(y(lo) + y(hi)) / 2})">Total score</text>
 <line x1="${x(now).toFixed(1)}" y1="${y(lo)}" x2="${x(now).toFixed(1)}" y2="${y(hi)}" stroke="#1a1a1a" stroke-width="1.5" stroke-dasharray="5 4"/>
 <text x="${(x(now) + 4).toFixed(1)}" y="${y(hi) + 12}" font-size="12">today ${pct(now)}</text>
@@ -162,14 +162,14 @@ export function chanceChartSvg(allRows: readonly { bidId: string; bidder: string
       const top = 20 + i * rowHeight;
       const ours = r.bidId === options.highlight;
       const width = Math.max(1, r.first * barMax);
-      return `<text x="${labelWidth - 10}" y="${top + 18}" font-size="13" text-anchor="end"${ours ? ' font-weight="bold"' : ""}>${escapeXml(shorten(r.bidder, 36))}</text>
+      return `<text x="${labelWidth - 10}" y="${top + 18}" font-size="13" text-anchor="end"${ours ? ' font-weight="bold"' : ""}>${escapeHtml(shorten(r.bidder, 36))}</text>
 <rect x="${labelWidth}" y="${top + 4}" width="${width.toFixed(1)}" height="${rowHeight - 10}" fill="${ours ? "#1b6ca8" : "#8c8c8c"}"/>
-<text x="${(labelWidth + width + 6).toFixed(1)}" y="${top + 18}" font-size="13"${ours ? ' font-weight="bold"' : ""}>${escapeXml(r.label)}</text>`;
+<text x="${(labelWidth + width + 6).toFixed(1)}" y="${top + 18}" font-size="13"${ours ? ' font-weight="bold"' : ""}>${escapeHtml(r.label)}</text>`;
     })
     .join("\n");
   const axisY = 20 + rows.length * rowHeight + 4;
   const description = `Bar chart of ${rows.length < allRows.length ? `the ${rows.length} likeliest winners' chances` : "each bidder's chance"} of coming first: ${rows.map((r) => `${r.bidder} ${r.label}`).join("; ")}.`;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(description)}" font-family="${CHART_FONT}">
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(description)}" font-family="${CHART_FONT}">
 <rect width="${W}" height="${H}" fill="#ffffff"/>
 <line x1="${labelWidth}" y1="16" x2="${labelWidth}" y2="${axisY}" stroke="#595959"/>
 <line x1="${labelWidth}" y1="${axisY}" x2="${labelWidth + barMax}" y2="${axisY}" stroke="#595959"/>

@@ -13,7 +13,7 @@ import { SmaaRangeError, tally } from "../sensitivity/smaa.js";
 import { seededRandom } from "../sensitivity/random.js";
 import { describeWeightRanges, mergeWeightRanges, weightBounds, weightRangesOf, type WeightRange } from "../sensitivity/weight-ranges.js";
 import { problemFromResult, type WeightingProblem } from "../sensitivity/weight-sweep.js";
-import { whatifPage as renderWhatifPage } from "../sensitivity/whatif-page.js";
+import { whatifPage as renderWhatifPage } from "../presentation/whatif-page.js";
 import type { DocumentOptions } from "./documents.js";
 import { textOf, type NamedFile } from "./files.js";
 import { inThreadRuntime, type ParallelRuntime } from "./runtime.js";

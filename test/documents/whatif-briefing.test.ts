@@ -70,14 +70,15 @@ describe("the what-if briefing document", () => {
     expect(descriptions).toHaveLength(5);
     expect(descriptions[3]).toContain("as the price weight goes from 0% to 100%");
     expect(descriptions[3]).toContain("65.4%");
-    expect(descriptions[4]).toMatch(/^Bar chart of each bidder's chance of coming first: Riverside Disabled People's Voice \d+%/);
+    // The XML escapes the apostrophes; Word reads them back as they were.
+    expect(descriptions[4]).toMatch(/^Bar chart of each bidder&#39;s chance of coming first: Riverside Disabled People&#39;s Voice \d+%/);
     const rels = part(bytes, "word/_rels/document.xml.rels");
     for (const id of [...xml.matchAll(/r:embed="([^"]+)"/g)].map((m) => m[1])) expect(rels).toContain(`Id="${id}"`);
     expect(part(bytes, "[Content_Types].xml")).toContain('Extension="png"');
   });
 
   it("is accessible: title, language, heading styles in order, table header rows", () => {
-    expect(part(bytes, "docProps/core.xml")).toContain("<dc:title>How the proposed weighting affects organisations like ours: Riverside Disabled People's Voice</dc:title>");
+    expect(part(bytes, "docProps/core.xml")).toContain("<dc:title>How the proposed weighting affects organisations like ours: Riverside Disabled People&#39;s Voice</dc:title>");
     expect(part(bytes, "docProps/core.xml")).toContain("<dc:language>en-GB</dc:language>");
     const xml = part(bytes, "word/document.xml");
     const headings = [...xml.matchAll(/<w:pStyle w:val="(Title|Heading\d)"\/>/g)].map((m) => m[1]!);

@@ -1,7 +1,7 @@
 import { sectionTitles } from "../../model/scoring-model.js";
 import { formatLocation } from "../../problems/format.js";
 import { findingToJson, problemsJson, stringifyJson } from "../../presentation/json.js";
-import { formatPercent } from "../../presentation/uk-format.js";
+import { formatPercent } from "../../language/uk-format.js";
 import { flagMessage, type FlagSeverity, type ReviewFlag } from "../../review/flag.js";
 import { failsReview } from "../../review/review-tender.js";
 import { reviewPolicyFile } from "../../node/files.js";

@@ -4,7 +4,7 @@ import { documentTemplate, readFileOnDisk, readTenderFolder } from "../../node/f
 import { workerThreadRuntime } from "../../node/worker-runtime.js";
 import { formatProblem } from "../../problems/format.js";
 import { stringifyJson } from "../../presentation/json.js";
-import { formatChance, formatMoney, formatPercent, formatPoints, formatScore } from "../../presentation/uk-format.js";
+import { formatChance, formatMoney, formatPercent, formatPoints, formatScore } from "../../language/uk-format.js";
 import { describeWeightRanges, describeWeights, type WeightRange } from "../../sensitivity/weight-ranges.js";
 import { firstPlaceInterval, type WeightSweep } from "../../sensitivity/weight-sweep.js";
 import { scoreTender } from "../../workflows/tender.js";

@@ -1,9 +1,11 @@
 import { sectionTitles, type SectionKey } from "../model/scoring-model.js";
-import type { SmaaResult } from "./smaa.js";
-import { escapeXml as escape, weightChartSvg } from "../presentation/weight-chart.js";
-import type { WeightSweep, WeightingProblem } from "./weight-sweep.js";
-import { describeWeightRanges, type WeightRange } from "./weight-ranges.js";
-import { formatChance, formatOrdinal } from "../presentation/uk-format.js";
+import type { SmaaResult } from "../sensitivity/smaa.js";
+import type { WeightSweep, WeightingProblem } from "../sensitivity/weight-sweep.js";
+import { describeWeightRanges, type WeightRange } from "../sensitivity/weight-ranges.js";
+import { escapeHtml as escape, jsonForScript } from "./escape.js";
+import { cspHashSource } from "./sha256.js";
+import { formatChance, formatOrdinal } from "../language/uk-format.js";
+import { weightChartSvg } from "./weight-chart.js";
 
 const pct = (n: number, places = 1) => `${Number(n.toFixed(places))}%`;
 
@@ -13,6 +15,11 @@ const pct = (n: number, places = 1) => `${Number(n.toFixed(places))}%`;
  * break-even points marked, and rank-acceptability bars show the chance of each place, with the typical
  * weights under which each bid comes first. Every chart has a data table beside it, every bar its number,
  * and every control is a labelled native input, so it works from the keyboard.
+ *
+ * Bidder names and titles come from whoever wrote the tender files, and the page is opened by every
+ * evaluator, so nothing in it may run but its own script: every value is escaped where it is put into
+ * the markup, the data goes into the script through jsonForScript, and a Content-Security-Policy lets the
+ * browser run only the one inline script whose hash the page was built with, and fetch nothing at all.
  */
 export interface WhatifPageInput {
   title: string;
@@ -41,9 +48,12 @@ export function whatifPage(input: WhatifPageInput): string {
   const name = new Map(problem.bids.map((b) => [b.bidId, b.bidder]));
   const sliders = data.sections
     .map(
-      (s) => `<div class="slider"><label for="w-${s.key}">${escape(s.title)} weight</label>
-<input type="range" id="w-${s.key}" data-section="${s.key}" min="0" max="100" step="0.5" value="${s.weight}" aria-describedby="w-${s.key}-value">
-<output id="w-${s.key}-value" for="w-${s.key}">${pct(s.weight)}</output></div>`,
+      (s) => {
+        const id = escape(`w-${s.key}`);
+        return `<div class="slider"><label for="${id}">${escape(s.title)} weight</label>
+<input type="range" id="${id}" data-section="${escape(s.key)}" min="0" max="100" step="0.5" value="${s.weight}" aria-describedby="${id}-value">
+<output id="${id}-value" for="${id}">${pct(s.weight)}</output></div>`;
+      },
     )
     .join("\n");
   const charts = sweeps.map((sweep) => chart(sweep, name, input.highlight)).join("\n");
@@ -68,11 +78,14 @@ export function whatifPage(input: WhatifPageInput): string {
     .join("\n");
   const limits = input.weightRanges && input.weightRanges.length > 0 ? `, within these limits: ${describeWeightRanges(input.weightRanges, sections)}` : "";
   const ranges = input.uncertainScores ? " Scores given as ranges were drawn at random within them in every weighting." : "";
+  // The exact text between <script> and </script>: the policy's hash is of these characters.
+  const script = `\nconst DATA = ${jsonForScript(data)};\n${PAGE_SCRIPT}`;
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(script)}">
 <title>${escape(`What-if: ${input.title}`)}</title>
 <style>
 body { font-family: Arial, sans-serif; font-size: 1rem; line-height: 1.5; color: #1a1a1a; max-width: 70rem; margin: 0 auto; padding: 1rem; }
@@ -105,7 +118,7 @@ thead th { background: #e7e6e6; }
 <h1>${escape(`What-if: ${input.title}`)}</h1>
 <p>Move a weight to see how the totals and the ranking change. The other weights keep their proportions, so the weights always add up to 100%.</p>
 <h2>Weights</h2>
-<form id="weights" onsubmit="return false">
+<form id="weights">
 ${sliders}
 </form>
 <h2 id="ranking-heading">Ranking at these weights</h2>
@@ -125,43 +138,7 @@ ${acceptability}
 ${typicalWeights}
 </tbody></table></div>
 </main>
-<script>
-const DATA = ${JSON.stringify(data)};
-const inputs = [...document.querySelectorAll("input[type=range]")];
-// The exact weights live here: range inputs snap to their step, so they only display them.
-const state = Object.fromEntries(DATA.sections.map((s) => [s.key, s.weight]));
-function rescale(changed) {
-  const key = changed.dataset.section;
-  const others = DATA.sections.map((s) => s.key).filter((k) => k !== key);
-  const rest = others.reduce((a, k) => a + state[k], 0);
-  const target = 100 - Number(changed.value);
-  state[key] = Number(changed.value);
-  for (const k of others) state[k] = rest > 0 ? (state[k] * target) / rest : target / others.length;
-  for (const i of inputs) if (i !== changed) i.value = String(state[i.dataset.section]);
-}
-function render() {
-  const w = state;
-  for (const i of inputs) document.getElementById(i.id + "-value").textContent = Math.round(state[i.dataset.section] * 10) / 10 + "%";
-  const totals = DATA.bids.map((b) => ({ name: b.name, total: DATA.sections.reduce((a, s) => a + w[s.key] * b.shares[s.key], 0) }));
-  totals.sort((a, b) => b.total - a.total);
-  const body = document.querySelector("#ranking tbody");
-  body.innerHTML = "";
-  totals.forEach((t, index) => {
-    const rank = index > 0 && Math.abs(t.total - totals[index - 1].total) < 1e-9 ? body.lastChild.firstChild.textContent : String(index + 1);
-    const row = document.createElement("tr");
-    for (const [tag, text] of [["td", rank], ["th", t.name], ["td", t.total.toFixed(2)]]) {
-      const cell = document.createElement(tag);
-      if (tag === "th") cell.scope = "row";
-      cell.textContent = text;
-      row.appendChild(cell);
-    }
-    body.appendChild(row);
-  });
-  document.getElementById("leader").textContent = totals[0].name + " leads with " + totals[0].total.toFixed(2) + " points.";
-}
-for (const i of inputs) i.addEventListener("input", () => { rescale(i); render(); });
-render();
-</script>
+<script>${script}</script>
 </body>
 </html>
 `;
@@ -179,4 +156,56 @@ function chart(sweep: WeightSweep, name: Map<string, string>, highlight: string 
 ${drawing.svg}</div>
 <table><caption>Break-even points: ${escape(title)}</caption><thead><tr><th scope="col">Weight</th><th scope="col">What changes</th></tr></thead><tbody>${rows || (unlisted === 0 ? '<tr><td colspan="2">No two bidders change places.</td></tr>' : "")}${more}</tbody></table>
 </section>`;
+}
+
+/**
+ * The page's script after its data. It writes names only through textContent, never as markup. An inline
+ * event handler (onsubmit=…) would be blocked by the policy, so the form's submit is stopped here.
+ */
+const PAGE_SCRIPT = `const inputs = [...document.querySelectorAll("input[type=range]")];
+// Enter must not submit the form: there is nowhere to send it, and form-action 'none' would refuse it.
+document.getElementById("weights").addEventListener("submit", (event) => event.preventDefault());
+// The exact weights live here: range inputs snap to their step, so they only display them.
+const state = Object.fromEntries(DATA.sections.map((s) => [s.key, s.weight]));
+function rescale(changed) {
+  const key = changed.dataset.section;
+  const others = DATA.sections.map((s) => s.key).filter((k) => k !== key);
+  const rest = others.reduce((a, k) => a + state[k], 0);
+  const target = 100 - Number(changed.value);
+  state[key] = Number(changed.value);
+  for (const k of others) state[k] = rest > 0 ? (state[k] * target) / rest : target / others.length;
+  for (const i of inputs) if (i !== changed) i.value = String(state[i.dataset.section]);
+}
+function render() {
+  const w = state;
+  for (const i of inputs) document.getElementById(i.id + "-value").textContent = Math.round(state[i.dataset.section] * 10) / 10 + "%";
+  const totals = DATA.bids.map((b) => ({ name: b.name, total: DATA.sections.reduce((a, s) => a + w[s.key] * b.shares[s.key], 0) }));
+  totals.sort((a, b) => b.total - a.total);
+  const body = document.querySelector("#ranking tbody");
+  body.replaceChildren();
+  totals.forEach((t, index) => {
+    const rank = index > 0 && Math.abs(t.total - totals[index - 1].total) < 1e-9 ? body.lastChild.firstChild.textContent : String(index + 1);
+    const row = document.createElement("tr");
+    for (const [tag, text] of [["td", rank], ["th", t.name], ["td", t.total.toFixed(2)]]) {
+      const cell = document.createElement(tag);
+      if (tag === "th") cell.scope = "row";
+      cell.textContent = text;
+      row.appendChild(cell);
+    }
+    body.appendChild(row);
+  });
+  document.getElementById("leader").textContent = totals[0].name + " leads with " + totals[0].total.toFixed(2) + " points.";
+}
+for (const i of inputs) i.addEventListener("input", () => { rescale(i); render(); });
+render();
+`;
+
+/**
+ * Nothing but the page's own script runs, and nothing is fetched: no images, fonts, frames or
+ * connections, and no <base> or form can point anywhere. Styles may be inline (the bars' widths are
+ * style attributes); CSS cannot run script, and every value in the markup is escaped anyway. A policy
+ * given in a <meta> tag applies only from that tag on, so it comes before the styles and the script.
+ */
+function contentSecurityPolicy(script: string): string {
+  return ["default-src 'none'", `script-src ${cspHashSource(script)}`, "style-src 'unsafe-inline'", "connect-src 'none'", "form-action 'none'", "base-uri 'none'"].join("; ");
 }
