@@ -2,8 +2,9 @@ import { Inflate } from "fflate";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 
 /**
- * The parts of an .xlsx package that hold cell values: the workbook's sheet list, the shared strings and
- * each worksheet's XML, found through the package's relationships as the Open Packaging Conventions say.
+ * The parts of an .xlsx package that hold cell values: the workbook's sheet list, the shared strings,
+ * each worksheet's XML and the number format of each cell style, found through the package's
+ * relationships as the Open Packaging Conventions say.
  *
  * Read from the zip's central directory, so the order in which a program stored the parts does not
  * matter. (exceljs's streaming reader reads them in stored order and, under load, could lose the last
@@ -13,6 +14,11 @@ import { SaxesParser, type SaxesTagPlain } from "saxes";
 export interface XlsxPackage {
   sheets: { name: string; state: string; xml: string }[];
   sharedStrings: string[];
+  /**
+   * Each cell style's number format code, by style index (a cell's `s` attribute): "0%", "#,##0.00",
+   * "General". The number alone cannot tell -15% (shown as a percentage) from -0.15.
+   */
+  numberFormats: string[];
 }
 
 /**
@@ -47,6 +53,8 @@ export function readXlsxPackage(bytes: Uint8Array, limits: Readonly<XlsxLimits> 
   const workbookRels = relationships(parts, workbookPath);
   const sharedStringsRel = workbookRels.find((r) => r.type.endsWith("/sharedStrings"));
   const sharedStrings = sharedStringsRel ? readSharedStrings(parts.text(sharedStringsRel.target)) : [];
+  const stylesRel = workbookRels.find((r) => r.type.endsWith("/styles"));
+  const numberFormats = stylesRel && parts.has(stylesRel.target) ? readNumberFormats(parts.text(stylesRel.target)) : [];
   const byId = new Map(workbookRels.map((r) => [r.id, r]));
   const sheets = readSheetList(parts.text(workbookPath)).flatMap((sheet) => {
     const rel = byId.get(sheet.relId);
@@ -54,7 +62,7 @@ export function readXlsxPackage(bytes: Uint8Array, limits: Readonly<XlsxLimits> 
     if (!rel || !rel.type.endsWith("/worksheet")) return [];
     return [{ name: sheet.name, state: sheet.state, xml: parts.text(rel.target) }];
   });
-  return { sheets, sharedStrings };
+  return { sheets, sharedStrings, numberFormats };
 }
 
 /** One file in the zip, as its central directory describes it. */
@@ -296,6 +304,60 @@ function readSharedStrings(xml: string): string[] {
     },
   });
   return strings;
+}
+
+/**
+ * The number formats Excel builds in, by id (ECMA-376 §18.8.30); a workbook names only its own formats
+ * (ids from 164). Ids 9 and 10 are the percentages.
+ */
+const BUILT_IN_FORMATS: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yy h:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+/** Each cell style's number format code, by style index: the `<xf>` list in `<cellXfs>` and the workbook's `<numFmts>`. */
+function readNumberFormats(xml: string): string[] {
+  const custom = new Map<number, string>();
+  const styleFormatIds: number[] = [];
+  // `<xf>` also appears in `<cellStyleXfs>` (named styles), which cells do not refer to by index.
+  let inCellXfs = false;
+  parseXml(xml, {
+    open(tag) {
+      if (tag === "numFmt") custom.set(Number(this.attributes["numFmtId"]), this.attributes["formatCode"] ?? "");
+      else if (tag === "cellXfs") inCellXfs = true;
+      else if (tag === "xf" && inCellXfs) styleFormatIds.push(Number(this.attributes["numFmtId"] ?? 0));
+    },
+    close(tag) {
+      if (tag === "cellXfs") inCellXfs = false;
+    },
+  });
+  return styleFormatIds.map((id) => custom.get(id) ?? BUILT_IN_FORMATS[id] ?? "General");
 }
 
 /**
