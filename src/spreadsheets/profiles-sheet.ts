@@ -45,7 +45,7 @@ function findHeader(sheet: LightSheet): { row: number; columns: Map<number, Colu
     for (const c of columnsOf(sheet, r)) {
       const text = cellText(cellOf(sheet, r, c).content);
       const key = normalise(text);
-      // A merged header repeats its text in each cell it covers: the first column wins.
+      // A header typed again across the cells of a merge (as some programs show it): the first column wins.
       if (key === "" || IGNORED.has(key) || seen.has(key)) continue;
       seen.add(key);
       if (key === "name") columns.set(c, { kind: "name" });
