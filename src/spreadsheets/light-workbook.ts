@@ -1,5 +1,5 @@
 import { contentOf, type CellContent } from "./cell-value.js";
-import { StringItemText, decodeEscapes, parseXml, readXlsxPackage } from "./xlsx-package.js";
+import { StringItemText, XlsxReadError, decodeEscapes, parseXml, readXlsxPackage } from "./xlsx-package.js";
 
 /**
  * A workbook as plain rows of cell values. Our own reader over the package's XML, not exceljs's model:
@@ -11,12 +11,17 @@ export interface LightSheet {
   state: string;
   /** Row number → cell values by column number (1-based, as in Excel). */
   rows: Map<number, unknown[]>;
+  /**
+   * Row number → number format codes by column, for the numbers shown in a format other than General:
+   * the format is what tells -15% (a number shown as a percentage) from -0.15.
+   */
+  formats: Map<number, string[]>;
   lastRow: number;
 }
 
 export async function loadLightWorkbook(bytes: Uint8Array): Promise<LightSheet[]> {
   const workbook = readXlsxPackage(bytes);
-  return workbook.sheets.map((sheet) => ({ name: sheet.name, state: sheet.state, ...readRows(sheet.xml, workbook.sharedStrings) }));
+  return workbook.sheets.map((sheet) => ({ name: sheet.name, state: sheet.state, ...readRows(sheet.xml, workbook.sharedStrings, workbook.numberFormats) }));
 }
 
 /**
@@ -24,12 +29,14 @@ export async function loadLightWorkbook(bytes: Uint8Array): Promise<LightSheet[]
  * formulas as `{ formula, result }` (or `{ sharedFormula, result }` for a cell that reuses the formula of
  * the cell named), `result` being absent when the formula was never calculated.
  */
-function readRows(xml: string, sharedStrings: readonly string[]): { rows: Map<number, unknown[]>; lastRow: number } {
+function readRows(xml: string, sharedStrings: readonly string[], numberFormats: readonly string[]): Pick<LightSheet, "rows" | "formats" | "lastRow"> {
   const rows = new Map<number, unknown[]>();
+  const formats = new Map<number, string[]>();
   const sharedFormulaMasters = new Map<string, string>();
   let lastRow = 0;
   let rowNumber = 0;
   let values: unknown[] = [];
+  let rowFormats: string[] = [];
   let column = 0;
   // The cell being read.
   let type = "n";
@@ -39,6 +46,7 @@ function readRows(xml: string, sharedStrings: readonly string[]): { rows: Map<nu
   let captured = "";
   let inlineText: StringItemText | undefined;
   let address = "";
+  let format = "General";
 
   parseXml(xml, {
     open(tag) {
@@ -46,14 +54,19 @@ function readRows(xml: string, sharedStrings: readonly string[]): { rows: Map<nu
         case "row": {
           const r = Number(this.attributes["r"]);
           rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+          if (rowNumber > MAX_ROW) throw new XlsxReadError(`it is damaged: it has a row ${rowNumber.toLocaleString("en-GB")}, beyond the last row a spreadsheet can have`);
           values = [];
+          rowFormats = [];
           column = 0;
           break;
         }
         case "c": {
           const ref = this.attributes["r"];
           column = ref ? columnNumber(ref) : column + 1;
+          // Beyond column XFD a reference is not a cell, and would make the row's array huge.
+          if (column > MAX_COLUMN) throw new XlsxReadError(`it is damaged: it has a cell ${ref ?? `in column ${column}`}, beyond the last column a spreadsheet can have`);
           address = ref ?? "";
+          format = numberFormats[Number(this.attributes["s"] ?? 0)] ?? "General";
           type = this.attributes["t"] ?? "n";
           formula = undefined;
           raw = undefined;
@@ -92,11 +105,13 @@ function readRows(xml: string, sharedStrings: readonly string[]): { rows: Map<nu
           const value = cellValue(type, raw, inlineText, sharedStrings);
           if (formula) values[column] = formulaValue(formula, value, raw !== undefined, address, sharedFormulaMasters);
           else if (value !== undefined) values[column] = value;
+          if (typeof value === "number" && format !== "General") rowFormats[column] = format;
           break;
         }
         case "row":
           if (values.length > 0) {
             rows.set(rowNumber, values);
+            if (rowFormats.length > 0) formats.set(rowNumber, rowFormats);
             lastRow = Math.max(lastRow, rowNumber);
           }
           break;
@@ -105,8 +120,12 @@ function readRows(xml: string, sharedStrings: readonly string[]): { rows: Map<nu
       }
     },
   });
-  return { rows, lastRow };
+  return { rows, formats, lastRow };
 }
+
+// The largest sheet Excel and LibreOffice allow: column XFD, row 1,048,576.
+const MAX_COLUMN = 16_384;
+const MAX_ROW = 1_048_576;
 
 function cellValue(type: string, raw: string | undefined, inlineText: StringItemText | undefined, sharedStrings: readonly string[]): unknown {
   switch (type) {
@@ -166,6 +185,19 @@ export function columnLetter(column: number): string {
 
 export function cellAt(sheet: LightSheet, row: number, column: number): CellContent {
   return contentOf(sheet.rows.get(row)?.[column], `${columnLetter(column)}${row}`);
+}
+
+/** A cell's number format code: "General" unless the cell holds a number shown otherwise. */
+export function formatAt(sheet: LightSheet, row: number, column: number): string {
+  return sheet.formats.get(row)?.[column] ?? "General";
+}
+
+/**
+ * The rows after `after` that hold something, in order. Loop over these rather than up to `lastRow`: a
+ * single cell at row 1,048,576 would otherwise mean a million empty rows to look at.
+ */
+export function rowsAfter(sheet: LightSheet, after: number): number[] {
+  return [...sheet.rows.keys()].filter((r) => r > after).sort((a, b) => a - b);
 }
 
 /** The columns of a row that hold something, in order. */

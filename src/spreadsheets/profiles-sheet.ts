@@ -1,12 +1,13 @@
-import type { Worksheet } from "exceljs";
 import { WhatifProfiles } from "../model/whatif-profiles.js";
 import type { SourceDocument } from "../model/parse-document.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
 import { zodIssueToProblem } from "../model/zod-issues.js";
 import { locateIn } from "../model/parse-document.js";
 import { problem, type PathSegment, type Problem, type Outcome } from "../problems/problem.js";
-import { cellText, contentOf, rawValue, unreadableText, type CellContent } from "./cell-value.js";
+import { cellText, unreadableText, type CellContent } from "./cell-value.js";
 import { loadExcelJS } from "./exceljs.js";
+import { cellAt, columnsOf, formatAt, rowsAfter, type LightSheet } from "./light-workbook.js";
+import { parseWorkbook } from "./read-workbook.js";
 import { INPUT_FILL, THIN, tableSheet, titleGuidanceAndHeader } from "./sheet-style.js";
 import { addWeightLimitsSheet, readWeightLimits } from "./weight-limits-sheet.js";
 
@@ -15,7 +16,8 @@ import { addWeightLimitsSheet, readWeightLimits } from "./weight-limits-sheet.js
  * a header row with Name, Role, Price and a column per section (or criterion id), then a row for your
  * organisation (Role "us") and one per likely competitor; optionally a second sheet of weight limits.
  * Read into the same WhatifProfiles data as the YAML, so the same checks apply, and every problem is
- * reported at its cell.
+ * reported at its cell. Read with the reader score sheets use, so it has the same limits on what a
+ * workbook may unpack to and answers a file it cannot read in the same words; exceljs only writes it.
  */
 const normalise = (text: string) => text.toLowerCase().replace(/[\s_£()-]/g, "");
 const sectionByHeader: Record<string, string> = { quality: "quality", socialvalue: "socialValue", userpanel: "userPanel" };
@@ -31,19 +33,19 @@ interface SheetCell {
   numFmt: string;
 }
 
-function cellOf(sheet: Worksheet, row: number, column: number): SheetCell {
-  const cell = sheet.getCell(row, column);
-  return { content: contentOf(rawValue(cell), cell.address), numFmt: cell.numFmt ?? "" };
+function cellOf(sheet: LightSheet, row: number, column: number): SheetCell {
+  return { content: cellAt(sheet, row, column), numFmt: formatAt(sheet, row, column) };
 }
 
-function findHeader(sheet: Worksheet): { row: number; columns: Map<number, Column> } | undefined {
-  for (let r = 1; r <= Math.min(30, sheet.rowCount); r++) {
+function findHeader(sheet: LightSheet): { row: number; columns: Map<number, Column> } | undefined {
+  for (let r = 1; r <= Math.min(30, sheet.lastRow); r++) {
     const columns = new Map<number, Column>();
     const seen = new Set<string>();
-    for (let c = 1; c <= sheet.columnCount; c++) {
+    // Only the cells that hold something: one cell in column XFD must not mean 16,384 to look at.
+    for (const c of columnsOf(sheet, r)) {
       const text = cellText(cellOf(sheet, r, c).content);
       const key = normalise(text);
-      // A merged header repeats its text in each cell it covers: the first column wins.
+      // A header typed again across the cells of a merge (as some programs show it): the first column wins.
       if (key === "" || IGNORED.has(key) || seen.has(key)) continue;
       seen.add(key);
       if (key === "name") columns.set(c, { kind: "name" });
@@ -94,14 +96,16 @@ function readPrice(cell: SheetCell): number | string | undefined | { bad: string
 const isBad = (v: unknown): v is { bad: string } => typeof v === "object" && v !== null && !Array.isArray(v) && "bad" in v;
 
 export async function readProfilesSheet(bytes: Uint8Array, file: string): Promise<Outcome<{ data: WhatifProfiles; source: SourceDocument }>> {
-  const ExcelJS = await loadExcelJS();
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as never);
-  } catch (error) {
-    return { ok: false, problems: [problem("sheets.unreadable", { document: "profiles", file }, { detail: (error as Error).message })] };
+  const read = await parseWorkbook(bytes);
+  if (!read.ok) {
+    const where = { document: "profiles" as const, file };
+    return {
+      ok: false,
+      problems: [read.reason === "empty" ? problem("sheets.empty-file", where, {}) : problem("sheets.unreadable", where, { detail: read.detail ?? "it is not an .xlsx file, or it is damaged" })],
+    };
   }
-  const sheet = workbook.worksheets.find((ws) => ws.state === "visible" && findHeader(ws) !== undefined);
+  const workbook = read.sheets;
+  const sheet = workbook.find((ws) => ws.state === "visible" && findHeader(ws) !== undefined);
   const header = sheet && findHeader(sheet);
   if (!sheet || !header) return { ok: false, problems: [problem("profiles.no-table", { document: "profiles", file }, {})] };
 
@@ -116,7 +120,7 @@ export async function readProfilesSheet(bytes: Uint8Array, file: string): Promis
   const columnOf = (kind: Column["kind"]) => [...header.columns].find(([, k]) => k.kind === kind)?.[0];
   const roleColumn = columnOf("role")!;
   const nameColumn = columnOf("name")!;
-  for (let r = header.row + 1; r <= sheet.rowCount; r++) {
+  for (const r of rowsAfter(sheet, header.row)) {
     const values = [...header.columns.keys()].map((c) => cellOf(sheet, r, c));
     if (values.every((v) => v.content.kind === "empty")) continue; // blank rows are fine
     const nameCell = cellOf(sheet, r, nameColumn);

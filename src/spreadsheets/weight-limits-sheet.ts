@@ -1,8 +1,9 @@
-import type { Workbook, Worksheet } from "exceljs";
+import type { Workbook } from "exceljs";
 import { sectionTitles, type ScoringModel, type SectionKey } from "../model/scoring-model.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
 import { problem, type Problem } from "../problems/problem.js";
-import { cellText, contentOf, rawValue, unreadableText } from "./cell-value.js";
+import { cellText, unreadableText } from "./cell-value.js";
+import { cellAt, columnsOf, formatAt, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { INPUT_FILL, THIN, tableSheet, titleGuidanceAndHeader } from "./sheet-style.js";
 
 /**
@@ -47,17 +48,17 @@ export interface WeightLimitsRead {
 }
 
 /** Read the weight limits table, if the workbook has one; a missing table means no limits. */
-export function readWeightLimits(workbook: Workbook, file: string): WeightLimitsRead {
+export function readWeightLimits(workbook: readonly LightSheet[], file: string): WeightLimitsRead {
   const read: WeightLimitsRead = { ranges: {}, cells: new Map(), sheet: undefined, headerCell: undefined, problems: [] };
-  for (const sheet of workbook.worksheets) {
+  for (const sheet of workbook) {
     if (sheet.state !== "visible") continue;
     const header = findHeader(sheet);
     if (!header) continue;
     read.sheet = sheet.name;
-    read.headerCell = sheet.getCell(header.row, header.section).address;
+    read.headerCell = cellAt(sheet, header.row, header.section).address;
     const at = (cell: string) => ({ document: "profiles" as const, file, sheet: sheet.name, cell });
-    for (let r = header.row + 1; r <= sheet.rowCount; r++) {
-      const sectionCell = contentOf(rawValue(sheet.getCell(r, header.section)), sheet.getCell(r, header.section).address);
+    for (const r of rowsAfter(sheet, header.row)) {
+      const sectionCell = cellAt(sheet, r, header.section);
       const low = readPercent(sheet, r, header.low);
       const high = readPercent(sheet, r, header.high);
       if (low === undefined && high === undefined) continue; // no limit (or a blank row)
@@ -75,11 +76,12 @@ export function readWeightLimits(workbook: Workbook, file: string): WeightLimits
   return read;
 }
 
-function findHeader(sheet: Worksheet): { row: number; section: number; low: number; high: number } | undefined {
-  for (let r = 1; r <= Math.min(30, sheet.rowCount); r++) {
+function findHeader(sheet: LightSheet): { row: number; section: number; low: number; high: number } | undefined {
+  for (let r = 1; r <= Math.min(30, sheet.lastRow); r++) {
     const found: Partial<Record<"section" | "low" | "high", number>> = {};
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const key = normalise(cellText(contentOf(rawValue(sheet.getCell(r, c)), "")));
+    // Only the cells that hold something: one cell in column XFD must not mean 16,384 to look at.
+    for (const c of columnsOf(sheet, r)) {
+      const key = normalise(cellText(cellAt(sheet, r, c)));
       if (key === "section" && found.section === undefined) found.section = c;
       else if (/^(lowest|low|min|minimum|from)(weight)?$/.test(key) && found.low === undefined) found.low = c;
       else if (/^(highest|high|max|maximum|to)(weight)?$/.test(key) && found.high === undefined) found.high = c;
@@ -90,15 +92,14 @@ function findHeader(sheet: Worksheet): { row: number; section: number; low: numb
 }
 
 /** 10, "10", "10%", or 0.1 shown as a percentage → 10; blank → undefined. */
-function readPercent(sheet: Worksheet, row: number, column: number): number | undefined | { bad: string; address: string } {
-  const cell = sheet.getCell(row, column);
-  const content = contentOf(rawValue(cell), cell.address);
+function readPercent(sheet: LightSheet, row: number, column: number): number | undefined | { bad: string; address: string } {
+  const content = cellAt(sheet, row, column);
   if (content.kind === "empty") return undefined;
-  if (content.kind === "number") return (cell.numFmt ?? "").includes("%") ? Math.round(content.value * 100 * 1e6) / 1e6 : content.value;
+  if (content.kind === "number") return formatAt(sheet, row, column).includes("%") ? Math.round(content.value * 100 * 1e6) / 1e6 : content.value;
   if (content.kind === "text") {
     const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(content.value);
     if (match) return Number(match[1]);
-    return { bad: content.value.trim(), address: cell.address };
+    return { bad: content.value.trim(), address: content.address };
   }
-  return { bad: unreadableText(content), address: cell.address };
+  return { bad: unreadableText(content), address: content.address };
 }

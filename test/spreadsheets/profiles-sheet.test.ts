@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { locateProblems, parseInputDocument } from "../../src/model/parse-document.js";
 import { parseScoringModel } from "../../src/model/parse.js";
@@ -142,6 +143,40 @@ describe("what-if profiles from a simple sheet", () => {
     expect(empty.problems.map(formatProblem)[0]).toMatch(/^notes\.xlsx: has no sheet with a header row naming Name, Role/);
     const notXlsx = await readProfilesSheet(new TextEncoder().encode("name,role\n"), "p.xlsx");
     expect(notXlsx.problems[0]!.code).toBe("sheets.unreadable");
+  });
+});
+
+describe("a profiles sheet is read by our own reader, with its limits and in our words", () => {
+  it("a cell at XFD1048576, on either sheet, is answered at once (exceljs made room for every cell before it, and never finished)", async () => {
+    const parts = unzipSync(await makeProfilesSheet(model.value.data, yamlProfiles.value.data));
+    for (const name of ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]) {
+      parts[name] = strToU8(strFromU8(parts[name]!).replace("</sheetData>", `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far out</t></is></c></row></sheetData>`));
+    }
+    const bytes = zipSync(parts);
+    const start = performance.now();
+    const read = await readProfilesSheet(bytes, "profiles.xlsx");
+    expect(performance.now() - start).toBeLessThan(1000);
+    if (!read.ok) throw new Error(read.problems.map(formatProblem).join("\n"));
+    expect(read.value.data).toEqual(yamlProfiles.value.data);
+  });
+
+  it("an empty file, and a file that is not a workbook, are answered in our words, not a zip library's", async () => {
+    const empty = await readProfilesSheet(new Uint8Array(0), "p.xlsx");
+    expect(empty.problems.map((p) => [p.code, formatProblem(p)])).toEqual([["sheets.empty-file", "p.xlsx: is empty (0 bytes): it may not have finished saving or copying"]]);
+    const notXlsx = await readProfilesSheet(new TextEncoder().encode("name,role\n"), "p.xlsx");
+    expect(notXlsx.problems.map(formatProblem)).toEqual(["p.xlsx: cannot be read as a spreadsheet: it is not an .xlsx file, or it is damaged (it is not a zip archive, which every .xlsx file is)"]);
+  });
+
+  it("a sheet that claims to unpack to gigabytes is refused before it is unpacked", async () => {
+    const bytes = await makeProfilesSheet(model.value.data, yamlProfiles.value.data);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i + 46 < bytes.length; i++) {
+      if (view.getUint32(i, true) === 0x02014b50 && strFromU8(bytes.subarray(i + 46, i + 46 + view.getUint16(i + 28, true))) === "xl/worksheets/sheet1.xml") view.setUint32(i + 24, 0x7fffffff, true);
+    }
+    const read = await readProfilesSheet(bytes, "p.xlsx");
+    expect(read.problems.map(formatProblem)).toEqual([
+      "p.xlsx: cannot be read as a spreadsheet: it unpacks to far more than any score sheet (xl/worksheets/sheet1.xml unpacks to 2,048 MB; no part of a score sheet comes near 64 MB)",
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";
-import { cellAt, loadLightWorkbook } from "../../src/spreadsheets/light-workbook.js";
+import ExcelJS from "exceljs";
+import { cellAt, formatAt, loadLightWorkbook, rowsAfter } from "../../src/spreadsheets/light-workbook.js";
 import { parseWorkbook } from "../../src/spreadsheets/read-workbook.js";
 import { makeScoreSheets } from "../../src/spreadsheets/score-sheets.js";
 import { modelHash } from "../../src/model/model-hash.js";
@@ -105,6 +106,44 @@ describe("what other programs write is read as they meant it", () => {
   });
 });
 
+describe("number formats, and sheets with a cell far out", () => {
+  it("a number's format comes from its style: built-in percentages, the workbook's own formats, General by default", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Formats");
+    sheet.addRow([-0.15, 0.125, 1015000, 3, "10%"]);
+    sheet.getCell("A1").numFmt = "0%";
+    sheet.getCell("B1").numFmt = "0.0%";
+    sheet.getCell("C1").numFmt = '"£"#,##0';
+    sheet.getCell("E1").numFmt = "0%";
+    const [read] = await loadLightWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect([1, 2, 3, 4, 5].map((c) => formatAt(read!, 1, c))).toEqual(["0%", "0.0%", '"£"#,##0', "General", "General"]);
+    expect(cellAt(read!, 1, 1)).toEqual({ kind: "number", value: -0.15, address: "A1" });
+  });
+
+  it("Excel's built-in percentage formats (ids 9 and 10) need no definition in the workbook", async () => {
+    const styles = `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellStyleXfs count="1"><xf numFmtId="10"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="10"/></cellXfs></styleSheet>`;
+    const bytes = packageWith(`<row r="1"><c r="A1" s="1"><v>0.2</v></c><c r="B1" s="2"><v>0.25</v></c><c r="C1"><v>1</v></c><c r="D1" s="7"><v>1</v></c></row>`, undefined, { "book/styles.xml": styles });
+    const parts = unzipSync(bytes);
+    const rels = new TextDecoder().decode(parts["book/_rels/main.xml.rels"]);
+    parts["book/_rels/main.xml.rels"] = strToU8(rels.replace("</Relationships>", `<Relationship Id="st" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`));
+    const [sheet] = await loadLightWorkbook(zipSync(parts));
+    expect([1, 2, 3, 4].map((c) => formatAt(sheet!, 1, c))).toEqual(["0%", "0.00%", "General", "General"]);
+  });
+
+  it("a cell at XFD1048576 is read without making room for the cells before it; one beyond is refused", async () => {
+    const start = performance.now();
+    const [sheet] = await loadLightWorkbook(packageWith(`<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>`));
+    expect(cellAt(sheet!, 1048576, 16384)).toEqual({ kind: "number", value: 2, address: "XFD1048576" });
+    expect(sheet!.lastRow).toBe(1048576);
+    expect(rowsAfter(sheet!, 0)).toEqual([1, 1048576]);
+    expect(performance.now() - start).toBeLessThan(1000);
+    const beyond = await parseWorkbook(packageWith(`<row r="1"><c r="XFE1"><v>1</v></c></row>`));
+    expect(beyond.ok ? "" : beyond.detail).toBe("it is damaged: it has a cell XFE1, beyond the last column a spreadsheet can have");
+    const below = await parseWorkbook(packageWith(`<row r="1048577"><c><v>1</v></c></row>`));
+    expect(below.ok ? "" : below.detail).toBe("it is damaged: it has a row 1,048,577, beyond the last row a spreadsheet can have");
+  });
+});
+
 describe("a workbook that cannot be read is refused with a reason, never half read", () => {
   const reason = async (bytes: Uint8Array) => {
     const parsed = await parseWorkbook(bytes);
@@ -130,7 +169,7 @@ describe("a workbook that cannot be read is refused with a reason, never half re
       const nameLength = view.getUint16(i + 28, true);
       if (decoder.decode(bytes.subarray(i + 46, i + 46 + nameLength)) === "book/sheets/one.xml") view.setUint32(i + 24, 0x7fffffff, true);
     }
-    expect(await reason(bytes)).toMatch(/^it unpacks to more than 1024 MB/);
+    expect(await reason(bytes)).toBe("it unpacks to far more than any score sheet (book/sheets/one.xml unpacks to 2,048 MB; no part of a score sheet comes near 64 MB)");
   });
 
   it("an XML entity declaration is not expanded (no billion laughs, no external files)", async () => {
