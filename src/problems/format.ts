@@ -24,6 +24,14 @@ const named = (x: { id: string; title: string }) => `${x.id} (${x.title})`;
 const messages = {
   "input.unreadable": (a) => `could not be read: ${a.detail}`,
   "input.empty": () => "the file is empty",
+  "input.too-large": (a) => `is ${a.size}, more than the ${a.limit} an input file of this kind can be: is it the right file?`,
+  "input.binary": () => "is not a text file: it holds a NUL byte here (is it a spreadsheet, Word or PDF file saved with a .yaml name?)",
+  "input.too-deep": (a) => `nests values more than ${a.limit} levels deep (tender-eval's inputs need fewer than 10), so it cannot be read`,
+  "input.too-many-aliases": (a) =>
+    `this file repeats an anchor (&${a.anchor}) too many times: its aliases (*${a.anchor}) would expand into more values than any tender needs; write the values out instead`,
+  "input.duplicate-key": (a) => `the key "${a.key}" appears twice in the same place, and one of its values would be silently lost: remove or rename one`,
+  "input.unsafe-character": (a) =>
+    `contains ${a.character}, which cannot be shown or printed safely (it usually comes with pasted text): delete it, or retype the text around it`,
   "schema.missing": (a) => `is required but missing (expected ${a.expected})`,
   "schema.wrong-type": (a) => `expected ${a.expected}, got ${a.received}`,
   "schema.unknown-field": (a) => `"${a.field}" is not a field tender-eval knows here (check the spelling)`,

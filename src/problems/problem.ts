@@ -29,6 +29,12 @@ export interface Location {
 export interface ProblemArgsByCode {
   "input.unreadable": { detail: string };
   "input.empty": Record<string, never>;
+  "input.too-large": { size: string; limit: string };
+  "input.binary": Record<string, never>;
+  "input.too-deep": { limit: number };
+  "input.too-many-aliases": { anchor: string };
+  "input.duplicate-key": { key: string };
+  "input.unsafe-character": { character: string };
   "schema.missing": { expected: string };
   "schema.wrong-type": { expected: string; received: string };
   "schema.unknown-field": { field: string };

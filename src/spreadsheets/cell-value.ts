@@ -1,4 +1,6 @@
 import type { Cell } from "exceljs";
+import { checkText } from "../model/text-safety.js";
+import { problem, type Location, type Problem } from "../problems/problem.js";
 
 /**
  * What a spreadsheet cell holds, decided in one place. Excel and LibreOffice write numbers, text, dates,
@@ -16,7 +18,13 @@ export type CellContent =
    * A formula whose result was never calculated (saved by a program that does not calculate); `formula`
    * says which, ready for a message: "=B2*2", or "the formula copied from F3".
    */
-  | { kind: "uncalculated"; formula: string; address: string };
+  | { kind: "uncalculated"; formula: string; address: string }
+  /**
+   * Text refused by the input text rule (src/model/text-safety.ts): it holds a control or bidi
+   * character, named in words in `character`. Never treated as text, so it cannot reach a document,
+   * chart or terminal; `cellProblem` turns it into a problem at its cell.
+   */
+  | { kind: "unsafe-text"; character: string; address: string };
 
 export function readCell(cell: Cell): CellContent {
   return contentOf(rawValue(cell), cell.address);
@@ -38,7 +46,7 @@ export function rawValue(cell: Cell): unknown {
 export function contentOf(value: unknown, address: string): CellContent {
   if (value === null || value === undefined) return { kind: "empty", address };
   if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value, address } : { kind: "error", value: "#NUM!", address };
-  if (typeof value === "string") return value.trim() === "" ? { kind: "empty", address } : { kind: "text", value, address };
+  if (typeof value === "string") return textContent(value, address);
   if (typeof value === "boolean") return { kind: "boolean", value, address };
   if (value instanceof Date) return { kind: "date", value, address };
   if (typeof value === "object") {
@@ -60,10 +68,32 @@ export function contentOf(value: unknown, address: string): CellContent {
   return { kind: "error", value: "unrecognised cell content", address };
 }
 
+/**
+ * Text as the same rule reads it from YAML: line breaks (Excel's Alt+Enter is \n, but text pasted into a
+ * cell can bring \r\n, a vertical tab or U+2028) become "\n"; other control and bidi characters refuse
+ * the cell.
+ */
+function textContent(value: string, address: string): CellContent {
+  const checked = checkText(value);
+  if (!checked.ok) return { kind: "unsafe-text", character: checked.unsafe.description, address };
+  return checked.text.trim() === "" ? { kind: "empty", address } : { kind: "text", value: checked.text, address };
+}
+
+/**
+ * The problem a cell's content is in itself, whatever the cell is for, located at the sheet and cell;
+ * undefined when there is none. Readers call it for every cell they read text from, so a refused
+ * character is reported where it is rather than as a missing or unknown value.
+ */
+export function cellProblem(content: CellContent, where: Location & { sheet: string }): Problem | undefined {
+  if (content.kind !== "unsafe-text") return undefined;
+  return problem("input.unsafe-character", { ...where, cell: content.address }, { character: content.character });
+}
+
 /** What a cell that could not be read holds, for a message: the error, the formula, or the value itself. */
 export function unreadableText(content: CellContent): string {
   if (content.kind === "error") return content.value;
   if (content.kind === "uncalculated") return content.formula;
+  if (content.kind === "unsafe-text") return `text holding ${content.character}`;
   return String((content as { value?: unknown }).value ?? content.kind);
 }
 
@@ -99,5 +129,7 @@ export function readScore(content: CellContent): ScoreReading {
       return { ok: false, reason: "not-a-number", detail: `the date ${content.value.toISOString().slice(0, 10)}` };
     case "boolean":
       return { ok: false, reason: "not-a-number", detail: String(content.value).toUpperCase() };
+    case "unsafe-text":
+      return { ok: false, reason: "not-a-number", detail: `text holding ${content.character}` };
   }
 }
