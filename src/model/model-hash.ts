@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../arithmetic/sha256.js";
 import type { ScoringModel } from "./scoring-model.js";
 
 /** SHA-256 of the model's canonical JSON (keys sorted), so a reformatted but identical model hashes the same. */
@@ -10,5 +10,5 @@ export function modelHash(model: ScoringModel): string {
     }
     return value;
   };
-  return createHash("sha256").update(JSON.stringify(canonical(model))).digest("hex");
+  return sha256Hex(new TextEncoder().encode(JSON.stringify(canonical(model))));
 }

@@ -1,3 +1,4 @@
+import { base64, sha256 } from "../arithmetic/sha256.js";
 /**
  * The one place text from a tender (bidder names, titles, descriptions) is made safe to put into markup.
  * Every page, chart and Word part uses these, so a fix here reaches all of them.
@@ -41,4 +42,12 @@ export function jsonForScript(value: unknown): string {
   // JSON.stringify gives undefined for undefined, functions and symbols; "null" keeps the script valid.
   if (json === undefined) return "null";
   return json.replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_ESCAPES[c] ?? c);
+}
+
+/**
+ * A CSP source naming exactly this inline script or style text: 'sha256-…'. The browser hashes the
+ * element's text as UTF-8, so the text here must be the element's content byte for byte.
+ */
+export function cspHashSource(text: string): string {
+  return `'sha256-${base64(sha256(new TextEncoder().encode(text)))}'`;
 }

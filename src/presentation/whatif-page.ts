@@ -3,7 +3,7 @@ import type { SmaaResult } from "../sensitivity/smaa.js";
 import type { WeightSweep, WeightingProblem } from "../sensitivity/weight-sweep.js";
 import { describeWeightRanges, type WeightRange } from "../sensitivity/weight-ranges.js";
 import { escapeHtml as escape, jsonForScript } from "./escape.js";
-import { cspHashSource } from "./sha256.js";
+import { cspHashSource } from "./escape.js";
 import { formatChance, formatOrdinal } from "../language/uk-format.js";
 import { weightChartSvg } from "./weight-chart.js";
 

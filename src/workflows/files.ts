@@ -1,3 +1,4 @@
+import { sha256Hex } from "../arithmetic/sha256.js";
 import { problem, type Problem } from "../problems/problem.js";
 
 /**
@@ -18,10 +19,9 @@ export interface InputRecord {
 const encoder = new TextEncoder();
 export const bytesOf = (file: NamedFile): Uint8Array => (typeof file.bytes === "string" ? encoder.encode(file.bytes) : file.bytes);
 
-/** SHA-256 by the platform's Web Crypto (Node and browsers alike), so this layer needs no Node module. */
-export async function inputRecord(file: NamedFile): Promise<InputRecord> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", bytesOf(file)));
-  return { file: file.name, sha256: Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("") };
+/** The file's audit record: its name and SHA-256, by the project's own pure SHA-256 so no platform module is needed. */
+export function inputRecord(file: NamedFile): InputRecord {
+  return { file: file.name, sha256: sha256Hex(bytesOf(file)) };
 }
 
 export const NOT_TEXT = "it is not UTF-8 text (is it a spreadsheet or Word file?)";

@@ -45,7 +45,7 @@ export function locate<T extends { location: Location }>(problems: readonly T[],
 export async function loadTender(files: TenderFiles): Promise<Outcome<LoadedTender>> {
   const problems: Problem[] = [];
   const given = [files.specification, files.model, ...(files.bids ? [files.bids] : [])];
-  const inputs = await Promise.all(given.map(inputRecord));
+  const inputs = given.map(inputRecord);
   const text = (file: NamedFile) => {
     const read = textOf(file);
     if (!read.ok) problems.push(read.problem);
@@ -154,7 +154,7 @@ export async function readReturnedSheets(
     }
   }
   const workbooks = sheets.filter((f) => isReturnedWorkbook(f.name));
-  const inputs = await Promise.all(workbooks.map(inputRecord));
+  const inputs = workbooks.map(inputRecord);
   const parsed = await runtime.runInParallel(workbooks.map((f) => ({ kind: "parse-workbook" as const, bytes: typeof f.bytes === "string" ? new TextEncoder().encode(f.bytes) : f.bytes })));
   const hash = modelHash(context.model);
   const contents: WorkbookContent[] = [];

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { base64, cspHashSource, sha256 } from "../../src/presentation/sha256.js";
+import { base64, sha256 } from "../../src/arithmetic/sha256.js";
+import { cspHashSource } from "../../src/presentation/escape.js";
 import { seededRandom } from "../../src/sensitivity/random.js";
 
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");

@@ -1,7 +1,7 @@
 /**
- * SHA-256 (FIPS 180-4) in plain TypeScript. The what-if page's Content-Security-Policy names its inline
- * script by hash, and the page is built in this pure layer, which uses no Node module (node:crypto), so
- * the same code can build a page anywhere, a browser included. Pages are small: speed does not matter.
+ * SHA-256 (FIPS 180-4) in plain TypeScript, the one home for it: the audit record's hash of each input
+ * file, the scoring model's hash on score sheets, and the what-if page's Content-Security-Policy hash of
+ * its own script. It uses no Node module (node:crypto), so the library runs anywhere, a browser included.
  */
 
 const K = new Uint32Array([
@@ -84,10 +84,7 @@ export function base64(bytes: Uint8Array): string {
   return out;
 }
 
-/**
- * A CSP source naming exactly this inline script or style text: 'sha256-…'. The browser hashes the
- * element's text as UTF-8, so the text here must be the element's content byte for byte.
- */
-export function cspHashSource(text: string): string {
-  return `'sha256-${base64(sha256(new TextEncoder().encode(text)))}'`;
+/** SHA-256 as lowercase hex, as audit records print it. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return Array.from(sha256(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { workerThreadRuntime } from "../../src/node/worker-runtime.js";
+import { inThreadRuntime, runTask, scoreTender, whatifForTender, type ParallelRuntime, type ParallelTask, type TaskResult, type TenderFiles } from "../../src/workflows/index.js";
+import { exampleFolder } from "../example-tender.js";
+import { filledSheets } from "../spreadsheets/sheets-fixtures.js";
+import { stringify } from "yaml";
+import { loadExample } from "../example-tender.js";
+
+/** A runtime that runs tasks in reverse order, several at once: results must not depend on how or where tasks ran. */
+const shuffledRuntime: ParallelRuntime = {
+  async runInParallel<T extends ParallelTask>(tasks: readonly T[]) {
+    const results: TaskResult<T>[] = new Array(tasks.length);
+    await Promise.all([...tasks.keys()].reverse().map(async (i) => (results[i] = await runTask(tasks[i]!))));
+    return results;
+  },
+};
+
+const read = (name: string) => ({ name, bytes: readFileSync(join(exampleFolder, name)) });
+
+describe("the parallel runtime is injected, and results never depend on it", () => {
+  it("SMAA for a seed and returned sheets give the same results in-thread, shuffled, and on worker threads", async () => {
+    const { bids } = loadExample();
+    const tender: TenderFiles = {
+      specification: read("specification.yaml"),
+      model: read("scoring-model.yaml"),
+      bids: { name: "bids.yaml", bytes: stringify({ ...bids, bids: bids.bids.map(({ scores: _s, price: _p, ...rest }) => rest) }) },
+      sheets: [...(await filledSheets())].map(([name, bytes]) => ({ name, bytes })),
+    };
+    const results = [];
+    // The worker runtime runs the tasks on this thread when run from the TypeScript sources; the built
+    // command's worker threads are compared with YAML in test/spreadsheets/round-trip.test.ts.
+    for (const runtime of [inThreadRuntime, shuffledRuntime, workerThreadRuntime(2)]) {
+      const scored = await scoreTender(tender, { runtime });
+      if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
+      const whatif = await whatifForTender(scored.value, { samples: 4000, seed: 7, runtime });
+      if (!whatif.ok) throw new Error(JSON.stringify(whatif.problems));
+      results.push({ result: scored.value.result, chance: whatif.value.analysis.chance });
+    }
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+  });
+});
+
+describe("worker threads, as the built command runs them", () => {
+  it("SMAA chunks on two real worker threads give exactly the in-thread result for a seed", async () => {
+    const built = new URL("../../dist/node/worker-runtime.js", import.meta.url);
+    expect(existsSync(built), "run npm run build first").toBe(true);
+    const { workerThreadRuntime: builtRuntime } = (await import(built.href)) as typeof import("../../src/node/worker-runtime.js");
+    const input = { criteria: ["a", "b", "c"], bids: [{ id: "A", values: [0.9, 0.2, 0.5] }, { id: "B", values: [0.5, 0.7, 0.4] }, { id: "C", values: [0.6, 0.6, 0.6] }], samples: 20_000 };
+    const tasks = [0, 1].map((c) => ({ kind: "smaa-chunk" as const, input: { ...input, samples: 10_000 }, seed: 5 + c }));
+    expect(await builtRuntime(2).runInParallel(tasks)).toEqual(await inThreadRuntime.runInParallel(tasks));
+  });
+});
