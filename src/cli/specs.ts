@@ -65,8 +65,8 @@ export const specs = {
       scoredTenderOptions(y)
         .option("out", { type: "string", default: "results.json", describe: "Where to write the results as JSON" })
         .option("force", { type: "boolean", default: false, describe: "Replace the output files if they exist" })
-        .option("xlsx", { type: "string", describe: "Also write the results workbook here (default with --sheets: results.xlsx)" })
-        .option("moderation-sheet", { type: "string", default: "moderation.xlsx", describe: "Where to write the moderation sheet when answers need moderation (with --sheets)" })
+        .option("xlsx", { type: "string", describe: "Also write the results workbook here (default with --sheets: results.xlsx beside --out)" })
+        .option("moderation-sheet", { type: "string", describe: "Where to write the moderation sheet when answers need moderation (with --sheets; default: moderation.xlsx beside --out)" })
         .example("$0 score examples/community-advocacy --out results.json", "Score the bundled example tender")
         .example("$0 score my-tender --sheets returned-sheets", "Score from the returned score sheets"),
   }),

@@ -125,9 +125,20 @@ export async function scoreLoadedTender(tender: LoadedTender, sheets: readonly N
     inputs.push(...read.value.inputs);
   }
   const scored = scoreBids({ specification: tender.specification, model: tender.model, bids }, { allowIncomplete });
-  problems.push(...locate(scored.problems, tender));
+  problems.push(...locate(sheets === undefined ? scored.problems : scored.problems.map(notInBidsFile), tender));
   if (!scored.ok) return { ok: false, problems };
   return { ok: true, value: { tender: { ...tender, bids }, result: scored.value, inputs, problems }, problems };
+}
+
+/**
+ * With returned sheets, scores and prices may not be in the bids file at all, so a problem about one is not
+ * pointed at a line of it (which would send the reader to the wrong file): its message names the bid and
+ * criterion.
+ */
+function notInBidsFile<T extends Problem>(p: T): T {
+  const path = p.location.path;
+  if (p.location.document !== "bids" || path?.[0] !== "bids" || (path[2] !== "scores" && path[2] !== "price")) return p;
+  return { ...p, location: {} };
 }
 
 const OTHER_SPREADSHEETS = /\.(xls|xlsm|ods|csv|numbers)$/i;

@@ -20,7 +20,8 @@ export async function run(args: ArgsOf<typeof specs.score>, io: CliIo) {
   const xlsx = args.xlsx ?? (args.sheets !== undefined ? join(dirname(args.out), "results.xlsx") : undefined);
   if (xlsx !== undefined) outputs.push({ path: xlsx, bytes: await resultsWorkbook(scored.value) });
   const moderation = args.sheets !== undefined ? await moderationSheet(scored.value) : undefined;
-  if (moderation !== undefined) outputs.push({ path: args.moderationSheet, bytes: moderation });
+  const moderationPath = args.moderationSheet ?? join(dirname(args.out), "moderation.xlsx");
+  if (moderation !== undefined) outputs.push({ path: moderationPath, bytes: moderation });
   const written = await writeOutputs(io, outputs, args.force);
   if (args.json) {
     io.stdout(json);
@@ -31,7 +32,7 @@ export async function run(args: ArgsOf<typeof specs.score>, io: CliIo) {
     if (moderation !== undefined) {
       const count = scored.value.result.moderationNeeded.length;
       io.stdout(
-        `${count} ${count === 1 ? "answer needs" : "answers need"} moderation: the panel should agree scores in ${args.moderationSheet}, give a reason for each, put it in ${args.sheets} and score again.`,
+        `${count} ${count === 1 ? "answer needs" : "answers need"} moderation: the panel should agree scores in ${moderationPath}, give a reason for each, put it in ${args.sheets} and score again.`,
       );
     }
   }
