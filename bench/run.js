@@ -6,15 +6,15 @@ import { performance } from "node:perf_hooks";
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { scoreTender } from "../dist/index.js";
+import { scoreTender } from "../dist/scoring/score-tender.js";
 import { makeAssessmentSummaries } from "../dist/documents/make-documents.js";
 import ExcelJS from "exceljs";
 import { modelHash } from "../dist/model/model-hash.js";
 import { makeScoreSheets } from "../dist/spreadsheets/score-sheets.js";
 import { interpretWorkbook } from "../dist/spreadsheets/read-workbook.js";
-import { parseWorkbooks } from "../dist/spreadsheets/parse-in-parallel.js";
+import { workerThreadRuntime } from "../dist/node/worker-runtime.js";
 import { smaa } from "../dist/sensitivity/smaa.js";
-import { smaaInParallel } from "../dist/sensitivity/smaa-in-parallel.js";
+import { smaaInChunks } from "../dist/sensitivity/smaa-chunks.js";
 import { seededRandom } from "../dist/sensitivity/random.js";
 import { assembleBids } from "../dist/spreadsheets/assemble-bids.js";
 import { makeResultsWorkbook } from "../dist/spreadsheets/results-workbook.js";
@@ -111,7 +111,7 @@ const stages = {
     const files = readdirSync(EXCEL_DIR).sort();
     await measureAsync("Read 3 evaluator workbooks, score, write the results workbook", "< 15 s and 1 GiB", async () => {
       const contents = [];
-      const parsed = await parseWorkbooks(files.map((name) => readFileSync(join(EXCEL_DIR, name))));
+      const parsed = await workerThreadRuntime().runInParallel(files.map((name) => ({ kind: "parse-workbook", bytes: readFileSync(join(EXCEL_DIR, name)) })));
       files.forEach((name, i) => {
         const read = interpretWorkbook(parsed[i], name, { ...input, bids: bare, modelHash: hash, allowIncomplete: false });
         if (!read.ok) throw new Error(JSON.stringify(read.problems.slice(0, 3)));
@@ -134,7 +134,7 @@ stages.smaa = async () => {
   const bids = Array.from({ length: 50 }, (_, i) => ({ id: `B${i}`, values: [random(), random(), random(), random()] }));
   const criteria = ["price", "quality", "socialValue", "userPanel"];
   measure("SMAA-2 on one core: 1,000,000 weight samples × 50 bids × 4 sections", "(for comparison)", () => smaa({ criteria, bids, samples: 1_000_000, random: seededRandom(1) }), 0);
-  const result = await measureAsync("SMAA-2 in two chunks on two cores: 1,000,000 × 50 × 4", "< 2 s", () => smaaInParallel({ criteria, bids, samples: 1_000_000 }, 1));
+  const result = await measureAsync("SMAA-2 in two chunks on two cores: 1,000,000 × 50 × 4", "< 2 s", () => { const runtime = workerThreadRuntime(); return smaaInChunks({ criteria, bids, samples: 1_000_000 }, 1, (chunks) => runtime.runInParallel(chunks.map((c) => ({ kind: "smaa-chunk", ...c })))); });
   console.log(`  ${result.samples} samples from ${result.drawn} drawn; seed 1, ${result.chunks} chunks`);
 };
 

@@ -56,7 +56,10 @@ export async function loadTender(files: TenderFiles): Promise<Outcome<LoadedTend
   const bidsText = files.bids ? text(files.bids) : undefined;
   const spec = specText === undefined ? undefined : parseSpecification(specText, files.specification.name);
   const model = modelText === undefined ? undefined : parseScoringModel(modelText, files.model.name);
-  const bids = bidsText === undefined || files.bids === undefined ? undefined : parseBids(bidsText, files.bids.name);
+  // A results file given as the bids file would otherwise be answered with a page of schema errors.
+  const resultsGivenAsBids = bidsText !== undefined && /^\s*\{\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"tender-eval"/.test(bidsText);
+  if (resultsGivenAsBids) problems.push(problem("input.results-not-bids", { document: "bids", file: files.bids!.name }, {}));
+  const bids = bidsText === undefined || files.bids === undefined || resultsGivenAsBids ? undefined : parseBids(bidsText, files.bids.name);
   for (const outcome of [spec, model, bids]) if (outcome && !outcome.ok) problems.push(...outcome.problems);
   if (hasErrors(problems) || !spec?.ok || !model?.ok || (bids !== undefined && !bids.ok)) return { ok: false, problems };
   const loaded: LoadedTender = { specification: spec.value.data, model: model.value.data, sources: [spec.value.source, model.value.source], inputs };

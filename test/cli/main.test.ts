@@ -130,3 +130,13 @@ describe("the installed bin (smoke test)", () => {
     expect(bad.status).toBe(1);
   });
 });
+
+describe("a results file given as the bids file", () => {
+  it("is named for what it is, with how to give the scores instead", async () => {
+    const first = await runCli(["score", exampleFolder, "--out", "results.json"]);
+    const run = await runCli(["report", exampleFolder, "--bids", "results.json", "--out", "r.docx"], first.cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("results.json: this is a results file written by tender-eval score, not a bids file");
+    expect(run.stderr.split("\n").filter((l) => l.includes("✗"))).toHaveLength(1);
+  });
+});
