@@ -8,7 +8,7 @@ import { checkAbnormallyLowPrices, checkEffectivePriceWeight, checkRankReversal 
 import { checkEvaluatorOffsets, checkJustifications, checkModerationShare, checkReservedEligibility, checkUserPanelIdentities } from "./checks/panel.js";
 import { checkRegimeLotsAndApproval, checkReservedContract, checkTenderingPeriod, checkWordsAsked } from "./checks/process.js";
 import { checkPriceWeight, checkSocialValue, checkTokenWeights, checkUserPanel } from "./checks/weighting.js";
-import type { FlagSeverity, ReviewFlag } from "./flag.js";
+import type { FlagSeverity, ReviewFlag } from "../problems/problem.js";
 import type { ReviewPolicy } from "./policy.js";
 
 export interface ReviewInput {

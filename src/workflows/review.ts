@@ -1,7 +1,7 @@
 import type { Parsed } from "../model/parse.js";
 import type { Outcome, Problem } from "../problems/problem.js";
 import { effectiveWeights, type EffectiveWeight } from "../review/checks/outcome.js";
-import type { ReviewFlag } from "../review/flag.js";
+import type { ReviewFlag } from "../problems/problem.js";
 import { parseReviewPolicy } from "../review/parse-policy.js";
 import type { ReviewPolicy } from "../review/policy.js";
 import { reviewTender } from "../review/review-tender.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { flagCodes } from "../../src/review/flag.js";
+import { flagCodes } from "../../src/problems/format.js";
 
 describe("every review flag is documented", () => {
   const page = readFileSync(new URL("../../docs/flags.md", import.meta.url), "utf8");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseScoringModel } from "../../src/model/parse.js";
-import { flagMessage } from "../../src/review/flag.js";
+import { flagMessage } from "../../src/problems/format.js";
 import { reviewTender } from "../../src/review/review-tender.js";
 import { loadExample } from "../example-tender.js";
 import { defaultPolicy } from "./helpers.js";

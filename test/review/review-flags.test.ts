@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flagMessage } from "../../src/review/flag.js";
+import { flagMessage } from "../../src/problems/format.js";
 import { effectiveWeights } from "../../src/review/checks/outcome.js";
 import { aPassingModel, aPriceQualityModel, bidsFor, codesOf, defaultPolicy, review, section } from "./helpers.js";
 

@@ -3,7 +3,7 @@ import type { TenderBids } from "../../model/bids.js";
 import type { SectionKey } from "../../model/scoring-model.js";
 import type { TenderResult } from "../../scoring/result.js";
 import { scoreTender, type TenderInput } from "../../scoring/score-tender.js";
-import { flag, type ReviewFlag } from "../flag.js";
+import { flag, type ReviewFlag } from "../../problems/problem.js";
 import type { ReviewPolicy } from "../policy.js";
 
 export interface EffectiveWeight {

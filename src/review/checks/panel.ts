@@ -4,7 +4,7 @@ import { scaleRange } from "../../model/weights.js";
 import type { ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import type { TenderResult } from "../../scoring/result.js";
-import { flag, type ReviewFlag } from "../flag.js";
+import { flag, type ReviewFlag } from "../../problems/problem.js";
 import type { ReviewPolicy } from "../policy.js";
 
 /** The share of answers on which evaluators differed beyond tolerance (whether or not since moderated). */

@@ -1,7 +1,7 @@
 import { HUNDRED, exact, type Exact } from "../../arithmetic/exact.js";
 import { scoredSectionKeys, type ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
-import { flag, type ReviewFlag } from "../flag.js";
+import { flag, type ReviewFlag } from "../../problems/problem.js";
 import type { ReviewPolicy } from "../policy.js";
 
 const spec = (...path: (string | number)[]) => ({ document: "specification" as const, path });

@@ -2,7 +2,7 @@ import { HUNDRED, ZERO, exact, sum, type Exact } from "../../arithmetic/exact.js
 import { availablePoints, scaleRange } from "../../model/weights.js";
 import { scoredSectionKeys, sectionTitles, type Scale, type ScoredSectionKey, type ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
-import { flag, type ReviewFlag } from "../flag.js";
+import { flag, type ReviewFlag } from "../../problems/problem.js";
 import type { ReviewPolicy } from "../policy.js";
 
 const model = (...path: (string | number)[]) => ({ document: "model" as const, path });
