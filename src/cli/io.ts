@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { access, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { InputFileError } from "../node/files.js";
+import { InputFileError } from "../node/input-file-error.js";
 
 export { InputFileError };
 

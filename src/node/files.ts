@@ -1,7 +1,10 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { documentKinds, type DocumentKind } from "../documents/document-kinds.js";
+import type { DocumentKind } from "../documents/document-kinds.js";
+import { InputFileError } from "./input-file-error.js";
+
+export { InputFileError };
 import type { DocumentTemplate } from "../documents/render-docx.js";
 import type { NamedFile } from "../workflows/files.js";
 import type { TenderFiles } from "../workflows/tender.js";
@@ -14,16 +17,6 @@ import type { TenderFiles } from "../workflows/tender.js";
 export interface FileOnDisk extends NamedFile {
   /** The path as given (relative to the working folder), for messages in the terminal. */
   shownAs: string;
-}
-
-/** A file that could not be read: its path as given and why, in words. */
-export class InputFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly detail: string,
-  ) {
-    super(`${file}: ${detail}`);
-  }
 }
 
 const describeError = (error: unknown) => {
@@ -119,6 +112,8 @@ export async function documentTemplate(kind: DocumentKind, own?: string, cwd?: s
     const file = await readFileOnDisk(own, cwd === undefined ? {} : { cwd });
     return { name: own, bytes: file.bytes as Uint8Array };
   }
+  // The document kinds carry every document's data schema: load them only when a document is made.
+  const { documentKinds } = await import("../documents/document-kinds.js");
   const file = await readFileOnDisk(join(packageRoot, "templates", documentKinds[kind].template));
   return { name: `templates/${documentKinds[kind].template}`, bytes: file.bytes as Uint8Array };
 }

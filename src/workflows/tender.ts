@@ -1,5 +1,4 @@
 import type { TenderBids } from "../model/bids.js";
-import { modelHash } from "../model/model-hash.js";
 import { parseBids, parseScoringModel, parseSpecification } from "../model/parse.js";
 import { locateProblems, type SourceDocument } from "../model/parse-document.js";
 import type { ScoringModel } from "../model/scoring-model.js";
@@ -8,8 +7,6 @@ import { validateTender as checkTenderRules } from "../scoring/validate-tender.j
 import { hasErrors, problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
 import { scoreTender as scoreBids } from "../scoring/score-tender.js";
-import { assembleBids } from "../spreadsheets/assemble-bids.js";
-import { interpretWorkbook, type WorkbookContent } from "../spreadsheets/read-workbook.js";
 import { inputRecord, textOf, type InputRecord, type NamedFile } from "./files.js";
 import { inThreadRuntime, type ParallelRuntime } from "./runtime.js";
 
@@ -121,6 +118,8 @@ export async function scoreLoadedTender(tender: LoadedTender, sheets: readonly N
   const problems: Problem[] = [];
   const inputs = [...tender.inputs];
   if (sheets !== undefined) {
+    // Reading workbooks needs the zip and XML readers: load them only when there are sheets to read.
+    const { readReturnedSheets } = await import("./returned-sheets.js");
     const read = await readReturnedSheets(sheets, { ...tender, bids, allowIncomplete }, options.runtime ?? inThreadRuntime);
     problems.push(...read.problems);
     if (!read.ok) return { ok: false, problems };
@@ -144,42 +143,3 @@ function notInBidsFile<T extends Problem>(p: T): T {
   return { ...p, location: {} };
 }
 
-const OTHER_SPREADSHEETS = /\.(xls|xlsm|ods|csv|numbers)$/i;
-
-/** Which returned files are workbooks to read: Excel's ~$ lock files and hidden files are skipped. */
-export function isReturnedWorkbook(name: string): boolean {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  return !base.startsWith(".") && !base.startsWith("~$") && /\.xlsx$/i.test(base);
-}
-
-/**
- * Read returned workbooks, collecting every problem from every file before deciding, then put their
- * scores, prices and agreed scores into the bids.
- */
-export async function readReturnedSheets(
-  sheets: readonly NamedFile[],
-  context: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; allowIncomplete: boolean },
-  runtime: ParallelRuntime,
-): Promise<Outcome<{ bids: TenderBids; inputs: InputRecord[] }>> {
-  const problems: Problem[] = [];
-  for (const file of sheets) {
-    if (OTHER_SPREADSHEETS.test(file.name)) {
-      problems.push(problem("sheets.unreadable", { file: file.name }, { detail: "it is not an .xlsx workbook: open it and save it as Excel Workbook (.xlsx)" }));
-    }
-  }
-  const workbooks = sheets.filter((f) => isReturnedWorkbook(f.name));
-  const inputs = workbooks.map(inputRecord);
-  const parsed = await runtime.runInParallel(workbooks.map((f) => ({ kind: "parse-workbook" as const, bytes: typeof f.bytes === "string" ? new TextEncoder().encode(f.bytes) : f.bytes })));
-  const hash = modelHash(context.model);
-  const contents: WorkbookContent[] = [];
-  workbooks.forEach((file, i) => {
-    const read = interpretWorkbook(parsed[i]!, file.name, { ...context, modelHash: hash });
-    problems.push(...read.problems);
-    if (read.ok) contents.push(read.value);
-  });
-  if (contents.length === 0 && problems.length === 0) problems.push(problem("sheets.none", {}, { files: sheets.length }));
-  if (hasErrors(problems)) return { ok: false, problems };
-  const assembled = assembleBids(context.bids, contents);
-  if (!assembled.ok) return { ok: false, problems: [...problems, ...assembled.problems] };
-  return { ok: true, value: { bids: assembled.value, inputs }, problems };
-}

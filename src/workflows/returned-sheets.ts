@@ -1,0 +1,49 @@
+import type { TenderBids } from "../model/bids.js";
+import { modelHash } from "../model/model-hash.js";
+import type { ScoringModel } from "../model/scoring-model.js";
+import type { TenderSpecification } from "../model/specification.js";
+import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
+import { assembleBids } from "../spreadsheets/assemble-bids.js";
+import { interpretWorkbook, type WorkbookContent } from "../spreadsheets/read-workbook.js";
+import { bytesOf, inputRecord, type InputRecord, type NamedFile } from "./files.js";
+import type { ParallelRuntime } from "./runtime.js";
+
+const OTHER_SPREADSHEETS = /\.(xls|xlsm|ods|csv|numbers)$/i;
+
+/** Which returned files are workbooks to read: Excel's ~$ lock files and hidden files are skipped. */
+export function isReturnedWorkbook(name: string): boolean {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return !base.startsWith(".") && !base.startsWith("~$") && /\.xlsx$/i.test(base);
+}
+
+/**
+ * Read returned workbooks, collecting every problem from every file before deciding, then put their
+ * scores, prices and agreed scores into the bids.
+ */
+export async function readReturnedSheets(
+  sheets: readonly NamedFile[],
+  context: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; allowIncomplete: boolean },
+  runtime: ParallelRuntime,
+): Promise<Outcome<{ bids: TenderBids; inputs: InputRecord[] }>> {
+  const problems: Problem[] = [];
+  for (const file of sheets) {
+    if (OTHER_SPREADSHEETS.test(file.name)) {
+      problems.push(problem("sheets.unreadable", { file: file.name }, { detail: "it is not an .xlsx workbook: open it and save it as Excel Workbook (.xlsx)" }));
+    }
+  }
+  const workbooks = sheets.filter((f) => isReturnedWorkbook(f.name));
+  const inputs = workbooks.map(inputRecord);
+  const parsed = await runtime.runInParallel(workbooks.map((f) => ({ kind: "parse-workbook" as const, bytes: bytesOf(f) })));
+  const hash = modelHash(context.model);
+  const contents: WorkbookContent[] = [];
+  workbooks.forEach((file, i) => {
+    const read = interpretWorkbook(parsed[i]!, file.name, { ...context, modelHash: hash });
+    problems.push(...read.problems);
+    if (read.ok) contents.push(read.value);
+  });
+  if (contents.length === 0 && problems.length === 0) problems.push(problem("sheets.none", {}, { files: sheets.length }));
+  if (hasErrors(problems)) return { ok: false, problems };
+  const assembled = assembleBids(context.bids, contents);
+  if (!assembled.ok) return { ok: false, problems: [...problems, ...assembled.problems] };
+  return { ok: true, value: { bids: assembled.value, inputs }, problems };
+}
