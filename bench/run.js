@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { scoreTender } from "../dist/index.js";
+import { scoreBids as scoreTender } from "../dist/index.js";
 import { makeAssessmentSummaries } from "../dist/documents/make-documents.js";
 import ExcelJS from "exceljs";
 import { modelHash } from "../dist/model/model-hash.js";
