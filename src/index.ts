@@ -21,18 +21,25 @@ export { parseSpecification, parseScoringModel, parseBids, type Parsed } from ".
 export { locateProblems, type SourceDocument } from "./model/parse-document.js";
 export { checkScoringModel } from "./model/check-model.js";
 export { checkBids } from "./model/check-bids.js";
-export { scoreTender, type TenderInput } from "./scoring/score-tender.js";
+// The pure steps under the workflows, on data already parsed. They are named for what they do so that the
+// workflows below can have the names a user looks for first (scoreTender, validateTender, on the files).
+export { scoreTender as scoreBids, type TenderInput, type ScoreOptions as ScoreBidsOptions } from "./scoring/score-tender.js";
 export { priceMethods, describePriceMethod, wholeLifeCost, scorePrices } from "./scoring/price-methods.js";
 export { compilePriceFormula, evaluatePriceFormula, priceFormulaVariables } from "./scoring/price-formula.js";
 export { combineScores } from "./scoring/combine.js";
 export { rankBids } from "./scoring/rank.js";
 export type * from "./scoring/result.js";
-export { validateTender } from "./scoring/validate-tender.js";
+export { validateTender as checkTenderRules } from "./scoring/validate-tender.js";
 export { checkPriceFormula } from "./scoring/check-price-formula.js";
 export { modelHash } from "./model/model-hash.js";
 export { inputJsonSchemas } from "./review/json-schema.js";
 export { renderJsonSchemas, modelInputSchemas } from "./model/json-schema.js";
 export { EqualityFindings, protectedCharacteristics } from "./model/equality-findings.js";
+
+// The journeys, one function per step a user takes: file contents in, results and every problem out
+// (scoreTender, validateTender, reviewWeighting, evaluationReport, …). Reading them from disk is in
+// "tender-eval/node".
+export * from "./workflows/index.js";
 
 // Weighting review
 export { ReviewPolicy } from "./review/policy.js";

@@ -5,7 +5,7 @@ export { bytesOf, decodeText, inputRecord, type InputRecord, type NamedFile } fr
 export { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type TaskResult } from "./runtime.js";
 export { isReturnedWorkbook, readReturnedSheets } from "./returned-sheets.js";
 export { loadTender, locate, scoreLoadedTender, scoreTender, validateTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
-export { loadPolicy, reviewWeighting, type WeightingReview } from "./review.js";
+export { loadPolicy, reviewTenderFiles, reviewWeighting, type WeightingReview } from "./review.js";
 export { assessmentSummaries, equalityAssessment, evaluationReport, loadFindings, type AssessmentSummary, type DocumentOptions } from "./documents.js";
 export { loadProfiles, whatifBriefing, whatifForProfiles, whatifForTender, whatifPage, type Whatif, type WhatifOptions } from "./whatif.js";
 export { blankScoreSheets, moderationSheet, profilesSheet, resultsDocument, resultsWorkbook } from "./sheets.js";
