@@ -167,13 +167,15 @@ export const specs = {
   }),
   schema: spec({
     command: "schema",
-    describe: "Write JSON Schemas for the specification, scoring model and bids files",
+    describe: "Write JSON Schemas for the input files (and, with --fields, the reference of their fields)",
     builder: (y) =>
       y
         .option("out", { type: "string", default: "schemas", describe: "Folder to write the schemas into" })
         .option("force", { type: "boolean", default: false, describe: "Replace existing schema files" })
+        .option("fields", { type: "string", describe: "Also write the reference of every input file's fields (Markdown) here, e.g. docs/fields.md" })
         .option("json", { type: "boolean", default: false, describe: "Print what was written as JSON" })
-        .example("$0 schema --out schemas", "Write the schemas for editor autocompletion"),
+        .example("$0 schema --out schemas", "Write the schemas for editor autocompletion")
+        .example("$0 schema --out schemas --fields docs/fields.md --force", "Regenerate the schemas and the field reference (npm run docs)"),
   }),
 };
 
