@@ -17,6 +17,8 @@ type Messages = { [K in FindingCode]: (args: FindingArgsByCode[K]) => string };
 
 const regimeWords = { "light-touch": "light-touch contracts", "central-government": "central government", "sub-central": "sub-central authority" } as const;
 const named = (x: { id: string; title: string }) => `${x.id} (${x.title})`;
+/** "1 score", "108 scores": a count with its noun, singular or plural. */
+export const counted = (n: number, noun: string, plural = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : plural}`;
 
 // One sentence per code, problems and review flags alike, in plain English: the figures arrive raw and
 // are written out here, so money, percents and points read the same everywhere. `satisfies` makes a new
@@ -117,6 +119,13 @@ const messages = {
     `the price "${a.value}" is not a price: write a whole-life price in pounds (e.g. 1015000), or for a competitor a change relative to yours with its sign (e.g. -15%)`,
   "scoring.moderation-needed": (a) =>
     `evaluators' scores for bid "${a.bid}", criterion ${a.criterion} differ by ${a.spread} (tolerance ${a.tolerance}): the panel must agree a moderated score; the mean is used until then`,
+  "tender.scores-to-come": (a) => {
+    const from = [counted(a.evaluators, "evaluator"), ...(a.userPanelMembers > 0 ? [counted(a.userPanelMembers, "user-panel member")] : [])];
+    const also = [...(a.prices > 0 ? [counted(a.prices, "price")] : []), ...(a.gateResults > 0 ? [counted(a.gateResults, "gate result")] : [])];
+    const scores = a.scores > 0 ? `${counted(a.scores, "score")} from ${from.join(" and ")}` : "";
+    const rest = also.length > 1 ? `${also.slice(0, -1).join(", ")} and ${also.at(-1)!}` : (also[0] ?? "");
+    return `Scores still to come: ${[scores, rest].filter((x) => x !== "").join(", and ")}: send the score sheets with tender-eval scoresheets`;
+  },
   "input.no-bids": () =>
     "there is no bids file: scoring needs one naming the panel and the bidders (bids.yaml); their scores and prices can come from the returned score sheets",
   "input.results-not-bids": () =>

@@ -3,8 +3,9 @@
 // date and the runtime (worker threads in the CLI, Web Workers in a browser, a loop in tests).
 export { bytesOf, decodeText, inputRecord, type InputRecord, type NamedFile } from "./files.js";
 export { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type TaskResult } from "./runtime.js";
-export { isReturnedWorkbook, loadTender, locate, readReturnedSheets, scoreTender, validateTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
-export { loadPolicy, reviewWeighting, type WeightingReview } from "./review.js";
+export { isReturnedWorkbook, loadTender, locate, readReturnedSheets, scoreTender, validateModel, validateTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
+export { loadPolicy, reviewModelFile, reviewWeighting, type WeightingReview } from "./review.js";
+export { describeReadyMadeModel, starterFileNames, starterTender, type ReadyMadeModel, type StarterOptions } from "./starter.js";
 export { assessmentSummaries, equalityAssessment, evaluationReport, loadFindings, type AssessmentSummary, type DocumentOptions } from "./documents.js";
 export { loadProfiles, whatifBriefing, whatifForProfiles, whatifForTender, whatifPage, type Whatif, type WhatifOptions } from "./whatif.js";
 export { blankScoreSheets, moderationSheet, profilesSheet, resultsDocument, resultsWorkbook } from "./sheets.js";

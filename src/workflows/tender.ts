@@ -4,6 +4,8 @@ import { parseBids, parseScoringModel, parseSpecification } from "../model/parse
 import { locateProblems, type SourceDocument } from "../model/parse-document.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
+import { checkScoringModel } from "../model/check-model.js";
+import { checkPriceFormula } from "../scoring/check-price-formula.js";
 import { validateTender as checkTenderRules } from "../scoring/validate-tender.js";
 import { hasErrors, problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
@@ -67,22 +69,72 @@ export async function loadTender(files: TenderFiles): Promise<Outcome<LoadedTend
   return { ok: true, value: loaded, problems };
 }
 
+export type TenderStage = "before-scoring" | "scored";
+
 /**
  * Validate: every problem in the tender's files, and the rules between them. `stage: "before-scoring"`
  * is for a tender whose score sheets have not come back yet: its bids file names the panel and bidders,
- * and missing scores, prices and gate results are not problems yet.
+ * and missing scores, prices and gate results are not problems yet. `stage: "auto"` decides from the bids
+ * file: with no score, price or agreed score recorded anywhere, it is before scoring, and one advice
+ * (`tender.scores-to-come`) says what is still to come instead of an error for each missing score.
  */
-export async function validateTender(files: TenderFiles, options: { stage?: "before-scoring" | "scored" } = {}): Promise<{ ok: boolean; problems: Problem[]; tender?: LoadedTender }> {
+export async function validateTender(
+  files: TenderFiles,
+  options: { stage?: TenderStage | "auto" } = {},
+): Promise<{ ok: boolean; problems: Problem[]; tender?: LoadedTender; stage?: TenderStage }> {
   const loaded = await loadTender(files);
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
-  const beforeScoring = options.stage === "before-scoring";
-  const rules = checkTenderRules(loaded.value, { allowIncomplete: beforeScoring }).filter((p) => !(beforeScoring && stillToCome.has(p.code)));
+  const stage: TenderStage = options.stage === "auto" ? (loaded.value.bids !== undefined && nothingScored(loaded.value.bids) ? "before-scoring" : "scored") : (options.stage ?? "scored");
+  const beforeScoring = stage === "before-scoring";
+  const all = checkTenderRules(loaded.value, { allowIncomplete: beforeScoring });
+  const rules = all.filter((p) => !(beforeScoring && stillToCome.has(p.code)));
   const problems = [...loaded.problems, ...locate(rules, loaded.value)];
-  return { ok: !hasErrors(problems), problems, tender: loaded.value };
+  if (options.stage === "auto" && beforeScoring && loaded.value.bids !== undefined) {
+    const toCome = scoresToCome(all, loaded.value.bids);
+    if (toCome !== undefined) problems.push(...locate([toCome], loaded.value));
+  }
+  return { ok: !hasErrors(problems), problems, tender: loaded.value, stage };
+}
+
+/** No score, price or agreed score anywhere in the bids file: the score sheets have not come back. */
+export function nothingScored(bids: TenderBids): boolean {
+  return bids.moderation.length === 0 && bids.bids.every((b) => b.price === undefined && Object.values(b.scores).every((byEvaluator) => Object.keys(byEvaluator).length === 0));
+}
+
+/** One advice in place of the many missing-score problems: how many scores, from whom, and prices. */
+function scoresToCome(rules: readonly Problem[], bids: TenderBids): Problem | undefined {
+  const missing = rules.filter((p): p is Problem<"bids.missing-score"> => p.code === "bids.missing-score");
+  const prices = rules.filter((p) => p.code === "bids.missing-price").length;
+  const gateResults = rules.filter((p) => p.code === "bids.missing-gate-result").length;
+  if (missing.length === 0 && prices === 0 && gateResults === 0) return undefined;
+  const scorers = new Set(missing.map((p) => p.args.evaluator));
+  const userPanel = new Set(bids.panel.userPanel.map((m) => m.id));
+  return problem(
+    "tender.scores-to-come",
+    { document: "bids" },
+    {
+      scores: missing.length,
+      evaluators: [...scorers].filter((id) => !userPanel.has(id)).length,
+      userPanelMembers: [...scorers].filter((id) => userPanel.has(id)).length,
+      prices,
+      gateResults,
+    },
+    "advice",
+  );
 }
 
 /** What a bids file may lack before the score sheets come back. */
 const stillToCome = new Set<Problem["code"]>(["bids.missing-price", "bids.missing-gate-result", "bids.missing-score", "bids.missing-justification"]);
+
+/** A scoring model on its own: its schema and every rule that needs only the model. */
+export async function validateModel(file: NamedFile): Promise<{ ok: boolean; problems: Problem[]; model?: ScoringModel }> {
+  const text = textOf(file);
+  if (!text.ok) return { ok: false, problems: [text.problem] };
+  const parsed = parseScoringModel(text.text, file.name);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const rules = locateProblems([...checkScoringModel(parsed.value.data), ...checkPriceFormula(parsed.value.data)], [parsed.value.source]);
+  return { ok: !hasErrors(rules), problems: rules, model: parsed.value.data };
+}
 
 export interface ScoredTender {
   tender: LoadedTender & { bids: TenderBids };
