@@ -250,3 +250,27 @@ export function renderFieldReference(files: readonly ReferencedFile[], generated
 }
 
 const anchor = (title: string) => title.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
+
+/** The JSON Schema of the value at a path in a file (list items by number, mapping entries by key). */
+export function schemaAt(root: JsonSchema, path: readonly (string | number)[]): JsonSchema | undefined {
+  let node: JsonSchema | undefined = root;
+  for (const segment of path) {
+    if (node === undefined) return undefined;
+    if (node.anyOf !== undefined) node = node.anyOf.find((n) => n.type === "object" || n.type === "array") ?? node.anyOf[0];
+    if (node === undefined) return undefined;
+    if (typeof segment === "number") node = itemOf(node) ?? node.prefixItems?.[segment];
+    else if (node.properties !== undefined) node = node.properties[segment];
+    else if (node.oneOf !== undefined) node = node.oneOf.find((v) => v.properties?.[segment] !== undefined)?.properties?.[segment];
+    else if (isRecord(node)) node = node.additionalProperties as JsonSchema;
+    else return undefined;
+  }
+  return node;
+}
+
+/** The field names a mapping allows, for "did you mean". */
+export function fieldNamesOf(node: JsonSchema | undefined): string[] {
+  if (node === undefined) return [];
+  if (node.properties !== undefined) return Object.keys(node.properties);
+  if (node.oneOf !== undefined) return [...new Set(node.oneOf.flatMap((v) => Object.keys(v.properties ?? {})))];
+  return [];
+}

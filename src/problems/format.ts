@@ -17,6 +17,7 @@ type Messages = { [K in FindingCode]: (args: FindingArgsByCode[K]) => string };
 
 const regimeWords = { "light-touch": "light-touch contracts", "central-government": "central government", "sub-central": "sub-central authority" } as const;
 const named = (x: { id: string; title: string }) => `${x.id} (${x.title})`;
+const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 /** "1 score", "108 scores": a count with its noun, singular or plural. */
 export const counted = (n: number, noun: string, plural = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : plural}`;
 
@@ -36,7 +37,16 @@ const messages = {
     `contains ${a.character}, which cannot be shown or printed safely (it usually comes with pasted text): delete it, or retype the text around it`,
   "schema.missing": (a) => `is required but missing (expected ${a.expected})`,
   "schema.wrong-type": (a) => `expected ${a.expected}, got ${a.received}`,
-  "schema.unknown-field": (a) => `"${a.field}" is not a field tender-eval knows here (check the spelling)`,
+  "schema.unknown-field": (a) =>
+    `"${a.field}" is not a field tender-eval knows here${a.suggestion !== undefined ? `: did you mean "${a.suggestion}"?` : " (check the spelling)"}${
+      a.allowed !== undefined && a.allowed.length > 0 ? `${a.suggestion !== undefined ? " The fields" : "; the fields"} allowed here are: ${a.allowed.join(", ")}` : ""
+    }`,
+  "schema.impossible-date": (a) =>
+    a.day === undefined || a.month < 1 || a.month > 12
+      ? `${a.date} is not a date: there is no month ${a.month} (write YYYY-MM-DD, e.g. 2026-11-21)`
+      : `${a.day} ${monthNames[a.month - 1]} ${a.year} does not exist (${a.date}): check the day and month`,
+  "schema.text-for-mapping": (a) =>
+    `expected a mapping of fields, got ${a.received}: write each entry as "- ${a.field}: ${a.value}" (one per line), not just "- ${a.value}"`,
   "schema.not-allowed": (a) => `${a.received} is not allowed; use one of ${a.allowed}`,
   "schema.invalid": (a) => a.detail,
   "model.weights-do-not-add-up": (a) => `the weights of ${a.what} add up to ${a.sum}, not ${a.expected}`,
@@ -67,7 +77,7 @@ const messages = {
   "bids.missing-gate-result": (a) => `bid "${a.bid}" has no pass or fail recorded for the gate "${a.gate}"`,
   "bids.missing-price": (a) => `bid "${a.bid}" has no price, and the scoring model scores price`,
   "bids.price-years-mismatch": (a) =>
-    `bid "${a.bid}" gives ${a.given} ${a.which} price(s), but the contract has ${a.expected}`,
+    `bid "${a.bid}" gives ${counted(a.given, `${a.which} price`)}, but the contract has ${counted(a.expected, a.which === "contract-year" ? "contract year" : "extension year")}`,
   "bids.zero-price": (a) =>
     `bid "${a.bid}" has a whole-life price of £0, which the ${a.method} method cannot score (it divides by the price)`,
   "bids.duplicate-evaluator": (a) => `the panel member id "${a.evaluator}" is used more than once`,

@@ -37,7 +37,9 @@ export interface ProblemArgsByCode {
   "input.unsafe-character": { character: string };
   "schema.missing": { expected: string };
   "schema.wrong-type": { expected: string; received: string };
-  "schema.unknown-field": { field: string };
+  "schema.unknown-field": { field: string; allowed?: string[]; suggestion?: string };
+  "schema.impossible-date": { date: string; year: number; month: number; day: number | undefined };
+  "schema.text-for-mapping": { received: string; field: string; value: string };
   "schema.not-allowed": { received: string; allowed: string };
   "schema.invalid": { detail: string };
   "model.weights-do-not-add-up": { what: string; sum: string; expected: string };

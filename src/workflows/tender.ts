@@ -1,6 +1,6 @@
 import type { TenderBids } from "../model/bids.js";
 import { modelHash } from "../model/model-hash.js";
-import { parseBids, parseScoringModel, parseSpecification } from "../model/parse.js";
+import { parseBids, parseScoringModel, parseSpecification, type Parsed } from "../model/parse.js";
 import { locateProblems, type SourceDocument } from "../model/parse-document.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
@@ -43,8 +43,18 @@ export function locate<T extends { location: Location }>(problems: readonly T[],
   return locateProblems(problems, tender.sources);
 }
 
-/** Parse the tender's text files, collecting every problem from every file at once. Sheets are not read here. */
-export async function loadTender(files: TenderFiles): Promise<Outcome<LoadedTender>> {
+/** Each of the tender's files as far as it parsed, with every problem from every file. */
+interface ParsedTenderFiles {
+  problems: Problem[];
+  inputs: InputRecord[];
+  specification?: Parsed<TenderSpecification> | undefined;
+  model?: Parsed<ScoringModel> | undefined;
+  bids?: Parsed<TenderBids> | undefined;
+  /** Whether a bids file was given (it may not have parsed). */
+  bidsGiven: boolean;
+}
+
+async function parseTenderFiles(files: TenderFiles): Promise<ParsedTenderFiles> {
   const problems: Problem[] = [];
   const given = [files.specification, files.model, ...(files.bids ? [files.bids] : [])];
   const inputs = await Promise.all(given.map(inputRecord));
@@ -59,14 +69,35 @@ export async function loadTender(files: TenderFiles): Promise<Outcome<LoadedTend
   const spec = specText === undefined ? undefined : parseSpecification(specText, files.specification.name);
   const model = modelText === undefined ? undefined : parseScoringModel(modelText, files.model.name);
   const bids = bidsText === undefined || files.bids === undefined ? undefined : parseBids(bidsText, files.bids.name);
-  for (const outcome of [spec, model, bids]) if (outcome && !outcome.ok) problems.push(...outcome.problems);
-  if (hasErrors(problems) || !spec?.ok || !model?.ok || (bids !== undefined && !bids.ok)) return { ok: false, problems };
-  const loaded: LoadedTender = { specification: spec.value.data, model: model.value.data, sources: [spec.value.source, model.value.source], inputs };
-  if (bids?.ok) {
-    loaded.bids = bids.value.data;
-    loaded.sources.push(bids.value.source);
+  for (const outcome of [spec, model, bids]) if (outcome) problems.push(...outcome.problems);
+  return { problems, inputs, specification: spec?.ok ? spec.value : undefined, model: model?.ok ? model.value : undefined, bids: bids?.ok ? bids.value : undefined, bidsGiven: files.bids !== undefined };
+}
+
+/** Parse the tender's text files, collecting every problem from every file at once. Sheets are not read here. */
+export async function loadTender(files: TenderFiles): Promise<Outcome<LoadedTender>> {
+  return loadedFrom(await parseTenderFiles(files));
+}
+
+function loadedFrom(parsed: ParsedTenderFiles): Outcome<LoadedTender> {
+  const { problems, specification: spec, model, bids, inputs } = parsed;
+  if (hasErrors(problems) || spec === undefined || model === undefined || (parsed.bidsGiven && bids === undefined)) return { ok: false, problems };
+  const loaded: LoadedTender = { specification: spec.data, model: model.data, sources: [spec.source, model.source], inputs };
+  if (bids !== undefined) {
+    loaded.bids = bids.data;
+    loaded.sources.push(bids.source);
   }
   return { ok: true, value: loaded, problems };
+}
+
+/**
+ * The rules that can still run when some file did not parse, so one round of `validate` shows every
+ * mistake: the model's own rules whenever the model parsed. (The bids' rules need the specification and
+ * the model, and are run as soon as all three parse.)
+ */
+function rulesOnWhatParsed(parsed: ParsedTenderFiles): Problem[] {
+  if (parsed.model === undefined) return [];
+  const model = parsed.model;
+  return locateProblems(checkTenderRules({ model: model.data }), [model.source]);
 }
 
 export type TenderStage = "before-scoring" | "scored";
@@ -82,8 +113,9 @@ export async function validateTender(
   files: TenderFiles,
   options: { stage?: TenderStage | "auto" } = {},
 ): Promise<{ ok: boolean; problems: Problem[]; tender?: LoadedTender; stage?: TenderStage }> {
-  const loaded = await loadTender(files);
-  if (!loaded.ok) return { ok: false, problems: loaded.problems };
+  const parsed = await parseTenderFiles(files);
+  const loaded = loadedFrom(parsed);
+  if (!loaded.ok) return { ok: false, problems: [...loaded.problems, ...rulesOnWhatParsed(parsed)] };
   const stage: TenderStage = options.stage === "auto" ? (loaded.value.bids !== undefined && nothingScored(loaded.value.bids) ? "before-scoring" : "scored") : (options.stage ?? "scored");
   const beforeScoring = stage === "before-scoring";
   const all = checkTenderRules(loaded.value, { allowIncomplete: beforeScoring });
