@@ -23,6 +23,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       exitCode = await run(args, io);
     });
   };
+  register(specs.init, () => import("./commands/init.js"));
   register(specs.validate, () => import("./commands/validate.js"));
   register(specs.scoresheets, () => import("./commands/scoresheets.js"));
   register(specs.score, () => import("./commands/score.js"));

@@ -18,8 +18,22 @@ const spec = <T>(s: CommandSpec<T>) => s;
 
 /** Where a tender's files are: the options every tender command shares. */
 function tenderOptions<T>(y: Argv<T>) {
+  return tenderFileOptions(y.positional("folder", { type: "string", default: ".", describe: "Folder holding specification.yaml, scoring-model.yaml and bids.yaml" }));
+}
+
+/**
+ * For the commands that can check one file alone (validate, review): with no folder given, only the files
+ * named by --spec, --model and --bids are read, so `validate --model m.yaml` never picks up a bids.yaml
+ * that happens to be in the current folder.
+ */
+function namedFilesOptions<T>(y: Argv<T>) {
+  return tenderFileOptions(
+    y.positional("folder", { type: "string", describe: "Folder holding specification.yaml, scoring-model.yaml and bids.yaml (default: the current folder, unless files are named with --spec, --model or --bids)" }),
+  );
+}
+
+function tenderFileOptions<T>(y: Argv<T>) {
   return y
-    .positional("folder", { type: "string", default: ".", describe: "Folder holding specification.yaml, scoring-model.yaml and bids.yaml" })
     .option("spec", { type: "string", describe: "Tender specification file (YAML or JSON)" })
     .option("model", { type: "string", describe: "Scoring model file (YAML or JSON)" })
     .option("bids", { type: "string", describe: "Bids file (YAML or JSON): the panel and the bidders, and any scores and prices" })
@@ -28,7 +42,11 @@ function tenderOptions<T>(y: Argv<T>) {
 
 /** A tender that is scored: from the bids file, the returned score sheets, or both. */
 function scoredTenderOptions<T>(y: Argv<T>) {
-  return tenderOptions(y)
+  return sheetsOptions(tenderOptions(y));
+}
+
+function sheetsOptions<T>(y: Argv<T>) {
+  return y
     .option("sheets", { type: "string", describe: "Folder of returned score sheets, price schedules and the moderation sheet to take the scores and prices from" })
     .option("allow-incomplete", { type: "boolean", default: false, describe: "Go ahead although some scores are missing; the results say what was missing" });
 }
@@ -44,10 +62,26 @@ function documentOptions<T>(y: Argv<T>) {
 export const documentKindChoices = ["evaluation-report", "assessment-summary", "equality-assessment", "whatif-briefing"] as const satisfies readonly DocumentKind[];
 
 export const specs = {
+  init: spec({
+    command: "init [folder]",
+    describe: "Start a tender: write a specification, a scoring model, a bids file and equality findings to fill in, each field explained",
+    builder: (y) =>
+      y
+        .positional("folder", { type: "string", default: ".", describe: "Folder to write the starter tender into (made if it does not exist)" })
+        .option("model", { type: "string", default: "quality-led-social-care", describe: "Ready-made scoring model to start from (see --list), or your own model file" })
+        .option("list", { type: "boolean", default: false, describe: "List the ready-made scoring models, with when to use each, and write nothing" })
+        .option("date", { type: "string", describe: "Publication date for the starter, YYYY-MM-DD (default: today); the deadlines follow from it" })
+        .example("$0 init my-tender", "Start a tender in my-tender/ from the quality-led social care model")
+        .example("$0 init --list", "Which ready-made scoring model to start from")
+        .example("$0 init my-tender --model price-per-quality-point", "Start from another ready-made model"),
+  }),
   validate: spec({
     command: "validate [folder]",
     describe: "Check a tender's specification, scoring model and (if present) bids, listing every problem",
-    builder: (y) => tenderOptions(y).example("$0 validate examples/community-advocacy", "Check the bundled example tender"),
+    builder: (y) =>
+      namedFilesOptions(y)
+        .example("$0 validate examples/community-advocacy", "Check the bundled example tender")
+        .example("$0 validate --model scoring-model.yaml", "Check a scoring model on its own"),
   }),
   scoresheets: spec({
     command: "scoresheets [folder]",
@@ -74,7 +108,7 @@ export const specs = {
     command: "review [folder]",
     describe: "Flag disproportionate weighting and process, with the reason and the rule or guidance behind each flag",
     builder: (y) =>
-      scoredTenderOptions(y)
+      sheetsOptions(namedFilesOptions(y))
         .option("policy", { type: "string", describe: "Review policy file (default: the bundled UK policy, policies/uk-default.yaml)" })
         .option("without-bids", { type: "boolean", default: false, describe: "Review the model and process only, even if bids are present" })
         .option("fail-on", { choices: ["error", "warning", "never"] as const, default: "error" as const, describe: "Exit with code 3 when a flag of this severity or worse is found" })
@@ -167,13 +201,15 @@ export const specs = {
   }),
   schema: spec({
     command: "schema",
-    describe: "Write JSON Schemas for the specification, scoring model and bids files",
+    describe: "Write JSON Schemas for the input files (and, with --fields, the reference of their fields)",
     builder: (y) =>
       y
         .option("out", { type: "string", default: "schemas", describe: "Folder to write the schemas into" })
         .option("force", { type: "boolean", default: false, describe: "Replace existing schema files" })
+        .option("fields", { type: "string", describe: "Also write the reference of every input file's fields (Markdown) here, e.g. docs/fields.md" })
         .option("json", { type: "boolean", default: false, describe: "Print what was written as JSON" })
-        .example("$0 schema --out schemas", "Write the schemas for editor autocompletion"),
+        .example("$0 schema --out schemas", "Write the schemas for editor autocompletion")
+        .example("$0 schema --out schemas --fields docs/fields.md --force", "Regenerate the schemas and the field reference (npm run docs)"),
   }),
 };
 

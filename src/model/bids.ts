@@ -3,8 +3,8 @@ import { Id, Money, NonEmptyText } from "./common.js";
 import { ScoredSectionKey } from "./scoring-model.js";
 
 export const EvaluatorScore = z.strictObject({
-  score: z.number(),
-  justification: z.string().default(""),
+  score: z.number().describe("The evaluator's score, a value on the section's scale"),
+  justification: z.string().default("").describe("Why the evaluator gave this score, with evidence from the bid"),
 });
 export type EvaluatorScore = z.infer<typeof EvaluatorScore>;
 
@@ -17,16 +17,17 @@ export const PriceSchedule = z.strictObject({
 export type PriceSchedule = z.infer<typeof PriceSchedule>;
 
 export const Bid = z.strictObject({
-  id: Id,
-  bidder: NonEmptyText,
-  /** e.g. "Deaf and Disabled People's Organisation", "national provider". Used in reports and monitoring. */
-  organisationType: z.string().optional(),
-  price: PriceSchedule.optional(),
-  /** Declared share of the workforce who are disabled or disadvantaged, for reserved contracts. */
-  disadvantagedWorkforcePercent: z.number().min(0).max(100).optional(),
+  id: Id.describe("The bid's id, e.g. B1; score sheets refer to it"),
+  bidder: NonEmptyText.describe("The bidding organisation's name"),
+  organisationType: z.string().optional().describe('The kind of organisation, e.g. "Deaf and Disabled People\'s Organisation", "national provider"; used in reports and monitoring'),
+  price: PriceSchedule.optional().describe("The bid's price schedule (or from the returned price schedule)"),
+  disadvantagedWorkforcePercent: z.number().min(0).max(100).optional().describe("For a reserved contract: the declared share of the workforce who are disabled or disadvantaged, in percent"),
   gates: z.record(Id, z.enum(["pass", "fail"])).default({}).describe("pass or fail for each gate of the scoring model"),
   /** criterion id → evaluator id → score and justification. */
-  scores: z.record(Id, z.record(Id, EvaluatorScore)).default({}).describe("criterion id → evaluator id → score and justification"),
+  scores: z
+    .record(Id, z.record(Id, EvaluatorScore).describe("One criterion's scores, by evaluator id"))
+    .default({})
+    .describe("Scores by criterion id, then evaluator id (or from the returned score sheets)"),
 });
 export type Bid = z.infer<typeof Bid>;
 
@@ -34,23 +35,22 @@ export const Panel = z.strictObject({
   evaluators: z
     .array(
       z.strictObject({
-        id: Id,
-        /** Role, not name: outputs show roles. */
+        id: Id.describe("The evaluator's id, e.g. E1"),
         role: NonEmptyText.describe("The evaluator's role; outputs show roles, not names"),
-        /** Sections this evaluator scores; default quality and social value. */
-        sections: z.array(ScoredSectionKey.exclude(["userPanel"])).default(["quality", "socialValue"]),
+        sections: z.array(ScoredSectionKey.exclude(["userPanel"])).default(["quality", "socialValue"]).describe("The sections this evaluator scores"),
       }),
     )
-    .min(1),
+    .min(1)
+    .describe("The evaluators, who score the quality and social value sections"),
   /** Service users who score the user-panel section. Ids only: their identities never appear in outputs. */
-  userPanel: z.array(z.strictObject({ id: Id })).default([]).describe("User-panel members, by anonymous id only (e.g. P1): their identities never appear in outputs"),
+  userPanel: z.array(z.strictObject({ id: Id.describe("The member's anonymous id, e.g. P1") })).default([]).describe("User-panel members, by anonymous id only (e.g. P1): their identities never appear in outputs"),
 });
 export type Panel = z.infer<typeof Panel>;
 
 export const ModeratedScore = z.strictObject({
-  bid: Id,
-  criterion: Id,
-  score: z.number(),
+  bid: Id.describe("The bid's id"),
+  criterion: Id.describe("The criterion's id"),
+  score: z.number().describe("The score the panel agreed"),
   /** A fair summary of the panel's discussion: courts have asked to see it. */
   reason: NonEmptyText.describe("A fair summary of the panel's discussion"),
 });
@@ -58,9 +58,9 @@ export type ModeratedScore = z.infer<typeof ModeratedScore>;
 
 export const TenderBids = z
   .strictObject({
-    panel: Panel,
-    bids: z.array(Bid).min(1),
-    moderation: z.array(ModeratedScore).default([]),
+    panel: Panel.describe("Who scores: the evaluators and the user panel"),
+    bids: z.array(Bid).min(1).describe("The bids received"),
+    moderation: z.array(ModeratedScore).default([]).describe("Scores agreed at moderation, which replace the evaluators' combined score"),
   })
   .describe("tender-eval bids: the panel, each bid's price schedule and evaluators' scores, agreed moderated scores");
 

@@ -2,6 +2,7 @@ import { CST, Composer, Lexer, LineCounter, Parser, YAMLParseError, isAlias, isM
 import type { z } from "zod";
 import { problem, type DocumentRole, type Location, type Outcome, type PathSegment, type Problem } from "../problems/problem.js";
 import { checkText, terminalSafe } from "./text-safety.js";
+import { jsonSchemaOf } from "./field-reference.js";
 import { zodIssueToProblem } from "./zod-issues.js";
 
 /**
@@ -103,7 +104,7 @@ export function parseInputDocument<S extends z.ZodType>(
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, raw)).map((p) => locateIn(p, source)),
+      problems: parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, raw, jsonSchemaOf(schema))).map((p) => locateIn(p, source)),
     };
   }
   return { ok: true, value: { data: parsed.data as z.infer<S>, source }, problems: [] };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Id, Money, NonEmptyText, Percent } from "./common.js";
 
 export const Scale = z.strictObject({
-  title: NonEmptyText,
+  title: NonEmptyText.describe("The scale's name, as shown on score sheets"),
   /** Allowed scores, lowest first, e.g. [0, 1, 2, 3, 4, 5] or [0, 25, 50, 75, 100]. */
   values: z.array(z.number().nonnegative()).min(2).describe("Allowed scores, lowest first, e.g. [0, 1, 2, 3, 4, 5] or [0, 25, 50, 75, 100]"),
   /** What each score means, keyed by the score, e.g. "0": "No response". */
@@ -21,9 +21,9 @@ export const Combination = z.strictObject({
 export type Combination = z.infer<typeof Combination>;
 
 export const Criterion = z.strictObject({
-  id: Id,
-  title: NonEmptyText,
-  question: z.string().optional(),
+  id: Id.describe("The criterion's id, e.g. Q1; bids and score sheets refer to it"),
+  title: NonEmptyText.describe("The criterion's short title"),
+  question: z.string().optional().describe("The question bidders answer, in full"),
   /** Share of the section, in percent; a section's criteria add up to 100. */
   weight: Percent.describe("Share of the section, in percent; a section's criteria add up to 100"),
   /** A combined score below this excludes the bid. */
@@ -34,14 +34,14 @@ export const Criterion = z.strictObject({
 export type Criterion = z.infer<typeof Criterion>;
 
 export const ScoredSection = z.strictObject({
-  title: NonEmptyText.optional(),
+  title: NonEmptyText.optional().describe("The section's title, if not the usual one"),
   /** Share of the total score, in percent; the sections add up to 100. */
   weight: Percent.describe("Share of the total score, in percent; the sections add up to 100"),
   scale: Id.describe("The id of a scale defined under scales"),
   /** The bid is excluded if it earns less than this share of the section's available points. */
   minimumPercent: Percent.optional().describe("A bid earning less than this share of the section's points is excluded"),
-  combination: Combination.optional(),
-  criteria: z.array(Criterion).min(1),
+  combination: Combination.optional().describe("How this section's scores are combined, if not as the model's combination says"),
+  criteria: z.array(Criterion).min(1).describe("The section's criteria (questions)"),
 });
 export type ScoredSection = z.infer<typeof ScoredSection>;
 
@@ -49,21 +49,20 @@ export const PriceMethod = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("proportional") }),
   z.strictObject({ type: z.literal("linear-interpolation") }),
   z.strictObject({ type: z.literal("deviation-from-lowest") }),
-  z.strictObject({ type: z.literal("budget-ceiling"), budget: Money.positive() }),
+  z.strictObject({ type: z.literal("budget-ceiling"), budget: Money.positive().describe("The budget in pounds: a price above it is excluded") }),
   z.strictObject({ type: z.literal("price-per-quality-point") }),
   z.strictObject({
     type: z.literal("custom"),
-    formula: z.string().trim().min(1).max(500),
-    /** The formula in words, for the evaluation report and bidders. */
-    description: NonEmptyText,
-    budget: Money.positive().optional(),
+    formula: z.string().trim().min(1).max(500).describe("With a custom method: the formula for price points (see README, Price methods)"),
+    description: NonEmptyText.describe("With a custom method: the formula in words, for the evaluation report and bidders"),
+    budget: Money.positive().optional().describe("The budget in pounds: a price above it is excluded"),
   }),
 ]);
 export type PriceMethod = z.infer<typeof PriceMethod>;
 export type PriceMethodType = PriceMethod["type"];
 
 export const PriceSection = z.strictObject({
-  title: NonEmptyText.optional(),
+  title: NonEmptyText.optional().describe("The section's title, if not Price"),
   weight: Percent.describe("Share of the total score, in percent (0 under price per quality point)"),
   method: PriceMethod.describe("How price is scored: proportional, linear-interpolation, deviation-from-lowest, budget-ceiling, price-per-quality-point or custom"),
   /** Whole-life cost includes the optional extension years. */
@@ -85,22 +84,30 @@ export type TieBreakRule = z.infer<typeof TieBreakRule>;
 
 export const ScoringModel = z
   .strictObject({
-    id: Id,
-    title: NonEmptyText,
-    version: z.union([z.string(), z.number()]).transform(String),
-    description: z.string().optional(),
-    scales: z.record(Id, Scale),
-    sections: z.strictObject({
-      price: PriceSection.optional(),
-      quality: ScoredSection.optional(),
-      socialValue: ScoredSection.optional(),
-      userPanel: ScoredSection.optional(),
-    }),
+    id: Id.describe("The model's id; score sheets record it"),
+    title: NonEmptyText.describe("The model's title"),
+    version: z.union([z.string(), z.number()]).transform(String).describe("The model's version: change it when the model changes after score sheets went out"),
+    description: z.string().optional().describe("What the model is for, in a sentence or two"),
+    scales: z.record(Id, Scale).describe("The scoring scales, each under an id the sections refer to"),
+    sections: z
+      .strictObject({
+        price: PriceSection.optional().describe("The price section"),
+        quality: ScoredSection.optional().describe("The quality section, scored by evaluators"),
+        socialValue: ScoredSection.optional().describe("The social value section, scored by evaluators"),
+        userPanel: ScoredSection.optional().describe("The section scored by the user panel (people who use the service)"),
+      })
+      .describe("The sections and their weights, which add up to 100"),
     gates: z
-      .array(z.strictObject({ id: Id, title: NonEmptyText, description: z.string().optional() }))
+      .array(
+        z.strictObject({
+          id: Id.describe("The gate's id; bids record pass or fail under it"),
+          title: NonEmptyText.describe("The gate's title, e.g. Insurance"),
+          description: z.string().optional().describe("What a bid must show to pass"),
+        }),
+      )
       .default([])
       .describe("Pass/fail requirements: a bid that fails one is excluded"),
-    combination: Combination.default({ method: "consensus" }),
+    combination: Combination.default({ method: "consensus" }).describe("How evaluators' scores are combined in every section, unless a section says otherwise"),
     /** Applied in order to bids with equal totals; bids still equal share the rank. */
     tieBreak: z.array(TieBreakRule).default([]).describe("Rules applied in order to equal totals; bids still equal share the rank"),
   })

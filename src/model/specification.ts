@@ -3,52 +3,72 @@ import { Id, IsoDate, Money, NonEmptyText } from "./common.js";
 
 export const Procedure = z.enum(["open", "restricted", "light-touch", "reserved"]);
 
-const Person = z.strictObject({ name: NonEmptyText, role: NonEmptyText });
+const Person = z.strictObject({
+  name: NonEmptyText.describe("The person's name"),
+  role: NonEmptyText.describe("Their job title or role in the tender"),
+});
 
+// Every field's `.describe()` text is its one explanation: docs/fields.md, the starter tender's comments
+// (tender-eval init) and editors' tooltips (schemas/) are all generated from it.
 export const TenderSpecification = z
   .strictObject({
-    title: NonEmptyText,
-    reference: NonEmptyText,
-    authority: NonEmptyText,
-    serviceArea: NonEmptyText,
-    contract: z.strictObject({
-      /** Estimated value of the whole initial term, in pounds. */
-      estimatedValue: Money.describe("Estimated value of the whole initial term, in pounds"),
-      /** Whether estimatedValue includes VAT (thresholds since 2024 are stated inclusive of VAT). */
-      includesVat: z.boolean().default(true),
-      years: z.int().min(1).max(25).describe("Length of the initial term, in years"),
-      extensionYears: z.int().min(0).max(25).default(0).describe("Optional extension years"),
-    }),
-    /** Which procurement threshold applies: central government bodies have a lower one. */
-    authorityType: z.enum(["central-government", "sub-central"]).default("sub-central"),
-    /** Care, support and other people-centred, labour-intensive services are where price caps matter most. */
-    serviceKind: z.enum(["care-and-support", "other"]).default("care-and-support"),
-    procedure: Procedure,
-    /** For a reserved contract: the share of disabled or disadvantaged workers a bidder must have. */
+    title: NonEmptyText.describe("The tender's title, as published"),
+    reference: NonEmptyText.describe("Your reference for the tender, e.g. RBC-ASC-2026-014"),
+    authority: NonEmptyText.describe("The contracting authority: the council or public body buying the service"),
+    serviceArea: NonEmptyText.describe("The department or service area buying it, e.g. Adult Social Care"),
+    contract: z
+      .strictObject({
+        estimatedValue: Money.describe("Estimated value of the whole initial term, in pounds"),
+        /** Thresholds since 2024 are stated inclusive of VAT. */
+        includesVat: z.boolean().default(true).describe("Whether estimatedValue includes VAT"),
+        years: z.int().min(1).max(25).describe("Length of the initial term, in years"),
+        extensionYears: z.int().min(0).max(25).default(0).describe("Optional extension years"),
+      })
+      .describe("The contract's value and length"),
+    authorityType: z
+      .enum(["central-government", "sub-central"])
+      .default("sub-central")
+      .describe("Which procurement threshold applies: central government bodies have a lower one"),
+    serviceKind: z
+      .enum(["care-and-support", "other"])
+      .default("care-and-support")
+      .describe("care-and-support for care, support and other people-centred, labour-intensive services (where price caps matter most); other otherwise"),
+    procedure: Procedure.describe("The procurement procedure"),
     reservation: z
       .strictObject({
-        basis: z.enum(["supported-employment", "public-service-mutual"]),
-        minimumWorkforcePercent: z.number().min(0).max(100).optional(),
+        basis: z.enum(["supported-employment", "public-service-mutual"]).describe("Who the contract is reserved for"),
+        minimumWorkforcePercent: z.number().min(0).max(100).optional().describe("The share of disabled or disadvantaged workers a bidder must have, in percent"),
       })
-      .optional(),
-    dates: z.strictObject({
-      published: IsoDate,
-      clarificationDeadline: IsoDate.optional(),
-      submissionDeadline: IsoDate,
-      /** Working days between award notice and contract (Procurement Act 2023 s.51: at least 8). */
-      standstillWorkingDays: z.int().min(0).default(8).describe("Standstill period in working days (Procurement Act 2023 s.51: at least 8)"),
-    }),
+      .optional()
+      .describe("Only for a reserved contract (procedure: reserved): who may bid"),
+    dates: z
+      .strictObject({
+        published: IsoDate.describe("When the tender is (or was) published"),
+        clarificationDeadline: IsoDate.optional().describe("Last day for bidders' clarification questions"),
+        submissionDeadline: IsoDate.describe("Deadline for bids"),
+        standstillWorkingDays: z.int().min(0).default(8).describe("Standstill period in working days (Procurement Act 2023 s.51: at least 8)"),
+      })
+      .describe("The tender's key dates"),
     lots: z
-      .array(z.strictObject({ id: Id, title: NonEmptyText, estimatedValue: Money.optional() }))
-      .default([]),
-    projectLead: Person,
-    team: z.array(Person).default([]),
-    background: NonEmptyText,
-    purpose: NonEmptyText,
-    serviceUsers: z.strictObject({
-      description: NonEmptyText,
-      involvement: NonEmptyText,
-    }),
+      .array(
+        z.strictObject({
+          id: Id.describe("The lot's id, e.g. L1"),
+          title: NonEmptyText.describe("The lot's title"),
+          estimatedValue: Money.optional().describe("Estimated value of the lot, in pounds"),
+        }),
+      )
+      .default([])
+      .describe("The contract's lots, if it is split into lots"),
+    projectLead: Person.describe("The person leading the tender"),
+    team: z.array(Person).default([]).describe("Others on the project team"),
+    background: NonEmptyText.describe("Why the service is being bought: the current contract, what people have said"),
+    purpose: NonEmptyText.describe("What the service is for, in a sentence or two"),
+    serviceUsers: z
+      .strictObject({
+        description: NonEmptyText.describe("Who uses the service"),
+        involvement: NonEmptyText.describe("How people who use the service are involved in the tender"),
+      })
+      .describe("The people the service is for"),
   })
   .describe("tender-eval tender specification: what is being bought, by whom, when and for whom");
 

@@ -31,19 +31,20 @@ const WeightRanges = z
 export const WhatifProfiles = z
   .strictObject({
     organisation: z.strictObject({
-      name: NonEmptyText,
+      name: NonEmptyText.describe("Your organisation's name"),
       price: Money.optional().describe("Your expected whole-life price, in pounds"),
       scores: ExpectedScores,
-    }),
+    }).describe("Your organisation: expected price and scores"),
     competitors: z
       .array(
         z.strictObject({
-          name: NonEmptyText,
+          name: NonEmptyText.describe('A name for the competitor, e.g. "national provider"'),
           price: z.union([Money, RelativePrice]).optional().describe('Whole-life price in pounds, or relative to yours, e.g. "-15%"'),
           scores: ExpectedScores,
         }),
       )
-      .min(1),
+      .min(1)
+      .describe("Rough profiles of the competitors you expect"),
     weightRanges: WeightRanges.optional(),
   })
   .describe("tender-eval what-if profiles: your expected scores and price, and rough profiles of competitors");

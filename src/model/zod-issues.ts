@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
+import { fieldNamesOf, schemaAt, type JsonSchema } from "./field-reference.js";
 
 const typeNames: Record<string, string> = {
   number: "a number",
@@ -31,7 +32,7 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 }
 
 /** Turn zod's issues into located problems in the language of the rest of the tool. */
-export function zodIssueToProblem(issue: z.core.$ZodIssue, input: unknown): Problem[] {
+export function zodIssueToProblem(issue: z.core.$ZodIssue, input: unknown, schema?: JsonSchema): Problem[] {
   const path = issue.path.filter((s): s is PathSegment => typeof s !== "symbol");
   const location = { path };
   switch (issue.code) {
@@ -39,10 +40,21 @@ export function zodIssueToProblem(issue: z.core.$ZodIssue, input: unknown): Prob
       const received = valueAt(input, path);
       const expected = typeNames[issue.expected] ?? issue.expected;
       if (received === undefined) return [problem("schema.missing", location, { expected })];
+      // `userPanel: [P1]` where `- id: P1` is meant: show the form, not just "expected a mapping".
+      const wanted = schema === undefined ? undefined : schemaAt(schema, path);
+      const first = wanted?.required?.[0];
+      if (issue.expected === "object" && first !== undefined && (typeof received === "string" || typeof received === "number")) {
+        return [problem("schema.text-for-mapping", location, { received: describeReceived(received), field: first, value: String(received) })];
+      }
       return [problem("schema.wrong-type", location, { expected, received: describeReceived(received) })];
     }
-    case "unrecognized_keys":
-      return issue.keys.map((field) => problem("schema.unknown-field", { path: [...path, field] }, { field }));
+    case "unrecognized_keys": {
+      const allowed = schema === undefined ? [] : fieldNamesOf(schemaAt(schema, path));
+      return issue.keys.map((field) => {
+        const suggestion = nearest(field, allowed);
+        return problem("schema.unknown-field", { path: [...path, field] }, { field, allowed, ...(suggestion === undefined ? {} : { suggestion }) });
+      });
+    }
     case "invalid_value":
       return [
         problem("schema.not-allowed", location, {
@@ -65,6 +77,14 @@ export function zodIssueToProblem(issue: z.core.$ZodIssue, input: unknown): Prob
       return [problem("schema.invalid", location, { detail: issue.message })];
     }
     case "invalid_format": {
+      // 2027-02-30 is written the right way but is no day at all: say so, not that the form is wrong.
+      const value = valueAt(input, path);
+      const written = issue.format === "date" && typeof value === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim()) : null;
+      if (written !== null) {
+        const [year, month, day] = [Number(written[1]), Number(written[2]), Number(written[3])];
+        if (month < 1 || month > 12) return [problem("schema.impossible-date", location, { date: value as string, year, month, day: undefined })];
+        return [problem("schema.impossible-date", location, { date: value as string, year, month, day })];
+      }
       const expected = issue.format === "date" ? "a date written YYYY-MM-DD, e.g. 2026-11-21" : issue.message;
       return [problem("schema.wrong-type", location, { expected, received: describeReceived(valueAt(input, path)) })];
     }
@@ -75,7 +95,7 @@ export function zodIssueToProblem(issue: z.core.$ZodIssue, input: unknown): Prob
       const comparison = issue.code === "too_small" ? "at least" : "at most";
       const inclusive = issue.inclusive !== false;
       const what =
-        issue.origin === "array" ? `${comparison} ${bound} item(s)` :
+        issue.origin === "array" ? `${comparison} ${bound} ${bound === "1" ? "item" : "items"}` :
         issue.origin === "string" ? (issue.code === "too_small" && bound === "1" ? "some text" : `${comparison} ${bound} characters`) :
         inclusive ? `${comparison} ${bound}` : `${issue.code === "too_small" ? "more than" : "less than"} ${bound}`;
       return [problem("schema.wrong-type", location, { expected: what, received: describeReceived(received) })];
@@ -83,4 +103,24 @@ export function zodIssueToProblem(issue: z.core.$ZodIssue, input: unknown): Prob
     default:
       return [problem("schema.invalid", location, { detail: issue.message })];
   }
+}
+
+/** The allowed name closest to a misspelt one (edit distance at most 2, or a case-only difference). */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of candidates) {
+    const distance = name.toLowerCase() === word.toLowerCase() ? 0 : levenshtein(word.toLowerCase(), name.toLowerCase());
+    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }

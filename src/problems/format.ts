@@ -17,6 +17,9 @@ type Messages = { [K in FindingCode]: (args: FindingArgsByCode[K]) => string };
 
 const regimeWords = { "light-touch": "light-touch contracts", "central-government": "central government", "sub-central": "sub-central authority" } as const;
 const named = (x: { id: string; title: string }) => `${x.id} (${x.title})`;
+const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** "1 score", "108 scores": a count with its noun, singular or plural. */
+export const counted = (n: number, noun: string, plural = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : plural}`;
 
 // One sentence per code, problems and review flags alike, in plain English: the figures arrive raw and
 // are written out here, so money, percents and points read the same everywhere. `satisfies` makes a new
@@ -34,7 +37,16 @@ const messages = {
     `contains ${a.character}, which cannot be shown or printed safely (it usually comes with pasted text): delete it, or retype the text around it`,
   "schema.missing": (a) => `is required but missing (expected ${a.expected})`,
   "schema.wrong-type": (a) => `expected ${a.expected}, got ${a.received}`,
-  "schema.unknown-field": (a) => `"${a.field}" is not a field tender-eval knows here (check the spelling)`,
+  "schema.unknown-field": (a) =>
+    `"${a.field}" is not a field tender-eval knows here${a.suggestion !== undefined ? `: did you mean "${a.suggestion}"?` : " (check the spelling)"}${
+      a.allowed !== undefined && a.allowed.length > 0 ? `${a.suggestion !== undefined ? " The fields" : "; the fields"} allowed here are: ${a.allowed.join(", ")}` : ""
+    }`,
+  "schema.impossible-date": (a) =>
+    a.day === undefined || a.month < 1 || a.month > 12
+      ? `${a.date} is not a date: there is no month ${a.month} (write YYYY-MM-DD, e.g. 2026-11-21)`
+      : `${a.day} ${monthNames[a.month - 1]} ${a.year} does not exist (${a.date}): check the day and month`,
+  "schema.text-for-mapping": (a) =>
+    `expected a mapping of fields, got ${a.received}: write each entry as "- ${a.field}: ${a.value}" (one per line), not just "- ${a.value}"`,
   "schema.not-allowed": (a) => `${a.received} is not allowed; use one of ${a.allowed}`,
   "schema.invalid": (a) => a.detail,
   "model.weights-do-not-add-up": (a) => `the weights of ${a.what} add up to ${a.sum}, not ${a.expected}`,
@@ -65,7 +77,7 @@ const messages = {
   "bids.missing-gate-result": (a) => `bid "${a.bid}" has no pass or fail recorded for the gate "${a.gate}"`,
   "bids.missing-price": (a) => `bid "${a.bid}" has no price, and the scoring model scores price`,
   "bids.price-years-mismatch": (a) =>
-    `bid "${a.bid}" gives ${a.given} ${a.which} price(s), but the contract has ${a.expected}`,
+    `bid "${a.bid}" gives ${counted(a.given, `${a.which} price`)}, but the contract has ${counted(a.expected, a.which === "contract-year" ? "contract year" : "extension year")}`,
   "bids.zero-price": (a) =>
     `bid "${a.bid}" has a whole-life price of £0, which the ${a.method} method cannot score (it divides by the price)`,
   "bids.duplicate-evaluator": (a) => `the panel member id "${a.evaluator}" is used more than once`,
@@ -117,6 +129,13 @@ const messages = {
     `the price "${a.value}" is not a price: write a whole-life price in pounds (e.g. 1015000), or for a competitor a change relative to yours with its sign (e.g. -15%)`,
   "scoring.moderation-needed": (a) =>
     `evaluators' scores for bid "${a.bid}", criterion ${a.criterion} differ by ${a.spread} (tolerance ${a.tolerance}): the panel must agree a moderated score; the mean is used until then`,
+  "tender.scores-to-come": (a) => {
+    const from = [counted(a.evaluators, "evaluator"), ...(a.userPanelMembers > 0 ? [counted(a.userPanelMembers, "user-panel member")] : [])];
+    const also = [...(a.prices > 0 ? [counted(a.prices, "price")] : []), ...(a.gateResults > 0 ? [counted(a.gateResults, "gate result")] : [])];
+    const scores = a.scores > 0 ? `${counted(a.scores, "score")} from ${from.join(" and ")}` : "";
+    const rest = also.length > 1 ? `${also.slice(0, -1).join(", ")} and ${also.at(-1)!}` : (also[0] ?? "");
+    return `Scores still to come: ${[scores, rest].filter((x) => x !== "").join(", and ")}: send the score sheets with tender-eval scoresheets`;
+  },
   "input.no-bids": () =>
     "there is no bids file: scoring needs one naming the panel and the bidders (bids.yaml); their scores and prices can come from the returned score sheets",
   "input.results-not-bids": () =>

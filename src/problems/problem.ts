@@ -37,7 +37,9 @@ export interface ProblemArgsByCode {
   "input.unsafe-character": { character: string };
   "schema.missing": { expected: string };
   "schema.wrong-type": { expected: string; received: string };
-  "schema.unknown-field": { field: string };
+  "schema.unknown-field": { field: string; allowed?: string[]; suggestion?: string };
+  "schema.impossible-date": { date: string; year: number; month: number; day: number | undefined };
+  "schema.text-for-mapping": { received: string; field: string; value: string };
   "schema.not-allowed": { received: string; allowed: string };
   "schema.invalid": { detail: string };
   "model.weights-do-not-add-up": { what: string; sum: string; expected: string };
@@ -107,6 +109,7 @@ export interface ProblemArgsByCode {
   "profiles.bad-weight-limit": { value: string };
   "scoring.moderation-needed": { bid: string; criterion: string; spread: string; tolerance: string };
   "input.no-bids": Record<string, never>;
+  "tender.scores-to-come": { scores: number; evaluators: number; userPanelMembers: number; prices: number; gateResults: number };
   "input.results-not-bids": Record<string, never>;
   "sheets.none": { files: number };
   "whatif.unknown-bid": { bid: string; known: string };

@@ -12,7 +12,12 @@ import type { FlagSeverity, ReviewFlag } from "../problems/problem.js";
 import type { ReviewPolicy } from "./policy.js";
 
 export interface ReviewInput {
-  specification: TenderSpecification;
+  /**
+   * Without a specification only the model is reviewed: the checks that need the kind of service, the
+   * dates or the contract's value (the price weight's limit, the tendering period, words asked, reserved
+   * contracts, the regime, lots and approval) are left out, and `reviewedWithoutSpecification` lists them.
+   */
+  specification?: TenderSpecification | undefined;
   model: ScoringModel;
   policy: ReviewPolicy;
   /**
@@ -45,12 +50,16 @@ export function reviewTender(input: ReviewInput): Review {
     ...checkSocialValue(model, policy),
     ...checkUserPanel(model, policy),
     ...checkTokenWeights(model, policy),
-    ...checkTenderingPeriod(specification, policy),
-    ...checkWordsAsked(specification, model, policy),
-    ...checkReservedContract(specification, policy),
-    ...checkRegimeLotsAndApproval(specification, policy),
+    ...(specification === undefined
+      ? []
+      : [
+          ...checkTenderingPeriod(specification, policy),
+          ...checkWordsAsked(specification, model, policy),
+          ...checkReservedContract(specification, policy),
+          ...checkRegimeLotsAndApproval(specification, policy),
+        ]),
   ];
-  if (scored !== undefined) {
+  if (scored !== undefined && specification !== undefined) {
     const { bids, result } = scored;
     flags.push(...checkUserPanelIdentities(bids, policy), ...checkReservedEligibility(specification, bids, policy), ...checkJustifications(model, bids, policy));
     const bidIndex = new Map(bids.bids.map((b, i) => [b.id, i]));
@@ -66,6 +75,15 @@ export function reviewTender(input: ReviewInput): Review {
   flags.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
   return { problems, flags };
 }
+
+/** What a review without a specification leaves out, in the words `review --model` prints. */
+export const reviewedWithoutSpecification = [
+  "the price weight's limit for the kind of service",
+  "the tendering period",
+  "the words asked for",
+  "reserved contracts",
+  "the procurement regime, lots and approval",
+] as const;
 
 /** The exit code an approval workflow asks for: fail on errors, or on warnings too. */
 export function failsReview(flags: readonly ReviewFlag[], failOn: "error" | "warning" | "never"): boolean {

@@ -4,8 +4,9 @@
 export { bytesOf, decodeText, inputRecord, type InputRecord, type NamedFile } from "./files.js";
 export { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type TaskResult } from "./runtime.js";
 export { isReturnedWorkbook, readReturnedSheets } from "./returned-sheets.js";
-export { loadTender, locate, scoreLoadedTender, scoreTender, validateTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
-export { loadPolicy, reviewTenderFiles, reviewWeighting, type WeightingReview } from "./review.js";
+export { loadTender, locate, scoreLoadedTender, scoreTender, validateModel, validateTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
+export { loadPolicy, reviewModelFile, reviewTenderFiles, reviewWeighting, type WeightingReview } from "./review.js";
+export { describeReadyMadeModel, starterFileNames, starterTender, type ReadyMadeModel, type StarterOptions } from "./starter.js";
 export { assessmentSummaries, equalityAssessment, evaluationReport, loadFindings, type AssessmentSummary, type DocumentOptions } from "./documents.js";
 export { loadProfiles, whatifBriefing, whatifForProfiles, whatifForTender, whatifPage, type Whatif, type WhatifOptions } from "./whatif.js";
 export { blankScoreSheets, moderationSheet, profilesSheet, resultsDocument, resultsWorkbook } from "./sheets.js";

@@ -6,6 +6,8 @@ import { parseReviewPolicy } from "../review/parse-policy.js";
 import type { ReviewPolicy } from "../review/policy.js";
 import { reviewTender } from "../review/review-tender.js";
 import { textOf, type NamedFile } from "./files.js";
+import { locateProblems } from "../model/parse-document.js";
+import { parseScoringModel } from "../model/parse.js";
 import { loadTender, locate, scoreLoadedTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
 
 /** Parse a review policy file (the bundled UK policy, or an authority's own). */
@@ -58,4 +60,21 @@ export async function reviewTenderFiles(files: TenderFiles, policyFile: NamedFil
   const problems = [...loaded.problems, ...(scored?.value.problems ?? []), ...review.problems];
   if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
   return { ok: true, value: { ...review, problems, ...(scored ? { scored: scored.value } : {}) }, problems };
+}
+
+/**
+ * Review a scoring model on its own, before there is a specification: the checks that need only the model.
+ * Those that need the specification are listed in `reviewedWithoutSpecification` for the caller to say so.
+ */
+export function reviewModelFile(modelFile: NamedFile, policyFile: NamedFile): Outcome<WeightingReview> {
+  const policy = loadPolicy(policyFile);
+  const text = textOf(modelFile);
+  const model = text.ok ? parseScoringModel(text.text, modelFile.name) : ({ ok: false, problems: [text.problem] } as const);
+  if (!policy.ok || !model.ok) return { ok: false, problems: [...(policy.ok ? [] : policy.problems), ...(model.ok ? [] : model.problems)] };
+  const review = reviewTender({ model: model.value.data, policy: policy.value.data });
+  const sources = [model.value.source];
+  const problems = locateProblems(review.problems, sources);
+  if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
+  const value: WeightingReview = { policy: { id: policy.value.data.id, title: policy.value.data.title }, flags: locateProblems(review.flags, sources), effectiveWeights: [], problems };
+  return { ok: true, value, problems };
 }

@@ -1,8 +1,10 @@
 import type { TenderBids } from "../model/bids.js";
-import { parseBids, parseScoringModel, parseSpecification } from "../model/parse.js";
+import { parseBids, parseScoringModel, parseSpecification, type Parsed } from "../model/parse.js";
 import { locateProblems, type SourceDocument } from "../model/parse-document.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
+import { checkScoringModel } from "../model/check-model.js";
+import { checkPriceFormula } from "../scoring/check-price-formula.js";
 import { validateTender as checkTenderRules } from "../scoring/validate-tender.js";
 import { hasErrors, problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
@@ -38,8 +40,18 @@ export function locate<T extends { location: Location }>(problems: readonly T[],
   return locateProblems(problems, tender.sources);
 }
 
-/** Parse the tender's text files, collecting every problem from every file at once. Sheets are not read here. */
-export async function loadTender(files: TenderFiles): Promise<Outcome<LoadedTender>> {
+/** Each of the tender's files as far as it parsed, with every problem from every file. */
+interface ParsedTenderFiles {
+  problems: Problem[];
+  inputs: InputRecord[];
+  specification?: Parsed<TenderSpecification> | undefined;
+  model?: Parsed<ScoringModel> | undefined;
+  bids?: Parsed<TenderBids> | undefined;
+  /** Whether a bids file was given (it may not have parsed). */
+  bidsGiven: boolean;
+}
+
+async function parseTenderFiles(files: TenderFiles): Promise<ParsedTenderFiles> {
   const problems: Problem[] = [];
   const given = [files.specification, files.model, ...(files.bids ? [files.bids] : [])];
   const inputs = given.map(inputRecord);
@@ -57,32 +69,104 @@ export async function loadTender(files: TenderFiles): Promise<Outcome<LoadedTend
   const resultsGivenAsBids = bidsText !== undefined && /^\s*\{\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"tender-eval"/.test(bidsText);
   if (resultsGivenAsBids) problems.push(problem("input.results-not-bids", { document: "bids", file: files.bids!.name }, {}));
   const bids = bidsText === undefined || files.bids === undefined || resultsGivenAsBids ? undefined : parseBids(bidsText, files.bids.name);
-  for (const outcome of [spec, model, bids]) if (outcome && !outcome.ok) problems.push(...outcome.problems);
-  if (hasErrors(problems) || !spec?.ok || !model?.ok || (bids !== undefined && !bids.ok)) return { ok: false, problems };
-  const loaded: LoadedTender = { specification: spec.value.data, model: model.value.data, sources: [spec.value.source, model.value.source], inputs };
-  if (bids?.ok) {
-    loaded.bids = bids.value.data;
-    loaded.sources.push(bids.value.source);
+  for (const outcome of [spec, model, bids]) if (outcome) problems.push(...outcome.problems);
+  return { problems, inputs, specification: spec?.ok ? spec.value : undefined, model: model?.ok ? model.value : undefined, bids: bids?.ok ? bids.value : undefined, bidsGiven: files.bids !== undefined };
+}
+
+/** Parse the tender's text files, collecting every problem from every file at once. Sheets are not read here. */
+export async function loadTender(files: TenderFiles): Promise<Outcome<LoadedTender>> {
+  return loadedFrom(await parseTenderFiles(files));
+}
+
+function loadedFrom(parsed: ParsedTenderFiles): Outcome<LoadedTender> {
+  const { problems, specification: spec, model, bids, inputs } = parsed;
+  if (hasErrors(problems) || spec === undefined || model === undefined || (parsed.bidsGiven && bids === undefined)) return { ok: false, problems };
+  const loaded: LoadedTender = { specification: spec.data, model: model.data, sources: [spec.source, model.source], inputs };
+  if (bids !== undefined) {
+    loaded.bids = bids.data;
+    loaded.sources.push(bids.source);
   }
   return { ok: true, value: loaded, problems };
 }
 
 /**
+ * The rules that can still run when some file did not parse, so one round of `validate` shows every
+ * mistake: the model's own rules whenever the model parsed. (The bids' rules need the specification and
+ * the model, and are run as soon as all three parse.)
+ */
+function rulesOnWhatParsed(parsed: ParsedTenderFiles): Problem[] {
+  if (parsed.model === undefined) return [];
+  const model = parsed.model;
+  return locateProblems(checkTenderRules({ model: model.data }), [model.source]);
+}
+
+export type TenderStage = "before-scoring" | "scored";
+
+/**
  * Validate: every problem in the tender's files, and the rules between them. `stage: "before-scoring"`
  * is for a tender whose score sheets have not come back yet: its bids file names the panel and bidders,
- * and missing scores, prices and gate results are not problems yet.
+ * and missing scores, prices and gate results are not problems yet. `stage: "auto"` decides from the bids
+ * file: with no score, price or agreed score recorded anywhere, it is before scoring, and one advice
+ * (`tender.scores-to-come`) says what is still to come instead of an error for each missing score.
  */
-export async function validateTender(files: TenderFiles, options: { stage?: "before-scoring" | "scored" } = {}): Promise<{ ok: boolean; problems: Problem[]; tender?: LoadedTender }> {
-  const loaded = await loadTender(files);
-  if (!loaded.ok) return { ok: false, problems: loaded.problems };
-  const beforeScoring = options.stage === "before-scoring";
-  const rules = checkTenderRules(loaded.value, { allowIncomplete: beforeScoring }).filter((p) => !(beforeScoring && stillToCome.has(p.code)));
+export async function validateTender(
+  files: TenderFiles,
+  options: { stage?: TenderStage | "auto" } = {},
+): Promise<{ ok: boolean; problems: Problem[]; tender?: LoadedTender; stage?: TenderStage }> {
+  const parsed = await parseTenderFiles(files);
+  const loaded = loadedFrom(parsed);
+  if (!loaded.ok) return { ok: false, problems: [...loaded.problems, ...rulesOnWhatParsed(parsed)] };
+  const stage: TenderStage = options.stage === "auto" ? (loaded.value.bids !== undefined && nothingScored(loaded.value.bids) ? "before-scoring" : "scored") : (options.stage ?? "scored");
+  const beforeScoring = stage === "before-scoring";
+  const all = checkTenderRules(loaded.value, { allowIncomplete: beforeScoring });
+  const rules = all.filter((p) => !(beforeScoring && stillToCome.has(p.code)));
   const problems = [...loaded.problems, ...locate(rules, loaded.value)];
-  return { ok: !hasErrors(problems), problems, tender: loaded.value };
+  if (options.stage === "auto" && beforeScoring && loaded.value.bids !== undefined) {
+    const toCome = scoresToCome(all, loaded.value.bids);
+    if (toCome !== undefined) problems.push(...locate([toCome], loaded.value));
+  }
+  return { ok: !hasErrors(problems), problems, tender: loaded.value, stage };
+}
+
+/** No score, price or agreed score anywhere in the bids file: the score sheets have not come back. */
+export function nothingScored(bids: TenderBids): boolean {
+  return bids.moderation.length === 0 && bids.bids.every((b) => b.price === undefined && Object.values(b.scores).every((byEvaluator) => Object.keys(byEvaluator).length === 0));
+}
+
+/** One advice in place of the many missing-score problems: how many scores, from whom, and prices. */
+function scoresToCome(rules: readonly Problem[], bids: TenderBids): Problem | undefined {
+  const missing = rules.filter((p): p is Problem<"bids.missing-score"> => p.code === "bids.missing-score");
+  const prices = rules.filter((p) => p.code === "bids.missing-price").length;
+  const gateResults = rules.filter((p) => p.code === "bids.missing-gate-result").length;
+  if (missing.length === 0 && prices === 0 && gateResults === 0) return undefined;
+  const scorers = new Set(missing.map((p) => p.args.evaluator));
+  const userPanel = new Set(bids.panel.userPanel.map((m) => m.id));
+  return problem(
+    "tender.scores-to-come",
+    { document: "bids" },
+    {
+      scores: missing.length,
+      evaluators: [...scorers].filter((id) => !userPanel.has(id)).length,
+      userPanelMembers: [...scorers].filter((id) => userPanel.has(id)).length,
+      prices,
+      gateResults,
+    },
+    "advice",
+  );
 }
 
 /** What a bids file may lack before the score sheets come back. */
 const stillToCome = new Set<Problem["code"]>(["bids.missing-price", "bids.missing-gate-result", "bids.missing-score", "bids.missing-justification"]);
+
+/** A scoring model on its own: its schema and every rule that needs only the model. */
+export async function validateModel(file: NamedFile): Promise<{ ok: boolean; problems: Problem[]; model?: ScoringModel }> {
+  const text = textOf(file);
+  if (!text.ok) return { ok: false, problems: [text.problem] };
+  const parsed = parseScoringModel(text.text, file.name);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const rules = locateProblems([...checkScoringModel(parsed.value.data), ...checkPriceFormula(parsed.value.data)], [parsed.value.source]);
+  return { ok: !hasErrors(rules), problems: rules, model: parsed.value.data };
+}
 
 export interface ScoredTender {
   tender: LoadedTender & { bids: TenderBids };

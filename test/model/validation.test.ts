@@ -67,7 +67,7 @@ describe("scoring model errors name the file, the path, the line and what is wro
   it("a misspelt field", () => {
     const text = edit(model, "    includeExtensionYears: true", "    includeExtentionYears: true");
     expect(modelMessages(text)).toEqual([
-      'model.yaml: sections.price.includeExtentionYears (line 32): "includeExtentionYears" is not a field tender-eval knows here (check the spelling)',
+      'model.yaml: sections.price.includeExtentionYears (line 32): "includeExtentionYears" is not a field tender-eval knows here: did you mean "includeExtensionYears"? The fields allowed here are: title, weight, method, includeExtensionYears',
     ]);
   });
 
@@ -126,7 +126,7 @@ describe("bids errors name the bid, the criterion and the evaluator", () => {
     text = edit(text, 'E2: { score: 5, justification: "Excellent: disabled people make up', 'E2: { score: 5, justification: "", x: "Excellent: disabled people make up');
     text = edit(text, "      Q3:\n        E1: { score: 4", "      Q9:\n        E1: { score: 4");
     const messages = bidsMessages(text);
-    expect(messages[0]).toBe('bids.yaml: bids[0].scores.Q2.E2.x (line 32): "x" is not a field tender-eval knows here (check the spelling)');
+    expect(messages[0]).toBe('bids.yaml: bids[0].scores.Q2.E2.x (line 32): "x" is not a field tender-eval knows here (check the spelling); the fields allowed here are: score, justification');
   });
 
   it("cross-file problems are all listed together", () => {
@@ -150,7 +150,7 @@ describe("bids errors name the bid, the criterion and the evaluator", () => {
     const messages = bidsMessages(text);
     expect(messages).toContain('bids.yaml: bids[1].id (line 63): bid "B1" appears more than once');
     expect(messages).toContain('bids.yaml: bids[0].scores.Q1.E9 (line 28): "E9" is not an evaluator or user-panel member listed under panel');
-    expect(messages).toContain('bids.yaml: bids[0].price.years (line 21): bid "B1" gives 2 contract-year price(s), but the contract has 3');
+    expect(messages).toContain('bids.yaml: bids[0].price.years (line 21): bid "B1" gives 2 contract-year prices, but the contract has 3 contract years');
   });
 
   it("a user-panel member scoring a quality criterion", () => {

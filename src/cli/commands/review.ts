@@ -4,17 +4,24 @@ import { findingToJson, problemsJson, stringifyJson } from "../../presentation/j
 import { formatPercent } from "../../language/uk-format.js";
 import { type FlagSeverity, type ReviewFlag } from "../../problems/problem.js";
 import { flagMessage } from "../../problems/format.js";
-import { failsReview } from "../../review/review-tender.js";
-import { reviewPolicyFile } from "../../node/files.js";
-import { reviewTenderFiles, type WeightingReview } from "../../workflows/review.js";
+import { failsReview, reviewedWithoutSpecification } from "../../review/review-tender.js";
+import { readFileOnDisk, reviewPolicyFile } from "../../node/files.js";
+import { reviewModelFile, reviewTenderFiles, type WeightingReview } from "../../workflows/review.js";
 import { ExitCode } from "../exit-code.js";
-import type { CliIo } from "../io.js";
+import { UsageError, type CliIo } from "../io.js";
 import { failed, reportProblems } from "../report-problems.js";
 import type { ArgsOf, specs } from "../specs.js";
-import { readTender } from "../tender-input.js";
+import { readTender, shownAs } from "../tender-input.js";
 
 export async function run(args: ArgsOf<typeof specs.review>, io: CliIo) {
-  const tender = await readTender(io, args, { withoutBids: args.withoutBids });
+  // With no folder, only the files named are read (see namedFilesOptions in specs.ts).
+  const named = args.folder === undefined && (args.spec !== undefined || args.model !== undefined || args.bids !== undefined);
+  if (named && args.model !== undefined && args.spec === undefined) {
+    if (args.bids !== undefined || args.sheets !== undefined) throw new UsageError("reviewing bids needs the specification too: name it with --spec, or give the tender's folder");
+    return reviewModelAlone(args, io, args.model);
+  }
+  if (named && args.model === undefined) throw new UsageError("name the scoring model (--model) too, or give the tender's folder");
+  const tender = await readTender(io, { ...args, folder: args.folder ?? "." }, { withoutBids: args.withoutBids || (named && args.bids === undefined) });
   const reviewed = await reviewTenderFiles(tender.files, await reviewPolicyFile(args.policy, io.cwd), tender.options);
   if (!reviewed.ok) return failed(io, args.json, tender.shown(reviewed.problems));
   const review = reviewed.value;
@@ -26,6 +33,23 @@ export async function run(args: ArgsOf<typeof specs.review>, io: CliIo) {
   } else {
     io.stdout(renderReview(flags, review));
     reportProblems(io, problems);
+  }
+  return fails ? ExitCode.reviewFailed : ExitCode.success;
+}
+
+/** The model alone: the checks that need only the model, and a clear word on those that were left out. */
+async function reviewModelAlone(args: ArgsOf<typeof specs.review>, io: CliIo, modelPath: string) {
+  const file = await readFileOnDisk(modelPath, { cwd: io.cwd });
+  const reviewed = reviewModelFile(file, await reviewPolicyFile(args.policy, io.cwd));
+  if (!reviewed.ok) return failed(io, args.json, shownAs(reviewed.problems, [file]));
+  const review = reviewed.value;
+  const flags = shownAs(review.flags, [file]);
+  const fails = failsReview(flags, args.failOn);
+  if (args.json) {
+    io.stdout(stringifyJson({ ok: !fails, policy: review.policy, flags: flags.map(flagJson), notChecked: reviewedWithoutSpecification, problems: problemsJson(shownAs(review.problems, [file])) }));
+  } else {
+    io.stdout(renderReview(flags, review));
+    io.stdout(`Reviewed the scoring model alone. Not checked without a specification: ${reviewedWithoutSpecification.join(", ")}. Give --spec to check those too.`);
   }
   return fails ? ExitCode.reviewFailed : ExitCode.success;
 }

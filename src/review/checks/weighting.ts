@@ -89,13 +89,14 @@ export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): Review
   return flags;
 }
 
-export function checkPriceWeight(spec: TenderSpecification, m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
+/** Without a specification the limit, which depends on the kind of service, is not checked. */
+export function checkPriceWeight(spec: TenderSpecification | undefined, m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
   const price = m.sections.price;
   if (!price || price.method.type === "price-per-quality-point") return [];
   const flags: ReviewFlag[] = [];
-  const care = spec.serviceKind === "care-and-support";
+  const care = spec?.serviceKind === "care-and-support";
   const maximum = care ? policy.priceWeight.maxForCareAndSupport : policy.priceWeight.maxOtherwise;
-  if (price.weight > maximum) {
+  if (spec !== undefined && price.weight > maximum) {
     flags.push(
       flag("review.price-weight-above-policy", "warning", model("sections", "price", "weight"), {
         weight: price.weight,
