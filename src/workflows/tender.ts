@@ -117,17 +117,32 @@ export async function scoreLoadedTender(tender: LoadedTender, sheets: readonly N
   let bids = tender.bids;
   const problems: Problem[] = [];
   const inputs = [...tender.inputs];
+  let scoredIn = new Map<string, Location>();
   if (sheets !== undefined) {
     const read = await readReturnedSheets(sheets, { ...tender, bids, allowIncomplete }, options.runtime ?? inThreadRuntime);
     problems.push(...read.problems);
     if (!read.ok) return { ok: false, problems };
     bids = read.value.bids;
     inputs.push(...read.value.inputs);
+    scoredIn = read.value.scoredIn;
   }
   const scored = scoreBids({ specification: tender.specification, model: tender.model, bids }, { allowIncomplete });
-  problems.push(...locate(scored.problems, tender));
+  problems.push(...relocateToWorkbooks(locate(scored.problems, tender), scoredIn));
   if (!scored.ok) return { ok: false, problems };
   return { ok: true, value: { tender: { ...tender, bids }, result: scored.value, inputs, problems }, problems };
+}
+
+/**
+ * A score missing from an evaluator whose scores came from a returned workbook is missing from that
+ * workbook: point there (and at the evaluator's sheet of a panel matrix), not at lines of the bids file
+ * the scores were never typed into.
+ */
+function relocateToWorkbooks(problems: readonly Problem[], scoredIn: ReadonlyMap<string, Location>): Problem[] {
+  return problems.map((p) => {
+    if (p.code !== "bids.missing-score" && p.code !== "bids.missing-justification") return p;
+    const place = scoredIn.get(p.args.evaluator);
+    return place === undefined ? p : { ...p, location: place };
+  });
 }
 
 const OTHER_SPREADSHEETS = /\.(xls|xlsm|ods|csv|numbers)$/i;
@@ -146,7 +161,7 @@ export async function readReturnedSheets(
   sheets: readonly NamedFile[],
   context: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; allowIncomplete: boolean },
   runtime: ParallelRuntime,
-): Promise<Outcome<{ bids: TenderBids; inputs: InputRecord[] }>> {
+): Promise<Outcome<{ bids: TenderBids; inputs: InputRecord[]; scoredIn: Map<string, Location> }>> {
   const problems: Problem[] = [];
   for (const file of sheets) {
     if (OTHER_SPREADSHEETS.test(file.name)) {
@@ -167,5 +182,13 @@ export async function readReturnedSheets(
   if (hasErrors(problems)) return { ok: false, problems };
   const assembled = assembleBids(context.bids, contents);
   if (!assembled.ok) return { ok: false, problems: [...problems, ...assembled.problems] };
-  return { ok: true, value: { bids: assembled.value, inputs }, problems };
+  const scoredIn = new Map<string, Location>();
+  for (const content of contents) {
+    if (content.kind !== "scores") continue;
+    for (const evaluator of content.evaluators) {
+      const sheet = content.sheetOf?.[evaluator];
+      if (!scoredIn.has(evaluator)) scoredIn.set(evaluator, sheet === undefined ? { file: content.file } : { file: content.file, sheet });
+    }
+  }
+  return { ok: true, value: { bids: assembled.value, inputs, scoredIn }, problems };
 }
