@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { access, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import * as nodeFs from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { InputFileError } from "../node/input-file-error.js";
 
@@ -12,15 +13,34 @@ export interface CliIo {
   stderr(text: string): void;
   /** The terminal's width, for wrapping help. */
   columns?: number | undefined;
+  /** How outputs are written: node:fs/promises unless a test needs a full disk or a read-only folder. */
+  fs?: OutputFs | undefined;
+}
+
+/** The file operations `writeOutputs` uses, so a test can make one fail as a full disk would. */
+export interface OutputFs {
+  mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
+  writeFile(path: string, data: Uint8Array | string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string, options: { recursive?: boolean; force: boolean }): Promise<void>;
 }
 
 export function nodeIo(): CliIo {
-  return {
-    cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
-    stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
-    columns: process.stdout.columns,
+  // A reader that stops early (tender-eval score … | head -1) closes the pipe: later writes fail with
+  // EPIPE, emitted as an error event that would otherwise end the process with a stack trace. Nobody
+  // is reading any more, so later text is dropped and the command finishes its work (all or nothing).
+  // Any other error on these streams means the same: there is nowhere left to write to.
+  const open = { stdout: true, stderr: true };
+  const writer = (name: "stdout" | "stderr") => {
+    const stream = process[name];
+    stream.on("error", () => {
+      open[name] = false;
+    });
+    return (text: string) => {
+      if (open[name]) stream.write(text.endsWith("\n") ? text : `${text}\n`);
+    };
   };
+  return { cwd: process.cwd(), stdout: writer("stdout"), stderr: writer("stderr"), columns: process.stdout.columns };
 }
 
 /** A failure the user can fix by changing the command line (exit code 2), e.g. refusing to overwrite. */
@@ -89,26 +109,27 @@ export async function writeOutputs(io: CliIo, files: readonly OutputFile[], forc
       throw new UsageError(`not overwriting ${list}: ${existing.length === 1 ? "it already exists" : "they already exist"} (add --force to replace ${existing.length === 1 ? "it" : "them"})`);
     }
   }
+  const fs = io.fs ?? nodeFs;
   const temporary: string[] = [];
   const madeFolders: string[] = [];
   let current: (typeof targets)[number] | undefined;
   try {
     for (const t of targets) {
       current = t;
-      const made = await mkdir(dirname(t.absolute), { recursive: true });
+      const made = await fs.mkdir(dirname(t.absolute), { recursive: true });
       if (made !== undefined) madeFolders.push(made);
       const tmp = `${t.absolute}.${randomBytes(6).toString("hex")}.partial`;
       temporary.push(tmp);
-      await writeFile(tmp, t.bytes);
+      await fs.writeFile(tmp, t.bytes);
     }
     for (const [i, t] of targets.entries()) {
       current = t;
-      await rename(temporary[i]!, t.absolute);
+      await fs.rename(temporary[i]!, t.absolute);
     }
   } catch (error) {
-    await Promise.all(temporary.map((tmp) => rm(tmp, { force: true })));
+    await Promise.all(temporary.map((tmp) => fs.rm(tmp, { force: true })));
     // Folders made for these outputs go too, deepest last made first, so a failed run leaves nothing.
-    for (const folder of madeFolders.reverse()) await rm(folder, { recursive: true, force: true });
+    for (const folder of madeFolders.reverse()) await fs.rm(folder, { recursive: true, force: true });
     throw new OutputFileError(current?.path ?? "output", writeFailure(error));
   }
   return targets.map((t) => t.path);

@@ -3,12 +3,14 @@ import { TOOL_VERSION } from "../version.js";
 import { ExitCode } from "./exit-code.js";
 import { FaultReport, InputFileError, OutputFileError, UsageError, type CliIo } from "./io.js";
 import { specs, type CommandSpec } from "./specs.js";
+import { terminalIo } from "./terminal.js";
 
 /**
  * The whole command line, callable in-process: parse, run one command, return the exit code. This is the
  * one place errors become exit codes: 1 for bad input, 2 for a usage error, 70 for a fault in tender-eval.
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function main(argv: readonly string[], given: CliIo): Promise<ExitCode> {
+  const io = terminalIo(given, { json: argv.some((a) => a === "--json" || a.startsWith("--json=")) });
   let exitCode: ExitCode = ExitCode.success;
   let usageError: string | undefined;
   const parser = yargs()

@@ -3,18 +3,22 @@ import type { Problem } from "../problems/problem.js";
 import { problemsJson, stringifyJson } from "../presentation/json.js";
 import { ExitCode } from "./exit-code.js";
 import type { CliIo } from "./io.js";
+import { terminalText } from "./terminal.js";
 
-/** Errors first, then warnings, each on its own line, with a count. */
+/**
+ * Errors first, then warnings, each on its own line, with a count. Messages quote the inputs (bidders'
+ * names, file names), so each is made terminal-safe here too, whoever's CliIo it is written to.
+ */
 export function reportProblems(io: CliIo, problems: readonly Problem[]): void {
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
   if (errors.length > 0) {
     io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"}:`);
-    for (const p of errors) io.stderr(`  ✗ ${formatProblem(p)}`);
+    for (const p of errors) io.stderr(`  ✗ ${terminalText(formatProblem(p))}`);
   }
   if (warnings.length > 0) {
     io.stderr(`${warnings.length} warning${warnings.length === 1 ? "" : "s"}:`);
-    for (const p of warnings) io.stderr(`  ! ${formatProblem(p)}`);
+    for (const p of warnings) io.stderr(`  ! ${terminalText(formatProblem(p))}`);
   }
 }
 

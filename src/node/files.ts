@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DocumentKind } from "../documents/document-kinds.js";
@@ -6,6 +6,8 @@ import { InputFileError } from "./input-file-error.js";
 
 export { InputFileError };
 import type { DocumentTemplate } from "../documents/render-docx.js";
+import { INPUT_LIMITS } from "../model/parse-document.js";
+import { XLSX_LIMITS } from "../spreadsheets/xlsx-package.js";
 import type { NamedFile } from "../workflows/files.js";
 import type { TenderFiles } from "../workflows/tender.js";
 
@@ -24,17 +26,71 @@ const describeError = (error: unknown) => {
   return code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a file" : code === "EACCES" ? "permission denied" : (error as Error).message;
 };
 
+/** The most of a kind of file that is read, and the words for that kind in a message. */
+export interface SizeLimit {
+  bytes: number;
+  what: string;
+}
+
+/**
+ * How much of each kind of input is read at all. The parsers have the same limits (INPUT_LIMITS for
+ * YAML and JSON, XLSX_LIMITS for what a workbook may unpack to); here they are applied to the size on
+ * disk first, so a 10 GB file given by mistake is refused without being read into memory. A workbook or
+ * Word template is a zip: larger on disk than everything it may unpack to, it can only be padding.
+ */
+export const FILE_LIMITS = {
+  bids: { bytes: INPUT_LIMITS.bytes.bids, what: "a bids file" },
+  text: { bytes: INPUT_LIMITS.bytes.other, what: "a YAML or JSON input other than the bids file" },
+  package: { bytes: XLSX_LIMITS.totalBytes, what: "a workbook or Word template" },
+} as const satisfies Record<string, SizeLimit>;
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
+// Just over a limit rounds to the limit itself, and "5 MB, more than 5 MB" would read as a bug: count bytes.
+const sizeAgainst = (bytes: number, limit: number) => (megabytes(bytes) === megabytes(limit) ? `${bytes.toLocaleString("en-GB")} bytes` : megabytes(bytes));
+
+/** The limit for a file by its name: workbooks and templates by the package limit, anything else as text. */
+function limitFor(path: string): SizeLimit {
+  return /\.(xlsx|docx)$/i.test(path) ? FILE_LIMITS.package : FILE_LIMITS.text;
+}
+
 /** Read one input file; `base` is the tender folder its name is given relative to. */
-export async function readFileOnDisk(path: string, options: { cwd?: string; base?: string } = {}): Promise<FileOnDisk> {
+export async function readFileOnDisk(path: string, options: { cwd?: string; base?: string; limit?: SizeLimit } = {}): Promise<FileOnDisk> {
   const cwd = options.cwd ?? process.cwd();
   const absolute = resolve(cwd, path);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(absolute);
-  } catch (error) {
-    throw new InputFileError(path, describeError(error));
-  }
+  const bytes = await readBounded(absolute, path, options.limit ?? limitFor(path));
   return { name: nameIn(resolve(cwd, options.base ?? "."), absolute), bytes, shownAs: path };
+}
+
+/**
+ * A file's bytes, refused by its size before any is read. Read through one handle, and never more than
+ * the limit and one byte, so a file that grows after it was measured (a log, a named pipe) cannot pass.
+ */
+async function readBounded(absolute: string, shownAs: string, limit: SizeLimit): Promise<Uint8Array> {
+  const tooLarge = (size: string) => new InputFileError(shownAs, `it is ${size}, more than the ${megabytes(limit.bytes)} tender-eval reads for ${limit.what} (see docs/security.md)`);
+  let handle;
+  try {
+    handle = await open(absolute, "r");
+  } catch (error) {
+    throw new InputFileError(shownAs, describeError(error));
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new InputFileError(shownAs, "is a folder, not a file");
+    if (info.size > limit.bytes) throw tooLarge(sizeAgainst(info.size, limit.bytes));
+    const buffer = new Uint8Array(Math.min(info.size, limit.bytes) + 1);
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.length) throw new InputFileError(shownAs, `it holds more than the ${megabytes(limit.bytes)} tender-eval reads for ${limit.what} (see docs/security.md)`);
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  } catch (error) {
+    throw error instanceof InputFileError ? error : new InputFileError(shownAs, describeError(error));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A name relative to the tender folder, with forward slashes whatever the platform. */
@@ -77,7 +133,7 @@ export async function readTenderFolder(paths: TenderPaths): Promise<TenderFiles 
     for (const name of names) if (await isFile(resolve(cwd, folder, name))) return join(folder, name);
     return undefined;
   };
-  const read = (path: string) => readFileOnDisk(path, { cwd, base: folder });
+  const read = (path: string, limit?: SizeLimit) => readFileOnDisk(path, { cwd, base: folder, ...(limit ? { limit } : {}) });
   const specPath = paths.spec ?? (await find(defaultNames.specification)) ?? join(folder, defaultNames.specification[0]);
   const modelPath = paths.model ?? (await find(defaultNames.model)) ?? join(folder, defaultNames.model[0]);
   const bidsPath = paths.bids === false ? undefined : (paths.bids ?? (await find(defaultNames.bids)));
@@ -85,7 +141,7 @@ export async function readTenderFolder(paths: TenderPaths): Promise<TenderFiles 
     specification: await read(specPath),
     model: await read(modelPath),
   };
-  if (bidsPath !== undefined) files.bids = await read(bidsPath);
+  if (bidsPath !== undefined) files.bids = await read(bidsPath, FILE_LIMITS.bids);
   if (paths.sheets !== undefined) files.sheets = await readSheetsFolder(paths.sheets, { cwd, base: folder });
   return files;
 }
@@ -99,7 +155,14 @@ export async function readSheetsFolder(folder: string, options: { cwd?: string; 
   } catch (error) {
     throw new InputFileError(folder, (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : describeError(error));
   }
-  return Promise.all(names.map((name) => readFileOnDisk(join(folder, name), options)));
+  // Only workbooks are read: the rest (a PDF, a .csv saved by mistake) matter only by name, and a large
+  // file left in the folder must cost nothing.
+  return Promise.all(names.map((name) => (/\.xlsx$/i.test(name) ? readFileOnDisk(join(folder, name), options) : nameOnly(join(folder, name), options))));
+}
+
+function nameOnly(path: string, options: { cwd?: string; base?: string }): FileOnDisk {
+  const cwd = options.cwd ?? process.cwd();
+  return { name: nameIn(resolve(cwd, options.base ?? "."), resolve(cwd, path)), bytes: new Uint8Array(), shownAs: path };
 }
 
 /** Where the package's own files are: templates, policies, ready-made models and the example tender. */

@@ -111,6 +111,12 @@ const messages = {
   "sheets.moderation-without-reason": (a) =>
     `the agreed score for bid ${a.bid}, criterion ${a.criterion} has no reason: record a fair summary of the panel's discussion`,
   "sheets.empty-file": () => "is empty (0 bytes): it may not have finished saving or copying",
+  "sheets.matrix-no-reference": (a) =>
+    `is a panel matrix that does not say which tender it scores: in the first rows of its first sheet, type "Tender reference" in a cell and ${a.reference} in the cell to its right`,
+  "sheets.matrix-wrong-tender": (a) =>
+    `is a panel matrix for another tender (${a.found}), not ${a.expected}: put this tender's matrix in the folder, or correct the reference if it was mistyped`,
+  "sheets.matrix-no-header": (a) =>
+    `sheet "${a.sheet}" has no panel-matrix header row: in its first 30 rows, a row with "Bid ID" and the criterion ids (Q1, Q2 …) as column headings`,
   "profiles.unknown-score": (a) => `"${a.key}" is neither a section nor a criterion of the scoring model (use one of: ${a.known})`,
   "profiles.missing-score": (a) => `${a.profile} has no expected score for ${a.criterion}: give one for it or for the whole ${a.section} section`,
   "profiles.score-out-of-range": (a) => `the expected score ${a.score} is outside the scale (${a.low} to ${a.high})`,

@@ -93,6 +93,9 @@ export interface ProblemArgsByCode {
   "sheets.price-unreadable": { detail: string; bid: string };
   "sheets.moderation-without-reason": { bid: string; criterion: string };
   "sheets.empty-file": Record<string, never>;
+  "sheets.matrix-no-reference": { reference: string };
+  "sheets.matrix-wrong-tender": { found: string; expected: string };
+  "sheets.matrix-no-header": { sheet: string };
   "profiles.unknown-score": { key: string; known: string };
   "profiles.missing-score": { profile: string; criterion: string; section: string };
   "profiles.score-out-of-range": { score: string; low: string; high: string };

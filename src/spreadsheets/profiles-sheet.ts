@@ -4,7 +4,7 @@ import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/sc
 import { zodIssueToProblem } from "../model/zod-issues.js";
 import { locateIn } from "../model/parse-document.js";
 import { problem, type PathSegment, type Problem, type Outcome } from "../problems/problem.js";
-import { cellText, unreadableText, type CellContent } from "./cell-value.js";
+import { cellProblem, cellText, unreadableText, type CellContent } from "./cell-value.js";
 import { loadExcelJS } from "./exceljs.js";
 import { cellAt, columnsOf, formatAt, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { parseWorkbook } from "./read-workbook.js";
@@ -127,6 +127,14 @@ export async function readProfilesSheet(bytes: Uint8Array, file: string): Promis
     const roleCell = cellOf(sheet, r, roleColumn);
     const role = normalise(cellText(roleCell.content));
     let organisation = false;
+    // Text with a refused character is reported at its cell, never read as an empty name or a bad score;
+    // the row still counts towards "one organisation", so that is not reported as well.
+    const refused = values.flatMap((v) => cellProblem(v.content, { document: "profiles", file, sheet: sheet.name }) ?? []);
+    if (refused.length > 0) {
+      problems.push(...refused);
+      rows.push({ row: { name: "", scores: {} }, organisation: ORGANISATION_ROLES.has(role), nameCell: nameCell.content.address, cellsByPart: [] });
+      continue;
+    }
     if (ORGANISATION_ROLES.has(role)) organisation = true;
     else if (!COMPETITOR_ROLES.has(role)) problems.push(problem("profiles.bad-role", at(roleCell.content.address), { value: cellText(roleCell.content) }));
     const row: Row = { name: cellText(nameCell.content), scores: {} };

@@ -3,8 +3,8 @@ import { criteriaById, evaluatorsFor, type CriterionInModel } from "../model/che
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
-import { cellText, readScore, type CellContent } from "./cell-value.js";
-import { cellAt, columnLetter, columnsOf, loadLightWorkbook, type LightSheet } from "./light-workbook.js";
+import { cellProblem, cellText, readScore, type CellContent } from "./cell-value.js";
+import { cellAt, columnLetter, columnsOf, loadLightWorkbook, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { METADATA_SHEET, readMetadata } from "./metadata.js";
 import { XlsxReadError } from "./xlsx-package.js";
 
@@ -27,7 +27,14 @@ export interface ScoreEntry {
 }
 
 export type WorkbookContent =
-  | { kind: "scores"; file: string; evaluators: string[]; entries: ScoreEntry[] }
+  | {
+      kind: "scores";
+      file: string;
+      evaluators: string[];
+      entries: ScoreEntry[];
+      /** A panel matrix's sheet for each evaluator, so what is missing from it can be pointed at there. */
+      sheetOf?: Record<string, string>;
+    }
   | { kind: "price"; file: string; bidId: string; years: number[]; extensionYears: number[] }
   | { kind: "moderation"; file: string; agreed: { bidId: string; criterionId: string; score: number; reason: string; location: Location }[] };
 
@@ -136,9 +143,10 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
   const { columns } = header;
   const bidIds = new Set(context.bids.bids.map((b) => b.id));
   const criteria = criteriaById(context.model);
-  for (let r = header.row + 1; r <= sheet.lastRow; r++) {
-    const bid = cellText(cellAt(sheet, r, columns.bid!));
-    const criterion = cellText(cellAt(sheet, r, columns.criterion!));
+  for (const r of rowsAfter(sheet, header.row)) {
+    const bid = checkedText(sheet, r, columns.bid!, file, problems);
+    const criterion = checkedText(sheet, r, columns.criterion!, file, problems);
+    if (bid === undefined || criterion === undefined) continue; // refused, and reported at its cell
     if (bid === "" && criterion === "") continue; // blank rows are fine
     const where = (col: number) => ({ file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` });
     if (!bidIds.has(bid)) {
@@ -161,7 +169,8 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
       continue;
     }
     seen.set(key, `sheet "${sheet.name}", row ${r}`);
-    const justification = columns.justification !== undefined ? justificationText(cellAt(sheet, r, columns.justification)) : "";
+    const justification = columns.justification !== undefined ? checkedJustification(sheet, r, columns.justification, file, problems) : "";
+    if (justification === undefined) continue;
     const score = acceptScore(scoreCell, where(columns.score!), where(columns.justification ?? columns.score!), { bid, criterion, evaluatorId, justification }, known, context, problems);
     if (score === undefined) continue;
     entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: where(columns.score!) });
@@ -182,6 +191,11 @@ function acceptScore(
   problems: Problem[],
 ): number | undefined {
   const { bid, criterion } = answer;
+  const refused = cellProblem(content, { ...where, sheet: where.sheet ?? "" });
+  if (refused !== undefined) {
+    problems.push(refused);
+    return undefined;
+  }
   const reading = readScore(content);
   if (!reading.ok) {
     if (reading.reason === "empty") problems.push(problem("sheets.score-empty", where, { bid, criterion }, context.allowIncomplete ? "warning" : "error"));
@@ -208,20 +222,74 @@ function justificationText(content: CellContent): string {
 }
 
 /**
+ * A cell's text for an id or a sentence. Text holding a refused character (cell-value.ts) is reported at
+ * its cell and comes back undefined, so it is never mistaken for an empty cell, a blank row or an unknown id.
+ */
+function checkedText(sheet: LightSheet, row: number, column: number, file: string, problems: Problem[], read: (content: CellContent) => string = cellText): string | undefined {
+  const content = cellAt(sheet, row, column);
+  const refused = cellProblem(content, { file, sheet: sheet.name });
+  if (refused !== undefined) {
+    problems.push(refused);
+    return undefined;
+  }
+  return read(content);
+}
+
+/** A justification or a moderation reason: what bidders see in their feedback, so refused text is reported. */
+const checkedJustification = (sheet: LightSheet, row: number, column: number, file: string, problems: Problem[]) => checkedText(sheet, row, column, file, problems, justificationText);
+
+/**
  * The documented "panel matrix" layout for panels that keep their own spreadsheet: one sheet per
  * evaluator named with the evaluator's id, a header row with "Bid" (or "Bid ID") and the criterion ids,
  * bids as rows; optional "<criterion id> justification" columns.
  */
 function readPanelMatrix(workbook: LightSheet[], file: string, context: ReadContext): Outcome<WorkbookContent> {
   const members = [...context.bids.panel.evaluators.map((e) => e.id), ...context.bids.panel.userPanel.map((m) => m.id)];
+  const isMatrix = workbook.some((sheet) => sheet.state === "visible" && members.some((m) => m.toLowerCase() === sheet.name.trim().toLowerCase()));
+  if (!isMatrix) return { ok: false, problems: [problem("sheets.not-recognised", { file }, {})] };
+  // Bid, evaluator and criterion ids (B1, E1, Q1) recur from tender to tender, so only the matrix's own
+  // word says which tender it scores: without it, last year's matrix would be scored without a murmur.
+  const reference = matrixTenderReference(workbook);
+  const expected = `${context.specification.title} (${context.specification.reference})`;
+  const where: Location = { file, sheet: reference.sheet, ...(reference.cell !== undefined ? { cell: reference.cell } : {}) };
+  if (reference.found === undefined) return { ok: false, problems: [problem("sheets.matrix-no-reference", where, { reference: context.specification.reference })] };
+  if (reference.found !== context.specification.reference) return { ok: false, problems: [problem("sheets.matrix-wrong-tender", where, { found: reference.found, expected })] };
+  return readMatrixSheets(workbook, file, context);
+}
+
+/** How many rows at the top of a panel matrix's first sheet are searched for its "Tender reference" label. */
+export const MATRIX_REFERENCE_ROWS = 10;
+
+/**
+ * The tender a panel matrix names: the cell to the right of a cell reading "Tender reference" in the
+ * first rows of its first visible sheet (a title block above the table, or a sheet of its own).
+ */
+function matrixTenderReference(workbook: LightSheet[]): { sheet: string; cell?: string; found?: string } {
+  const first = workbook.find((s) => s.state === "visible") ?? workbook[0]!;
+  for (const r of rowsAfter(first, 0)) {
+    if (r > MATRIX_REFERENCE_ROWS) break;
+    for (const col of columnsOf(first, r)) {
+      if (normalise(cellText(cellAt(first, r, col))).replace(/:$/, "") !== "tenderreference") continue;
+      const value = cellAt(first, r, col + 1);
+      const found = cellText(value);
+      return found === "" ? { sheet: first.name, cell: value.address } : { sheet: first.name, cell: value.address, found };
+    }
+  }
+  return { sheet: first.name };
+}
+
+function readMatrixSheets(workbook: LightSheet[], file: string, context: ReadContext): Outcome<WorkbookContent> {
+  const members = [...context.bids.panel.evaluators.map((e) => e.id), ...context.bids.panel.userPanel.map((m) => m.id)];
   const criteria = criteriaById(context.model);
   const problems: Problem[] = [];
   const entries: ScoreEntry[] = [];
   const evaluators: string[] = [];
+  const sheetOf: Record<string, string> = {};
   for (const sheet of workbook) {
     const evaluatorId = members.find((m) => m.toLowerCase() === sheet.name.trim().toLowerCase());
     if (evaluatorId === undefined || sheet.state !== "visible") continue;
     evaluators.push(evaluatorId);
+    sheetOf[evaluatorId] = sheet.name;
     let headerRow = 0;
     const scoreColumns = new Map<number, string>();
     const justificationColumns = new Map<string, number>();
@@ -244,14 +312,14 @@ function readPanelMatrix(workbook: LightSheet[], file: string, context: ReadCont
       }
     }
     if (headerRow === 0) {
-      problems.push(problem("sheets.no-score-table", { file, sheet: sheet.name }, { sheet: sheet.name }));
+      problems.push(problem("sheets.matrix-no-header", { file, sheet: sheet.name }, { sheet: sheet.name }));
       continue;
     }
     const bidIds = new Set(context.bids.bids.map((b) => b.id));
     const seen = new Set<string>();
-    for (let r = headerRow + 1; r <= sheet.lastRow; r++) {
-      const bid = cellText(cellAt(sheet, r, bidColumn));
-      if (bid === "") continue;
+    for (const r of rowsAfter(sheet, headerRow)) {
+      const bid = checkedText(sheet, r, bidColumn, file, problems);
+      if (bid === undefined || bid === "") continue;
       if (!bidIds.has(bid)) {
         problems.push(problem("sheets.unknown-bid", { file, sheet: sheet.name, cell: `${columnLetter(bidColumn)}${r}` }, { bid }));
         continue;
@@ -266,7 +334,8 @@ function readPanelMatrix(workbook: LightSheet[], file: string, context: ReadCont
         if (!evaluatorsFor(context.bids, known.section).includes(evaluatorId)) continue;
         const where = { file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` };
         const jCol = justificationColumns.get(criterion);
-        const justification = jCol !== undefined ? justificationText(cellAt(sheet, r, jCol)) : "";
+        const justification = jCol !== undefined ? checkedJustification(sheet, r, jCol, file, problems) : "";
+        if (justification === undefined) continue;
         const score = acceptScore(cellAt(sheet, r, col), where, where, { bid, criterion, evaluatorId, justification }, known, context, problems);
         if (score === undefined) continue;
         entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: where });
@@ -274,7 +343,7 @@ function readPanelMatrix(workbook: LightSheet[], file: string, context: ReadCont
     }
   }
   if (evaluators.length === 0) return { ok: false, problems: [problem("sheets.not-recognised", { file }, {})] };
-  return finish({ kind: "scores", file, evaluators, entries }, problems);
+  return finish({ kind: "scores", file, evaluators, entries, sheetOf }, problems);
 }
 
 function readPriceSchedule(workbook: LightSheet[], file: string, bidId: string, context: ReadContext): Outcome<WorkbookContent> {
@@ -284,8 +353,8 @@ function readPriceSchedule(workbook: LightSheet[], file: string, bidId: string, 
   const { row: headerRow, columns } = findHeader(sheet, ["year", "price"])!;
   const years: number[] = [];
   const extensionYears: number[] = [];
-  for (let r = headerRow + 1; r <= sheet.lastRow; r++) {
-    const label = cellText(cellAt(sheet, r, columns.year!));
+  for (const r of rowsAfter(sheet, headerRow)) {
+    const label = checkedText(sheet, r, columns.year!, file, problems) ?? "";
     if (!/^year \d+$/i.test(label)) continue;
     const extension = /extension/i.test(cellText(cellAt(sheet, r, columns.kind ?? columns.year!)));
     const content = cellAt(sheet, r, columns.price!);
@@ -306,10 +375,10 @@ function readModeration(workbook: LightSheet[], file: string, context: ReadConte
   const { row: headerRow, columns } = findHeader(sheet, ["bid", "criterion", "agreed"])!;
   const criteria = criteriaById(context.model);
   const agreed: Extract<WorkbookContent, { kind: "moderation" }>["agreed"] = [];
-  for (let r = headerRow + 1; r <= sheet.lastRow; r++) {
-    const bidId = cellText(cellAt(sheet, r, columns.bid!));
-    const criterionId = cellText(cellAt(sheet, r, columns.criterion!));
-    if (bidId === "") continue;
+  for (const r of rowsAfter(sheet, headerRow)) {
+    const bidId = checkedText(sheet, r, columns.bid!, file, problems);
+    const criterionId = checkedText(sheet, r, columns.criterion!, file, problems);
+    if (bidId === undefined || criterionId === undefined || bidId === "") continue;
     const cell = (col: number) => `${columnLetter(col)}${r}`;
     const where = { file, sheet: sheet.name, cell: cell(columns.agreed!) };
     const reading = readScore(cellAt(sheet, r, columns.agreed!));
@@ -327,7 +396,8 @@ function readModeration(workbook: LightSheet[], file: string, context: ReadConte
       problems.push(problem("bids.score-not-on-scale", where, { score: String(reading.value), scale: known.sectionModel.scale, allowed: scale.values.join(", ") }));
       continue;
     }
-    const reason = columns.reason !== undefined ? justificationText(cellAt(sheet, r, columns.reason)) : "";
+    const reason = columns.reason !== undefined ? checkedJustification(sheet, r, columns.reason, file, problems) : "";
+    if (reason === undefined) continue;
     if (reason === "") {
       problems.push(problem("sheets.moderation-without-reason", { ...where, cell: cell(columns.reason ?? columns.agreed!) }, { bid: bidId, criterion: criterionId }));
       continue;

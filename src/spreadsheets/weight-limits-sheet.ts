@@ -2,7 +2,7 @@ import type { Workbook } from "exceljs";
 import { sectionTitles, type ScoringModel, type SectionKey } from "../model/scoring-model.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
 import { problem, type Problem } from "../problems/problem.js";
-import { cellText, unreadableText } from "./cell-value.js";
+import { cellProblem, cellText, unreadableText } from "./cell-value.js";
 import { cellAt, columnsOf, formatAt, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { INPUT_FILL, THIN, tableSheet, titleGuidanceAndHeader } from "./sheet-style.js";
 
@@ -59,6 +59,12 @@ export function readWeightLimits(workbook: readonly LightSheet[], file: string):
     const at = (cell: string) => ({ document: "profiles" as const, file, sheet: sheet.name, cell });
     for (const r of rowsAfter(sheet, header.row)) {
       const sectionCell = cellAt(sheet, r, header.section);
+      // Text with a refused character is reported at its cell, never read as a blank limit or an unknown section.
+      const refused = [sectionCell, cellAt(sheet, r, header.low), cellAt(sheet, r, header.high)].flatMap((c) => cellProblem(c, { document: "profiles", file, sheet: sheet.name }) ?? []);
+      if (refused.length > 0) {
+        read.problems.push(...refused);
+        continue;
+      }
       const low = readPercent(sheet, r, header.low);
       const high = readPercent(sheet, r, header.high);
       if (low === undefined && high === undefined) continue; // no limit (or a blank row)

@@ -2,7 +2,7 @@ import type { TenderBids } from "../model/bids.js";
 import { modelHash } from "../model/model-hash.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
+import { hasErrors, problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import { assembleBids } from "../spreadsheets/assemble-bids.js";
 import { interpretWorkbook, type WorkbookContent } from "../spreadsheets/read-workbook.js";
 import { bytesOf, inputRecord, type InputRecord, type NamedFile } from "./files.js";
@@ -24,7 +24,7 @@ export async function readReturnedSheets(
   sheets: readonly NamedFile[],
   context: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; allowIncomplete: boolean },
   runtime: ParallelRuntime,
-): Promise<Outcome<{ bids: TenderBids; inputs: InputRecord[] }>> {
+): Promise<Outcome<{ bids: TenderBids; inputs: InputRecord[]; scoredIn: Map<string, Location> }>> {
   const problems: Problem[] = [];
   for (const file of sheets) {
     if (OTHER_SPREADSHEETS.test(file.name)) {
@@ -45,5 +45,14 @@ export async function readReturnedSheets(
   if (hasErrors(problems)) return { ok: false, problems };
   const assembled = assembleBids(context.bids, contents);
   if (!assembled.ok) return { ok: false, problems: [...problems, ...assembled.problems] };
-  return { ok: true, value: { bids: assembled.value, inputs }, problems };
+  // Where each evaluator's scores came from, so a score missing from a workbook is reported there.
+  const scoredIn = new Map<string, Location>();
+  for (const content of contents) {
+    if (content.kind !== "scores") continue;
+    for (const evaluator of content.evaluators) {
+      const sheet = content.sheetOf?.[evaluator];
+      if (!scoredIn.has(evaluator)) scoredIn.set(evaluator, sheet === undefined ? { file: content.file } : { file: content.file, sheet });
+    }
+  }
+  return { ok: true, value: { bids: assembled.value, inputs, scoredIn }, problems };
 }

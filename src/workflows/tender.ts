@@ -201,6 +201,7 @@ export async function scoreLoadedTender(tender: LoadedTender, sheets: readonly N
   let bids = tender.bids;
   const problems: Problem[] = [];
   const inputs = [...tender.inputs];
+  let scoredIn = new Map<string, Location>();
   if (sheets !== undefined) {
     // Reading workbooks needs the zip and XML readers: load them only when there are sheets to read.
     const { readReturnedSheets } = await import("./returned-sheets.js");
@@ -209,11 +210,26 @@ export async function scoreLoadedTender(tender: LoadedTender, sheets: readonly N
     if (!read.ok) return { ok: false, problems };
     bids = read.value.bids;
     inputs.push(...read.value.inputs);
+    scoredIn = read.value.scoredIn;
   }
   const scored = scoreBids({ specification: tender.specification, model: tender.model, bids }, { allowIncomplete });
-  problems.push(...locate(sheets === undefined ? scored.problems : scored.problems.map(notInBidsFile), tender));
+  const located = locate(scored.problems, tender);
+  problems.push(...(sheets === undefined ? located : relocateToWorkbooks(located, scoredIn).map(notInBidsFile)));
   if (!scored.ok) return { ok: false, problems };
   return { ok: true, value: { tender: { ...tender, bids }, result: scored.value, inputs, problems }, problems };
+}
+
+/**
+ * A score missing from an evaluator whose scores came from a returned workbook is missing from that
+ * workbook: point there (and at the evaluator's sheet of a panel matrix), not at lines of the bids file
+ * the scores were never typed into.
+ */
+function relocateToWorkbooks(problems: readonly Problem[], scoredIn: ReadonlyMap<string, Location>): Problem[] {
+  return problems.map((p) => {
+    if (p.code !== "bids.missing-score" && p.code !== "bids.missing-justification") return p;
+    const place = scoredIn.get(p.args.evaluator);
+    return place === undefined ? p : { ...p, location: place };
+  });
 }
 
 /**
@@ -223,6 +239,8 @@ export async function scoreLoadedTender(tender: LoadedTender, sheets: readonly N
  */
 function notInBidsFile<T extends Problem>(p: T): T {
   const path = p.location.path;
+  // A missing score from an evaluator who returned no workbook may belong in the bids file: it keeps its line.
+  if (p.code === "bids.missing-score" || p.code === "bids.missing-justification") return p;
   if (p.location.document !== "bids" || path?.[0] !== "bids" || (path[2] !== "scores" && path[2] !== "price")) return p;
   return { ...p, location: {} };
 }

@@ -82,7 +82,7 @@ describe("what real spreadsheets contain is read correctly", () => {
       const sheet = wb.addWorksheet(evaluator);
       sheet.addRow(["Our panel's scores", null, null]);
       sheet.mergeCells("A1:C1");
-      sheet.addRow([]);
+      sheet.addRow(["Tender reference", input.specification.reference]);
       sheet.addRow(["Bid", "Q1", "Q1 justification", "Q2", "Q2 justification", "Q3", "Q3 justification", "Q4", "Q4 justification", "Q5", "Q5 justification", "SV1", "SV1 justification", "SV2", "SV2 justification"]);
       for (const bid of input.bids.bids) {
         const cells: (string | number)[] = [bid.id];
