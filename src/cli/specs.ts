@@ -88,7 +88,7 @@ export const specs = {
     describe: "Generate score sheets: one workbook per evaluator and user-panel member, and a price schedule per bid",
     builder: (y) =>
       tenderOptions(y)
-        .option("out-dir", { type: "string", default: "score-sheets", describe: "Folder to write the workbooks into" })
+        .option("out-dir", { type: "string", describe: "Folder to write the workbooks into (default: score-sheets in the tender folder's outputs/)" })
         .option("force", { type: "boolean", default: false, describe: "Replace workbooks that already exist" })
         .example("$0 scoresheets examples/community-advocacy --out-dir sheets", "One score sheet per evaluator for the example"),
   }),
@@ -97,7 +97,7 @@ export const specs = {
     describe: "Score a tender's bids: combined scores, weighted points, exclusions, ranked results",
     builder: (y) =>
       scoredTenderOptions(y)
-        .option("out", { type: "string", default: "results.json", describe: "Where to write the results as JSON" })
+        .option("out", { type: "string", describe: "Where to write the results as JSON (default: results.json in the tender folder's outputs/)" })
         .option("force", { type: "boolean", default: false, describe: "Replace the output files if they exist" })
         .option("xlsx", { type: "string", describe: "Also write the results workbook here (default with --sheets: results.xlsx beside --out)" })
         .option("moderation-sheet", { type: "string", describe: "Where to write the moderation sheet when answers need moderation (with --sheets; default: moderation.xlsx beside --out)" })
@@ -140,7 +140,7 @@ export const specs = {
     describe: "Write a sheet to fill in with your expected scores and price and rough competitor profiles, for whatif --profiles",
     builder: (y) =>
       tenderOptions(y)
-        .option("out", { type: "string", default: "profiles.xlsx", describe: "The sheet to write" })
+        .option("out", { type: "string", describe: "The sheet to write (default: profiles.xlsx in outputs/ beside the scoring model)" })
         .option("from", { type: "string", describe: "Fill it from existing profiles (YAML or a sheet) instead of blank rows" })
         .option("force", { type: "boolean", default: false, describe: "Replace the sheet if it exists" })
         .example("$0 profiles-sheet --model proposed-model.yaml --out profiles.xlsx", "A blank sheet for the proposed model's sections")
@@ -151,7 +151,7 @@ export const specs = {
     describe: "Write the evaluation report (.docx): tender, model, panel, ranked results, moderation, weighting review, audit record",
     builder: (y) =>
       documentOptions(y)
-        .option("out", { type: "string", default: "evaluation-report.docx", describe: "Where to write the report" })
+        .option("out", { type: "string", describe: "Where to write the report (default: evaluation-report.docx in the tender folder's outputs/)" })
         .option("policy", { type: "string", describe: "Review policy for the weighting-review section (default: bundled UK policy)" })
         .example("$0 report examples/community-advocacy --out report.docx", "Write the example's evaluation report")
         .example("$0 report my-tender --sheets returned-sheets", "The report from the returned score sheets"),
@@ -161,7 +161,7 @@ export const specs = {
     describe: "Write one assessment summary (.docx) per bidder, as the Procurement Act 2023 s.50 requires",
     builder: (y) =>
       documentOptions(y)
-        .option("out-dir", { type: "string", default: "assessment-summaries", describe: "Folder to write the summaries into" })
+        .option("out-dir", { type: "string", describe: "Folder to write the summaries into (default: assessment-summaries in the tender folder's outputs/)" })
         .option("winner-details", { type: "boolean", default: true, describe: "Include the winner's own scores and explanations (--no-winner-details to leave them out)" })
         .example("$0 summaries examples/community-advocacy --out-dir letters", "One summary per bidder")
         .example("$0 summaries my-tender --sheets returned-sheets", "The summaries from the returned score sheets"),
@@ -173,7 +173,7 @@ export const specs = {
       documentOptions(y)
         .option("findings", { type: "string", describe: "Your findings so far (YAML): research sources, impacts, summary, consultation, actions, monitoring" })
         .option("policy", { type: "string", describe: "Review policy whose findings go into the assessment (default: bundled UK policy)" })
-        .option("out", { type: "string", default: "equality-assessment.docx", describe: "Where to write the assessment" })
+        .option("out", { type: "string", describe: "Where to write the assessment (default: equality-assessment.docx in the tender folder's outputs/)" })
         .example("$0 equality examples/community-advocacy --findings examples/community-advocacy/equality-findings.yaml", "Pre-fill an Equality Assessment"),
   }),
   templates: spec({

@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import { readTenderFolder, type FileOnDisk } from "../node/files.js";
 import { workerThreadRuntime } from "../node/worker-runtime.js";
 import type { Location } from "../problems/problem.js";
@@ -39,4 +40,13 @@ export async function readTender(io: CliIo, args: TenderArgs, options: { without
 export function shownAs<T extends { location: Location }>(problems: readonly T[], files: readonly FileOnDisk[]): T[] {
   const names = new Map(files.map((f) => [f.name, f.shownAs]));
   return problems.map((p) => (p.location.file !== undefined && names.has(p.location.file) ? { ...p, location: { ...p.location, file: names.get(p.location.file)! } } : p));
+}
+
+/**
+ * Where a command writes when not told: the tender folder's outputs/ (beside the scoring model when only
+ * --model names the tender), never whatever folder the user happens to be in.
+ */
+export function defaultOutput(args: { folder?: string | undefined; model?: string | undefined }, name: string): string {
+  const base = args.folder ?? (args.model !== undefined ? dirname(args.model) : ".");
+  return join(base, "outputs", name);
 }

@@ -64,16 +64,27 @@ describe("tender-eval score", () => {
     expect(json.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("writes into the tender folder's outputs/ by default, never into the folder it was run from", async () => {
+    const dir = copyExample();
+    const run = await runCli(["score", dir]);
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, "outputs", "results.json"))).toBe(true);
+    expect(readdirSync(run.cwd)).toEqual([]);
+  });
+
   it("never overwrites an existing output without --force, and exits 2", async () => {
-    const first = await runCli(["score", exampleFolder]);
-    writeFileSync(join(first.cwd, "results.json"), "keep me");
-    const second = await runCli(["score", exampleFolder], first.cwd);
+    const dir = copyExample();
+    const results = join(dir, "outputs", "results.json");
+    const first = await runCli(["score", dir]);
+    expect(first.code).toBe(0);
+    writeFileSync(results, "keep me");
+    const second = await runCli(["score", dir], first.cwd);
     expect(second.code).toBe(2);
-    expect(second.stderr).toContain("not overwriting results.json");
-    expect(readFileSync(join(first.cwd, "results.json"), "utf8")).toBe("keep me");
-    const forced = await runCli(["score", exampleFolder, "--force"], first.cwd);
+    expect(second.stderr).toContain(`not overwriting ${join(dir, "outputs", "results.json")}: it already exists`);
+    expect(readFileSync(results, "utf8")).toBe("keep me");
+    const forced = await runCli(["score", dir, "--force"], first.cwd);
     expect(forced.code).toBe(0);
-    expect(readFileSync(join(first.cwd, "results.json"), "utf8")).not.toBe("keep me");
+    expect(readFileSync(results, "utf8")).not.toBe("keep me");
   });
 
   it("writes nothing when the bids are invalid, and leaves the inputs untouched", async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -45,8 +45,8 @@ describe("score --sheets", () => {
     expect(about("score-sheet-E1.xlsx")).toEqual([expect.stringContaining('sheet "Quality scores", cell F3: the score 7 is not on the scale "zero-to-five"')]);
     expect(run.stderr).not.toContain("~$");
     expect(run.stderr).toContain("Nothing was written.");
-    expect(existsSync(join(run.cwd, "results.json"))).toBe(false);
-    expect(existsSync(join(run.cwd, "results.xlsx"))).toBe(false);
+    expect(existsSync(join(tender, "outputs"))).toBe(false);
+    expect(readdirSync(run.cwd)).toEqual([]);
   });
 
   it("missing scores stop scoring; with --allow-incomplete the results say what was missing", async () => {
@@ -62,7 +62,7 @@ describe("score --sheets", () => {
     expect(lenient.code).toBe(0);
     expect(lenient.stderr).toContain("42 warnings:");
     expect(lenient.stderr).toContain('bid "B1" has no score from E3 for criterion Q1');
-    const json = JSON.parse(readFileSync(join(lenient.cwd, "results.json"), "utf8"));
+    const json = JSON.parse(readFileSync(join(tender, "outputs", "results.json"), "utf8"));
     expect(json.warnings.filter((w: { code: string }) => w.code === "bids.missing-score")).toHaveLength(42);
   });
 
@@ -77,7 +77,7 @@ describe("score --sheets", () => {
     expect(first.stdout).toMatch(/1\s+Riverside Disabled People's Voice.*provisional/);
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(join(first.cwd, "moderation.xlsx")) as unknown as ArrayBuffer);
+    await wb.xlsx.load(readFileSync(join(tender, "outputs", "moderation.xlsx")) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet("Moderation")!;
     expect([sheet.getCell("A3").value, sheet.getCell("C3").value, sheet.getCell("E3").value]).toEqual(["B1", "Q4", "E1: 1, E2: 4, E3: 5"]);
     sheet.getCell("G3").value = 4;

@@ -3,7 +3,7 @@ import { profilesSheet } from "../../workflows/sheets.js";
 import { writeOutputs, type CliIo } from "../io.js";
 import { done, failed } from "../report-problems.js";
 import type { ArgsOf, specs } from "../specs.js";
-import { shownAs } from "../tender-input.js";
+import { defaultOutput, shownAs } from "../tender-input.js";
 
 export async function run(args: ArgsOf<typeof specs["profiles-sheet"]>, io: CliIo) {
   const model = args.model !== undefined ? await readFileOnDisk(args.model, { cwd: io.cwd }) : (await readTenderFolder({ folder: args.folder, bids: false, cwd: io.cwd })).model;
@@ -11,8 +11,9 @@ export async function run(args: ArgsOf<typeof specs["profiles-sheet"]>, io: CliI
   const made = await profilesSheet({ model, from });
   const files = [model, ...(from ? [from] : [])];
   if (!made.ok) return failed(io, args.json, shownAs(made.problems, files));
-  const written = await writeOutputs(io, [{ path: args.out, bytes: made.value }], args.force);
+  const out = args.out ?? defaultOutput(args, "profiles.xlsx");
+  const written = await writeOutputs(io, [{ path: out, bytes: made.value }], args.force);
   return done(io, args.json, written, [], () =>
-    io.stdout(`Wrote ${written.join(", ")}. Fill in one row for your organisation (Role "us") and one per likely competitor, then run: tender-eval whatif --model ${model.shownAs} --profiles ${args.out}`),
+    io.stdout(`Wrote ${written.join(", ")}. Fill in one row for your organisation (Role "us") and one per likely competitor, then run: tender-eval whatif --model ${model.shownAs} --profiles ${out}`),
   );
 }

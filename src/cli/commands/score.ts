@@ -7,7 +7,7 @@ import { getExitCode } from "../exit-code.js";
 import { writeOutputs, type CliIo, type OutputFile } from "../io.js";
 import { failed, reportProblems } from "../report-problems.js";
 import type { ArgsOf, specs } from "../specs.js";
-import { readTender } from "../tender-input.js";
+import { defaultOutput, readTender } from "../tender-input.js";
 
 export async function run(args: ArgsOf<typeof specs.score>, io: CliIo) {
   const tender = await readTender(io, args);
@@ -15,12 +15,13 @@ export async function run(args: ArgsOf<typeof specs.score>, io: CliIo) {
   if (!scored.ok) return failed(io, args.json, tender.shown(scored.problems));
   const problems = tender.shown(scored.value.problems);
   const json = stringifyJson(resultsDocument(scored.value));
-  const outputs: OutputFile[] = [{ path: args.out, bytes: json }];
+  const out = args.out ?? defaultOutput(args, "results.json");
+  const outputs: OutputFile[] = [{ path: out, bytes: json }];
   // With returned sheets the panel works in Excel, so the results workbook is written beside the JSON.
-  const xlsx = args.xlsx ?? (args.sheets !== undefined ? join(dirname(args.out), "results.xlsx") : undefined);
+  const xlsx = args.xlsx ?? (args.sheets !== undefined ? join(dirname(out), "results.xlsx") : undefined);
   if (xlsx !== undefined) outputs.push({ path: xlsx, bytes: await resultsWorkbook(scored.value) });
   const moderation = args.sheets !== undefined ? await moderationSheet(scored.value) : undefined;
-  const moderationPath = args.moderationSheet ?? join(dirname(args.out), "moderation.xlsx");
+  const moderationPath = args.moderationSheet ?? join(dirname(out), "moderation.xlsx");
   if (moderation !== undefined) outputs.push({ path: moderationPath, bytes: moderation });
   const written = await writeOutputs(io, outputs, args.force);
   if (args.json) {

@@ -3,15 +3,16 @@ import { blankScoreSheets } from "../../workflows/sheets.js";
 import { writeOutputs, type CliIo } from "../io.js";
 import { done, failed } from "../report-problems.js";
 import type { ArgsOf, specs } from "../specs.js";
-import { readTender } from "../tender-input.js";
+import { defaultOutput, readTender } from "../tender-input.js";
 
 export async function run(args: ArgsOf<typeof specs.scoresheets>, io: CliIo) {
   const tender = await readTender(io, args);
   const made = await blankScoreSheets(tender.files);
   if (!made.ok) return failed(io, args.json, tender.shown(made.problems));
-  const written = await writeOutputs(io, made.value.map((w) => ({ path: join(args.outDir, w.fileName), bytes: w.bytes })), args.force);
+  const outDir = args.outDir ?? defaultOutput(args, "score-sheets");
+  const written = await writeOutputs(io, made.value.map((w) => ({ path: join(outDir, w.fileName), bytes: w.bytes })), args.force);
   return done(io, args.json, written, tender.shown(made.problems), () => {
-    io.stdout(`Wrote ${made.value.length} workbooks to ${args.outDir}:`);
+    io.stdout(`Wrote ${made.value.length} workbooks to ${outDir}:`);
     for (const w of made.value) io.stdout(`  ${w.fileName}  (${w.purpose})`);
     io.stdout(`Send each evaluator their own sheet. When they come back, put them in one folder and run: tender-eval score ${args.folder} --sheets <folder>`);
   });

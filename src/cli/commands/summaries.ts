@@ -6,7 +6,7 @@ import { todayOr } from "../dates.js";
 import { writeOutputs, type CliIo } from "../io.js";
 import { done, failed } from "../report-problems.js";
 import type { ArgsOf, specs } from "../specs.js";
-import { readTender } from "../tender-input.js";
+import { defaultOutput, readTender } from "../tender-input.js";
 
 export async function run(args: ArgsOf<typeof specs.summaries>, io: CliIo) {
   const date = todayOr(args.date);
@@ -15,9 +15,10 @@ export async function run(args: ArgsOf<typeof specs.summaries>, io: CliIo) {
   if (!scored.ok) return failed(io, args.json, tender.shown(scored.problems));
   const summaries = assessmentSummaries(scored.value, { template: await documentTemplate("assessment-summary", args.template, io.cwd), date, winnerDetails: args.winnerDetails });
   if (!summaries.ok) return failed(io, args.json, summaries.problems);
-  const written = await writeOutputs(io, summaries.value.map((s) => ({ path: join(args.outDir, s.fileName), bytes: s.bytes })), args.force);
+  const outDir = args.outDir ?? defaultOutput(args, "assessment-summaries");
+  const written = await writeOutputs(io, summaries.value.map((s) => ({ path: join(outDir, s.fileName), bytes: s.bytes })), args.force);
   return done(io, args.json, written, tender.shown(summaries.problems), () => {
-    io.stdout(`${written.length} assessment ${written.length === 1 ? "summary" : "summaries"} written to ${args.outDir}:`);
+    io.stdout(`${written.length} assessment ${written.length === 1 ? "summary" : "summaries"} written to ${outDir}:`);
     for (const path of written) io.stdout(`  ${path}`);
   });
 }
