@@ -16,6 +16,15 @@ export type ArgsOf<S> = S extends CommandSpec<infer T> ? ArgumentsCamelCase<T> :
 
 const spec = <T>(s: CommandSpec<T>) => s;
 
+/**
+ * Examples as help's last section: each description on its own line with the whole command under it.
+ * (yargs's own example column halves the width, so long commands broke across lines mid-command.)
+ * Commands are kept short enough for an 80-column terminal; a test holds them to it.
+ */
+export function examples(list: readonly (readonly [description: string, command: string])[]): string {
+  return ["Examples:", ...list.flatMap(([description, command]) => [`  ${description}:`, `    ${command}`])].join("\n");
+}
+
 /** Where a tender's files are: the options every tender command shares. */
 function tenderOptions<T>(y: Argv<T>) {
   return tenderFileOptions(y.positional("folder", { type: "string", default: ".", describe: "Folder holding specification.yaml, scoring-model.yaml and bids.yaml" }));
@@ -71,17 +80,21 @@ export const specs = {
         .option("model", { type: "string", default: "quality-led-social-care", describe: "Ready-made scoring model to start from (see --list), or your own model file" })
         .option("list", { type: "boolean", default: false, describe: "List the ready-made scoring models, with when to use each, and write nothing" })
         .option("date", { type: "string", describe: "Publication date for the starter, YYYY-MM-DD (default: today); the deadlines follow from it" })
-        .example("$0 init my-tender", "Start a tender in my-tender/ from the quality-led social care model")
-        .example("$0 init --list", "Which ready-made scoring model to start from")
-        .example("$0 init my-tender --model price-per-quality-point", "Start from another ready-made model"),
+        .epilogue(examples([
+          ["Start a tender in my-tender/ from the quality-led social care model", "$0 init my-tender"],
+          ["Which ready-made scoring model to start from", "$0 init --list"],
+          ["Start from another ready-made model", "$0 init my-tender --model price-per-quality-point"],
+        ])),
   }),
   validate: spec({
     command: "validate [folder]",
     describe: "Check a tender's specification, scoring model and (if present) bids, listing every problem",
     builder: (y) =>
       namedFilesOptions(y)
-        .example("$0 validate examples/community-advocacy", "Check the bundled example tender")
-        .example("$0 validate --model scoring-model.yaml", "Check a scoring model on its own"),
+        .epilogue(examples([
+          ["Check the bundled example tender", "$0 validate examples/community-advocacy"],
+          ["Check a scoring model on its own", "$0 validate --model scoring-model.yaml"],
+        ])),
   }),
   scoresheets: spec({
     command: "scoresheets [folder]",
@@ -90,7 +103,9 @@ export const specs = {
       tenderOptions(y)
         .option("out-dir", { type: "string", describe: "Folder to write the workbooks into (default: score-sheets in the tender folder's outputs/)" })
         .option("force", { type: "boolean", default: false, describe: "Replace workbooks that already exist" })
-        .example("$0 scoresheets examples/community-advocacy --out-dir sheets", "One score sheet per evaluator for the example"),
+        .epilogue(examples([
+          ["One score sheet per evaluator for the example", "$0 scoresheets my-tender --out-dir outgoing"],
+        ])),
   }),
   score: spec({
     command: "score [folder]",
@@ -101,8 +116,10 @@ export const specs = {
         .option("force", { type: "boolean", default: false, describe: "Replace the output files if they exist" })
         .option("xlsx", { type: "string", describe: "Also write the results workbook here (default with --sheets: results.xlsx beside --out)" })
         .option("moderation-sheet", { type: "string", describe: "Where to write the moderation sheet when answers need moderation (with --sheets; default: moderation.xlsx beside --out)" })
-        .example("$0 score examples/community-advocacy --out results.json", "Score the bundled example tender")
-        .example("$0 score my-tender --sheets returned-sheets", "Score from the returned score sheets"),
+        .epilogue(examples([
+          ["Score the bundled example tender", "$0 score examples/community-advocacy --out results.json"],
+          ["Score from the returned score sheets", "$0 score my-tender --sheets returned-sheets"],
+        ])),
   }),
   review: spec({
     command: "review [folder]",
@@ -112,8 +129,10 @@ export const specs = {
         .option("policy", { type: "string", describe: "Review policy file (default: the bundled UK policy, policies/uk-default.yaml)" })
         .option("without-bids", { type: "boolean", default: false, describe: "Review the model and process only, even if bids are present" })
         .option("fail-on", { choices: ["error", "warning", "never"] as const, default: "error" as const, describe: "Exit with code 3 when a flag of this severity or worse is found" })
-        .example("$0 review examples/community-advocacy", "Review the example's model, process and scored bids")
-        .example("$0 review --model scoring-models/price-led-failing.yaml --spec examples/community-advocacy/specification.yaml --fail-on warning", "Use in an approval workflow"),
+        .epilogue(examples([
+          ["Review the example's model, process and scored bids", "$0 review examples/community-advocacy"],
+          ["Use in an approval workflow", "$0 review my-tender --fail-on warning"],
+        ])),
   }),
   whatif: spec({
     command: "whatif [folder]",
@@ -130,10 +149,12 @@ export const specs = {
         .option("force", { type: "boolean", default: false, describe: "Replace the page or briefing if it exists" })
         .option("profiles", { type: "string", describe: "Your expected scores and price, and rough profiles of competitors (YAML, or a sheet: see profiles-sheet); only the scoring model is needed with it" })
         .option("weight-range", { type: "string", array: true, describe: "Limit a section's weight when estimating the chance of winning, e.g. socialValue=10-25 (percent); repeatable" })
-        .example("$0 whatif examples/community-advocacy --weight-range socialValue=10-25 --weight-range price=20-40", "Chance of winning if social value will be 10–25% and price 20–40%")
-        .example("$0 whatif examples/community-advocacy --bid B1", "How the weighting affects the DDPO in the example")
-        .example("$0 whatif examples/community-advocacy --bid B1 --briefing briefing.docx --html whatif.html", "A Word briefing and an interactive page for a pre-tender consultation")
-        .example("$0 whatif --model proposed-model.yaml --profiles our-expectations.yaml", "Before a tender is published: your expected scores against rough competitor profiles"),
+        .epilogue(examples([
+          ["Chance of winning if social value will be weighted 10–25% (repeat for other sections)", "$0 whatif my-tender --weight-range socialValue=10-25"],
+          ["How the weighting affects the DDPO in the example", "$0 whatif examples/community-advocacy --bid B1"],
+          ["A Word briefing and an interactive page for a pre-tender consultation", "$0 whatif my-tender --bid B1 --briefing brief.docx --html page.html"],
+          ["Before a tender is published: your expected scores against rough competitor profiles", "$0 whatif --model proposed.yaml --profiles our-profiles.yaml"],
+        ])),
   }),
   "profiles-sheet": spec({
     command: "profiles-sheet [folder]",
@@ -143,8 +164,10 @@ export const specs = {
         .option("out", { type: "string", describe: "The sheet to write (default: profiles.xlsx in outputs/ beside the scoring model)" })
         .option("from", { type: "string", describe: "Fill it from existing profiles (YAML or a sheet) instead of blank rows" })
         .option("force", { type: "boolean", default: false, describe: "Replace the sheet if it exists" })
-        .example("$0 profiles-sheet --model proposed-model.yaml --out profiles.xlsx", "A blank sheet for the proposed model's sections")
-        .example("$0 profiles-sheet examples/community-advocacy --from examples/community-advocacy/whatif-profiles.yaml", "The example's profiles as a sheet"),
+        .epilogue(examples([
+          ["A blank sheet for the proposed model's sections", "$0 profiles-sheet --model proposed-model.yaml --out profiles.xlsx"],
+          ["The example's profiles as a sheet", "$0 profiles-sheet my-tender --from my-tender/whatif-profiles.yaml"],
+        ])),
   }),
   report: spec({
     command: "report [folder]",
@@ -153,8 +176,10 @@ export const specs = {
       documentOptions(y)
         .option("out", { type: "string", describe: "Where to write the report (default: evaluation-report.docx in the tender folder's outputs/)" })
         .option("policy", { type: "string", describe: "Review policy for the weighting-review section (default: bundled UK policy)" })
-        .example("$0 report examples/community-advocacy --out report.docx", "Write the example's evaluation report")
-        .example("$0 report my-tender --sheets returned-sheets", "The report from the returned score sheets"),
+        .epilogue(examples([
+          ["Write the example's evaluation report", "$0 report examples/community-advocacy --out report.docx"],
+          ["The report from the returned score sheets", "$0 report my-tender --sheets returned-sheets"],
+        ])),
   }),
   summaries: spec({
     command: "summaries [folder]",
@@ -163,8 +188,10 @@ export const specs = {
       documentOptions(y)
         .option("out-dir", { type: "string", describe: "Folder to write the summaries into (default: assessment-summaries in the tender folder's outputs/)" })
         .option("winner-details", { type: "boolean", default: true, describe: "Include the winner's own scores and explanations (--no-winner-details to leave them out)" })
-        .example("$0 summaries examples/community-advocacy --out-dir letters", "One summary per bidder")
-        .example("$0 summaries my-tender --sheets returned-sheets", "The summaries from the returned score sheets"),
+        .epilogue(examples([
+          ["One summary per bidder", "$0 summaries examples/community-advocacy --out-dir letters"],
+          ["The summaries from the returned score sheets", "$0 summaries my-tender --sheets returned-sheets"],
+        ])),
   }),
   equality: spec({
     command: "equality [folder]",
@@ -174,7 +201,9 @@ export const specs = {
         .option("findings", { type: "string", describe: "Your findings so far (YAML): research sources, impacts, summary, consultation, actions, monitoring" })
         .option("policy", { type: "string", describe: "Review policy whose findings go into the assessment (default: bundled UK policy)" })
         .option("out", { type: "string", describe: "Where to write the assessment (default: equality-assessment.docx in the tender folder's outputs/)" })
-        .example("$0 equality examples/community-advocacy --findings examples/community-advocacy/equality-findings.yaml", "Pre-fill an Equality Assessment"),
+        .epilogue(examples([
+          ["Pre-fill an Equality Assessment", "$0 equality my-tender --findings my-tender/equality-findings.yaml"],
+        ])),
   }),
   templates: spec({
     command: "templates <action> [file]",
@@ -185,8 +214,10 @@ export const specs = {
         .positional("file", { type: "string", describe: "With check: your .docx template" })
         .option("kind", { choices: documentKindChoices, describe: "Which document (default for list: all)" })
         .option("json", { type: "boolean", default: false, describe: "Print JSON instead of text" })
-        .example("$0 templates list --kind assessment-summary", "Show the fields an assessment summary template can use")
-        .example("$0 templates check my-report.docx --kind evaluation-report", "Check an authority's own template"),
+        .epilogue(examples([
+          ["Show the fields an assessment summary template can use", "$0 templates list --kind assessment-summary"],
+          ["Check an authority's own template", "$0 templates check my-report.docx --kind evaluation-report"],
+        ])),
   }),
   demo: spec({
     command: "demo",
@@ -197,7 +228,9 @@ export const specs = {
         .option("force", { type: "boolean", default: false, describe: "Replace outputs that already exist" })
         .option("date", { type: "string", describe: "Date to print on documents, YYYY-MM-DD (default: today)" })
         .option("json", { type: "boolean", default: false, describe: "Print what was written as JSON" })
-        .example("$0 demo --out demo-output", "Score the bundled advocacy-service tender and write its documents"),
+        .epilogue(examples([
+          ["Score the bundled advocacy-service tender and write its documents", "$0 demo --out demo-output"],
+        ])),
   }),
   schema: spec({
     command: "schema",
@@ -208,8 +241,10 @@ export const specs = {
         .option("force", { type: "boolean", default: false, describe: "Replace existing schema files" })
         .option("fields", { type: "string", describe: "Also write the reference of every input file's fields (Markdown) here, e.g. docs/fields.md" })
         .option("json", { type: "boolean", default: false, describe: "Print what was written as JSON" })
-        .example("$0 schema --out schemas", "Write the schemas for editor autocompletion")
-        .example("$0 schema --out schemas --fields docs/fields.md --force", "Regenerate the schemas and the field reference (npm run docs)"),
+        .epilogue(examples([
+          ["Write the schemas for editor autocompletion", "$0 schema --out schemas"],
+          ["Regenerate the schemas and the field reference (npm run docs)", "$0 schema --out schemas --fields docs/fields.md --force"],
+        ])),
   }),
 };
 
