@@ -19,7 +19,8 @@ export interface CliIo {
 
 /** The file operations `writeOutputs` uses, so a test can make one fail as a full disk would. */
 export interface OutputFs {
-  mkdir(path: string, options: { recursive: true }): Promise<string | undefined>;
+  /** Make one folder whose parent exists (never recursive: see makeFolders). */
+  mkdir(path: string): Promise<void>;
   writeFile(path: string, data: Uint8Array | string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   rm(path: string, options: { recursive?: boolean; force: boolean }): Promise<void>;
@@ -89,7 +90,8 @@ const writeFailure = (error: unknown) => {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "ENOSPC") return "the disk is full";
   if (code === "EDQUOT") return "the disk quota is used up";
-  if (code === "ENOTDIR") return "part of the path is a file, not a folder";
+  if (code === "ENOTDIR" || code === "EEXIST") return "part of the path is a file, not a folder";
+  if (code === "ENOENT") return "the folder cannot be made there";
   if (code === "EISDIR") return "it is a folder";
   return (error as Error).message;
 };
@@ -99,6 +101,21 @@ const writeFailure = (error: unknown) => {
  * given; write each to a temporary file beside it, then rename, so no reader ever sees half a file. If any
  * write fails, the temporary files and any folders made for them are removed.
  */
+/**
+ * Make a folder and any missing parents, one at a time, returning the first one made. Node 20's recursive
+ * mkdir loops for ever on some special file systems (a path under /proc), so the walk is done here: each
+ * step either makes one folder or fails with a reason.
+ */
+async function makeFolders(fs: OutputFs, folder: string): Promise<string | undefined> {
+  const missing: string[] = [];
+  for (let at = folder; !(await exists(at)); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const path of missing) await fs.mkdir(path);
+  return missing[0];
+}
+
 export async function writeOutputs(io: CliIo, files: readonly OutputFile[], force: boolean): Promise<string[]> {
   const targets = files.map((f) => ({ ...f, absolute: resolve(io.cwd, f.path) }));
   if (!force) {
@@ -116,7 +133,7 @@ export async function writeOutputs(io: CliIo, files: readonly OutputFile[], forc
   try {
     for (const t of targets) {
       current = t;
-      const made = await fs.mkdir(dirname(t.absolute), { recursive: true });
+      const made = await makeFolders(fs, dirname(t.absolute));
       if (made !== undefined) madeFolders.push(made);
       const tmp = `${t.absolute}.${randomBytes(6).toString("hex")}.partial`;
       temporary.push(tmp);

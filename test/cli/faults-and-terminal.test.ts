@@ -74,7 +74,7 @@ describe("an output that cannot be written leaves nothing and says why", () => {
   function failing(options: { onWrite: number; code: string; partly?: boolean }): OutputFs {
     let writes = 0;
     return {
-      mkdir: (path, o) => mkdir(path, o),
+      mkdir: (path) => mkdir(path),
       rename: (from, to) => rename(from, to),
       rm: (path, o) => rm(path, o),
       async writeFile(path, data) {
@@ -140,5 +140,24 @@ describe("a bug is not bad input", () => {
     const captured = { stderr: "" };
     expect(await main(["validate", ".", "--debug"], brokenStdout(captured))).toBe(70);
     expect(captured.stderr).toMatch(/^\s+at /m);
+  });
+});
+
+describe("an output folder that cannot be made", () => {
+  // Node 20's recursive mkdir never returns for a path under /proc; the command must answer at once.
+  it.skipIf(!existsSync("/proc/self"))("under /proc: refused in a moment, exit 1, with the path and why", async () => {
+    const started = performance.now();
+    const run = await runCli(["score", exampleFolder, "--out", "/proc/tender-eval-no-such-folder/results.json"]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("/proc/tender-eval-no-such-folder/results.json: could not be written: the folder cannot be made there");
+  });
+
+  it("where a file stands in the way: exit 1, in words, not Node's", async () => {
+    const first = await runCli(["--version"]);
+    writeFileSync(join(first.cwd, "afile"), "x");
+    const run = await runCli(["score", exampleFolder, "--out", "afile/x/results.json"], first.cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("afile/x/results.json: could not be written: part of the path is a file, not a folder");
   });
 });
