@@ -6,7 +6,7 @@ import type { CliIo } from "./io.js";
 import { terminalText } from "./terminal.js";
 
 /**
- * Errors first, then warnings, each on its own line, with a count. Messages quote the inputs (bidders'
+ * Errors first, then warnings, each on its own line, with a count; information (advice) last, on stdout. Messages quote the inputs (bidders'
  * names, file names), so each is made terminal-safe here too, whoever's CliIo it is written to.
  */
 export function reportProblems(io: CliIo, problems: readonly Problem[]): void {
@@ -20,6 +20,7 @@ export function reportProblems(io: CliIo, problems: readonly Problem[]): void {
     io.stderr(`${warnings.length} warning${warnings.length === 1 ? "" : "s"}:`);
     for (const p of warnings) io.stderr(`  ! ${terminalText(formatProblem(p))}`);
   }
+  for (const p of problems.filter((x) => x.severity === "advice")) io.stdout(`i ${terminalText(formatProblem(p))}`);
 }
 
 /** A command that could not do its work: every problem, in words or as JSON, and exit code 1. */

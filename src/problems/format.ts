@@ -135,12 +135,15 @@ const messages = {
     `the price "${a.value}" is not a price: write a whole-life price in pounds (e.g. 1015000), or for a competitor a change relative to yours with its sign (e.g. -15%)`,
   "scoring.moderation-needed": (a) =>
     `evaluators' scores for bid "${a.bid}", criterion ${a.criterion} differ by ${a.spread} (tolerance ${a.tolerance}): the panel must agree a moderated score; the mean is used until then`,
+  "tender.not-scored-yet": () =>
+    "no scores or prices are recorded yet, so this review covers the scoring model and the process; review again with --sheets once the score sheets are back",
   "tender.scores-to-come": (a) => {
     const from = [counted(a.evaluators, "evaluator"), ...(a.userPanelMembers > 0 ? [counted(a.userPanelMembers, "user-panel member")] : [])];
-    const also = [...(a.prices > 0 ? [counted(a.prices, "price")] : []), ...(a.gateResults > 0 ? [counted(a.gateResults, "gate result")] : [])];
     const scores = a.scores > 0 ? `${counted(a.scores, "score")} from ${from.join(" and ")}` : "";
-    const rest = also.length > 1 ? `${also.slice(0, -1).join(", ")} and ${also.at(-1)!}` : (also[0] ?? "");
-    return `Scores still to come: ${[scores, rest].filter((x) => x !== "").join(", and ")}: send the score sheets with tender-eval scoresheets`;
+    const sheets = [scores, ...(a.prices > 0 ? [counted(a.prices, "price")] : [])].filter((x) => x !== "").join(" and ");
+    // Gate results are recorded by the panel in bids.yaml: the score sheets have no place for them.
+    const gates = a.gateResults > 0 ? `; ${counted(a.gateResults, "pass/fail gate result")} to record in the bids file (gates: { name: pass } under each bid)` : "";
+    return `Still to come: ${sheets}, from the score sheets and price schedules (send them with tender-eval scoresheets)${gates}`;
   },
   "input.no-bids": () =>
     "there is no bids file: scoring needs one naming the panel and the bidders (bids.yaml); their scores and prices can come from the returned score sheets",

@@ -1,5 +1,5 @@
 import type { Parsed } from "../model/parse.js";
-import type { Outcome, Problem } from "../problems/problem.js";
+import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { effectiveWeights, type EffectiveWeight } from "../review/checks/outcome.js";
 import type { ReviewFlag } from "../problems/problem.js";
 import { parseReviewPolicy } from "../review/parse-policy.js";
@@ -8,7 +8,7 @@ import { reviewTender } from "../review/review-tender.js";
 import { textOf, type NamedFile } from "./files.js";
 import { locateProblems } from "../model/parse-document.js";
 import { parseScoringModel } from "../model/parse.js";
-import { loadTender, locate, scoreLoadedTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
+import { loadTender, locate, nothingScored, scoreLoadedTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
 
 /** Parse a review policy file (the bundled UK policy, or an authority's own). */
 export function loadPolicy(file: NamedFile): Outcome<Parsed<ReviewPolicy>> {
@@ -54,10 +54,14 @@ export async function reviewTenderFiles(files: TenderFiles, policyFile: NamedFil
   const policy = loadPolicy(policyFile);
   const loaded = await loadTender(files);
   if (!policy.ok || !loaded.ok) return { ok: false, problems: [...(policy.ok ? [] : policy.problems), ...(loaded.ok ? [] : loaded.problems)] };
-  const scored = loaded.value.bids !== undefined ? await scoreLoadedTender(loaded.value, files.sheets, options) : undefined;
+  // Before the score sheets come back there is nothing to score: the review covers the model and process.
+  const bids = loaded.value.bids;
+  const notScoredYet = bids !== undefined && files.sheets === undefined && nothingScored(bids);
+  const scored = bids !== undefined && !notScoredYet ? await scoreLoadedTender(loaded.value, files.sheets, options) : undefined;
   if (scored !== undefined && !scored.ok) return scored;
   const review = reviewWeighting({ tender: loaded.value, scored: scored?.value, policy: policy.value.data });
-  const problems = [...loaded.problems, ...(scored?.value.problems ?? []), ...review.problems];
+  const notes = notScoredYet ? locate([problem("tender.not-scored-yet", { document: "bids" }, {}, "advice")], loaded.value) : [];
+  const problems = [...loaded.problems, ...(scored?.value.problems ?? []), ...review.problems, ...notes];
   if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
   return { ok: true, value: { ...review, problems, ...(scored ? { scored: scored.value } : {}) }, problems };
 }

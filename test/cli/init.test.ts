@@ -22,7 +22,11 @@ describe("tender-eval init", () => {
     const validated = await runCli(["validate", "tender"], made.cwd);
     expect(validated.stderr).toBe("");
     expect(validated.code).toBe(0);
-    expect(validated.stdout).toMatch(/Scores still to come: \d+ scores from 3 evaluators/);
+    expect(validated.stdout).toMatch(/Still to come: \d+ scores from 3 evaluators/);
+    // The next step init prints: the review covers the model and process until the sheets are back.
+    const reviewed = await runCli(["review", "tender"], made.cwd);
+    expect(reviewed.code, reviewed.stderr).not.toBe(1);
+    expect(reviewed.stdout).toContain("no scores or prices are recorded yet, so this review covers the scoring model and the process");
     const sheets = await runCli(["scoresheets", "tender", "--out-dir", "sheets"], made.cwd);
     expect(sheets.code, sheets.stderr).toBe(0);
     expect(readdirSync(join(made.cwd, "sheets")).length).toBeGreaterThan(3);
@@ -100,7 +104,7 @@ describe("validate and review with one file named", () => {
     expect(json.problems.map((p: { code: string }) => p.code)).toEqual(["tender.scores-to-come"]);
     const text = await runCli(["validate"], made.cwd);
     expect(text.stdout).toContain(
-      "bids.yaml: Scores still to come: 54 scores from 3 evaluators and 3 user-panel members, and 2 prices and 4 gate results: send the score sheets with tender-eval scoresheets",
+      "bids.yaml: Still to come: 54 scores from 3 evaluators and 3 user-panel members and 2 prices, from the score sheets and price schedules (send them with tender-eval scoresheets); 4 pass/fail gate results to record in the bids file (gates: { name: pass } under each bid)",
     );
     const bids = readFileSync(join(made.cwd, "bids.yaml"), "utf8").replace("  bidder: Name of the first bidder\n", "  bidder: Name of the first bidder\n  price: { years: [1, 1, 1] }\n");
     writeFileSync(join(made.cwd, "bids.yaml"), bids);

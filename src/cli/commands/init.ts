@@ -34,7 +34,7 @@ export async function run(args: ArgsOf<typeof specs.init>, io: CliIo) {
   for (const t of targets) if (await exists(resolve(io.cwd, t.path))) existing.push(t.path);
   if (existing.length > 0) {
     throw new UsageError(
-      `not writing the starter tender: ${existing.join(", ")} already ${existing.length === 1 ? "exists" : "exist"}. init never replaces files: choose a new folder (tender-eval init my-tender)`,
+      `not writing the starter tender: ${existing.join(", ")} already ${existing.length === 1 ? "exists" : "exist"}. init never replaces files: name a folder that does not have them yet, e.g. tender-eval init ${args.folder === "." ? "my-tender" : `${args.folder.replace(/\/+$/, "")}-2`}`,
     );
   }
   const written = await writeOutputs(io, targets, false);

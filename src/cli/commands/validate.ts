@@ -1,4 +1,3 @@
-import { formatProblem } from "../../problems/format.js";
 import type { Problem } from "../../problems/problem.js";
 import { problemsJson, stringifyJson } from "../../presentation/json.js";
 import { readFileOnDisk } from "../../node/files.js";
@@ -30,9 +29,8 @@ function report(io: CliIo, json: boolean, ok: boolean, files: string[], problems
   if (json) {
     io.stdout(stringifyJson({ ok, files, ...(stage === undefined ? {} : { stage }), problems: problemsJson(problems) }));
   } else {
+    // Advice (what is still to come) is information for the next step; reportProblems puts it on stdout.
     reportProblems(io, problems);
-    // Advice is information for the next step, not something wrong: it goes with the result, on stdout.
-    for (const p of problems.filter((x) => x.severity === "advice")) io.stdout(`i ${formatProblem(p)}`);
     if (ok) io.stdout(`Valid: ${files.join(", ")}`);
   }
   return getExitCode(problems);
