@@ -52,8 +52,9 @@ class Writer {
     const item = itemOf(node);
     if (Array.isArray(shown) && item !== undefined && isMapping(item)) {
       if (shown.length === 0) {
-        // Written out, an empty list reads "[]"; commented out, it is ready to uncomment with its entry.
-        this.lines.push(off ? key : `${key} []`);
+        // Written out, an empty list reads "[]"; commented out, it is ready to uncomment with its entry. The
+        // "[]" must go when entries are added (a list cannot be both), so the line says so.
+        this.lines.push(off ? key : `${key} []  # to add entries, delete "[]" and uncomment the lines below`);
         // What an entry holds, commented out, so the list can be filled in without the reference.
         this.listItem(item, undefined, `${path}[]`, `${indent}  `, true, describe);
       } else {
