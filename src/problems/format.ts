@@ -95,7 +95,7 @@ const messages = {
   "sheets.unreadable": (a) => `cannot be read as a spreadsheet: ${a.detail}`,
   "sheets.wrong-tender": (a) => `is a score sheet for another tender (${a.found}), not ${a.expected}`,
   "sheets.out-of-date-model": (a) =>
-    `was made from a different version of the scoring model (${a.found}; current ${a.expected}): generate new score sheets, or copy the scores into them`,
+    `was made from the scoring model as it was before it was changed (its fingerprint on the sheet is ${a.found}…, the model's now is ${a.expected}…): score with the model the sheets were made from, or make new sheets with tender-eval scoresheets and copy the scores into them`,
   "sheets.not-recognised": () =>
     "is neither a tender-eval score sheet nor a panel matrix (one sheet per evaluator, named with the evaluator's id, bids as rows, criterion ids as column headers)",
   "sheets.unknown-evaluator": (a) => `is for "${a.evaluator}", who is not on the panel`,

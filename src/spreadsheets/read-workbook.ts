@@ -110,7 +110,7 @@ export function interpretWorkbook(parsed: ParsedWorkbook, file: string, context:
   if (metadata.modelHash !== context.modelHash) {
     return {
       ok: false,
-      problems: [problem("sheets.out-of-date-model", at(), { found: `version ${metadata.modelVersion}, ${metadata.modelHash.slice(0, 12)}…`, expected: `version ${context.model.version}, ${context.modelHash.slice(0, 12)}…` })],
+      problems: [problem("sheets.out-of-date-model", at(), { found: metadata.modelHash.slice(0, 12), expected: context.modelHash.slice(0, 12) })],
     };
   }
   switch (metadata.kind) {

@@ -155,7 +155,7 @@ describe("what cannot be trusted is refused, with file, sheet and cell", () => {
     ]);
     const changed = { ...input.model, version: "2", sections: { ...input.model.sections, price: { ...input.model.sections.price!, weight: 25 }, quality: { ...input.model.sections.quality!, weight: 50 } } };
     const stale = await messages(e1.bytes, "E1.xlsx", { ...context, model: changed, modelHash: modelHash(changed) });
-    expect(stale[0]).toMatch(/^E1\.xlsx: was made from a different version of the scoring model \(version 1, [0-9a-f]{12}…; current version 2, [0-9a-f]{12}…\)/);
+    expect(stale[0]).toMatch(/^E1\.xlsx: was made from the scoring model as it was before it was changed \(its fingerprint on the sheet is [0-9a-f]{12}…, the model's now is [0-9a-f]{12}…\)/);
   });
 
   it("an empty file, a corrupt zip, a text file named .xlsx and an unrelated workbook", async () => {
