@@ -135,6 +135,8 @@ const messages = {
     `the price "${a.value}" is not a price: write a whole-life price in pounds (e.g. 1015000), or for a competitor a change relative to yours with its sign (e.g. -15%)`,
   "scoring.moderation-needed": (a) =>
     `evaluators' scores for bid "${a.bid}", criterion ${a.criterion} differ by ${a.spread} (tolerance ${a.tolerance}): the panel must agree a moderated score; the mean is used until then`,
+  "tender.nothing-to-score": () =>
+    "records no scores or prices yet: give the folder of returned score sheets and price schedules with --sheets, or record the scores in the bids file",
   "tender.not-scored-yet": () =>
     "no scores or prices are recorded yet, so this review covers the scoring model and the process; review again with --sheets once the score sheets are back",
   "tender.scores-to-come": (a) => {

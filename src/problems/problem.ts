@@ -113,6 +113,7 @@ export interface ProblemArgsByCode {
   "scoring.moderation-needed": { bid: string; criterion: string; spread: string; tolerance: string };
   "input.no-bids": Record<string, never>;
   "tender.not-scored-yet": Record<string, never>;
+  "tender.nothing-to-score": Record<string, never>;
   "tender.scores-to-come": { scores: number; evaluators: number; userPanelMembers: number; prices: number; gateResults: number };
   "input.results-not-bids": Record<string, never>;
   "sheets.none": { files: number };

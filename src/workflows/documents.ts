@@ -8,7 +8,7 @@ import type { ReviewPolicy } from "../review/policy.js";
 import { TOOL_VERSION } from "../version.js";
 import { textOf, type NamedFile } from "./files.js";
 import { reviewWeighting, type WeightingReview } from "./review.js";
-import { loadTender, locate, scoreTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
+import { loadTender, locate, nothingScored, scoreTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
 
 /** Where the documents' date comes from: the caller's clock or a fixed date (for reproducible documents). */
 export interface DocumentOptions {
@@ -76,7 +76,10 @@ export async function equalityAssessment(
   if (!loaded.ok || !findings.ok) return { ok: false, problems: [...(loaded.ok ? [] : loaded.problems), ...(findings.ok ? [] : findings.problems)] };
   const notes: Problem[] = [];
   let scored: ScoredTender | undefined;
-  if (loaded.value.bids !== undefined) {
+  if (loaded.value.bids !== undefined && files.sheets === undefined && nothingScored(loaded.value.bids)) {
+    // Before the score sheets come back (e.g. an assessment at procurement stage), the review covers the model and process.
+    notes.push(problem("tender.not-scored-yet", { document: "bids" }, {}, "advice"));
+  } else if (loaded.value.bids !== undefined) {
     const outcome = await scoreTender(files, options);
     if (outcome.ok) scored = outcome.value;
     else notes.push(problem("equality.bids-not-used", { document: "bids" }, { problems: outcome.problems.filter((p) => p.severity === "error").length }, "warning"));

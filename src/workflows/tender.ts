@@ -197,6 +197,10 @@ export async function scoreLoadedTender(tender: LoadedTender, sheets: readonly N
   if (tender.bids === undefined) {
     return { ok: false, problems: [problem("input.no-bids", { document: "bids" }, {})] };
   }
+  // Nothing scored and no sheets given: one problem saying where the scores come from, not one per score.
+  if (sheets === undefined && nothingScored(tender.bids)) {
+    return { ok: false, problems: locate([problem("tender.nothing-to-score", { document: "bids" }, {})], tender) };
+  }
   const allowIncomplete = options.allowIncomplete ?? false;
   let bids = tender.bids;
   const problems: Problem[] = [];

@@ -151,3 +151,13 @@ describe("a results file given as the bids file", () => {
     expect(run.stderr.split("\n").filter((l) => l.includes("✗"))).toHaveLength(1);
   });
 });
+
+describe("scoring a tender whose bids file has no scores yet", () => {
+  it("says in one line where the scores come from, instead of one error per missing score", async () => {
+    const made = await runCli(["init", "tender", "--date", "2026-03-02"]);
+    const run = await runCli(["score", "tender"], made.cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("1 error:");
+    expect(run.stderr).toContain("records no scores or prices yet: give the folder of returned score sheets and price schedules with --sheets");
+  });
+});
