@@ -192,7 +192,7 @@ const messages = {
     `a single contract worth ${formatMoney(a.value)} with no lots: consider splitting it so smaller organisations can bid, and record the reasons if not`,
   "review.consider-reserved-contract": (a) =>
     `the service is for disabled people but is not reserved: a contract reserved for supported employment providers (at least ${a.minimum}% disabled or disadvantaged workers) or public service mutuals may be possible`,
-  "review.approval-route": (a) => `a contract worth ${formatMoney(a.value)} needs approval by: ${a.approver}`,
+  "review.approval-route": (a) => `under the scheme of delegation in the review policy, a contract worth ${formatMoney(a.value)} is approved by: ${a.approver} (check it against your authority's own)`,
   "review.effective-price-weight": (a) =>
     `price decides ${plainNumber(a.effective.round(1))}% of the differences between bids' totals, against its published weight of ${plainNumber(a.nominal)}% (more than ${a.factor} times): the arithmetic of the price method, not the bids' quality, is deciding the outcome`,
   "review.rank-reversal": (a) =>

@@ -21,7 +21,7 @@ const audit = { inputs: [{ file: "bids.yaml", sha256: "a".repeat(64) }], modelHa
 const review = reviewTender({ ...input, scored: { bids: input.bids, result }, policy: defaultPolicy() });
 
 function report(template = bundledTemplate("evaluation-report")) {
-  return makeEvaluationReport(template, { ...input, result, review: { policyTitle: "Default UK policy (tender-eval)", flags: review.flags }, audit });
+  return makeEvaluationReport(template, { ...input, result, review: { policyTitle: "Default UK review policy", flags: review.flags }, audit });
 }
 
 describe("evaluation report", () => {
@@ -54,7 +54,10 @@ describe("evaluation report", () => {
   });
 
   it("includes the weighting review and the audit record", () => {
-    expect(text).toContain("The scoring model and process were reviewed against: Default UK policy (tender-eval).");
+    expect(text).toContain("The scoring model and process were reviewed against: Default UK review policy.");
+    // Sources are named as the public documents they are, never by internal words.
+    expect(text).not.toMatch(/\bseeds?\b|tender-eval's default/i);
+    expect(text).toContain("Achieving for Children Commissioning Framework");
     expect(text).toContain("Procurement Act 2023 s.18");
     expect(text).toContain("a".repeat(64));
     expect(text).toContain("calculated by tender-eval 0.1.0 on 21 November 2026");
