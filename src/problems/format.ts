@@ -161,7 +161,15 @@ const messages = {
 
   // Weighting-review flags (docs/flags.md)
   "review.token-weight": (a) =>
-    `${a.criterion ? `Criterion ${named(a.criterion)}` : `The ${a.sectionTitle.toLowerCase()} section`} can move a bid's total by at most ${plainNumber(a.swing)} points, less than one scale step (${plainNumber(a.step)} points) on ${named(a.heaviest)}; it cannot change any ranking except to break a tie`,
+    `${a.criterion ? `Criterion ${named(a.criterion)}` : `The ${a.sectionTitle.toLowerCase()} section`} can move a bid's total by at most ${plainNumber(a.swing)} points, less than one scale step (${plainNumber(a.step)} points) on ${named(a.heaviest)}, so it carries little weight beside it${
+      // Without bids the arithmetic proves only the comparison of weights: averaged marks and differences
+      // that cancel elsewhere can still let a light criterion decide an order, so only re-ranking says whether it did.
+      a.outcome === undefined
+        ? ""
+        : a.outcome.overtaken === undefined
+          ? "; with these bids it decided no place in the ranking"
+          : `; with these bids it did decide an order: without it, ${a.outcome.overtaken.behind} would rank above ${a.outcome.overtaken.ahead}`
+    }`,
   "review.price-weight-above-policy": (a) =>
     `price carries ${a.weight}% of the marks, above the ${a.maximum}% this policy allows for ${a.careAndSupport ? "care, support and other labour-intensive services" : "this kind of service"}`,
   "review.price-above-quality": (a) => `price (${a.price}%) is weighted above quality (${a.quality}%), so the cheapest bid can win over a better service`,

@@ -140,6 +140,12 @@ export interface FlagArgsByCode {
     /** Points one scale step is worth on the heaviest criterion. */
     step: Exact;
     heaviest: { id: string; title: string };
+    /**
+     * With scored bids: what re-ranking without it showed. `overtaken` is the first pair whose order it
+     * decided (the bid it put ahead, and the bid that would otherwise have been ahead); absent when it
+     * decided no place.
+     */
+    outcome?: { overtaken?: { aheadBidId: string; ahead: string; behindBidId: string; behind: string } };
   };
   "review.price-weight-above-policy": { weight: number; maximum: number; careAndSupport: boolean };
   "review.price-above-quality": { price: number; quality: number };

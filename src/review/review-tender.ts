@@ -7,7 +7,7 @@ import type { TenderResult } from "../scoring/result.js";
 import { checkAbnormallyLowPrices, checkEffectivePriceWeight, checkRankReversal } from "./checks/outcome.js";
 import { checkEvaluatorOffsets, checkJustifications, checkModerationShare, checkReservedEligibility, checkUserPanelIdentities } from "./checks/panel.js";
 import { checkRegimeLotsAndApproval, checkReservedContract, checkTenderingPeriod, checkWordsAsked } from "./checks/process.js";
-import { checkPriceWeight, checkSocialValue, checkTokenWeights, checkUserPanel } from "./checks/weighting.js";
+import { checkPriceWeight, checkSocialValue, checkTokenWeights, checkUserPanel, withOutcome } from "./checks/weighting.js";
 import type { FlagSeverity, ReviewFlag } from "../problems/problem.js";
 import type { ReviewPolicy } from "./policy.js";
 
@@ -49,7 +49,8 @@ export function reviewTender(input: ReviewInput): Review {
     ...checkPriceWeight(specification, model, policy),
     ...checkSocialValue(model, policy),
     ...checkUserPanel(model, policy),
-    ...checkTokenWeights(model, policy),
+    // With scored bids, whether a light criterion actually decided an order is re-ranked, not assumed.
+    ...(scored === undefined ? checkTokenWeights(model, policy) : withOutcome(checkTokenWeights(model, policy), scored.result)),
     ...(specification === undefined
       ? []
       : [

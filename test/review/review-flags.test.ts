@@ -91,9 +91,38 @@ describe("each flag: the smallest model that triggers it, and one that does not"
     const model = aPassingModel({ quality: section(50, { Q1: 40, Q2: 56, Q3: 4 }, { minimumPercent: 40 }) });
     const flags = review(model).flags.filter((f) => f.code === "review.token-weight");
     expect(flags.map(flagMessage)).toEqual([
-      "Criterion Q3 (Criterion Q3) can move a bid's total by at most 2 points, less than one scale step (5.6 points) on Q2 (Criterion Q2); it cannot change any ranking except to break a tie",
+      "Criterion Q3 (Criterion Q3) can move a bid's total by at most 2 points, less than one scale step (5.6 points) on Q2 (Criterion Q2), so it carries little weight beside it",
     ]);
     expect(codesOf(review(aPassingModel()))).not.toContain("review.token-weight");
+  });
+
+  it("review.token-weight with bids: re-ranking without the light criterion says whether it decided an order", () => {
+    // Q3 is worth 2 points in all, less than one step (5.6 points) on Q2. But marks are averaged: B's extra
+    // mark from one of three evaluators on Q1 is worth 4 ÷ 3 ≈ 1.33 points, so A's 2 points on Q3 put it
+    // first. Without Q3, B ranks above A: the light criterion decided the winner.
+    const model = aPassingModel({ quality: section(50, { Q1: 40, Q2: 56, Q3: 4 }, { minimumPercent: 40 }) });
+    const same = { Q2: [3, 3, 3], SV1: [3, 3, 3], U1: [3] };
+    const bids = bidsFor(
+      [
+        { id: "A", price: 500000, scores: { ...same, Q1: [3, 3, 3], Q3: [5, 5, 5] } },
+        { id: "B", price: 500000, scores: { ...same, Q1: [3, 3, 4], Q3: [0, 0, 0] } },
+      ],
+      { evaluators: 3 },
+    );
+    const decided = review(model, { bids }).flags.filter((f) => f.code === "review.token-weight");
+    expect(decided.map(flagMessage)).toEqual([
+      "Criterion Q3 (Criterion Q3) can move a bid's total by at most 2 points, less than one scale step (5.6 points) on Q2 (Criterion Q2), so it carries little weight beside it; with these bids it did decide an order: without it, Bidder B would rank above Bidder A",
+    ]);
+    expect(decided[0]!.args).toMatchObject({ outcome: { overtaken: { aheadBidId: "A", behindBidId: "B" } } });
+    // The same criterion, marked alike for both bids, decides nothing.
+    const alike = bidsFor(
+      [
+        { id: "A", price: 500000, scores: { ...same, Q1: [3, 3, 3], Q3: [2, 2, 2] } },
+        { id: "B", price: 500000, scores: { ...same, Q1: [3, 3, 4], Q3: [2, 2, 2] } },
+      ],
+      { evaluators: 3 },
+    );
+    expect(review(model, { bids: alike }).flags.filter((f) => f.code === "review.token-weight").map(flagMessage)[0]).toMatch(/; with these bids it decided no place in the ranking$/);
   });
 
   it("review.tendering-period-below-statutory-minimum (error) and review.tendering-period-short", () => {

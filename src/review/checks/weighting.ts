@@ -3,6 +3,7 @@ import { availablePoints, scaleRange } from "../../model/weights.js";
 import { scoredSectionKeys, sectionTitles, type Scale, type ScoredSectionKey, type ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import { flag, type ReviewFlag } from "../../problems/problem.js";
+import type { BidResult, TenderResult } from "../../scoring/result.js";
 import type { ReviewPolicy } from "../policy.js";
 
 const model = (...path: (string | number)[]) => ({ document: "model" as const, path });
@@ -182,3 +183,31 @@ export function checkUserPanel(m: ScoringModel, policy: ReviewPolicy): ReviewFla
   return [];
 }
 
+
+/**
+ * With scored bids, say what a light criterion or section actually did: re-rank the ranked bids on their
+ * totals without its points, and name the first pair whose order it decided. (Its whole range being less
+ * than one step elsewhere does not stop it deciding an order when marks are averaged or differences cancel.)
+ * Price per quality point ranks on another basis, so its flags are left as the model alone shows them.
+ */
+export function withOutcome(flags: readonly ReviewFlag[], result: TenderResult): ReviewFlag[] {
+  if (result.rankingBasis !== "total-points") return [...flags];
+  const ranked = result.bids.filter((b) => b.rank !== null).sort((a, b) => a.rank! - b.rank!);
+  return flags.map((f) => {
+    if (f.code !== "review.token-weight") return f;
+    const { section, criterion } = f.args;
+    const pointsOf = (bid: BidResult) => {
+      const s = bid.sections.find((x) => x.section === section);
+      if (!s) return ZERO;
+      return criterion === undefined ? s.points : (s.criteria.find((c) => c.criterionId === criterion.id)?.points ?? ZERO);
+    };
+    // Stable: bids equal without it keep their order, so only a strict overtaking counts.
+    const without = ranked.map((bid, i) => ({ bid, i, total: bid.total.sub(pointsOf(bid)) })).sort((a, b) => b.total.compare(a.total) || a.i - b.i);
+    const at = without.findIndex((w, i) => w.bid !== ranked[i]);
+    const overtaken =
+      at < 0
+        ? undefined
+        : { aheadBidId: ranked[at]!.bidId, ahead: ranked[at]!.bidder, behindBidId: without[at]!.bid.bidId, behind: without[at]!.bid.bidder };
+    return { ...f, args: { ...f.args, outcome: overtaken === undefined ? {} : { overtaken } } };
+  });
+}
