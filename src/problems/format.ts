@@ -201,8 +201,15 @@ const messages = {
   "review.consider-reserved-contract": (a) =>
     `the service is for disabled people but is not reserved: a contract reserved for supported employment providers (at least ${a.minimum}% disabled or disadvantaged workers) or public service mutuals may be possible`,
   "review.approval-route": (a) => `under the scheme of delegation in the review policy, a contract worth ${formatMoney(a.value)} is approved by: ${a.approver} (check it against your authority's own)`,
-  "review.effective-price-weight": (a) =>
-    `price decides ${plainNumber(a.effective.round(1))}% of the differences between bids' totals, against its published weight of ${plainNumber(a.nominal)}% (more than ${a.factor} times): the arithmetic of the price method, not the bids' quality, is deciding the outcome`,
+  "review.effective-weight": (a) => {
+    const decides = `${a.section === "price" ? "price" : a.sectionTitle.toLowerCase()} decides ${a.direction === "less" ? "only " : ""}${plainNumber(a.effective.round(1))}% of the differences between bids' totals, against its published weight of ${plainNumber(a.nominal)}%`;
+    if (a.direction === "more") {
+      return a.section === "price"
+        ? `${decides} (more than ${a.factor} times): the arithmetic of the price method, not the bids' quality, is deciding the outcome`
+        : `${decides} (more than ${a.factor} times): it counts for more in the outcome than the model publishes, because the bids' scores differ most on it`;
+    }
+    return `${decides} (less than its published weight divided by ${a.factor}): it counts for far less in the outcome than the model publishes, because the bids ${a.section === "price" ? "are priced closely" : "score alike on it"}`;
+  },
   "review.rank-reversal": (a) =>
     `withdrawing ${a.bidder} would reverse the order of ${a.firstBidder} and ${a.secondBidder}: their ranking depends on a third bid's price`,
   "review.abnormally-low-price": (a) =>

@@ -167,7 +167,7 @@ export interface FlagArgsByCode {
   "review.consider-reserved-contract": { minimum: number };
   "review.approval-route": { value: Exact; approver: string };
   /** Percent of the differences between bids' totals, against the published weight. */
-  "review.effective-price-weight": { effective: Exact; nominal: Exact; factor: number };
+  "review.effective-weight": { section: string; sectionTitle: string; effective: Exact; nominal: Exact; factor: number; direction: "more" | "less" };
   /** The withdrawn bid is `bidId`/`bidder`; the pair whose order flips is first and second. */
   "review.rank-reversal": { bidId: string; bidder: string; firstBidId: string; firstBidder: string; secondBidId: string; secondBidder: string };
   "review.abnormally-low-price": {

@@ -97,10 +97,10 @@ export const ReviewPolicy = z
       .describe("Who approves a contract of a given value"),
     effectiveWeight: z
       .strictObject({
-        priceFactor: z.number().min(1).describe("Flag when price's effective weight exceeds its published weight times this"),
+        factor: z.number().min(1).describe("Flag a section whose effective weight is more than its published weight times this, or less than its published weight divided by this"),
         source: Source,
       })
-      .describe("When price decides more than its published weight"),
+      .describe("When a section decides far more, or far less, of the outcome than its published weight"),
     rankReversal: z
       .strictObject({ maxBids: z.int().min(2).describe("Check rank reversal for tenders with at most this many bids"), source: Source })
       .describe("Whether withdrawing one bid reverses two others"),

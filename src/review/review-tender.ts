@@ -4,7 +4,7 @@ import type { TenderSpecification } from "../model/specification.js";
 import { validateTender } from "../scoring/validate-tender.js";
 import { hasErrors, type Problem } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
-import { checkAbnormallyLowPrices, checkEffectivePriceWeight, checkRankReversal } from "./checks/outcome.js";
+import { checkAbnormallyLowPrices, checkEffectiveWeights, checkRankReversal } from "./checks/outcome.js";
 import { checkEvaluatorOffsets, checkJustifications, checkModerationShare, checkReservedEligibility, checkUserPanelIdentities } from "./checks/panel.js";
 import { checkRegimeLotsAndApproval, checkReservedContract, checkTenderingPeriod, checkWordsAsked } from "./checks/process.js";
 import { checkPriceWeight, checkSocialValue, checkTokenWeights, checkUserPanel, withOutcome } from "./checks/weighting.js";
@@ -65,7 +65,7 @@ export function reviewTender(input: ReviewInput): Review {
     flags.push(...checkUserPanelIdentities(bids, policy), ...checkReservedEligibility(specification, bids, policy), ...checkJustifications(model, bids, policy));
     const bidIndex = new Map(bids.bids.map((b, i) => [b.id, i]));
     flags.push(
-      ...checkEffectivePriceWeight(result, policy),
+      ...checkEffectiveWeights(result, policy),
       ...checkRankReversal({ specification, model, bids }, result, policy),
       ...checkAbnormallyLowPrices(result, bidIndex, policy),
       ...checkModerationShare(result, policy),

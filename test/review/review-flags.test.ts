@@ -176,18 +176,21 @@ describe("with bids", () => {
     );
     const weights = Object.fromEntries(effectiveWeights(outcome.result!).map((w) => [w.section, w.effective.toFraction()]));
     expect(weights).toEqual({ quality: "600/11", price: "500/11" });
-    expect(codesOf(outcome)).not.toContain("review.effective-price-weight");
+    expect(codesOf(outcome)).not.toContain("review.effective-weight");
   });
 
-  it("review.effective-price-weight when quality does not separate the bids", () => {
+  it("review.effective-weight in both directions when quality does not separate the bids", () => {
     // All bids score 3/5: quality differences 0, so price makes 100% of the differences (> 1.5 × 40 = 60).
     const outcome = review(
       aPriceQualityModel(40),
       { bids: bidsFor([{ id: "A", price: 200, scores: { Q1: [3] } }, { id: "B", price: 125, scores: { Q1: [3] } }, { id: "C", price: 100, scores: { Q1: [3] } }]) },
     );
-    expect(outcome.flags.filter((f) => f.code === "review.effective-price-weight").map(flagMessage)).toEqual([
+    const flags = outcome.flags.filter((f) => f.code === "review.effective-weight");
+    expect(flags.map(flagMessage)).toEqual([
+      "quality decides only 0% of the differences between bids' totals, against its published weight of 60% (less than its published weight divided by 1.5): it counts for far less in the outcome than the model publishes, because the bids score alike on it",
       "price decides 100% of the differences between bids' totals, against its published weight of 40% (more than 1.5 times): the arithmetic of the price method, not the bids' quality, is deciding the outcome",
     ]);
+    expect(flags.map((f) => f.severity)).toEqual(["warning", "warning"]);
   });
 
   it("review.rank-reversal, worked by hand", () => {

@@ -1,6 +1,6 @@
 import { HUNDRED, ZERO, exact, mean, type Exact } from "../../arithmetic/exact.js";
 import type { TenderBids } from "../../model/bids.js";
-import type { SectionKey } from "../../model/scoring-model.js";
+import { sectionTitles, type SectionKey } from "../../model/scoring-model.js";
 import type { TenderResult } from "../../scoring/result.js";
 import { scoreTender, type TenderInput } from "../../scoring/score-tender.js";
 import { flag, type ReviewFlag } from "../../problems/problem.js";
@@ -48,17 +48,29 @@ export function effectiveWeights(result: TenderResult): EffectiveWeight[] {
   }));
 }
 
-export function checkEffectivePriceWeight(result: TenderResult, policy: ReviewPolicy): ReviewFlag[] {
-  const price = effectiveWeights(result).find((w) => w.section === "price");
-  if (!price || price.nominal.equals(0)) return [];
-  if (price.effective.compare(price.nominal.mul(exact(policy.effectiveWeight.priceFactor))) <= 0) return [];
-  return [
-    flag("review.effective-price-weight", "warning", { document: "model", path: ["sections", "price", "weight"] }, {
-      effective: price.effective,
-      nominal: price.nominal,
-      factor: policy.effectiveWeight.priceFactor,
-    }, policy.effectiveWeight.source),
-  ];
+export function checkEffectiveWeights(result: TenderResult, policy: ReviewPolicy): ReviewFlag[] {
+  const factor = exact(policy.effectiveWeight.factor);
+  const flags: ReviewFlag[] = [];
+  for (const w of effectiveWeights(result)) {
+    if (w.nominal.equals(0)) continue;
+    const direction = w.effective.compare(w.nominal.mul(factor)) > 0 ? "more" : w.effective.mul(factor).compare(w.nominal) < 0 ? "less" : undefined;
+    if (direction === undefined) continue;
+    // Price deciding more than published, or quality, social value or the user panel deciding less, is
+    // what lets the cheapest bid win over the better service: a warning. The other two directions are
+    // worth knowing but do not tilt the award that way.
+    const tilts = (w.section === "price") === (direction === "more");
+    flags.push(
+      flag("review.effective-weight", tilts ? "warning" : "advice", { document: "model", path: ["sections", w.section, "weight"] }, {
+        section: w.section,
+        sectionTitle: sectionTitles[w.section],
+        effective: w.effective,
+        nominal: w.nominal,
+        factor: policy.effectiveWeight.factor,
+        direction,
+      }, policy.effectiveWeight.source),
+    );
+  }
+  return flags;
 }
 
 /** Re-score with each ranked bid withdrawn; flag every pair of the others whose order flips. */
