@@ -30,8 +30,13 @@ export interface WeightSweep {
   currentWeight: Exact;
   lines: BidLine[];
   breakEvens: BreakEven[];
-  /** The interval of the swept weight within which the current leader stays first (ties count as first). */
-  leaderStability: { leader: string; from: Exact; to: Exact } | undefined;
+  /**
+   * The bids first at the current weight (several when they are tied: joint leaders), each with the interval
+   * of the swept weight within which it stays first or joint first.
+   */
+  leaders: { bidId: string; from: Exact; to: Exact }[];
+  /** Every bid's own first-place interval over 0–100% (first or joint first), or null where it never is. */
+  firstPlace: { bidId: string; interval: { from: Exact; to: Exact } | null }[];
   /** The ranking between one break-even point and the next, from 0% to 100%. */
   segments: RankSegment[];
 }
@@ -106,7 +111,10 @@ export function sweepWeight(input: TenderResult | WeightingProblem, section: Sec
     }
   }
   breakEvens.sort((x, y) => x.weight.compare(y.weight) || (x.above < y.above ? -1 : 1));
-  return { section, currentWeight: current, lines, breakEvens, leaderStability: stability(lines, current), segments: segments(lines, breakEvens) };
+  const firstPlace = lines.map((l) => ({ bidId: l.bidId, interval: firstPlaceIn(lines, l) ?? null }));
+  // The first-place region of a line is one interval, so a leader's contains the current weight.
+  const leaders = firstPlace.flatMap((f) => (f.interval !== null && f.interval.from.compare(current) <= 0 && f.interval.to.compare(current) >= 0 ? [{ bidId: f.bidId, ...f.interval }] : []));
+  return { section, currentWeight: current, lines, breakEvens, leaders, firstPlace, segments: segments(lines, breakEvens) };
 }
 
 /** Between consecutive break-even points no two lines cross, so the ranking at the middle holds throughout. */
@@ -126,28 +134,6 @@ export function totalAt(line: BidLine, weight: Exact): Exact {
   return line.intercept.add(line.slope.mul(weight));
 }
 
-/** From the current weight, walk outwards to the nearest weights where another bid overtakes the leader. */
-function stability(lines: BidLine[], current: Exact): WeightSweep["leaderStability"] {
-  if (lines.length === 0) return undefined;
-  const leader = lines.reduce((best, l) => (totalAt(l, current).compare(totalAt(best, current)) > 0 ? l : best));
-  let from = ZERO;
-  let to = HUNDRED;
-  for (const other of lines) {
-    if (other === leader) continue;
-    const slopeGap = leader.slope.sub(other.slope);
-    if (slopeGap.equals(0)) continue;
-    const crossing = other.intercept.sub(leader.intercept).div(slopeGap);
-    // Leader steeper: it loses below the crossing. Other steeper: leader loses above it.
-    if (slopeGap.compare(0) > 0) {
-      if (crossing.compare(from) > 0 && crossing.compare(current) <= 0) from = crossing;
-    } else if (crossing.compare(to) < 0 && crossing.compare(current) >= 0) {
-      to = crossing;
-    }
-  }
-  return { leader: leader.bidId, from: from.compare(0) < 0 ? ZERO : from, to: to.compare(100) > 0 ? HUNDRED : to };
-}
-
-
 /**
  * The weights (percent) of the swept section at which `bidId` is first or joint first, or undefined if
  * there are none. Where one line is at or above every other is an intersection of half-lines, so it is
@@ -155,10 +141,13 @@ function stability(lines: BidLine[], current: Exact): WeightSweep["leaderStabili
  */
 export function firstPlaceInterval(sweep: WeightSweep, bidId: string): { from: Exact; to: Exact } | undefined {
   const own = sweep.lines.find((l) => l.bidId === bidId);
-  if (own === undefined) return undefined;
+  return own === undefined ? undefined : firstPlaceIn(sweep.lines, own);
+}
+
+function firstPlaceIn(lines: readonly BidLine[], own: BidLine): { from: Exact; to: Exact } | undefined {
   let from = ZERO;
   let to = HUNDRED;
-  for (const other of sweep.lines) {
+  for (const other of lines) {
     if (other === own) continue;
     // own − other = interceptGap + slopeGap × w, which must be ≥ 0.
     const interceptGap = own.intercept.sub(other.intercept);

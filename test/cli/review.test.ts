@@ -72,7 +72,10 @@ describe("tender-eval whatif", () => {
     expect(run.stdout).toContain("Q2 Co-production and involvement of disabled people: from 2 to the top of the scale would not be enough on its own");
     const json = JSON.parse((await runCli(["whatif", exampleFolder, "--samples", "1000", "--json"])).stdout);
     const price = json.sweeps.find((s: { section: string }) => s.section === "price");
-    expect(price.leaderStability.to.exact).toBe("292900/4479");
+    expect(price.leaders[0].to.exact).toBe("292900/4479");
+    // Every ranked bid's own first-place interval on every sweep, keyed by bid id (null where it is never first; B6 is excluded).
+    for (const sweep of json.sweeps) expect(sweep.firstPlace.map((f: { bidId: string }) => f.bidId).sort()).toEqual(["B1", "B2", "B3", "B4", "B5"]);
+    expect(price.firstPlace.find((f: { bidId: string }) => f.bidId === "B2").interval.from.exact).toBe("292900/4479");
   });
 
   it("the built command, which samples in worker threads, gives exactly the same chances as in-process", async () => {

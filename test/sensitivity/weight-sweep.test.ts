@@ -37,7 +37,7 @@ describe("weight sweep, checked against hand-solved linear equations", () => {
   });
 
   it("gives the interval in which the current leader stays first", () => {
-    expect(sweep.leaderStability).toEqual({ leader: "A", from: exact(0), to: exact(50) });
+    expect(sweep.leaders).toEqual([{ bidId: "A", from: exact(0), to: exact(50) }]);
   });
 
   it("sweeping quality gives the mirror image: B leads below 50% quality", () => {
@@ -140,9 +140,9 @@ describe("the bundled example", () => {
     const outcome = scoreTender(loadExample());
     if (!outcome.ok) throw new Error("example must score");
     const sweep = sweepWeight(outcome.value, "price");
-    expect(sweep.leaderStability!.leader).toBe("B1");
-    expect(sweep.leaderStability!.from.toFraction()).toBe("0");
-    expect(sweep.leaderStability!.to.compare(30)).toBeGreaterThan(0);
+    expect(sweep.leaders.map((l) => l.bidId)).toEqual(["B1"]);
+    expect(sweep.leaders[0]!.from.toFraction()).toBe("0");
+    expect(sweep.leaders[0]!.to.compare(30)).toBeGreaterThan(0);
   });
 });
 
@@ -159,6 +159,29 @@ describe("the example's price break-even, solved by hand", () => {
     const sweep = sweepWeight(outcome.value, "price");
     const crossing = sweep.breakEvens.find((b) => b.above === "B2" && b.below === "B1")!;
     expect(crossing.weight.toFraction()).toBe("292900/4479");
-    expect(sweep.leaderStability!.to.toFraction()).toBe("292900/4479");
+    expect(sweep.leaders[0]!.to.toFraction()).toBe("292900/4479");
+  });
+});
+
+describe("bids tied for first", () => {
+  it("are joint leaders, each with its own first-place interval; none vanishes", () => {
+    // Price 50, quality 50. A: full price share, half quality → 75. B: half price, full quality → 75.
+    const problem = {
+      weights: new Map([["price", exact(50)], ["quality", exact(50)]] as const),
+      bids: [
+        { bidId: "A", bidder: "Bidder A", shares: new Map([["price", exact(1)], ["quality", exact(1).div(2)]] as const) },
+        { bidId: "B", bidder: "Bidder B", shares: new Map([["price", exact(1).div(2)], ["quality", exact(1)]] as const) },
+      ],
+    };
+    const sweep = sweepWeight(problem, "price");
+    // Above 50% price A leads; below it B does; at 50% they are joint first.
+    expect(sweep.leaders.map((l) => [l.bidId, l.from.toFraction(), l.to.toFraction()])).toEqual([
+      ["A", "50", "100"],
+      ["B", "0", "50"],
+    ]);
+    expect(sweep.firstPlace.map((f) => [f.bidId, f.interval?.from.toFraction(), f.interval?.to.toFraction()])).toEqual([
+      ["A", "50", "100"],
+      ["B", "0", "50"],
+    ]);
   });
 });

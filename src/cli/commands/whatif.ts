@@ -1,3 +1,4 @@
+import type { Exact } from "../../arithmetic/exact.js";
 import type { SectionKey } from "../../model/scoring-model.js";
 import { sectionTitles } from "../../model/scoring-model.js";
 import { documentTemplate, readFileOnDisk, readTenderFolder } from "../../node/files.js";
@@ -123,14 +124,19 @@ function renderWhatif(whatif: Whatif): string {
 function describeSweep(sweep: WeightSweep, name: Map<string, string>, organisationId: string | undefined): string[] {
   const title = sectionTitles[sweep.section];
   const lines = [`${title} weight (now ${formatPercent(sweep.currentWeight)}; the others keep their proportions):`];
-  if (sweep.leaderStability) {
-    lines.push(`  ${name.get(sweep.leaderStability.leader)} stays first from ${formatPercent(sweep.leaderStability.from, 1)} to ${formatPercent(sweep.leaderStability.to, 1)}.`);
+  const interval = (i: { from: Exact; to: Exact }) => `from ${formatPercent(i.from, 1)} to ${formatPercent(i.to, 1)}`;
+  if (sweep.leaders.length === 1) {
+    lines.push(`  ${name.get(sweep.leaders[0]!.bidId)} stays first ${interval(sweep.leaders[0]!)}.`);
+  } else if (sweep.leaders.length > 1) {
+    // Joint leaders are each named: one must not vanish because another was found first.
+    lines.push(`  ${sweep.leaders.map((l) => name.get(l.bidId)).join(" and ")} are joint first now.`);
+    for (const l of sweep.leaders) lines.push(`  ${name.get(l.bidId)} stays first or joint first ${interval(l)}.`);
   }
-  if (organisationId !== undefined && sweep.leaderStability?.leader !== organisationId) {
+  if (organisationId !== undefined && !sweep.leaders.some((l) => l.bidId === organisationId)) {
     const own = firstPlaceInterval(sweep, organisationId);
     lines.push(
       own
-        ? `  ${name.get(organisationId)} would come first from ${formatPercent(own.from, 1)} to ${formatPercent(own.to, 1)}.`
+        ? `  ${name.get(organisationId)} would come first ${interval(own)}.`
         : `  ${name.get(organisationId)} would not come first at any ${title.toLowerCase()} weight.`,
     );
   }
