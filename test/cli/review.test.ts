@@ -83,7 +83,8 @@ describe("tender-eval whatif", () => {
     const bin = new URL("../../dist/cli/bin.js", import.meta.url).pathname;
     const viaWorkers = JSON.parse(execFileSync(process.execPath, [bin, "whatif", exampleFolder, "--samples", "4000", "--seed", "5", "--json"], { encoding: "utf8" }));
     const inProcess = JSON.parse((await runCli(["whatif", exampleFolder, "--samples", "4000", "--seed", "5", "--json"])).stdout);
-    expect(viaWorkers.smaa.rankAcceptability).toEqual(inProcess.smaa.rankAcceptability);
+    expect(viaWorkers.smaa.bids).toEqual(inProcess.smaa.bids);
+    expect(Object.keys(inProcess.smaa.bids).sort()).toEqual(["B1", "B2", "B3", "B4", "B5"]);
     expect(viaWorkers.smaa.chunks).toBe(2);
   });
 
@@ -96,13 +97,12 @@ describe("tender-eval whatif", () => {
     const run = await runCli(["whatif", exampleFolder, "--samples", "3000", "--weight-range", "socialValue=10-25", "--weight-range", "price=50-60", "--json"]);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    const sv = json.sections.indexOf("socialValue");
-    const price = json.sections.indexOf("price");
-    for (const w of json.smaa.centralWeights) {
+    // Keyed by bid id, weights in percent like the sweeps.
+    for (const { typicalWeightsWhenFirst: w } of Object.values(json.smaa.bids) as { typicalWeightsWhenFirst: Record<string, number> | null }[]) {
       if (w === null) continue;
-      expect(w[sv]).toBeGreaterThanOrEqual(0.1);
-      expect(w[sv]).toBeLessThanOrEqual(0.25);
-      expect(w[price]).toBeGreaterThanOrEqual(0.5);
+      expect(w["socialValue"]).toBeGreaterThanOrEqual(10);
+      expect(w["socialValue"]).toBeLessThanOrEqual(25);
+      expect(w["price"]).toBeGreaterThanOrEqual(50);
     }
     const text = await runCli(["whatif", exampleFolder, "--samples", "1000", "--weight-range", "socialValue=10-25"]);
     expect(text.stdout).toContain("when every weighting within these limits (social value 10–25%) is equally likely");
@@ -112,12 +112,9 @@ describe("tender-eval whatif", () => {
     const model = join(exampleFolder, "scoring-model.yaml");
     const profiles = join(exampleFolder, "whatif-profiles.yaml");
     const fromFile = JSON.parse((await runCli(["whatif", "--model", model, "--profiles", profiles, "--samples", "1000", "--json"])).stdout);
-    const sv = fromFile.sections.indexOf("socialValue");
-    const price = fromFile.sections.indexOf("price");
-    expect(fromFile.smaa.bounds.min[sv]).toBe(0.1);
-    expect(fromFile.smaa.bounds.max[sv]).toBe(0.25);
+    expect(fromFile.smaa.weightLimits).toEqual({ socialValue: { low: 10, high: 25 } });
     const both = JSON.parse((await runCli(["whatif", "--model", model, "--profiles", profiles, "--samples", "1000", "--weight-range", "socialValue=20-30", "--weight-range", "price=10-40", "--json"])).stdout);
-    expect([both.smaa.bounds.min[sv], both.smaa.bounds.max[sv], both.smaa.bounds.min[price], both.smaa.bounds.max[price]]).toEqual([0.2, 0.3, 0.1, 0.4]);
+    expect(both.smaa.weightLimits).toEqual({ socialValue: { low: 20, high: 30 }, price: { low: 10, high: 40 } });
     const text = await runCli(["whatif", "--model", model, "--profiles", profiles, "--samples", "1000"]);
     expect(text.stdout).toContain("when every weighting within these limits (social value 10–25%) is equally likely");
   });

@@ -72,7 +72,7 @@ export async function run(args: ArgsOf<typeof specs.whatif>, io: CliIo) {
       stringifyJson({
         sections: analysis.sections,
         sweeps: analysis.sweeps,
-        smaa: { seed: result.seed, bounds: result.bounds ?? null, ...analysis.chance, bids: analysis.shares.map((s) => s.id) },
+        smaa: smaaJson(result),
         improvements: result.improvements,
         priceToWin: result.priceToWin ?? null,
         written,
@@ -83,6 +83,33 @@ export async function run(args: ArgsOf<typeof specs.whatif>, io: CliIo) {
   if (written.length > 0) io.stdout(`Written: ${written.join(", ")}${args.html !== undefined ? " (the page opens in any browser and needs no network)" : ""}.`);
   io.stdout(renderWhatif(result));
   return ExitCode.success;
+}
+
+/**
+ * The chance of each rank for programs: keyed by bid id (not rows in some order), and weights in percent,
+ * as in the sweeps, so one document uses one unit for weights.
+ */
+function smaaJson(whatif: Whatif) {
+  const { chance, sections, shares } = whatif.analysis;
+  return {
+    seed: whatif.seed,
+    samples: chance.samples,
+    drawn: chance.drawn,
+    chunks: chance.chunks,
+    weightLimits: Object.fromEntries(whatif.weightRanges.map((r) => [r.section, { low: r.low, high: r.high }])),
+    bids: Object.fromEntries(
+      shares.map((s, i) => {
+        const central = chance.centralWeights[i];
+        return [
+          s.id,
+          {
+            rankAcceptability: chance.rankAcceptability[i]!,
+            typicalWeightsWhenFirst: central ? Object.fromEntries(sections.map((section, k) => [section, central[k]! * 100])) : null,
+          },
+        ];
+      }),
+    ),
+  };
 }
 
 function renderWhatif(whatif: Whatif): string {
