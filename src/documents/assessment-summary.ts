@@ -21,8 +21,7 @@ export const AssessmentSummaryData = z.object({
   tender: TenderFields,
   issuedOn: text("Date the summary is issued"),
   standstill: z.object({
-    workingDays: text("Standstill period in working days"),
-    endsOn: text("Last day of the standstill period (weekends excluded; check bank holidays)"),
+    workingDays: text("Standstill period in working days; it starts when the contract award notice is published"),
   }),
   bidder: z.object({
     name: text("Bidder's name"),
@@ -56,20 +55,8 @@ export type AssessmentSummaryData = z.infer<typeof AssessmentSummaryData>;
 export interface AssessmentSummaryOptions {
   /** Include the winner's own scores and explanations (Scotland requires it; England's guidance does not). */
   includeWinnerDetails: boolean;
-  /** ISO date the summaries are sent; the standstill period runs from it. */
+  /** ISO date printed on the summaries. */
   issuedOn: string;
-}
-
-/** The date `workingDays` working days after `isoDate`, skipping Saturdays and Sundays. */
-export function addWorkingDays(isoDate: string, workingDays: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  let added = 0;
-  while (added < workingDays) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const day = date.getUTCDay();
-    if (day !== 0 && day !== 6) added++;
-  }
-  return date.toISOString().slice(0, 10);
 }
 
 function explanation(c: CriterionResult | undefined): string {
@@ -136,8 +123,9 @@ export function assessmentSummaryData(
     tender: tenderFields(specification),
     issuedOn: formatDate(issuedOn),
     standstill: {
+      // No end date: the period runs from the award notice's publication, not from this letter, and an end
+      // date counted from the wrong day, or without bank holidays, could be too early to rely on.
       workingDays: String(specification.dates.standstillWorkingDays),
-      endsOn: formatDate(addWorkingDays(issuedOn, specification.dates.standstillWorkingDays)),
     },
     bidder: {
       name: bid.bidder,

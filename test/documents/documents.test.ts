@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessmentSummaryData, addWorkingDays, safeFileName } from "../../src/documents/assessment-summary.js";
+import { assessmentSummaryData, safeFileName } from "../../src/documents/assessment-summary.js";
 import { makeAssessmentSummaries, makeEqualityAssessment, makeEvaluationReport } from "../../src/documents/make-documents.js";
 import { EvaluationReportData } from "../../src/documents/evaluation-report.js";
 import { renderDocx } from "../../src/documents/render-docx.js";
@@ -96,7 +96,7 @@ describe("assessment summaries", () => {
     expect(text).toContain("Price: your bid scored 4.58 points more than the winning bid (30.00 against 25.42).");
     expect(text).toContain("The panel agreed a score of 2: E2 had scored 4");
     expect(text).toContain("Winning bid: 5 (11.25 of 11.25 points).");
-    expect(text).toContain("It ends at the end of 3 December 2026"); // Monday 23 November + 8 working days
+    expect(text).toContain("It starts on the day the contract award notice is published");
     expect(text).toContain("Quality: each answer was scored by 3 evaluators, each on their own, on the 0 to 5 quality scale; the scores were agreed by consensus at moderation");
     expect(text).toContain("User panel: each answer was scored by 3 members of a user panel of people who use services, on the User panel scale (0 to 3); the scores were combined as the mean.");
   });
@@ -114,9 +114,11 @@ describe("assessment summaries", () => {
     expect(byBidder.get("Homes and Hearts Housing Association")).toContain("Your bid was excluded: it scored 1.33 on Q3 (Safeguarding), below the minimum of 2.");
   });
 
-  it("standstill counts working days, skipping weekends", () => {
-    expect(addWorkingDays("2026-11-20", 8)).toBe("2026-12-02"); // Friday → Wednesday week
-    expect(addWorkingDays("2026-11-23", 8)).toBe("2026-12-03");
+  it("states the standstill rule and its length, never an end date counted from the letter", () => {
+    const letter = byBidder.get("Riverside Community Trust")!;
+    expect(letter).toContain("There is a standstill period of 8 working days before the contract is entered into. It starts on the day the contract award notice is published");
+    expect(letter).toContain("not weekends, Christmas Day, Good Friday or bank holidays in any part of the United Kingdom");
+    expect(letter).not.toMatch(/It ends at the end of/);
   });
 
   it.each([
