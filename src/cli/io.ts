@@ -70,7 +70,8 @@ export class FaultReport {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether a path exists (a file or a folder). */
+export async function exists(path: string): Promise<boolean> {
   try {
     await access(path);
     return true;

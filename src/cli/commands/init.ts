@@ -1,11 +1,10 @@
-import { access } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { readFileOnDisk } from "../../node/files.js";
 import { readyMadeModelFiles } from "../../node/ready-made-models.js";
 import { describeReadyMadeModel, starterFileNames, starterTender, type ReadyMadeModel } from "../../workflows/starter.js";
 import { todayOr } from "../dates.js";
 import { ExitCode } from "../exit-code.js";
-import { UsageError, writeOutputs, type CliIo } from "../io.js";
+import { UsageError, exists, writeOutputs, type CliIo } from "../io.js";
 import { failed } from "../report-problems.js";
 import type { ArgsOf, specs } from "../specs.js";
 
@@ -63,11 +62,3 @@ function listModels(models: readonly ReadyMadeModel[]): string {
   ].join("\n");
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
