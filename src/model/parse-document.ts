@@ -52,7 +52,8 @@ export function parseInputDocument<S extends z.ZodType>(
   text: string,
   role: DocumentRole,
   file: string,
-): Outcome<{ data: z.infer<S>; source: SourceDocument }> {
+  options: { salvage?: (raw: unknown) => Salvaged<z.infer<S>> | undefined } = {},
+): ParseOutcome<z.infer<S>> {
   const at = (offset: number): Location => ({ document: role, file, ...lineAndColumn(text, offset) });
 
   const refused = refuseBeforeParsing(text, role, at);
@@ -102,12 +103,23 @@ export function parseInputDocument<S extends z.ZodType>(
 
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, raw, jsonSchemaOf(schema))).map((p) => locateIn(p, source)),
-    };
+    const problems = parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, raw, jsonSchemaOf(schema))).map((p) => locateIn(p, source));
+    const salvaged = options.salvage?.(raw);
+    return salvaged === undefined ? { ok: false, problems } : { ok: false, problems, partial: { ...salvaged, source } };
   }
   return { ok: true, value: { data: parsed.data as z.infer<S>, source }, problems: [] };
+}
+
+/**
+ * A parse's outcome; when the file read as YAML but broke the schema in places, `partial` may hold the
+ * parts that passed, so the rules can check them in the same round instead of after the schema is mended.
+ */
+export type ParseOutcome<T> = Outcome<{ data: T; source: SourceDocument }> & { partial?: Salvaged<T> & { source: SourceDocument } };
+
+/** The parts of a document that passed the schema, and where a path into them lies in the whole file. */
+export interface Salvaged<T> {
+  data: T;
+  pathInFile(path: readonly PathSegment[]): readonly PathSegment[];
 }
 
 /** Line and column (1-based, as LineCounter gives them) of an offset, for refusals made before parsing. */

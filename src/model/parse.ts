@@ -1,6 +1,7 @@
 import type { Outcome } from "../problems/problem.js";
 import { TenderBids } from "./bids.js";
-import { parseInputDocument, type SourceDocument } from "./parse-document.js";
+import { parseInputDocument, type ParseOutcome, type SourceDocument } from "./parse-document.js";
+import { salvageBids } from "./salvage-bids.js";
 import { ScoringModel } from "./scoring-model.js";
 import { TenderSpecification } from "./specification.js";
 
@@ -19,7 +20,10 @@ export function parseScoringModel(text: string, file = "scoring-model.yaml"): Ou
   return parseInputDocument(ScoringModel, text, "model", file);
 }
 
-/** Parse bids text (YAML or JSON): the panel, the bids with prices and scores, moderated scores. */
-export function parseBids(text: string, file = "bids.yaml"): Outcome<Parsed<TenderBids>> {
-  return parseInputDocument(TenderBids, text, "bids", file);
+/**
+ * Parse bids text (YAML or JSON): the panel, the bids with prices and scores, moderated scores. When some
+ * bids break the schema, `partial` holds the panel and the bids that did not, for the rules to check.
+ */
+export function parseBids(text: string, file = "bids.yaml"): ParseOutcome<TenderBids> {
+  return parseInputDocument(TenderBids, text, "bids", file, { salvage: salvageBids });
 }

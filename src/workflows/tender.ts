@@ -1,6 +1,6 @@
 import type { TenderBids } from "../model/bids.js";
 import { parseBids, parseScoringModel, parseSpecification, type Parsed } from "../model/parse.js";
-import { locateProblems, type SourceDocument } from "../model/parse-document.js";
+import { locateProblems, type Salvaged, type SourceDocument } from "../model/parse-document.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { checkScoringModel } from "../model/check-model.js";
@@ -47,6 +47,8 @@ interface ParsedTenderFiles {
   specification?: Parsed<TenderSpecification> | undefined;
   model?: Parsed<ScoringModel> | undefined;
   bids?: Parsed<TenderBids> | undefined;
+  /** The bids that passed the schema when others did not: the rules still check them. */
+  partialBids?: (Parsed<TenderBids> & Pick<Salvaged<TenderBids>, "pathInFile">) | undefined;
   /** Whether a bids file was given (it may not have parsed). */
   bidsGiven: boolean;
 }
@@ -70,7 +72,15 @@ async function parseTenderFiles(files: TenderFiles): Promise<ParsedTenderFiles> 
   if (resultsGivenAsBids) problems.push(problem("input.results-not-bids", { document: "bids", file: files.bids!.name }, {}));
   const bids = bidsText === undefined || files.bids === undefined || resultsGivenAsBids ? undefined : parseBids(bidsText, files.bids.name);
   for (const outcome of [spec, model, bids]) if (outcome) problems.push(...outcome.problems);
-  return { problems, inputs, specification: spec?.ok ? spec.value : undefined, model: model?.ok ? model.value : undefined, bids: bids?.ok ? bids.value : undefined, bidsGiven: files.bids !== undefined };
+  return {
+    problems,
+    inputs,
+    specification: spec?.ok ? spec.value : undefined,
+    model: model?.ok ? model.value : undefined,
+    bids: bids?.ok ? bids.value : undefined,
+    partialBids: bids?.partial,
+    bidsGiven: files.bids !== undefined,
+  };
 }
 
 /** Parse the tender's text files, collecting every problem from every file at once. Sheets are not read here. */
@@ -91,13 +101,18 @@ function loadedFrom(parsed: ParsedTenderFiles): Outcome<LoadedTender> {
 
 /**
  * The rules that can still run when some file did not parse, so one round of `validate` shows every
- * mistake: the model's own rules whenever the model parsed. (The bids' rules need the specification and
- * the model, and are run as soon as all three parse.)
+ * mistake: the model's own rules whenever the model parsed, and the rules between the files on the bids
+ * that passed the schema when the specification and model parsed too.
  */
-function rulesOnWhatParsed(parsed: ParsedTenderFiles): Problem[] {
-  if (parsed.model === undefined) return [];
-  const model = parsed.model;
-  return locateProblems(checkTenderRules({ model: model.data }), [model.source]);
+function rulesOnWhatParsed(parsed: ParsedTenderFiles, stage: TenderStage | "auto" | undefined): Problem[] {
+  const { model, specification, partialBids } = parsed;
+  if (model === undefined) return [];
+  if (specification === undefined || partialBids === undefined) return locateProblems(checkTenderRules({ model: model.data }), [model.source]);
+  const tender = { specification: specification.data, model: model.data, bids: partialBids.data, sources: [specification.source, model.source, partialBids.source] };
+  // The rules count the bids they were given; a path into the bids file must count every bid in it.
+  const inFile = (p: Problem): Problem =>
+    p.location.document === "bids" && p.location.path !== undefined ? { ...p, location: { ...p.location, path: partialBids.pathInFile(p.location.path) } } : p;
+  return rulesAtStage(tender, stage, inFile).problems;
 }
 
 export type TenderStage = "before-scoring" | "scored";
@@ -115,17 +130,30 @@ export async function validateTender(
 ): Promise<{ ok: boolean; problems: Problem[]; tender?: LoadedTender; stage?: TenderStage }> {
   const parsed = await parseTenderFiles(files);
   const loaded = loadedFrom(parsed);
-  if (!loaded.ok) return { ok: false, problems: [...loaded.problems, ...rulesOnWhatParsed(parsed)] };
-  const stage: TenderStage = options.stage === "auto" ? (loaded.value.bids !== undefined && nothingScored(loaded.value.bids) ? "before-scoring" : "scored") : (options.stage ?? "scored");
+  if (!loaded.ok) return { ok: false, problems: [...loaded.problems, ...rulesOnWhatParsed(parsed, options.stage)] };
+  const rules = rulesAtStage(loaded.value, options.stage);
+  const problems = [...loaded.problems, ...rules.problems];
+  return { ok: !hasErrors(problems), problems, tender: loaded.value, stage: rules.stage };
+}
+
+/** The rules between a tender's files at its stage, located; before scoring, one advice replaces the missing scores. */
+function rulesAtStage(
+  tender: Pick<LoadedTender, "specification" | "model" | "bids" | "sources">,
+  requested: TenderStage | "auto" | undefined,
+  inFile: (p: Problem) => Problem = (p) => p,
+): { problems: Problem[]; stage: TenderStage } {
+  const stage: TenderStage = requested === "auto" ? (tender.bids !== undefined && nothingScored(tender.bids) ? "before-scoring" : "scored") : (requested ?? "scored");
   const beforeScoring = stage === "before-scoring";
-  const all = checkTenderRules(loaded.value, { allowIncomplete: beforeScoring });
-  const rules = all.filter((p) => !(beforeScoring && stillToCome.has(p.code)));
-  const problems = [...loaded.problems, ...locate(rules, loaded.value)];
-  if (options.stage === "auto" && beforeScoring && loaded.value.bids !== undefined) {
-    const toCome = scoresToCome(all, loaded.value.bids);
-    if (toCome !== undefined) problems.push(...locate([toCome], loaded.value));
+  const all = checkTenderRules(tender, { allowIncomplete: beforeScoring });
+  const problems = locate(
+    all.filter((p) => !(beforeScoring && stillToCome.has(p.code))).map(inFile),
+    tender,
+  );
+  if (requested === "auto" && beforeScoring && tender.bids !== undefined) {
+    const toCome = scoresToCome(all, tender.bids);
+    if (toCome !== undefined) problems.push(...locate([toCome], tender));
   }
-  return { ok: !hasErrors(problems), problems, tender: loaded.value, stage };
+  return { problems, stage };
 }
 
 /** No score, price or agreed score anywhere in the bids file: the score sheets have not come back. */

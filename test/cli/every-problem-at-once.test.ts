@@ -46,6 +46,27 @@ describe("every problem at once, in words a person uses", () => {
     expect(out).toContain("10 errors:");
   });
 
+  it("a bid that breaks the schema does not hide the rule mistakes in the bids that do not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tender-eval-partial-"));
+    cpSync(exampleFolder, dir, { recursive: true });
+    let bids = exampleText("bids.yaml");
+    bids = edit(bids, "    bidder: \"Riverside Disabled People's Voice\"", "    bidder: \"Riverside Disabled People's Voice\"\n    biddr: typo"); // schema: B1
+    bids = edit(bids, "      years: [200000, 200000, 200000]", "      years: [200000]"); // rule: B1's price years (B1 is left out, so not reported)
+    const b2Price = /(- id: B2[\s\S]*?years: )\[[^\]]*\]/;
+    expect(bids).toMatch(b2Price);
+    bids = bids.replace(b2Price, "$1[180000, 180000]"); // rule: B2 gives 2 of 3 years
+    writeFileSync(join(dir, "bids.yaml"), bids);
+
+    const run = await runCli(["validate", dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('"biddr" is not a field tender-eval knows here: did you mean "bidder"?');
+    expect(run.stderr).toMatch(/bids\[1\]\.price\.years \(line \d+\): bid "B2" gives 2 contract-year prices, but the contract has 3 contract years/);
+    // Nothing more: the broken bid's own rules (and agreed scores naming it) wait until its schema mistake is mended.
+    expect(run.stderr).not.toContain('"B1" gives');
+    expect(run.stderr).not.toMatch(/unknown bid|no bid/i);
+    expect(run.stderr).toContain("2 errors:");
+  });
+
   it("suggests the nearest allowed name only when it is close", () => {
     expect(nearest("critera", ["id", "title", "criteria", "scale"])).toBe("criteria");
     expect(nearest("Weight", ["weight"])).toBe("weight");
