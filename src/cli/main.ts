@@ -1,6 +1,7 @@
-import yargs, { type ArgumentsCamelCase } from "yargs";
+import type { ArgumentsCamelCase } from "yargs";
 import { TOOL_VERSION } from "../version.js";
 import { ExitCode } from "./exit-code.js";
+import { helpFor } from "./help.js";
 import { FaultReport, InputFileError, OutputFileError, UsageError, type CliIo } from "./io.js";
 import { specs, type CommandSpec } from "./specs.js";
 import { terminalIo } from "./terminal.js";
@@ -11,6 +12,17 @@ import { terminalIo } from "./terminal.js";
  */
 export async function main(argv: readonly string[], given: CliIo): Promise<ExitCode> {
   const io = terminalIo(given, { json: argv.some((a) => a === "--json" || a.startsWith("--json=")) });
+  // Help and the version need no parser: printed at once, they are what a new user runs first.
+  const help = helpFor(argv, specs, io.columns);
+  if (help !== undefined) {
+    io.stdout(help);
+    return ExitCode.success;
+  }
+  if (argv.length === 1 && argv[0] === "--version") {
+    io.stdout(TOOL_VERSION);
+    return ExitCode.success;
+  }
+  const { default: yargs } = await import("yargs");
   let exitCode: ExitCode = ExitCode.success;
   let usageError: string | undefined;
   const parser = yargs()

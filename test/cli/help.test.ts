@@ -20,3 +20,16 @@ describe("--help", () => {
     for (const [i, line] of lines.slice(start + 1).entries()) if (line.startsWith("  ") && !line.startsWith("    ")) expect(lines[start + 2 + i]).toMatch(/^ {4}tender-eval /);
   });
 });
+
+describe("help printed without yargs", () => {
+  it.each(Object.keys(specs))("%s: lists exactly the options and positionals yargs parses", async (name) => {
+    const { default: yargs } = await import("yargs");
+    const spec = specs[name as keyof typeof specs];
+    const theirs = await (spec.builder(yargs().scriptName("tender-eval")) as ReturnType<typeof yargs>).getHelp();
+    const ours = (await runCli([name, "--help"])).stdout;
+    const names = (text: string) => new Set([...text.matchAll(/^ {2}(--[a-z-]+|[a-z]+)(?= {2})/gm)].map((m) => m[1]));
+    expect(names(ours).size).toBeGreaterThan(2); // --help, --version and the command's own
+    expect(names(ours)).toEqual(names(theirs));
+    expect(ours).toContain(spec.describe);
+  });
+});
