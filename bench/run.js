@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { scoreTender } from "../dist/scoring/score-tender.js";
@@ -149,18 +149,27 @@ stages.startup = async () => {
     return performance.now() - start;
   };
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  for (const [name, args] of [["--help", [bin, "--help"]], ["validate (the example)", [bin, "validate", example]]]) {
-    time(args);
+  // init refuses to overwrite, so each run writes into a new folder (made by init itself, as a user's would be).
+  const scratch = mkdtempSync(join(tmpdir(), "tender-eval-bench-init-"));
+  let runs = 0;
+  const commands = [
+    ["--help", () => [bin, "--help"]],
+    ["validate (the example)", () => [bin, "validate", example]],
+    ["init", () => [bin, "init", join(scratch, `t${runs++}`)]],
+  ];
+  for (const [name, argsOf] of commands) {
+    time(argsOf());
     const ratios = [];
     const ours = [];
     for (let i = 0; i < 9; i++) {
       const peer = time(["-e", "0"]);
-      const t = time(args);
+      const t = time(argsOf());
       ours.push(t);
       ratios.push(t / peer);
     }
     console.log(`Start-up, ${name}: ${median(ratios).toFixed(2)}× node -e 0 (median of 9 pairs; ${(median(ours) / 1000).toFixed(3)} s) (target ≤ 2×)`);
   }
+  rmSync(scratch, { recursive: true, force: true });
 };
 
 const stage = process.argv[2];
