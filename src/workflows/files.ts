@@ -19,9 +19,19 @@ export interface InputRecord {
 const encoder = new TextEncoder();
 export const bytesOf = (file: NamedFile): Uint8Array => (typeof file.bytes === "string" ? encoder.encode(file.bytes) : file.bytes);
 
-/** The file's audit record: its name and SHA-256, by the project's own pure SHA-256 so no platform module is needed. */
+/**
+ * The file's audit record: its name and SHA-256, by the project's own pure SHA-256 so no platform module
+ * is needed. The hash is worked out when first read (an enumerable getter, so JSON and copies carry it
+ * like any field): `validate` never reads it, and hashing is a noticeable part of its start-up.
+ */
 export function inputRecord(file: NamedFile): InputRecord {
-  return { file: file.name, sha256: sha256Hex(bytesOf(file)) };
+  let sha256: string | undefined;
+  return {
+    file: file.name,
+    get sha256() {
+      return (sha256 ??= sha256Hex(bytesOf(file)));
+    },
+  };
 }
 
 export const NOT_TEXT = "it is not UTF-8 text (is it a spreadsheet or Word file?)";
