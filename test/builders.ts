@@ -46,8 +46,13 @@ export function aTender() {
   let combination: ScoringModelInput["combination"] = { method: "mean" };
   let moderation: TenderBidsInput["moderation"] = [];
   let gates: string[] = [];
+  let scale: { title: string; values: number[]; normalise?: "from-zero" | "from-lowest" } = { title: "0 to 5", values: [0, 1, 2, 3, 4, 5] };
 
   const builder = {
+    withScale(values: number[], normalise?: "from-zero" | "from-lowest") {
+      scale = { title: `${values[0]} to ${values.at(-1)}`, values, ...(normalise ? { normalise } : {}) };
+      return builder;
+    },
     withPrice(weight: number, method: PriceMethod = { type: "proportional" }) {
       price = { weight, method };
       return builder;
@@ -89,7 +94,7 @@ export function aTender() {
         id: "test-model",
         title: "Test model",
         version: 1,
-        scales: { five: { title: "0 to 5", values: [0, 1, 2, 3, 4, 5] } },
+        scales: { five: scale },
         sections: {
           ...(price ? { price: { weight: price.weight, method: price.method } } : {}),
           quality: {

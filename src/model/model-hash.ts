@@ -10,5 +10,16 @@ export function modelHash(model: ScoringModel): string {
     }
     return value;
   };
-  return sha256Hex(new TextEncoder().encode(JSON.stringify(canonical(model))));
+  return sha256Hex(new TextEncoder().encode(JSON.stringify(canonical(withoutLaterDefaults(model)))));
+}
+
+/**
+ * Fields added after score sheets were first sent out count in the hash only when they differ from their
+ * default: a model that does not use them hashes as it did before, so sheets already returned still match.
+ */
+function withoutLaterDefaults(model: ScoringModel): unknown {
+  const scales = Object.fromEntries(
+    Object.entries(model.scales).map(([id, { normalise, ...scale }]) => [id, normalise === "from-zero" ? scale : { ...scale, normalise }]),
+  );
+  return { ...model, scales };
 }

@@ -7,6 +7,14 @@ export const Scale = z.strictObject({
   values: z.array(z.number().nonnegative()).min(2).describe("Allowed scores, lowest first, e.g. [0, 1, 2, 3, 4, 5] or [0, 25, 50, 75, 100]"),
   /** What each score means, keyed by the score, e.g. "0": "No response". */
   descriptors: z.record(z.string(), NonEmptyText).default({}).describe("What each score means, keyed by the score, e.g. \"0\": \"No response\""),
+  /**
+   * How a score becomes a share of the criterion's points. On a 1–5 scale, score ÷ top gives the lowest
+   * mark 20% of the points; some buyers publish (score − lowest) ÷ (top − lowest) so it earns none.
+   */
+  normalise: z
+    .enum(["from-zero", "from-lowest"])
+    .default("from-zero")
+    .describe("How a score becomes points: from-zero (score ÷ top score, so on a 1–5 scale a 1 earns 20% of the points) or from-lowest ((score − lowest) ÷ (top − lowest), so the lowest score earns none)"),
 });
 export type Scale = z.infer<typeof Scale>;
 

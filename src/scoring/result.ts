@@ -17,6 +17,8 @@ export interface CriterionResult {
   /** Percentage points of the whole score this criterion is worth: section weight × weight in section ÷ 100. */
   availablePoints: Exact;
   scaleMax: Exact;
+  /** The score that earns no points: 0, or the scale's lowest when the scale is normalised from its lowest. */
+  noPointsAt: Exact;
   evaluatorScores: EvaluatorScoreResult[];
   combined: Exact;
   basis: CombinedBasis;
@@ -25,7 +27,7 @@ export interface CriterionResult {
   tolerance: Exact;
   needsModeration: boolean;
   moderation?: { score: Exact; reason: string };
-  /** combined ÷ scaleMax × availablePoints */
+  /** (combined − noPointsAt) ÷ (scaleMax − noPointsAt) × availablePoints */
   points: Exact;
 }
 

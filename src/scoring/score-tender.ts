@@ -1,7 +1,7 @@
 import { HUNDRED, ZERO, exact, sum } from "../arithmetic/exact.js";
 import type { Bid, TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
-import { availablePoints as criterionPoints, moderationTolerance, scaleRange } from "../model/weights.js";
+import { availablePoints as criterionPoints, moderationTolerance, noPointsAt, scaleRange, scoreShare } from "../model/weights.js";
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel, type TieBreakRule } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
@@ -196,6 +196,7 @@ function scoreQualitativeSections(
         weightInSection,
         availablePoints,
         scaleMax,
+        noPointsAt: exact(noPointsAt(scale)),
         evaluatorScores,
         combined: combined.combined,
         basis: combined.basis,
@@ -203,7 +204,7 @@ function scoreQualitativeSections(
         spread: combined.spread,
         tolerance,
         needsModeration: combined.needsModeration,
-        points: scaleMax.equals(0) ? ZERO : combined.combined.div(scaleMax).mul(availablePoints),
+        points: scoreShare(scale, combined.combined).mul(availablePoints),
       };
       if (moderation !== undefined) result.moderation = { score: exact(moderation.score), reason: moderation.reason };
       if (criterion.minimumScore !== undefined && combined.combined.compare(exact(criterion.minimumScore)) < 0) {

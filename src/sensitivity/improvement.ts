@@ -1,6 +1,7 @@
 import { ZERO, exact, type Exact } from "../arithmetic/exact.js";
 import { scorePrices } from "../scoring/price-methods.js";
 import type { ScoringModel } from "../model/scoring-model.js";
+import { pointsSpan } from "../model/weights.js";
 import type { TenderResult } from "../scoring/result.js";
 
 export interface CriterionImprovement {
@@ -16,7 +17,7 @@ export interface CriterionImprovement {
 /**
  * Where to invest effort: for each criterion, the smallest improvement in the bid's own combined score
  * that would make it first under the current weights, all else equal. Each criterion's points are
- * score ÷ top of scale × points available, so the score needed is solved directly and rounded up to the
+ * the score's share of the scale (see scoreShare) × points available, so the score needed is solved directly and rounded up to the
  * next score on the scale. Price is handled by `priceToWin`, as a lower price also moves the other
  * bids' price points under relative methods.
  */
@@ -32,7 +33,7 @@ export function improvementsToWin(model: ScoringModel, result: TenderResult, bid
     return section.criteria.map((c) => {
       const improvement: CriterionImprovement = { criterionId: c.criterionId, title: c.title, current: c.combined, gap };
       if (gap.compare(0) < 0) return improvement; // already first, by `gap` points
-      const needed = neededScore(c.combined, gap, c.scaleMax, c.availablePoints, scale.values);
+      const needed = neededScore(c.combined, gap, pointsSpan(scale), c.availablePoints, scale.values);
       if (needed !== undefined) improvement.needed = needed;
       return improvement;
     });
@@ -41,12 +42,13 @@ export function improvementsToWin(model: ScoringModel, result: TenderResult, bid
 
 /**
  * The lowest score on the scale that gains more than `gap` points on a criterion worth `available`
- * points at the top of the scale: points gained = (s′ − s) ÷ max × available > gap, so
- * s′ > s + gap × max ÷ available, rounded up to the next score on the scale.
+ * points, where the whole of those points spans `span` scale points (the top score, or top − lowest
+ * when the scale is normalised from its lowest): points gained = (s′ − s) ÷ span × available > gap, so
+ * s′ > s + gap × span ÷ available, rounded up to the next score on the scale.
  */
-export function neededScore(current: Exact, gap: Exact, scaleMax: Exact, available: Exact, scale: readonly number[]): Exact | undefined {
+export function neededScore(current: Exact, gap: Exact, span: Exact, available: Exact, scale: readonly number[]): Exact | undefined {
   if (available.equals(0)) return undefined;
-  const threshold = current.add(gap.mul(scaleMax).div(available));
+  const threshold = current.add(gap.mul(span).div(available));
   return scale.map((v) => exact(v)).find((v) => v.compare(threshold) > 0);
 }
 

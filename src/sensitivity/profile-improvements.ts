@@ -1,5 +1,5 @@
 import { HUNDRED, ZERO, exact, type Exact } from "../arithmetic/exact.js";
-import { availablePoints, scaleRange } from "../model/weights.js";
+import { availablePoints, pointsSpan } from "../model/weights.js";
 import { scoredSectionKeys, type ScoringModel } from "../model/scoring-model.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
 import { highestWinningPrice, neededScore, type CriterionImprovement, type PriceImprovement } from "./improvement.js";
@@ -46,7 +46,7 @@ export function improvementsFromProfiles(model: ScoringModel, profiles: WhatifPr
     const section = model.sections[key];
     if (!section) return [];
     const scale = model.scales[section.scale]!;
-    const top = exact(scaleRange(scale)[1]);
+    const span = pointsSpan(scale);
     return section.criteria.flatMap((criterion) => {
       const given = own.scores[criterion.id] ?? own.scores[key];
       if (given === undefined) return [];
@@ -54,7 +54,7 @@ export function improvementsFromProfiles(model: ScoringModel, profiles: WhatifPr
       const improvement: CriterionImprovement = { criterionId: criterion.id, title: criterion.title, current, gap };
       if (gap.compare(0) < 0) return [improvement];
       const available = availablePoints(section, criterion);
-      const needed = neededScore(current, gap, top, available, scale.values);
+      const needed = neededScore(current, gap, span, available, scale.values);
       return [needed === undefined ? improvement : { ...improvement, needed }];
     });
   });

@@ -1,6 +1,6 @@
 import { HUNDRED, ZERO, exact, type Exact } from "../arithmetic/exact.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
-import { scaleRange, shareOfSection } from "../model/weights.js";
+import { scaleRange, scoreShare, shareOfSection } from "../model/weights.js";
 import { scoredSectionKeys, type ScoringModel, type SectionKey } from "../model/scoring-model.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { scorePrices } from "../scoring/price-methods.js";
@@ -35,7 +35,8 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
     for (const key of scoredSectionKeys) {
       const section = model.sections[key];
       if (!section) continue;
-      const [low, high] = scaleRange(model.scales[section.scale]!);
+      const scale = model.scales[section.scale]!;
+      const [low, high] = scaleRange(scale);
       let low_ = ZERO;
       let high_ = ZERO;
       for (const criterion of section.criteria) {
@@ -50,9 +51,9 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
           problems.push(problem("profiles.score-out-of-range", where, { score: typeof given === "number" ? String(given) : `[${from}, ${to}]`, low: String(low), high: String(high) }));
           continue;
         }
-        const worth = shareOfSection(criterion).div(high);
-        low_ = low_.add(exact(from).mul(worth));
-        high_ = high_.add(exact(to).mul(worth));
+        const worth = shareOfSection(criterion);
+        low_ = low_.add(scoreShare(scale, exact(from)).mul(worth));
+        high_ = high_.add(scoreShare(scale, exact(to)).mul(worth));
       }
       // An uncertain section is sampled between its lowest and highest share; the sweeps use the middle.
       byKey.set(key, low_.add(high_).div(2));

@@ -1,9 +1,9 @@
 import { PassThrough } from "node:stream";
 import type { CellValue, Worksheet } from "exceljs";
-import { roundForDisplay, type Exact } from "../arithmetic/exact.js";
+import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
 import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js";
 import { explainExclusion } from "../presentation/explain.js";
-import type { BidResult, TenderResult } from "../scoring/result.js";
+import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { loadExcelJS } from "./exceljs.js";
 import { fitHeight, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
 
@@ -92,7 +92,12 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
   }
   summary.addRow([]);
   summary.addRow([options.roundingNote]);
-  summary.addRow(["Each section's points come from its own sheet; each criterion's points = combined score ÷ top of the scale × the points the criterion is worth."]);
+  const fromLowest = result.bids.some((b) => b.sections.some((s) => s.criteria.some((c) => !c.noPointsAt.equals(0))));
+  summary.addRow([
+    fromLowest
+      ? "Each section's points come from its own sheet; each criterion's points = (combined score − the lowest score on the scale) ÷ (top of the scale − the lowest score) × the points the criterion is worth, where the scale is normalised from its lowest score (so the lowest score earns none), and combined score ÷ top of the scale × the points the criterion is worth elsewhere."
+      : "Each section's points come from its own sheet; each criterion's points = combined score ÷ top of the scale × the points the criterion is worth.",
+  ]);
 
   summary.commit();
 
@@ -104,6 +109,13 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
   notes.commit();
   await workbook.commit();
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** A criterion's points as a live formula: its share of the scale (from zero, or from the scale's lowest score) × its worth. */
+function criterionPointsFormula(combined: string, top: string, worth: string, c: CriterionResult): string {
+  if (c.noPointsAt.equals(0)) return `${combined}/${top}*${worth}`;
+  const low = String(toNumber(c.noPointsAt)); // a score on the scale, as written in the model
+  return `(${combined}-${low})/(${top}-${low})*${worth}`;
 }
 
 function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderResult): SectionLayout {
@@ -138,7 +150,7 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
         how,
         num(c.scaleMax),
         num(c.availablePoints),
-        c.evaluatorScores.length === 0 && c.basis !== "moderated" ? "–" : formula(`${combinedRef}/${letter(col("Top of scale"))}${r}*${letter(col("Criterion worth (points)"))}${r}`, c.points),
+        c.evaluatorScores.length === 0 && c.basis !== "moderated" ? "–" : formula(criterionPointsFormula(combinedRef, `${letter(col("Top of scale"))}${r}`, `${letter(col("Criterion worth (points)"))}${r}`, c), c.points),
       ]);
       // Style only the cells that need it: a framework's section sheet has tens of thousands of rows,
       // and exceljs's cost is per styled cell.

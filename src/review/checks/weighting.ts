@@ -1,5 +1,5 @@
 import { HUNDRED, ZERO, exact, sum, type Exact } from "../../arithmetic/exact.js";
-import { availablePoints, scaleRange } from "../../model/weights.js";
+import { availablePoints, pointsSpan, scaleRange } from "../../model/weights.js";
 import { scoredSectionKeys, sectionTitles, type Scale, type ScoredSectionKey, type ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import { flag, type ReviewFlag } from "../../problems/problem.js";
@@ -38,9 +38,11 @@ export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): Review
     const section = m.sections[key];
     const scale = section ? m.scales[section.scale] : undefined;
     if (!section || !scale) continue;
+    // The share of a criterion's points between the lowest and the top score: all of them when the
+    // scale is normalised from its lowest, (top − lowest) ÷ top when from zero.
     const [low, high] = scaleRange(scale);
-    const top = exact(high);
-    const range = exact(high - low).div(top);
+    const span = pointsSpan(scale);
+    const range = exact(high - low).div(span);
     sections.push({ key, swing: exact(section.weight).mul(range) });
     section.criteria.forEach((c, i) => {
       const available = availablePoints(section, c);
@@ -50,7 +52,7 @@ export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): Review
         id: c.id,
         title: c.title,
         swing: available.mul(range),
-        step: available.mul(smallestStep(scale)).div(top),
+        step: available.mul(smallestStep(scale)).div(span),
       });
     });
   }
