@@ -21,7 +21,14 @@ import { Fraction, type Exact } from "../arithmetic/exact.js";
  * unary minus. Nothing else is accepted: no ranges, matrices, strings, property access, assignment,
  * other functions, or implicit multiplication (`2price`), so a formula cannot run code or reach state.
  *
- * It is evaluated exactly over fractions. Exact fractions can grow without limit (each `^10` multiplies
+ * It is evaluated exactly over fractions, except where a value cannot be a fraction: `sqrt` of a number
+ * that is not a square of a fraction, and `ln`, `log` and `exp` (which are exact only at a few points,
+ * such as ln(1) = 0 or log(1000) = 3). Those are worked out in floating point and then fixed to
+ * APPROXIMATE_DECIMALS decimal places, an exact fraction from there on, so every later step is exact
+ * and the same on every machine; documents say so (`usesApproximation`). `log` is base 10 unless a base
+ * is given, as in Excel and on calculators, which is what commissioners check a formula against.
+ *
+ * Exact fractions can grow without limit (each `^10` multiplies
  * the digits by ten), so every literal, every intermediate value and the shape of the expression are
  * bounded: a hostile formula is refused in microseconds instead of running for minutes.
  */
@@ -29,9 +36,18 @@ export const priceFormulaVariables = ["price", "lowest", "highest", "mean", "med
 export type PriceFormulaVariable = (typeof priceFormulaVariables)[number];
 export type PriceFormulaScope = Partial<Record<PriceFormulaVariable, Exact>>;
 
-const priceFormulaFunctions = ["min", "max", "abs", "floor", "ceil", "round"] as const;
+const priceFormulaFunctions = ["min", "max", "abs", "floor", "ceil", "round", "sqrt", "ln", "log", "exp"] as const;
 type PriceFormulaFunction = (typeof priceFormulaFunctions)[number];
-const oneValueFunctions: ReadonlySet<string> = new Set(["abs", "floor", "ceil", "round"]);
+const oneValueFunctions: ReadonlySet<string> = new Set(["abs", "floor", "ceil", "round", "sqrt", "ln", "exp"]);
+/** The functions whose value is in general not a fraction, so is fixed to APPROXIMATE_DECIMALS places. */
+const approximateFunctions: ReadonlySet<string> = new Set(["sqrt", "ln", "log", "exp"]);
+/**
+ * Decimal places kept of a square root, logarithm or exponential. A double carries 15–17 significant
+ * digits; 12 places keeps every digit that is right for the values formulas meet (ratios of prices and
+ * points up to a few hundred) and drops the noise beyond, so the same formula gives the same points
+ * with any JavaScript engine's last-digit rounding.
+ */
+export const APPROXIMATE_DECIMALS = 12;
 
 const MAX_EXPONENT = 10;
 const MAX_LENGTH = 500;
@@ -408,6 +424,7 @@ function parseFormula(text: string): FormulaNode {
     if (!isSymbol(peek(), ")")) unexpected("',' or a closing bracket ')'");
     advance();
     nesting -= 1;
+    if (name === "log" && (args.length === 0 || args.length > 2)) refuse(at, `"log" is given the wrong number of values (it takes one, or a value and a base)`);
     if (args.length === 0 || (oneValueFunctions.has(name) && args.length !== 1)) {
       refuse(at, `"${name}" is given the wrong number of values (${oneValueFunctions.has(name) ? "it takes one" : "it takes one or more"})`);
     }
@@ -536,7 +553,11 @@ function sizeOf(node: FormulaNode): Bits {
     case "call": {
       const args = largest(node.args.map(checkSize));
       // A whole number no larger in magnitude than the value plus one.
-      return node.name === "floor" || node.name === "ceil" || node.name === "round" ? { numerator: args.numerator + 1, denominator: 1 } : args;
+      if (node.name === "floor" || node.name === "ceil" || node.name === "round") return { numerator: args.numerator + 1, denominator: 1 };
+      // A decimal to APPROXIMATE_DECIMALS places: the denominator is 10^12 (40 bits); the numerator is bounded
+      // by the value's size (a logarithm is far smaller than its argument; exp is bounded when evaluated).
+      if (approximateFunctions.has(node.name)) return { numerator: Math.max(args.numerator, args.denominator) + 41, denominator: 40 };
+      return args;
     }
   }
 }
@@ -646,5 +667,84 @@ function applyFunction(name: PriceFormulaFunction, args: Exact[]): Exact {
     case "floor": return args[0]!.floor();
     case "ceil": return args[0]!.ceil();
     case "round": return args[0]!.round();
+    case "sqrt": return squareRoot(args[0]!);
+    case "ln": return approximate(naturalLog(args[0]!, "ln"));
+    case "log": {
+      const base = args[1] ?? new Fraction(10);
+      if (base.compare(0) <= 0 || base.equals(1)) throw new PriceFormulaError("it takes a logarithm to a base that is zero, negative or 1");
+      const x = args[0]!;
+      return powerOf(x, base) ?? approximate(naturalLog(x, "log") / naturalLog(base, "log"));
+    }
+    case "exp": {
+      if (args[0]!.equals(0)) return new Fraction(1);
+      const x = toDouble(args[0]!);
+      // e^x above 2^MAX_BITS is refused like any other value too large to work with exactly.
+      if (x > MAX_BITS * Math.LN2) throw tooLarge();
+      return approximate(Math.exp(x));
+    }
   }
+}
+
+/** The square root, exact when the value is the square of a fraction, otherwise to APPROXIMATE_DECIMALS places. */
+function squareRoot(x: Exact): Exact {
+  if (x.compare(0) < 0) throw new PriceFormulaError("it takes the square root of a negative number");
+  const n = integerSquareRoot(x.n);
+  const d = integerSquareRoot(x.d);
+  if (n * n === x.n && d * d === x.d) return new Fraction(n, d);
+  return approximate(Math.sqrt(toDouble(x)));
+}
+
+function integerSquareRoot(value: bigint): bigint {
+  if (value < 2n) return value;
+  // Newton's method from above: converges in O(log bits) steps for values of any size.
+  let x = 1n << BigInt(Math.ceil(bitLength(value) / 2));
+  for (;;) {
+    const y = (x + value / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** log_base(x) when x is a whole power of the base (e.g. log(1000) = 3, log(1) = 0), else undefined. */
+function powerOf(x: Exact, base: Exact): Exact | undefined {
+  if (x.compare(0) <= 0) return undefined;
+  if (x.equals(1)) return new Fraction(0);
+  const guess = Math.round(Math.log(toDouble(x)) / Math.log(toDouble(base)));
+  if (!Number.isFinite(guess) || Math.abs(guess) > MAX_EXPONENT * 10) return undefined;
+  const candidate = guess >= 0 ? base.pow(guess) : base.inverse().pow(-guess);
+  return candidate.equals(x) ? new Fraction(guess) : undefined;
+}
+
+/**
+ * The natural logarithm of a positive fraction of any size (values may have up to MAX_BITS bits, beyond a
+ * double's range): each part is shifted down to 1,000 bits first and the shift added back as multiples of ln 2.
+ */
+function naturalLog(x: Exact, name: string): number {
+  if (x.compare(0) <= 0) throw new PriceFormulaError(`"${name}" is given zero or a negative number, which has no logarithm`);
+  // Positive here, so n and d are the value's own parts.
+  const nShift = Math.max(0, bitLength(x.n) - 1000);
+  const dShift = Math.max(0, bitLength(x.d) - 1000);
+  return Math.log(Number(x.n >> BigInt(nShift))) - Math.log(Number(x.d >> BigInt(dShift))) + (nShift - dShift) * Math.LN2;
+}
+
+/** A fraction as a double: Infinity beyond a double's range (which `approximate` then refuses), 0 below it. */
+function toDouble(x: Exact): number {
+  const nShift = Math.max(0, bitLength(x.n) - 1000);
+  const dShift = Math.max(0, bitLength(x.d) - 1000);
+  // fraction.js keeps the sign apart (s is 1n or -1n; n and d are never negative).
+  return Number(x.s) * (Number(x.n >> BigInt(nShift)) / Number(x.d >> BigInt(dShift))) * 2 ** (nShift - dShift);
+}
+
+/** A double fixed to APPROXIMATE_DECIMALS decimal places, as an exact fraction. */
+function approximate(value: number): Exact {
+  if (!Number.isFinite(value)) throw tooLarge();
+  // Beyond 2^53 a double has no fractional part, and toFixed would switch to exponent notation.
+  if (Math.abs(value) >= 2 ** 53) return bounded(new Fraction(BigInt(value)));
+  return bounded(new Fraction(value.toFixed(APPROXIMATE_DECIMALS)));
+}
+
+/** Whether a formula uses a function whose value is fixed to APPROXIMATE_DECIMALS places, so documents can say so. */
+export function usesApproximation(formula: CompiledPriceFormula): boolean {
+  const visit = (node: FormulaNode): boolean => (node.kind === "call" && approximateFunctions.has(node.name)) || children(node).some(visit);
+  return visit(formula.root);
 }

@@ -2,7 +2,7 @@ import { ZERO, exact, max, mean, median, min, type Exact } from "../arithmetic/e
 import type { PriceMethod, PriceMethodType } from "../model/scoring-model.js";
 import type { PriceSchedule as BidPriceSchedule } from "../model/bids.js";
 import { problem, type Problem } from "../problems/problem.js";
-import { compilePriceFormula, describeValue, evaluatePriceFormula, excerpt, PriceFormulaError, type PriceFormulaScope } from "./price-formula.js";
+import { APPROXIMATE_DECIMALS, compilePriceFormula, describeValue, evaluatePriceFormula, excerpt, PriceFormulaError, usesApproximation, type PriceFormulaScope } from "./price-formula.js";
 
 
 export interface PriceMethodInfo {
@@ -42,7 +42,12 @@ export const priceMethods = {
 } as const satisfies Record<PriceMethodType, PriceMethodInfo>;
 
 export function describePriceMethod(method: PriceMethod): PriceMethodInfo {
-  if (method.type === "custom") return { name: priceMethods.custom.name, formula: `${method.description} (formula: ${method.formula})` };
+  if (method.type === "custom") {
+    const compiled = compilePriceFormula(method.formula);
+    // Points that rest on a rounded square root or logarithm must say so where the method is stated.
+    const precision = compiled.ok && usesApproximation(compiled.formula) ? `; square roots, logarithms and exponentials in it are worked out to ${APPROXIMATE_DECIMALS} decimal places` : "";
+    return { name: priceMethods.custom.name, formula: `${method.description} (formula: ${method.formula}${precision})` };
+  }
   return priceMethods[method.type];
 }
 

@@ -30,7 +30,7 @@ describe("custom price formulas are locked down", () => {
     ['"text" + price', "is not a number"],
     ["price ^ 1e9", "whole-number exponent"],
     ["price ^ 0.5", "whole-number exponent"],
-    ["sqrt(price)", 'calls "sqrt"'],
+    ["cbrt(price)", 'calls "cbrt"'],
     ["secret + price", '"secret", which is not one of the variables'],
     ["1; price", "several statements"],
     ["maxPoints", "does not use the bid's price"],
