@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { exact } from "../arithmetic/exact.js";
+import { exact, plainNumber } from "../arithmetic/exact.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { availablePoints } from "../model/weights.js";
 import { formatDate, formatMoney, formatPercent, formatPoints } from "../language/uk-format.js";
 import type { TenderResult } from "../scoring/result.js";
+import type { RoundingRule } from "../scoring/rounding.js";
 
 export const text = (description: string) => z.string().describe(description);
 export const flagOf = (description: string) => z.boolean().describe(description);
@@ -111,3 +112,14 @@ export function resultRows(result: TenderResult): z.infer<typeof ResultRow>[] {
 
 export const ROUNDING_STATEMENT =
   "Points are shown rounded to 2 decimal places. Every total was calculated exactly from the unrounded scores, so shown figures may not add up exactly.";
+
+/**
+ * What every document says about rounding: display rounding only, or the model's published rule (which
+ * changes the points, so a bidder must be able to read it where their points are stated).
+ */
+export function roundingStatement(rule: RoundingRule | undefined): string {
+  if (rule === undefined) return ROUNDING_STATEMENT;
+  const what = rule.of === "criterion" ? "each criterion's points and the price points are" : "each section's points (price included) are";
+  const to = rule.step === 1 ? "whole points" : rule.step === 0.01 ? "2 decimal places" : rule.step === 0.1 ? "1 decimal place" : `the nearest ${plainNumber(exact(rule.step))} of a point`;
+  return `Under the scoring model's rounding rule, ${what} rounded half up to ${to}, and each total is the sum of those rounded figures. Other figures are shown rounded to 2 decimal places.`;
+}

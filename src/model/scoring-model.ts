@@ -116,6 +116,21 @@ export const ScoringModel = z
       .default([])
       .describe("Pass/fail requirements: a bid that fails one is excluded"),
     combination: Combination.default({ method: "consensus" }).describe("How evaluators' scores are combined in every section, unless a section says otherwise"),
+    /**
+     * A rounding rule the buyer publishes as part of the award method (whole marks, two decimal places),
+     * as some UK and Scottish buyers do. It changes the points, so it is part of the model and stated in
+     * every document; without it points stay exact and are rounded only for display.
+     */
+    rounding: z
+      .strictObject({
+        step: z.number().positive().describe("The step points are rounded to, half up: 1 for whole marks, 0.01 for two decimal places, 0.5 for half marks"),
+        of: z
+          .enum(["criterion", "section"])
+          .default("criterion")
+          .describe("What is rounded: each criterion's points and the price points (criterion), or each section's points and the price points (section); the total is the sum of the rounded figures"),
+      })
+      .optional()
+      .describe("A published rule for rounding points (half up, to a step); without it points are exact and rounded only for display"),
     /** Applied in order to bids with equal totals; bids still equal share the rank. */
     tieBreak: z.array(TieBreakRule).default([]).describe("Rules applied in order to equal totals; bids still equal share the rank"),
   })

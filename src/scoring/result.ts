@@ -1,3 +1,4 @@
+import type { RoundingRule } from "./rounding.js";
 import type { Exact } from "../arithmetic/exact.js";
 import type { CombinationMethod, PriceMethod, ScoredSectionKey, TieBreakRule } from "../model/scoring-model.js";
 import type { CombinedBasis } from "./combine.js";
@@ -27,8 +28,10 @@ export interface CriterionResult {
   tolerance: Exact;
   needsModeration: boolean;
   moderation?: { score: Exact; reason: string };
-  /** (combined − noPointsAt) ÷ (scaleMax − noPointsAt) × availablePoints */
+  /** (combined − noPointsAt) ÷ (scaleMax − noPointsAt) × availablePoints, rounded if the model's rounding rule is of criteria */
   points: Exact;
+  /** The exact points before the model's rounding rule, when it changed them. */
+  unroundedPoints?: Exact;
 }
 
 export interface SectionResult {
@@ -36,6 +39,8 @@ export interface SectionResult {
   title: string;
   weight: Exact;
   points: Exact;
+  /** The exact points before the model's rounding rule, when it changed them. */
+  unroundedPoints?: Exact;
   /** points ÷ weight × 100, for section thresholds. */
   percentOfSection: Exact;
   criteria: CriterionResult[];
@@ -48,6 +53,8 @@ export interface PriceResult {
   wholeLifeCost: Exact;
   /** Undefined when the bid was excluded before price scoring or under price per quality point. */
   points?: Exact;
+  /** The exact points before the model's rounding rule, when it changed them. */
+  unroundedPoints?: Exact;
   /** The variables the method used for this bid, e.g. price, lowest, maxPoints. */
   variables: Record<string, Exact>;
   pricePerQualityPoint?: Exact;
@@ -95,6 +102,8 @@ export interface TenderResult {
   winners: string[];
   ties: Tie[];
   moderationNeeded: { bidId: string; criterionId: string; spread: Exact; tolerance: Exact }[];
+  /** The model's published rule for rounding points, when it has one. */
+  rounding?: RoundingRule;
   price?: {
     method: PriceMethod;
     description: PriceMethodInfo;

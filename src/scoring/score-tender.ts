@@ -1,4 +1,5 @@
-import { HUNDRED, ZERO, exact, sum } from "../arithmetic/exact.js";
+import { HUNDRED, ZERO, exact, sum, type Exact } from "../arithmetic/exact.js";
+import { roundToStep } from "./rounding.js";
 import type { Bid, TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
 import { availablePoints as criterionPoints, moderationTolerance, noPointsAt, scaleRange, scoreShare } from "../model/weights.js";
@@ -87,6 +88,7 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
       const price = resultById.get(scored.bidId)!.price!;
       price.points = scored.points;
       price.variables = scored.variables;
+      if (model.rounding !== undefined) Object.assign(price, roundedPoints(scored.points, model.rounding.step));
     }
     priceSummary = {
       method: priceSection.method,
@@ -142,6 +144,7 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
     bids: ordered,
     winners: ranking.order.filter((e) => e.rank === 1).map((e) => e.bidId),
     ties: ranking.ties,
+    ...(model.rounding !== undefined ? { rounding: model.rounding } : {}),
     moderationNeeded: ordered.flatMap((r) =>
       r.sections.flatMap((s) =>
         s.criteria.filter((c) => c.needsModeration).map((c) => ({ bidId: r.bidId, criterionId: c.criterionId, spread: c.spread, tolerance: c.tolerance })),
@@ -206,6 +209,7 @@ function scoreQualitativeSections(
         needsModeration: combined.needsModeration,
         points: scoreShare(scale, combined.combined).mul(availablePoints),
       };
+      if (model.rounding?.of === "criterion") Object.assign(result, roundedPoints(result.points, model.rounding.step));
       if (moderation !== undefined) result.moderation = { score: exact(moderation.score), reason: moderation.reason };
       if (criterion.minimumScore !== undefined && combined.combined.compare(exact(criterion.minimumScore)) < 0) {
         exclusions.push({
@@ -218,12 +222,22 @@ function scoreQualitativeSections(
       }
       return result;
     });
-    const points = sum(criteria.map((c) => c.points));
+    const exactSum = sum(criteria.map((c) => c.points));
+    const section = model.rounding?.of === "section" ? roundedPoints(exactSum, model.rounding.step) : { points: exactSum };
+    const points = section.points;
     const percentOfSection = sectionWeight.equals(0) ? ZERO : points.div(sectionWeight).mul(HUNDRED);
     if (sectionModel.minimumPercent !== undefined && percentOfSection.compare(exact(sectionModel.minimumPercent)) < 0) {
       exclusions.push({ rule: "below-section-minimum", section: key, percent: percentOfSection, minimumPercent: exact(sectionModel.minimumPercent) });
     }
-    sections.push({ section: key, title: sectionModel.title ?? sectionTitles[key], weight: sectionWeight, points, percentOfSection, criteria });
+    sections.push({
+      section: key,
+      title: sectionModel.title ?? sectionTitles[key],
+      weight: sectionWeight,
+      points,
+      ...(section.unroundedPoints !== undefined ? { unroundedPoints: section.unroundedPoints } : {}),
+      percentOfSection,
+      criteria,
+    });
   }
   const result: BidResult = {
     bidId: bid.id,
@@ -262,3 +276,9 @@ function locateBidProblem(p: Problem, tenderBids: TenderBids): Problem {
   return index < 0 ? p : ({ ...p, location: { ...p.location, path: ["bids", index, "price"] } } as Problem);
 }
 
+
+/** Points under the model's rounding rule, with the exact figure kept when rounding changed it. */
+function roundedPoints(points: Exact, step: number): { points: Exact; unroundedPoints?: Exact } {
+  const rounded = roundToStep(points, step);
+  return rounded.equals(points) ? { points } : { points: rounded, unroundedPoints: points };
+}

@@ -4,6 +4,7 @@ import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
 import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js";
 import { explainExclusion } from "../presentation/explain.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
+import { roundingFormula } from "../scoring/rounding.js";
 import { loadExcelJS } from "./exceljs.js";
 import { fitHeight, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
 
@@ -111,6 +112,11 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** A live formula under the model's rounding rule, when the rule rounds figures at this level. */
+function roundedAs(result: TenderResult, level: "criterion" | "section", expression: string): string {
+  return result.rounding?.of === level ? roundingFormula(expression, result.rounding.step) : expression;
+}
+
 /** A criterion's points as a live formula: its share of the scale (from zero, or from the scale's lowest score) × its worth. */
 function criterionPointsFormula(combined: string, top: string, worth: string, c: CriterionResult): string {
   if (c.noPointsAt.equals(0)) return `${combined}/${top}*${worth}`;
@@ -150,7 +156,9 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
         how,
         num(c.scaleMax),
         num(c.availablePoints),
-        c.evaluatorScores.length === 0 && c.basis !== "moderated" ? "–" : formula(criterionPointsFormula(combinedRef, `${letter(col("Top of scale"))}${r}`, `${letter(col("Criterion worth (points)"))}${r}`, c), c.points),
+        c.evaluatorScores.length === 0 && c.basis !== "moderated"
+          ? "–"
+          : formula(roundedAs(result, "criterion", criterionPointsFormula(combinedRef, `${letter(col("Top of scale"))}${r}`, `${letter(col("Criterion worth (points)"))}${r}`, c)), c.points),
       ]);
       // Style only the cells that need it: a framework's section sheet has tens of thousands of rows,
       // and exceljs's cost is per styled cell.
@@ -171,7 +179,8 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
     const r = next++;
     const section = bid.sections.find((s) => s.section === key)!;
     // SUMIF by bid id, so the subtotals stay right if someone sorts the rows above.
-    sheet.addRow([bid.bidId, bid.bidder, formula(`SUMIF($A$${firstRow}:$A$${lastRow},A${r},$${pointsLetter}$${firstRow}:$${pointsLetter}$${lastRow})`, section.points)]).getCell(3).numFmt = POINTS;
+    const subtotal = `SUMIF($A$${firstRow}:$A$${lastRow},A${r},$${pointsLetter}$${firstRow}:$${pointsLetter}$${lastRow})`;
+    sheet.addRow([bid.bidId, bid.bidder, formula(roundedAs(result, "section", subtotal), section.points)]).getCell(3).numFmt = POINTS;
     subtotalCell.set(bid.bidId, `C${r}`);
   }
   return { sheet: sheet.name, subtotalCell };
@@ -248,15 +257,17 @@ function pointsFormula(
   }
   const points = bid.price?.points;
   if (points === undefined) return "–";
+  // Price points are rounded under either kind of rounding rule: price is a section of one figure.
+  const rounded = (expression: string) => (result.rounding ? roundingFormula(expression, result.rounding.step) : expression);
   switch (method.type) {
     case "proportional":
-      return formula(`${M}*${L}/${wlc}`, points);
+      return formula(rounded(`${M}*${L}/${wlc}`), points);
     case "linear-interpolation":
-      return formula(`IF(${H}=${L},${M},${M}*(${H}-${wlc})/(${H}-${L}))`, points);
+      return formula(rounded(`IF(${H}=${L},${M},${M}*(${H}-${wlc})/(${H}-${L}))`), points);
     case "deviation-from-lowest":
-      return formula(`MAX(0,${M}*(1-(${wlc}-${L})/${L}))`, points);
+      return formula(rounded(`MAX(0,${M}*(1-(${wlc}-${L})/${L}))`), points);
     case "budget-ceiling":
-      return formula(`IF(${B}=${L},${M},${M}*(${B}-${wlc})/(${B}-${L}))`, points);
+      return formula(rounded(`IF(${B}=${L},${M},${M}*(${B}-${wlc})/(${B}-${L}))`), points);
     case "custom":
       // The commissioner's formula is evaluated by tender-eval, not re-written as an Excel formula.
       return num(points);

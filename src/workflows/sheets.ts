@@ -1,4 +1,4 @@
-import { ROUNDING_STATEMENT } from "../documents/common-data.js";
+import { roundingStatement } from "../documents/common-data.js";
 import { modelHash } from "../model/model-hash.js";
 import { parseScoringModel } from "../model/parse.js";
 import { problem, type Outcome } from "../problems/problem.js";
@@ -29,7 +29,10 @@ export async function blankScoreSheets(files: TenderFiles): Promise<Outcome<Gene
 export function resultsDocument(scored: ScoredTender) {
   return {
     tool: { name: "tender-eval", version: TOOL_VERSION },
-    roundingNote: "Every number is exact: 'exact' is the fraction, 'value' its decimal. Nothing is rounded here.",
+    roundingNote:
+      scored.result.rounding === undefined
+        ? "Every number is exact: 'exact' is the fraction, 'value' its decimal. Nothing is rounded here."
+        : `Every number is exact: 'exact' is the fraction, 'value' its decimal. Points follow the scoring model's rounding rule (${scored.result.rounding.of === "criterion" ? "each criterion's points and the price points" : "each section's points and the price points"} rounded half up to a step of ${scored.result.rounding.step}); where rounding changed a figure, 'unroundedPoints' is the exact figure before it.`,
     inputs: scored.inputs,
     warnings: problemsJson(scored.problems),
     result: scored.result,
@@ -38,7 +41,7 @@ export function resultsDocument(scored: ScoredTender) {
 
 /** The results workbook: ranked results with live formulas, for the panel and the audit file. */
 export function resultsWorkbook(scored: ScoredTender): Promise<Uint8Array> {
-  return makeResultsWorkbook(scored.result, { roundingNote: ROUNDING_STATEMENT, inputs: scored.inputs });
+  return makeResultsWorkbook(scored.result, { roundingNote: roundingStatement(scored.result.rounding), inputs: scored.inputs });
 }
 
 /** The moderation sheet, when evaluators' scores for some answers differ by more than the tolerance. */
