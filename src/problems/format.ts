@@ -1,6 +1,5 @@
 import { plainNumber } from "../arithmetic/exact.js";
-import { formatCount, formatMoney, formatPercent } from "../language/uk-format.js";
-import { formatDate } from "../language/uk-format.js";
+import { formatCount, formatDate, formatMoney, formatPercent } from "../language/uk-format.js";
 import {
   isFlagCode,
   type Finding,
