@@ -35,6 +35,8 @@ export { modelHash } from "./model/model-hash.js";
 export { inputJsonSchemas } from "./review/json-schema.js";
 export { renderJsonSchemas, modelInputSchemas } from "./model/json-schema.js";
 export { EqualityFindings, protectedCharacteristics } from "./model/equality-findings.js";
+export { BankHolidays, parseBankHolidays } from "./model/bank-holidays.js";
+export { isWorkingDay, standstillPeriod, MINIMUM_STANDSTILL_WORKING_DAYS, type StandstillPeriod } from "./model/standstill.js";
 
 // The journeys, one function per step a user takes: file contents in, results and every problem out
 // (scoreTender, validateTender, reviewWeighting, evaluationReport, …). Reading them from disk is in

@@ -188,8 +188,11 @@ export const specs = {
       documentOptions(y)
         .option("out-dir", { type: "string", describe: "Folder to write the summaries into (default: assessment-summaries in the tender folder's outputs/)" })
         .option("winner-details", { type: "boolean", default: true, describe: "Include the winner's own scores and explanations (--no-winner-details to leave them out)" })
+        .option("award-notice-date", { type: "string", describe: "Day the contract award notice will be published, YYYY-MM-DD: the summaries then say when the standstill period ends (without it, only its rule and length)" })
+        .option("bank-holidays", { type: "string", describe: "Bank-holiday list to count working days with (default: the bundled policies/uk-bank-holidays.yaml)" })
         .epilogue(examples([
           ["One summary per bidder", "$0 summaries examples/community-advocacy --out-dir letters"],
+          ["Say when the standstill ends", "$0 summaries my-tender --award-notice-date 2026-12-22"],
           ["The summaries from the returned score sheets", "$0 summaries my-tender --sheets returned-sheets"],
         ])),
   }),

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Exact } from "../arithmetic/exact.js";
 import type { ScoringModel } from "../model/scoring-model.js";
+import type { StandstillPeriod } from "../model/standstill.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { formatDate, formatMoney, formatOrdinal, formatPoints, formatScore } from "../language/uk-format.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
+import { standstillStatement } from "./standstill-statement.js";
 import { CriterionFields, ROUNDING_STATEMENT, TenderFields, criterionFields, flagOf, tenderFields, text } from "./common-data.js";
 
 const CriterionScore = CriterionFields.extend({
@@ -22,6 +24,7 @@ export const AssessmentSummaryData = z.object({
   issuedOn: text("Date the summary is issued"),
   standstill: z.object({
     workingDays: text("Standstill period in working days; it starts when the contract award notice is published"),
+    statement: text("What the letter says of the standstill period: its length and rule, and with a planned award notice date, when it ends"),
   }),
   bidder: z.object({
     name: text("Bidder's name"),
@@ -57,6 +60,8 @@ export interface AssessmentSummaryOptions {
   includeWinnerDetails: boolean;
   /** ISO date printed on the summaries. */
   issuedOn: string;
+  /** The standstill period counted from the planned award notice date, when one is given. */
+  standstill?: StandstillPeriod | undefined;
 }
 
 function explanation(c: CriterionResult | undefined): string {
@@ -123,9 +128,9 @@ export function assessmentSummaryData(
     tender: tenderFields(specification),
     issuedOn: formatDate(issuedOn),
     standstill: {
-      // No end date: the period runs from the award notice's publication, not from this letter, and an end
-      // date counted from the wrong day, or without bank holidays, could be too early to rely on.
+      // An end date only when counted from the award notice's date, never from this letter's (see standstill-statement.ts).
       workingDays: String(specification.dates.standstillWorkingDays),
+      statement: standstillStatement(specification.dates.standstillWorkingDays, options.standstill),
     },
     bidder: {
       name: bid.bidder,

@@ -75,3 +75,10 @@ export function formatDate(isoDate: string): string {
   if (!match) throw new RangeError(`not an ISO date: ${isoDate}`);
   return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
 }
+
+const weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** "2026-12-22" → "Tuesday 22 December 2026": for a date someone must act on, where the day of the week helps. */
+export function formatDayAndDate(isoDate: string): string {
+  return `${weekdays[new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).getUTCDay()]} ${formatDate(isoDate)}`;
+}

@@ -19,6 +19,7 @@ export async function fieldReferenceMarkdown(): Promise<string> {
     findings: await example("equality-findings.yaml"),
     profiles: await example("whatif-profiles.yaml"),
     policy: await read(join(packageRoot, "policies", "uk-default.yaml")),
+    holidays: await read(join(packageRoot, "policies", "uk-bank-holidays.yaml")),
   };
   return renderFieldReference(inputFileReference(examples), FIELD_REFERENCE_COMMAND);
 }

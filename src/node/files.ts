@@ -187,3 +187,10 @@ export async function reviewPolicyFile(own?: string, cwd?: string): Promise<Name
   const file = await readFileOnDisk(join(packageRoot, "policies", "uk-default.yaml"));
   return { name: "policies/uk-default.yaml", bytes: file.bytes };
 }
+
+/** The bank-holiday list the standstill period is counted with: an authority's own, or the bundled UK list. */
+export async function bankHolidaysFile(own?: string, cwd?: string): Promise<NamedFile> {
+  if (own !== undefined) return readFileOnDisk(own, cwd === undefined ? {} : { cwd });
+  const file = await readFileOnDisk(join(packageRoot, "policies", "uk-bank-holidays.yaml"));
+  return { name: "policies/uk-bank-holidays.yaml", bytes: file.bytes };
+}

@@ -1,5 +1,5 @@
 import { plainNumber } from "../arithmetic/exact.js";
-import { formatCount, formatMoney, formatPercent } from "../language/uk-format.js";
+import { formatCount, formatDate, formatMoney, formatPercent } from "../language/uk-format.js";
 import {
   isFlagCode,
   type Finding,
@@ -156,6 +156,24 @@ const messages = {
   "whatif.unknown-weight-range": (a) => `the scoring model has no weighted section "${a.section}" to limit (its sections: ${a.known})`,
   "whatif.weight-limits-too-narrow": (a) => `the weight limits (${a.limits}) leave almost no possible weightings: ${a.detail}`,
   "whatif.no-organisation": () => "the briefing is written for one organisation: say which bid is yours with --bid (or give --profiles)",
+  "holidays.bad-coverage": (a) => `covers years from ${a.from} to ${a.to}: the first year must not come after the last`,
+  "holidays.duplicate-year": (a) => `lists ${a.year} more than once: give each year once`,
+  "holidays.year-not-covered": (a) => `lists ${a.year}, outside the years the file says it covers (${a.from} to ${a.to}): change covers, or remove the year`,
+  "holidays.year-missing": (a) =>
+    `says it covers ${a.from} to ${a.to} but has no bank holidays for ${a.year}: add them (from https://www.gov.uk/bank-holidays), or narrow covers`,
+  "holidays.projection-unexplained": (a) => `${a.year} is marked projected, but the file does not say how projected years were derived (projection)`,
+  "holidays.date-in-wrong-year": (a) => `${formatDate(a.date)} is listed under ${a.year}: move it to its own year`,
+  "holidays.duplicate-date": (a) => `${formatDate(a.date)} is listed twice for the same part of the United Kingdom`,
+  "standstill.outside-holidays": (a) =>
+    a.which === "notice"
+      ? `${formatDate(a.date)} is outside the years the bank-holiday list covers (${a.from} to ${a.to}), so the standstill period cannot be counted: give a list that covers it with --bank-holidays`
+      : `the standstill period would run into ${formatDate(a.date)}, outside the years the bank-holiday list covers (${a.from} to ${a.to}), so its end cannot be counted: give a list that covers it with --bank-holidays`,
+  "standstill.too-short": (a) =>
+    `the standstill period is ${counted(a.days, "working day")}, shorter than the ${a.minimum} working days the Procurement Act 2023 requires (s.51(2), and s.51(5) for a voluntary period)`,
+  "standstill.notice-before-summaries": (a) =>
+    `the contract award notice (${formatDate(a.notice)}) would be published before the assessment summaries are dated (${formatDate(a.issued)}), but the Procurement Act 2023 s.50(3) requires the summaries first: check --award-notice-date and --date`,
+  "standstill.projected-holidays": (a) =>
+    `the standstill end date relies on bank holidays for ${a.years.join(" and ")} that GOV.UK has not yet published (projected from the usual pattern): check https://www.gov.uk/bank-holidays before sending`,
   "equality.bids-not-used": (a) =>
     `the bids could not be scored yet (${a.problems} problem${a.problems === 1 ? "" : "s"}: run tender-eval score to see them), so the weighting review in the assessment covers the model and the process only`,
 

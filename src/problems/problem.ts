@@ -122,6 +122,18 @@ export interface ProblemArgsByCode {
   "whatif.weight-limits-too-narrow": { limits: string; detail: string };
   "equality.bids-not-used": { problems: number };
   "whatif.no-organisation": Record<string, never>;
+  "holidays.bad-coverage": { from: number; to: number };
+  "holidays.duplicate-year": { year: number };
+  "holidays.year-not-covered": { year: number; from: number; to: number };
+  "holidays.year-missing": { year: number; from: number; to: number };
+  "holidays.projection-unexplained": { year: number };
+  "holidays.date-in-wrong-year": { date: string; year: number };
+  "holidays.duplicate-date": { date: string };
+  /** `which`: the notice date itself, or a later day the count of working days reached. */
+  "standstill.outside-holidays": { date: string; which: "notice" | "end"; from: number; to: number };
+  "standstill.too-short": { days: number; minimum: number };
+  "standstill.notice-before-summaries": { notice: string; issued: string };
+  "standstill.projected-holidays": { years: number[] };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { BankHolidays } from "../model/bank-holidays.js";
 import { TenderBids } from "../model/bids.js";
 import { EqualityFindings } from "../model/equality-findings.js";
 import type { ReferencedFile } from "../model/field-reference.js";
@@ -14,11 +15,11 @@ import { ReviewPolicy } from "./policy.js";
 export function inputJsonSchemas(): Record<string, string> {
   const { "equality-findings.schema.json": equality, "whatif-profiles.schema.json": whatif, ...tender } = modelInputSchemas;
   // Same order as ever (the tender's own files, the policy, then the rest), so `schema --out` lists them alike.
-  return renderJsonSchemas({ ...tender, "review-policy.schema.json": ReviewPolicy, "equality-findings.schema.json": equality, "whatif-profiles.schema.json": whatif });
+  return renderJsonSchemas({ ...tender, "review-policy.schema.json": ReviewPolicy, "equality-findings.schema.json": equality, "whatif-profiles.schema.json": whatif, "bank-holidays.schema.json": BankHolidays });
 }
 
 /** The input files in the order docs/fields.md lists them: the tender's own files first. */
-export function inputFileReference(examples: Partial<Record<"specification" | "model" | "bids" | "findings" | "profiles" | "policy", unknown>> = {}): ReferencedFile[] {
+export function inputFileReference(examples: Partial<Record<"specification" | "model" | "bids" | "findings" | "profiles" | "policy" | "holidays", unknown>> = {}): ReferencedFile[] {
   return [
     { file: "specification.yaml", title: "Tender specification", schema: TenderSpecification, example: examples.specification },
     { file: "scoring-model.yaml", title: "Scoring model", schema: ScoringModel, example: examples.model },
@@ -26,5 +27,6 @@ export function inputFileReference(examples: Partial<Record<"specification" | "m
     { file: "equality-findings.yaml", title: "Equality findings", schema: EqualityFindings, example: examples.findings },
     { file: "whatif-profiles.yaml", title: "What-if profiles", schema: WhatifProfiles, example: examples.profiles },
     { file: "policies/uk-default.yaml", title: "Review policy", schema: ReviewPolicy, example: examples.policy },
+    { file: "policies/uk-bank-holidays.yaml", title: "Bank holidays", schema: BankHolidays, example: examples.holidays },
   ];
 }

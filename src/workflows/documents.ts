@@ -8,6 +8,7 @@ import type { ReviewPolicy } from "../review/policy.js";
 import { TOOL_VERSION } from "../version.js";
 import { textOf, type NamedFile } from "./files.js";
 import { reviewWeighting, type WeightingReview } from "./review.js";
+import { awardStandstill, type StandstillOptions } from "./standstill.js";
 import { loadTender, locate, nothingScored, scoreTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
 
 /** Where the documents' date comes from: the caller's clock or a fixed date (for reproducible documents). */
@@ -39,17 +40,25 @@ export interface AssessmentSummary {
   bytes: Uint8Array;
 }
 
-/** One assessment summary per assessed bidder. */
-export function assessmentSummaries(scored: ScoredTender, options: DocumentOptions & { winnerDetails?: boolean | undefined }): Outcome<AssessmentSummary[]> {
+/**
+ * One assessment summary per assessed bidder. With `awardNoticeDate` (and the bank-holiday list to count
+ * with) each states when the standstill period ends; without, its rule and length only.
+ */
+export function assessmentSummaries(
+  scored: ScoredTender,
+  options: DocumentOptions & { winnerDetails?: boolean | undefined } & Omit<StandstillOptions, "date">,
+): Outcome<AssessmentSummary[]> {
   const { tender, result } = scored;
+  const standstill = awardStandstill(tender, options);
+  if (!standstill.ok) return standstill;
   const made = makeAssessmentSummaries(
     options.template,
     { specification: tender.specification, model: tender.model, result },
-    { includeWinnerDetails: options.winnerDetails ?? true, issuedOn: options.date },
+    { includeWinnerDetails: options.winnerDetails ?? true, issuedOn: options.date, standstill: standstill.value },
   );
   if (!made.ok) return made;
   const ids = new Map(result.bids.map((b) => [b.bidder, b.bidId]));
-  return { ok: true, value: made.value.map((d) => ({ ...d, bidId: ids.get(d.bidder) ?? "" })), problems: scored.problems };
+  return { ok: true, value: made.value.map((d) => ({ ...d, bidId: ids.get(d.bidder) ?? "" })), problems: [...scored.problems, ...standstill.problems] };
 }
 
 /** Parse an Equality Assessment findings file; none given means every section is left as a prompt. */

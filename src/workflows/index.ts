@@ -8,5 +8,6 @@ export { loadTender, locate, scoreLoadedTender, scoreTender, validateModel, vali
 export { loadPolicy, reviewModelFile, reviewTenderFiles, reviewWeighting, type WeightingReview } from "./review.js";
 export { describeReadyMadeModel, starterFileNames, starterTender, type ReadyMadeModel, type StarterOptions } from "./starter.js";
 export { assessmentSummaries, equalityAssessment, evaluationReport, loadFindings, type AssessmentSummary, type DocumentOptions } from "./documents.js";
+export { awardStandstill, loadBankHolidays, type StandstillOptions } from "./standstill.js";
 export { loadProfiles, whatifBriefing, whatifForProfiles, whatifForTender, whatifPage, type Whatif, type WhatifOptions } from "./whatif.js";
 export { blankScoreSheets, moderationSheet, profilesSheet, resultsDocument, resultsWorkbook } from "./sheets.js";

@@ -21,7 +21,7 @@ export default document({
     ),
 
     heading(1, "Standstill period"),
-    para("There is a standstill period of {standstill.workingDays} working days before the contract is entered into. It starts on the day the contract award notice is published, and counts working days only: not weekends, Christmas Day, Good Friday or bank holidays in any part of the United Kingdom. The contract will not be entered into before it ends. If you have questions about this assessment, contact us before then."),
+    para("{standstill.statement} If you have questions about this assessment, contact us before then."),
 
     heading(1, "How bids were assessed"),
     para("Each bid was scored against the award criteria below. Relative importance is the share of the total score each criterion is worth."),

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { documentTemplate } from "../../node/files.js";
+import { bankHolidaysFile, documentTemplate } from "../../node/files.js";
 import { assessmentSummaries } from "../../workflows/documents.js";
 import { scoreTender } from "../../workflows/tender.js";
 import { todayOr } from "../dates.js";
@@ -10,10 +10,13 @@ import { defaultOutput, readTender } from "../tender-input.js";
 
 export async function run(args: ArgsOf<typeof specs.summaries>, io: CliIo) {
   const date = todayOr(args.date);
+  const awardNoticeDate = args.awardNoticeDate === undefined ? undefined : todayOr(args.awardNoticeDate, "--award-notice-date");
   const tender = await readTender(io, args);
   const scored = await scoreTender(tender.files, tender.options);
   if (!scored.ok) return failed(io, args.json, tender.shown(scored.problems));
-  const summaries = assessmentSummaries(scored.value, { template: await documentTemplate("assessment-summary", args.template, io.cwd), date, winnerDetails: args.winnerDetails });
+  const bankHolidays = awardNoticeDate === undefined ? undefined : await bankHolidaysFile(args.bankHolidays, io.cwd);
+  const template = await documentTemplate("assessment-summary", args.template, io.cwd);
+  const summaries = assessmentSummaries(scored.value, { template, date, winnerDetails: args.winnerDetails, awardNoticeDate, bankHolidays });
   if (!summaries.ok) return failed(io, args.json, summaries.problems);
   const outDir = args.outDir ?? defaultOutput(args, "assessment-summaries");
   const written = await writeOutputs(io, summaries.value.map((s) => ({ path: join(outDir, s.fileName), bytes: s.bytes })), args.force);
