@@ -121,6 +121,11 @@ export interface ProblemArgsByCode {
   "whatif.unknown-weight-range": { section: string; known: string };
   "whatif.weight-limits-too-narrow": { limits: string; detail: string };
   "equality.bids-not-used": { problems: number };
+  "summaries.feedback-missing": { bid: string; bidder: string; criterion: string };
+  "summaries.supplier-details-missing": { bid: string; bidder: string; missing: ("postalAddress" | "email" | "uniqueIdentifier")[] };
+  "summaries.award-criteria-location-missing": Record<string, never>;
+  "summaries.contact-missing": Record<string, never>;
+  "summaries.regime-not-built": { regime: "procurement-act-2023-wales" | "public-contracts-scotland-2015" };
   "whatif.no-organisation": Record<string, never>;
 }
 

@@ -39,15 +39,18 @@ export interface AssessmentSummary {
   bytes: Uint8Array;
 }
 
-/** One assessment summary per assessed bidder. */
-export function assessmentSummaries(scored: ScoredTender, options: DocumentOptions & { winnerDetails?: boolean | undefined }): Outcome<AssessmentSummary[]> {
+/**
+ * One assessment summary per bidder; none at all while any is incomplete (feedback, supplier details, the
+ * contact, where the award criteria are published), with every gap listed at once.
+ */
+export function assessmentSummaries(scored: ScoredTender, options: DocumentOptions & { comparison?: boolean | undefined }): Outcome<AssessmentSummary[]> {
   const { tender, result } = scored;
   const made = makeAssessmentSummaries(
     options.template,
-    { specification: tender.specification, model: tender.model, result },
-    { includeWinnerDetails: options.winnerDetails ?? true, issuedOn: options.date },
+    { specification: tender.specification, model: tender.model, result, bids: tender.bids },
+    { includeComparison: options.comparison ?? true, issuedOn: options.date },
   );
-  if (!made.ok) return made;
+  if (!made.ok) return { ok: false, problems: locate(made.problems, tender) };
   const ids = new Map(result.bids.map((b) => [b.bidder, b.bidId]));
   return { ok: true, value: made.value.map((d) => ({ ...d, bidId: ids.get(d.bidder) ?? "" })), problems: scored.problems };
 }

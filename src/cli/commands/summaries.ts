@@ -13,7 +13,7 @@ export async function run(args: ArgsOf<typeof specs.summaries>, io: CliIo) {
   const tender = await readTender(io, args);
   const scored = await scoreTender(tender.files, tender.options);
   if (!scored.ok) return failed(io, args.json, tender.shown(scored.problems));
-  const summaries = assessmentSummaries(scored.value, { template: await documentTemplate("assessment-summary", args.template, io.cwd), date, winnerDetails: args.winnerDetails });
+  const summaries = assessmentSummaries(scored.value, { template: await documentTemplate("assessment-summary", args.template, io.cwd), date, comparison: args.comparison });
   if (!summaries.ok) return failed(io, args.json, summaries.problems);
   const outDir = args.outDir ?? defaultOutput(args, "assessment-summaries");
   const written = await writeOutputs(io, summaries.value.map((s) => ({ path: join(outDir, s.fileName), bytes: s.bytes })), args.force);
