@@ -6,6 +6,7 @@ import { problem, type Problem } from "../problems/problem.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { formatDate, formatMoney, formatOrdinal, formatPoints, formatScore } from "../language/uk-format.js";
+import { isAssessed } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, Exclusion, TenderResult } from "../scoring/result.js";
 import { CriterionFields, ROUNDING_STATEMENT, TenderFields, criterionFields, flagOf, tenderFields, text } from "./common-data.js";
 
@@ -96,9 +97,6 @@ export interface AssessmentSummaryInput {
   bids: TenderBids;
 }
 
-/** Tenders set aside before assessment against the award criteria (s.50(5)): a gate, a disregard, no scores. */
-const NOT_ASSESSED: ReadonlySet<Exclusion["rule"]> = new Set(["gate-failed", "disregarded-abnormally-low", "not-scored"]);
-export const isAssessed = (bid: BidResult) => !bid.exclusions.some((e) => NOT_ASSESSED.has(e.rule));
 
 const reasonWords: Record<Exclusion["rule"], string> = {
   "gate-failed": "did not pass a pass/fail requirement",
