@@ -275,9 +275,11 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
   const winner = result.bids.find((b) => b.bidId === result.winners[0]);
   const isWinner = result.winners.includes(bidId);
   const assessed = isAssessed(bid);
-  const comparison = options.includeComparison && !isWinner && assessed && winner !== undefined;
+  // An unranked tender's reason is stated on its own (reg. 31(3)(c)); a points comparison would compare a
+  // total without price points with one that has them.
+  const comparison = options.includeComparison && !isWinner && bid.rank !== null && winner !== undefined;
   const whyNotWinner: { text: string }[] = [];
-  if (comparison && bid.rank !== null) {
+  if (comparison) {
     whyNotWinner.push({ text: `Your total was ${formatPoints(bid.total)} points; the most advantageous tender scored ${formatPoints(winner.total)}.` });
     const diff = (title: string, mine: Exact | undefined, theirs: Exact | undefined) => {
       if (!mine || !theirs) return;

@@ -133,6 +133,7 @@ describe("assessment summaries", () => {
     expect(excluded).toContain("Your tender was assessed against the award criteria but not ranked: it scored 1.33 on Q3 (Safeguarding), below the minimum of 2.");
     expect(excluded).toContain("Your whole-life price, over the 3 contract years and 2 optional extension years, was £910,000, which was not scored, because the tender was not ranked.");
     expect(excluded).toContain("Price\nNot scored\n30.00");
+    expect(excluded).not.toContain("How your tender compares");
     expect(excluded).not.toMatch(/–\s*\(|\(–|: –/);
   });
 
