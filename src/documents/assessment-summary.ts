@@ -175,7 +175,7 @@ function howAssessed(model: ScoringModel, result: TenderResult): { text: string 
     const method = section.combination?.method ?? model.combination.method;
     return { text: `${s.title}: each answer was scored by ${who}, on the ${model.scales[section.scale]!.title}; the scores were ${combinedBy[method]}.` };
   });
-  if (result.price) lines.push({ text: `Price: ${result.price.description.name.toLowerCase()}; ${result.price.description.formula}.` });
+  if (result.price) lines.push({ text: `Price: ${result.price.description.name.toLowerCase()}; ${result.price.description.formula}; at most ${formatPoints(result.price.maxPoints, 0)} points.` });
   return lines;
 }
 
@@ -250,6 +250,11 @@ export function summariesProblems(input: AssessmentSummaryInput): Problem[] {
   if (specification.awardCriteriaLocation === undefined) problems.push(problem("summaries.award-criteria-location-missing", { document: "specification", path: [] }, {}));
   if (specification.contact === undefined) problems.push(problem("summaries.contact-missing", { document: "specification", path: [] }, {}));
   const index = new Map(bids.bids.map((b, i) => [b.id, i]));
+  // A letter must not state a score the panel has yet to agree.
+  for (const m of result.moderationNeeded) {
+    const bidder = result.bids.find((b) => b.bidId === m.bidId)!.bidder;
+    problems.push(problem("summaries.moderation-pending", { document: "bids", path: ["bids", index.get(m.bidId)!, "scores", m.criterionId] }, { bid: m.bidId, bidder, criterion: m.criterionId }));
+  }
   for (const bid of result.bids) {
     const i = index.get(bid.bidId)!;
     const given = bids.bids[i]!;

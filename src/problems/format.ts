@@ -165,6 +165,8 @@ const messages = {
     `bid ${a.bid} (${a.bidder}) has no ${a.missing.map((m) => supplierDetailWords[m]).join(", no ")}: the assessment summaries must state them (Procurement Regulations 2024 reg. 31(2)(b) and (c))`,
   "summaries.award-criteria-location-missing": () =>
     "does not say where bidders can read the award criteria in full: add awardCriteriaLocation (a web address or the tender document and part), which the assessment summaries must state (Procurement Regulations 2024 reg. 31(2)(d)(ii))",
+  "summaries.moderation-pending": (a) =>
+    `the scores for bid ${a.bid} (${a.bidder}), criterion ${a.criterion} differ by more than the tolerance and the panel has not agreed a score yet: moderate first, so no summary states a provisional score`,
   "summaries.contact-missing": () => "names no contact for bidders' questions: add contact (name and email), whom the assessment summaries name",
   "summaries.regime-not-built": (a) =>
     `regime ${a.regime} is not built yet: tender-eval writes assessment summaries under the Procurement Act 2023 with the Procurement Regulations 2024 only (${

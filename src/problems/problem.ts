@@ -125,6 +125,7 @@ export interface ProblemArgsByCode {
   "summaries.supplier-details-missing": { bid: string; bidder: string; missing: ("postalAddress" | "email" | "uniqueIdentifier")[] };
   "summaries.award-criteria-location-missing": Record<string, never>;
   "summaries.contact-missing": Record<string, never>;
+  "summaries.moderation-pending": { bid: string; bidder: string; criterion: string };
   "summaries.regime-not-built": { regime: "procurement-act-2023-wales" | "public-contracts-scotland-2015" };
   "whatif.no-organisation": Record<string, never>;
 }

@@ -43,7 +43,6 @@ export default document({
     para("Each tender was scored against the award criteria below. Relative importance is the share of the total score each criterion is worth. The award criteria and the assessment methodology are set out in full in {awardCriteriaLocation}."),
     loopTable("awardCriteria", [["Criterion", "{id} {title}", 40], ["Section", "{section}", 18], ["Relative importance", "{importance}", 20], ["Scores available", "{scale}", 22]]),
     ...each("howAssessed", bullet("{text}")),
-    ...when("hasPrice", para("**Price:** {price.method}. Maximum {price.available} points.")),
 
     ...when("isAssessed",
       heading(1, "Your scores"),

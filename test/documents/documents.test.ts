@@ -180,6 +180,18 @@ describe("assessment summaries", () => {
     expect(formatProblem(refused.problems.find((p) => p.code === "summaries.supplier-details-missing")!)).toContain("bid B1 (Riverside Disabled People's Voice) has no email address (email), no unique identifier (uniqueIdentifier)");
   });
 
+  it("writes none while a score still awaits moderation: no letter states a provisional score", () => {
+    const bids = structuredClone(input.bids);
+    bids.bids[0]!.scores["Q4"]!["E1"]!.score = 1;
+    const rescored = scoreTender({ ...input, bids });
+    if (!rescored.ok) throw new Error("should score");
+    const refused = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...input, bids, result: rescored.value }, { includeComparison: true, issuedOn: "2026-11-23" });
+    expect(refused.ok).toBe(false);
+    expect(refused.problems.map(formatProblem)).toEqual([
+      "bids: bids[0].scores.Q4: the scores for bid B1 (Riverside Disabled People's Voice), criterion Q4 differ by more than the tolerance and the panel has not agreed a score yet: moderate first, so no summary states a provisional score",
+    ]);
+  });
+
   it.each(["procurement-act-2023-wales", "public-contracts-scotland-2015"] as const)("refuses the %s regime clearly, as not built", (regime) => {
     const refused = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...summaryInput, specification: { ...input.specification, regime } }, { includeComparison: true, issuedOn: "2026-11-23" });
     expect(refused.ok).toBe(false);
