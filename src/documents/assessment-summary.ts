@@ -132,7 +132,9 @@ function tendersSentence(result: TenderResult): string {
   out.push(
     unranked.length === 0
       ? `${all} assessed against the award criteria and ranked.`
-      : `${all} assessed against the award criteria; ${ranked.length} ${ranked.length === 1 ? "was" : "were"} ranked, and ${unranked.length} ${unranked.length === 1 ? "was" : "were"} not ranked because ${unranked.length === 1 ? "it" : "of them"} ${unranked.length === 1 ? reasons(unranked).replace(/^1 /, "") : reasons(unranked)}.`,
+      : `${all} assessed against the award criteria; ${ranked.length} ${ranked.length === 1 ? "was" : "were"} ranked, and ${
+          unranked.length === 1 ? `1 was not ranked because it ${reasons(unranked).replace(/^1 /, "")}` : `${unranked.length} were not ranked: ${reasons(unranked)}`
+        }.`,
   );
   if (notAssessed.length > 0) {
     out.push(
@@ -148,17 +150,19 @@ function criterionOf(bid: BidResult | undefined, id: string): CriterionResult | 
   return bid?.sections.flatMap((s) => s.criteria).find((c) => c.criterionId === id);
 }
 
+const NO_DESCRIPTOR = "The scoring model gives no description for this score.";
+
 /** The descriptor of a score on its scale; a combined score between two points names both. */
 function descriptorOf(model: ScoringModel, criterionId: string, score: Exact): string {
   const scaleKey = Object.values(model.sections).find((s) => s !== undefined && "criteria" in s && s.criteria.some((c) => c.id === criterionId));
   const scale = scaleKey && "scale" in scaleKey ? model.scales[scaleKey.scale] : undefined;
-  if (!scale) return "";
+  if (!scale) return NO_DESCRIPTOR;
   const describe = (v: number) => scale.descriptors[String(v)];
   const onScale = scale.values.find((v) => score.equals(v));
-  if (onScale !== undefined) return describe(onScale) ?? "";
+  if (onScale !== undefined) return describe(onScale) ?? NO_DESCRIPTOR;
   const below = scale.values.filter((v) => score.compare(v) > 0).at(-1);
   const above = scale.values.find((v) => score.compare(v) < 0);
-  if (below === undefined || above === undefined || !describe(below) || !describe(above)) return "";
+  if (below === undefined || above === undefined || !describe(below) || !describe(above)) return NO_DESCRIPTOR;
   return `Between ${below} (${describe(below)}) and ${above} (${describe(above)})`;
 }
 

@@ -219,6 +219,22 @@ describe("assessment summaries", () => {
     expect(text("National Care Partnership Ltd")).toContain("ranked 3rd of 4 ranked tenders");
   });
 
+  it("counts several unranked tenders by reason, naming none of them", () => {
+    const bids = structuredClone(input.bids);
+    bids.bids.find((b) => b.id === "B5")!.gates["insurance"] = "fail";
+    bids.bids.find((b) => b.id === "B5")!.feedback = {};
+    const model = structuredClone(input.model);
+    model.sections.quality!.criteria.find((c) => c.id === "Q5")!.minimumScore = 4;
+    const rescored = scoreTender({ ...input, model, bids });
+    if (!rescored.ok) throw new Error("should score");
+    // Only National Care Partnership scored 4 or more on Q5 (and passed every other minimum).
+    const data = assessmentSummaryData({ ...input, model, bids, result: rescored.value, bidId: "B2" }, { includeComparison: true, issuedOn: "2026-11-23" });
+    expect(data.tenders).toBe(
+      "We received 6 tenders. 5 were assessed against the award criteria; 1 was ranked, and 4 were not ranked: 4 did not reach a minimum score. 1 tender was not assessed: it did not pass a pass/fail requirement.",
+    );
+    expect(data.bidder.rank).toBe("1st of 1 ranked tender");
+  });
+
   it.each([
     ["../../etc/passwd", "assessment-summary-X-etc-passwd.docx"],
     ["Ça & Co: «Services» / Ltd", "assessment-summary-X-ca-co-services-ltd.docx"],
