@@ -187,7 +187,11 @@ export const specs = {
     builder: (y) =>
       documentOptions(y)
         .option("out-dir", { type: "string", describe: "Folder to write the summaries into (default: assessment-summaries in the tender folder's outputs/)" })
-        .option("winner-details", { type: "boolean", default: true, describe: "Include the winner's own scores and explanations (--no-winner-details to leave them out)" })
+        .option("comparison", {
+          type: "boolean",
+          default: true,
+          describe: "Compare each bidder's scores side by side with the most advantageous tender's (--no-comparison to leave the comparison out; that tender's own assessment is always included, as the Procurement Act 2023 s.50(4)(b) requires)",
+        })
         .option("award-notice-date", { type: "string", describe: "Day the contract award notice will be published, YYYY-MM-DD: the summaries then say when the standstill period ends (without it, only its rule and length)" })
         .option("bank-holidays", { type: "string", describe: "Bank-holiday list to count working days with (default: the bundled policies/uk-bank-holidays.yaml)" })
         .epilogue(examples([

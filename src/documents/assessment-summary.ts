@@ -1,85 +1,178 @@
 import { z } from "zod";
-import type { Exact } from "../arithmetic/exact.js";
+import { ZERO, sum, type Exact } from "../arithmetic/exact.js";
+import type { Bid, TenderBids } from "../model/bids.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { StandstillPeriod } from "../model/standstill.js";
+import { problem, type Problem } from "../problems/problem.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { formatDate, formatMoney, formatOrdinal, formatPoints, formatScore } from "../language/uk-format.js";
-import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
+import { isAssessed } from "../scoring/assessed.js";
+import type { BidResult, CriterionResult, Exclusion, TenderResult } from "../scoring/result.js";
 import { standstillStatement } from "./standstill-statement.js";
-import { CriterionFields, ROUNDING_STATEMENT, TenderFields, criterionFields, flagOf, tenderFields, text } from "./common-data.js";
+import { CriterionFields, roundingStatement, TenderFields, criterionFields, flagOf, tenderFields, text } from "./common-data.js";
 
 const CriterionScore = CriterionFields.extend({
-  score: text("The bidder's combined score on the scale, e.g. 4.33"),
+  score: text("The tender's score on the scale for this criterion, e.g. 4 (or 2.67 where scores were combined as a mean)"),
+  descriptor: text("What that score means on the scale, from the scoring model's descriptors"),
   points: text("Points earned out of those available, e.g. 11.70 of 13.50"),
-  explanation: text("Why: the evaluators' justifications, by reference to the tender, and any moderation"),
-  winnerScore: text("The winning bid's score"),
-  winnerPoints: text("The winning bid's points"),
-  winnerExplanation: text("Why the winning bid scored as it did"),
+  explanation: text("The panel's agreed feedback to the bidder for this criterion: the explanation of the score by reference to the tender"),
+});
+
+const ScoreRow = z.object({
+  item: text("A section, Price or Total"),
+  points: text("Points scored"),
+  available: text("Points available"),
+  winnerPoints: text("The most advantageous tender's points (shown only with the comparison)"),
+});
+
+const Supplier = z.object({
+  name: text("Supplier's name"),
+  postalAddress: text("Supplier's contact postal address"),
+  email: text("Supplier's contact email address"),
+  uniqueIdentifier: text("Supplier's unique identifier (Central Digital Platform)"),
 });
 
 export const AssessmentSummaryData = z.object({
   documentTitle: text("Document title, e.g. Assessment summary: <bidder> – <tender>"),
   tender: TenderFields,
   issuedOn: text("Date the summary is issued"),
+  legalBasis: text("The law the summary is given under, e.g. section 50 of the Procurement Act 2023 and regulation 31 of the Procurement Regulations 2024"),
   standstill: z.object({
     workingDays: text("Standstill period in working days; it starts when the contract award notice is published"),
     statement: text("What the letter says of the standstill period: its length and rule, and with a planned award notice date, when it ends"),
   }),
-  bidder: z.object({
-    name: text("Bidder's name"),
-    rank: text("Rank, e.g. 2nd of 5, or 'excluded'"),
+  contact: z.object({ name: text("Who to contact with questions"), details: text("Their email address (and telephone number)") }),
+  awardCriteriaLocation: text("Where the award criteria and assessment methodology can be read in full"),
+  bidder: Supplier.extend({
+    rank: text("Rank, e.g. 2nd of 5 assessed tenders, 'not ranked' or 'not assessed'"),
     total: text("Total points out of 100"),
-    status: text("Ranked, provisional or excluded"),
-    exclusion: text("Why the bid was excluded, or empty"),
+    status: text("Ranked, provisional, not ranked or not assessed"),
+    exclusion: text("Why the tender was not ranked or not assessed, or empty"),
   }),
+  tenders: text("How many tenders were received, assessed and ranked, and what happened to those that were not"),
   isWinner: flagOf("This bidder is the (or a joint) winner"),
   isUnsuccessful: flagOf("This bidder did not win"),
-  isExcluded: flagOf("This bid was excluded"),
-  winner: z.object({ name: text("Winning supplier's name"), total: text("Winning bid's total points") }),
-  includeWinnerDetails: flagOf("Whether the winner's own scores and explanations are included"),
+  isRanked: flagOf("This tender was ranked"),
+  isExcluded: flagOf("This tender was not ranked (excluded), whether or not it was assessed"),
+  isAssessed: flagOf("This tender was assessed against the award criteria (Procurement Act 2023 s.50(5))"),
+  isNotAssessed: flagOf("This tender was not assessed: it failed a pass/fail requirement or was disregarded"),
+  winner: Supplier.extend({ total: text("The most advantageous tender's total points") }),
+  showMostAdvantageous: flagOf("Whether the summary has a section on the most advantageous tender's assessment (every assessed tender's summary but the winner's own)"),
+  includeComparison: flagOf("Whether the side-by-side comparison with the most advantageous tender is included"),
   howAssessed: z.array(z.object({ text: text("How one section's answers were assessed: who scored them, on what scale, how scores were combined") })).describe("How each section was assessed"),
-  criteria: z.array(CriterionScore).describe("Each award criterion with this bid's score and explanation"),
-  sections: z.array(z.object({ title: text("Section"), points: text("This bid's points"), available: text("Points available"), winnerPoints: text("The winning bid's points") })).describe("Section subtotals"),
+  awardCriteria: z.array(CriterionFields).describe("Every award criterion, its relative importance and the scores available"),
+  criteria: z.array(CriterionScore).describe("Each award criterion with this tender's score, descriptor and explanation"),
+  scoreRows: z.array(ScoreRow).describe("This tender's sections, price and total"),
+  winnerCriteria: z.array(CriterionScore).describe("Each award criterion with the most advantageous tender's score, descriptor and explanation"),
+  winnerScoreRows: z.array(ScoreRow).describe("The most advantageous tender's sections, price and total"),
   hasPrice: flagOf("Whether price is scored"),
   price: z.object({
     method: text("Price method and formula in words"),
-    wholeLifeCost: text("This bid's whole-life price"),
-    points: text("This bid's price points, or – if not scored"),
     available: text("Maximum price points"),
-    winnerWholeLifeCost: text("Winning bid's whole-life price"),
-    winnerPoints: text("Winning bid's price points"),
+    yours: text("This tender's whole-life price, what it covers, and its price points"),
+    winner: text("The most advantageous tender's whole-life price, what it covers, and its price points"),
   }),
-  whyNotWinner: z.array(z.object({ text: text("A difference between this bid and the winning bid") })).describe("Why the bid did not win"),
+  whyNotWinner: z.array(z.object({ text: text("A difference between this tender and the most advantageous tender") })).describe("Why the tender did not win (the comparison)"),
   rounding: text("Statement of how numbers are rounded"),
 });
 export type AssessmentSummaryData = z.infer<typeof AssessmentSummaryData>;
 
 export interface AssessmentSummaryOptions {
-  /** Include the winner's own scores and explanations (Scotland requires it; England's guidance does not). */
-  includeWinnerDetails: boolean;
+  /**
+   * Include the side-by-side comparison with the most advantageous tender. Leaving it out is allowed (the
+   * Cabinet Office guidance on assessment summaries, paragraph 5); the most advantageous tender's own
+   * assessment is always included (Procurement Act 2023 s.50(4)(b)).
+   */
+  includeComparison: boolean;
   /** ISO date printed on the summaries. */
   issuedOn: string;
   /** The standstill period counted from the planned award notice date, when one is given. */
   standstill?: StandstillPeriod | undefined;
 }
 
-function explanation(c: CriterionResult | undefined): string {
-  if (!c) return "–";
-  const reasons = c.evaluatorScores.map((e) => e.justification.trim()).filter((j) => j !== "");
-  const unique = [...new Set(reasons)];
-  const moderated = c.moderation ? `The panel agreed a score of ${formatScore(c.moderation.score)}: ${c.moderation.reason} ` : "";
-  return `${moderated}${unique.join(" ")}`.trim() || "No justification was recorded.";
+/** The supplier details an assessment summary states (Procurement Regulations 2024 reg. 31(2)(a)–(c)). */
+type SupplierDetails = Pick<Bid, "postalAddress" | "email" | "uniqueIdentifier">;
+
+export interface AssessmentSummaryInput {
+  specification: TenderSpecification;
+  model: ScoringModel;
+  result: TenderResult;
+  /** Each bid's supplier details and the panel's feedback, from the bids file. */
+  bids: TenderBids;
+}
+
+
+const reasonWords: Record<Exclusion["rule"], string> = {
+  "gate-failed": "did not pass a pass/fail requirement",
+  "disregarded-abnormally-low": "was disregarded as abnormally low (Procurement Act 2023 s.19)",
+  "not-scored": "was not fully scored",
+  "below-criterion-minimum": "did not reach a minimum score",
+  "below-section-minimum": "did not reach a minimum score",
+  "above-budget": "was priced above the budget",
+};
+
+const tendersWord = (n: number) => (n === 1 ? "tender" : "tenders");
+
+/** "1 did not pass a pass/fail requirement and 2 did not reach a minimum score", from each tender's first reason. */
+function reasons(bids: readonly BidResult[]): string {
+  const counts = new Map<string, number>();
+  for (const b of bids) {
+    const words = reasonWords[b.exclusions[0]!.rule];
+    counts.set(words, (counts.get(words) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([words, n]) => `${n} ${words}`);
+  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+/** What happened to every tender, in counts only: other bidders are never named. */
+function tendersSentence(result: TenderResult): string {
+  const received = result.bids.length;
+  const assessed = result.bids.filter(isAssessed);
+  const ranked = assessed.filter((b) => b.rank !== null);
+  const unranked = assessed.filter((b) => b.rank === null);
+  const notAssessed = result.bids.filter((b) => !isAssessed(b));
+  const out = [`We received ${received} ${tendersWord(received)}.`];
+  const all = assessed.length === received ? (received === 1 ? "It was" : `All ${received} were`) : `${assessed.length} ${assessed.length === 1 ? "was" : "were"}`;
+  out.push(
+    unranked.length === 0
+      ? `${all} assessed against the award criteria and ranked.`
+      : `${all} assessed against the award criteria; ${ranked.length} ${ranked.length === 1 ? "was" : "were"} ranked, and ${
+          unranked.length === 1 ? `1 was not ranked because it ${reasons(unranked).replace(/^1 /, "")}` : `${unranked.length} were not ranked: ${reasons(unranked)}`
+        }.`,
+  );
+  if (notAssessed.length > 0) {
+    out.push(
+      notAssessed.length === 1
+        ? `1 tender was not assessed: it ${reasons(notAssessed).replace(/^1 /, "")}.`
+        : `${notAssessed.length} tenders were not assessed: ${reasons(notAssessed)}.`,
+    );
+  }
+  return out.join(" ");
 }
 
 function criterionOf(bid: BidResult | undefined, id: string): CriterionResult | undefined {
   return bid?.sections.flatMap((s) => s.criteria).find((c) => c.criterionId === id);
 }
 
-const pointsText = (points: Exact | undefined) => (points === undefined ? "–" : formatPoints(points));
-const pointsOf = (c: CriterionResult | undefined) => (c ? `${formatPoints(c.points)} of ${formatPoints(c.availablePoints)}` : "–");
+const NO_DESCRIPTOR = "The scoring model gives no description for this score.";
 
-/** The assessment summary for one bidder (Procurement Act 2023 s.50; Procurement Regulations 2024 reg. 31). */
+/** The descriptor of a score on its scale; a combined score between two points names both. */
+function descriptorOf(model: ScoringModel, criterionId: string, score: Exact): string {
+  const scaleKey = Object.values(model.sections).find((s) => s !== undefined && "criteria" in s && s.criteria.some((c) => c.id === criterionId));
+  const scale = scaleKey && "scale" in scaleKey ? model.scales[scaleKey.scale] : undefined;
+  if (!scale) return NO_DESCRIPTOR;
+  const describe = (v: number) => scale.descriptors[String(v)];
+  const onScale = scale.values.find((v) => score.equals(v));
+  if (onScale !== undefined) return describe(onScale) ?? NO_DESCRIPTOR;
+  const below = scale.values.filter((v) => score.compare(v) > 0).at(-1);
+  const above = scale.values.find((v) => score.compare(v) < 0);
+  if (below === undefined || above === undefined || !describe(below) || !describe(above)) return NO_DESCRIPTOR;
+  return `Between ${below} (${describe(below)}) and ${above} (${describe(above)})`;
+}
+
+const pointsOf = (c: CriterionResult) => `${formatPoints(c.points)} of ${formatPoints(c.availablePoints)}`;
+
 const combinedBy = { consensus: "agreed by consensus at moderation (the mean where evaluators were within tolerance)", mean: "combined as the mean", median: "combined as the median" };
 
 function howAssessed(model: ScoringModel, result: TenderResult): { text: string }[] {
@@ -91,90 +184,173 @@ function howAssessed(model: ScoringModel, result: TenderResult): { text: string 
     const method = section.combination?.method ?? model.combination.method;
     return { text: `${s.title}: each answer was scored by ${who}, on the ${model.scales[section.scale]!.title}; the scores were ${combinedBy[method]}.` };
   });
-  if (result.price) lines.push({ text: `Price: ${result.price.description.name.toLowerCase()}; ${result.price.description.formula}.` });
+  if (result.price) lines.push({ text: `Price: ${result.price.description.name.toLowerCase()}; ${result.price.description.formula}; at most ${formatPoints(result.price.maxPoints, 0)} points.` });
   return lines;
 }
 
-export function assessmentSummaryData(
-  input: { specification: TenderSpecification; model: ScoringModel; result: TenderResult; bidId: string },
-  options: AssessmentSummaryOptions,
-): AssessmentSummaryData {
-  const { specification, model, result, bidId } = input;
-  const bid = result.bids.find((b) => b.bidId === bidId);
-  if (!bid) throw new Error(`no bid ${bidId} in the result`);
-  const winner = result.bids.find((b) => b.bidId === result.winners[0]);
-  const isWinner = result.winners.includes(bidId);
-  const ranked = result.bids.filter((b) => b.rank !== null).length;
-  const showWinner = options.includeWinnerDetails || isWinner;
-  const whyNotWinner: { text: string }[] = [];
-  if (!isWinner && winner) {
-    if (bid.status === "excluded") {
-      whyNotWinner.push({ text: `Your bid was excluded: it ${bid.exclusions.map(explainExclusion).join("; ")}.` });
-    } else {
-      whyNotWinner.push({ text: `Your total was ${formatPoints(bid.total)} points; the winning bid scored ${formatPoints(winner.total)}.` });
-      const diff = (title: string, mine: Exact | undefined, theirs: Exact | undefined) => {
-        if (!mine || !theirs) return;
-        const gap = theirs.sub(mine);
-        if (gap.compare(0) > 0) whyNotWinner.push({ text: `${title}: the winning bid scored ${formatPoints(gap)} points more (${formatPoints(theirs)} against your ${formatPoints(mine)}).` });
-        else if (gap.compare(0) < 0) whyNotWinner.push({ text: `${title}: your bid scored ${formatPoints(gap.neg())} points more than the winning bid (${formatPoints(mine)} against ${formatPoints(theirs)}).` });
-      };
-      for (const s of bid.sections) diff(s.title, s.points, winner.sections.find((w) => w.section === s.section)?.points);
-      diff("Price", bid.price?.points, winner.price?.points);
+const legalBasis: Record<TenderSpecification["regime"], string> = {
+  "procurement-act-2023": "section 50 of the Procurement Act 2023 and regulation 31 of the Procurement Regulations 2024",
+  // Not built: summariesProblems refuses these before any data is made.
+  "procurement-act-2023-wales": "",
+  "public-contracts-scotland-2015": "",
+};
+
+function supplierOf(bid: BidResult, details: SupplierDetails | undefined): z.infer<typeof Supplier> {
+  return { name: bid.bidder, postalAddress: details?.postalAddress ?? "", email: details?.email ?? "", uniqueIdentifier: details?.uniqueIdentifier ?? "" };
+}
+
+function criterionScores(model: ScoringModel, result: TenderResult, bid: BidResult, feedback: Readonly<Record<string, string>>) {
+  return criterionFields(model, result).flatMap((c) => {
+    const mine = criterionOf(bid, c.id);
+    if (!mine) return [];
+    return [{ ...c, score: formatScore(mine.combined), descriptor: descriptorOf(model, c.id, mine.combined), points: pointsOf(mine), explanation: feedback[c.id] ?? "" }];
+  });
+}
+
+function scoreRows(bid: BidResult, winner: BidResult | undefined, result: TenderResult, comparison: boolean): z.infer<typeof ScoreRow>[] {
+  const theirs = (points: Exact | undefined) => (comparison && points !== undefined ? formatPoints(points) : "");
+  const rows = bid.sections.map((s) => ({
+    item: s.title,
+    points: formatPoints(s.points),
+    available: formatPoints(s.weight),
+    winnerPoints: theirs(winner?.sections.find((w) => w.section === s.section)?.points),
+  }));
+  if (result.price) {
+    // A tender excluded before price scoring has no price points: say so rather than print a dash.
+    rows.push({ item: "Price", points: bid.price?.points !== undefined ? formatPoints(bid.price.points) : "Not scored", available: formatPoints(result.price.maxPoints), winnerPoints: theirs(winner?.price?.points) });
+  }
+  rows.push({ item: "Total", points: formatPoints(bid.total), available: formatPoints(sum([...bid.sections.map((s) => s.weight), result.price?.maxPoints ?? ZERO])), winnerPoints: theirs(winner?.total) });
+  return rows;
+}
+
+/** "Your whole-life price, over the 3 contract years and 2 optional extension years, was £1,015,000, earning 25.42 of 30 price points." */
+function priceSentence(bid: BidResult, whose: string, result: TenderResult): string {
+  if (!bid.price || !result.price) return "";
+  const years = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const span = bid.price.includesExtensionYears && bid.price.extensionYears.length > 0
+    ? `${years(bid.price.years.length, "contract year")} and ${years(bid.price.extensionYears.length, "optional extension year")}`
+    : years(bid.price.years.length, "contract year");
+  const points = bid.price.points !== undefined
+    ? `earning ${formatPoints(bid.price.points)} of ${formatPoints(result.price.maxPoints, 0)} price points`
+    : "which was not scored, because the tender was not ranked";
+  return `${whose} whole-life price, over the ${span}, was ${formatMoney(bid.price.wholeLifeCost)}, ${points}.`;
+}
+
+function rankText(bid: BidResult, result: TenderResult): string {
+  if (!isAssessed(bid)) return "not assessed";
+  if (bid.rank === null) return "not ranked";
+  const assessed = result.bids.filter(isAssessed);
+  const ranked = assessed.filter((b) => b.rank !== null).length;
+  const place = `${formatOrdinal(bid.rank)}${bid.tiedWith.length > 0 ? " (joint)" : ""}`;
+  return ranked === assessed.length ? `${place} of ${ranked} assessed ${tendersWord(ranked)}` : `${place} of ${ranked} ranked ${tendersWord(ranked)}`;
+}
+
+/**
+ * Why an assessment summary cannot be written yet, all at once: the regime it would be written under is not
+ * built, the specification lacks the contact or where the full award criteria are, a supplier's details are
+ * missing (reg. 31(2)(b)–(c)), or the panel has not written the feedback for an assessed tender's criterion.
+ */
+export function summariesProblems(input: AssessmentSummaryInput): Problem[] {
+  const { specification, result, bids } = input;
+  if (specification.regime !== "procurement-act-2023") {
+    return [problem("summaries.regime-not-built", { document: "specification", path: ["regime"] }, { regime: specification.regime })];
+  }
+  const problems: Problem[] = [];
+  if (specification.awardCriteriaLocation === undefined) problems.push(problem("summaries.award-criteria-location-missing", { document: "specification", path: [] }, {}));
+  if (specification.contact === undefined) problems.push(problem("summaries.contact-missing", { document: "specification", path: [] }, {}));
+  const index = new Map(bids.bids.map((b, i) => [b.id, i]));
+  // A letter must not state a score the panel has yet to agree.
+  for (const m of result.moderationNeeded) {
+    const bidder = result.bids.find((b) => b.bidId === m.bidId)!.bidder;
+    problems.push(problem("summaries.moderation-pending", { document: "bids", path: ["bids", index.get(m.bidId)!, "scores", m.criterionId] }, { bid: m.bidId, bidder, criterion: m.criterionId }));
+  }
+  for (const bid of result.bids) {
+    const i = index.get(bid.bidId)!;
+    const given = bids.bids[i]!;
+    const missing = (["postalAddress", "email", "uniqueIdentifier"] as const).filter((k) => given[k] === undefined);
+    if (missing.length > 0) problems.push(problem("summaries.supplier-details-missing", { document: "bids", path: ["bids", i] }, { bid: bid.bidId, bidder: bid.bidder, missing }));
+    if (!isAssessed(bid)) continue;
+    for (const c of bid.sections.flatMap((s) => s.criteria)) {
+      if (given.feedback[c.criterionId] === undefined) {
+        problems.push(problem("summaries.feedback-missing", { document: "bids", path: ["bids", i, "feedback"] }, { bid: bid.bidId, bidder: bid.bidder, criterion: c.criterionId }));
+      }
     }
   }
-  const issuedOn = options.issuedOn;
+  return problems;
+}
+
+/** The assessment summary for one bidder (Procurement Act 2023 s.50; Procurement Regulations 2024 reg. 31). */
+export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: string }, options: AssessmentSummaryOptions): AssessmentSummaryData {
+  const { specification, model, result, bids, bidId } = input;
+  const bid = result.bids.find((b) => b.bidId === bidId);
+  if (!bid) throw new Error(`no bid ${bidId} in the result`);
+  const details = new Map(bids.bids.map((b) => [b.id, b]));
+  const feedbackOf = (id: string) => details.get(id)?.feedback ?? {};
+  const winner = result.bids.find((b) => b.bidId === result.winners[0]);
+  const isWinner = result.winners.includes(bidId);
+  const assessed = isAssessed(bid);
+  // An unranked tender's reason is stated on its own (reg. 31(3)(c)); a points comparison would compare a
+  // total without price points with one that has them.
+  const comparison = options.includeComparison && !isWinner && bid.rank !== null && winner !== undefined;
+  const whyNotWinner: { text: string }[] = [];
+  if (comparison) {
+    whyNotWinner.push({ text: `Your total was ${formatPoints(bid.total)} points; the most advantageous tender scored ${formatPoints(winner.total)}.` });
+    const diff = (title: string, mine: Exact | undefined, theirs: Exact | undefined) => {
+      if (!mine || !theirs) return;
+      const gap = theirs.sub(mine);
+      if (gap.compare(0) > 0) whyNotWinner.push({ text: `${title}: the most advantageous tender scored ${formatPoints(gap)} points more (${formatPoints(theirs)} against your ${formatPoints(mine)}).` });
+      else if (gap.compare(0) < 0) whyNotWinner.push({ text: `${title}: your tender scored ${formatPoints(gap.neg())} points more than the most advantageous tender (${formatPoints(mine)} against ${formatPoints(theirs)}).` });
+    };
+    for (const s of bid.sections) diff(s.title, s.points, winner.sections.find((w) => w.section === s.section)?.points);
+    diff("Price", bid.price?.points, winner.price?.points);
+  }
+  const contact = specification.contact;
   return {
     documentTitle: `Assessment summary: ${bid.bidder} – ${specification.title}`,
     tender: tenderFields(specification),
-    issuedOn: formatDate(issuedOn),
+    issuedOn: formatDate(options.issuedOn),
+    legalBasis: legalBasis[specification.regime],
     standstill: {
       // An end date only when counted from the award notice's date, never from this letter's (see standstill-statement.ts).
       workingDays: String(specification.dates.standstillWorkingDays),
       statement: standstillStatement(specification.dates.standstillWorkingDays, options.standstill),
     },
+    contact: { name: contact?.name ?? "", details: contact ? [contact.email, ...(contact.phone ? [`telephone ${contact.phone}`] : [])].join(", ") : "" },
+    awardCriteriaLocation: specification.awardCriteriaLocation ?? "",
     bidder: {
-      name: bid.bidder,
-      rank: bid.rank === null ? "excluded" : `${formatOrdinal(bid.rank)}${bid.tiedWith.length > 0 ? " (joint)" : ""} of ${ranked}`,
+      ...supplierOf(bid, details.get(bidId)),
+      rank: rankText(bid, result),
       total: formatPoints(bid.total),
-      status: bid.status === "excluded" ? "Excluded" : bid.provisional ? "Provisional" : "Ranked",
+      status: !assessed ? "Not assessed" : bid.status === "excluded" ? "Not ranked" : bid.provisional ? "Provisional" : "Ranked",
       exclusion: bid.exclusions.map(explainExclusion).join("; "),
     },
+    tenders: tendersSentence(result),
     isWinner,
     isUnsuccessful: !isWinner,
+    isRanked: bid.rank !== null,
     isExcluded: bid.status === "excluded",
-    winner: { name: result.winners.map((id) => result.bids.find((b) => b.bidId === id)!.bidder).join(" and ") || "None", total: winner ? formatPoints(winner.total) : "–" },
-    includeWinnerDetails: showWinner && !isWinner,
+    isAssessed: assessed,
+    isNotAssessed: !assessed,
+    winner: winner
+      ? { ...supplierOf(winner, details.get(winner.bidId)), name: result.winners.map((id) => result.bids.find((b) => b.bidId === id)!.bidder).join(" and "), total: formatPoints(winner.total) }
+      : { name: "None", postalAddress: "", email: "", uniqueIdentifier: "", total: "" },
+    showMostAdvantageous: !isWinner && assessed && winner !== undefined,
+    includeComparison: comparison,
     howAssessed: howAssessed(model, result),
-    criteria: criterionFields(model, result).map((c) => {
-      const mine = criterionOf(bid, c.id);
-      const theirs = criterionOf(winner, c.id);
-      return {
-        ...c,
-        score: mine ? formatScore(mine.combined) : "–",
-        points: pointsOf(mine),
-        explanation: explanation(mine),
-        winnerScore: showWinner && theirs ? formatScore(theirs.combined) : "–",
-        winnerPoints: showWinner ? pointsOf(theirs) : "–",
-        winnerExplanation: showWinner ? explanation(theirs) : "–",
-      };
-    }),
-    sections: bid.sections.map((s) => ({
-      title: s.title,
-      points: formatPoints(s.points),
-      available: formatPoints(s.weight),
-      winnerPoints: showWinner ? pointsText(winner?.sections.find((w) => w.section === s.section)?.points) : "–",
-    })),
+    awardCriteria: criterionFields(model, result),
+    criteria: assessed ? criterionScores(model, result, bid, feedbackOf(bidId)) : [],
+    scoreRows: assessed ? scoreRows(bid, winner, result, comparison) : [],
+    winnerCriteria: winner ? criterionScores(model, result, winner, feedbackOf(winner.bidId)) : [],
+    winnerScoreRows: winner ? scoreRows(winner, undefined, result, false) : [],
     hasPrice: result.price !== undefined,
     price: {
       method: result.price ? `${result.price.description.name}: ${result.price.description.formula}` : "Price is not scored",
-      wholeLifeCost: bid.price ? formatMoney(bid.price.wholeLifeCost) : "–",
-      points: bid.price?.points !== undefined ? formatPoints(bid.price.points) : "–",
       available: result.price ? formatPoints(result.price.maxPoints, 0) : "0",
-      winnerWholeLifeCost: showWinner && winner?.price ? formatMoney(winner.price.wholeLifeCost) : "–",
-      winnerPoints: showWinner && winner?.price?.points !== undefined ? formatPoints(winner.price.points) : "–",
+      yours: priceSentence(bid, "Your", result),
+      winner: winner ? priceSentence(winner, "Its", result) : "",
     },
     whyNotWinner,
-    rounding: ROUNDING_STATEMENT,
+    rounding: roundingStatement(result.rounding),
   };
 }
 

@@ -5,7 +5,7 @@ import type { TenderSpecification } from "../model/specification.js";
 import type { Outcome, Problem } from "../problems/problem.js";
 import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
-import { AssessmentSummaryData, assessmentSummaryData, safeFileName, type AssessmentSummaryOptions } from "./assessment-summary.js";
+import { AssessmentSummaryData, assessmentSummaryData, safeFileName, summariesProblems, type AssessmentSummaryInput, type AssessmentSummaryOptions } from "./assessment-summary.js";
 import { EqualityAssessmentData, equalityAssessmentData } from "./equality-assessment.js";
 import { EvaluationReportData, evaluationReportData, type Audit } from "./evaluation-report.js";
 import { inspectTemplate, renderDocx, type DocumentTemplate } from "./render-docx.js";
@@ -27,12 +27,14 @@ export function makeEvaluationReport(
 /** One assessment summary per bid, with a file name safe whatever the bidder's name contains. */
 export function makeAssessmentSummaries(
   template: DocumentTemplate,
-  input: { specification: TenderSpecification; model: ScoringModel; result: TenderResult },
+  input: AssessmentSummaryInput,
   options: AssessmentSummaryOptions,
 ): Outcome<{ fileName: string; bidder: string; bytes: Uint8Array }[]> {
-  // Check the template once, so a bad tag is reported once rather than once per bidder.
+  // Check the template once, so a bad tag is reported once rather than once per bidder; and every missing
+  // feedback or supplier detail at once, before any letter is written.
   const checked = inspectTemplate(template, AssessmentSummaryData);
-  if (!checked.ok) return checked;
+  const missing = summariesProblems(input);
+  if (!checked.ok || missing.length > 0) return { ok: false, problems: [...(checked.ok ? [] : checked.problems), ...missing] };
   const documents: { fileName: string; bidder: string; bytes: Uint8Array }[] = [];
   const problems: Problem[] = [];
   for (const bid of input.result.bids) {

@@ -20,6 +20,14 @@ export const Bid = z.strictObject({
   id: Id.describe("The bid's id, e.g. B1; score sheets refer to it"),
   bidder: NonEmptyText.describe("The bidding organisation's name"),
   organisationType: z.string().optional().describe('The kind of organisation, e.g. "Deaf and Disabled People\'s Organisation", "national provider"; used in reports and monitoring'),
+  // Procurement Regulations 2024 reg. 31(2)(a)–(c): every assessment summary names the winning supplier with these.
+  postalAddress: NonEmptyText.optional().describe("The supplier's contact postal address, as the assessment summaries state it (Procurement Regulations 2024 reg. 31(2)(b))"),
+  email: NonEmptyText.optional().describe("The supplier's contact email address, as the assessment summaries state it (reg. 31(2)(b))"),
+  uniqueIdentifier: NonEmptyText.optional().describe("The supplier's unique identifier from its Central Digital Platform registration (reg. 31(2)(c))"),
+  disregarded: z
+    .enum(["abnormally-low"])
+    .optional()
+    .describe("abnormally-low when the tender was disregarded as abnormally low after investigation (Procurement Act 2023 s.19): it is then not assessed or ranked"),
   price: PriceSchedule.optional().describe("The bid's price schedule (or from the returned price schedule)"),
   disadvantagedWorkforcePercent: z.number().min(0).max(100).optional().describe("For a reserved contract: the declared share of the workforce who are disabled or disadvantaged, in percent"),
   gates: z.record(Id, z.enum(["pass", "fail"])).default({}).describe("pass or fail for each gate of the scoring model"),
@@ -28,6 +36,11 @@ export const Bid = z.strictObject({
     .record(Id, z.record(Id, EvaluatorScore).describe("One criterion's scores, by evaluator id"))
     .default({})
     .describe("Scores by criterion id, then evaluator id (or from the returned score sheets)"),
+  /** One explanation per criterion, agreed by the panel and written for the bidder: the assessment summary's "why". */
+  feedback: z
+    .record(Id, NonEmptyText)
+    .default({})
+    .describe("The panel's agreed feedback to the bidder, by criterion id: one explanation of the score by reference to the tender, written for the bidder (no evaluator ids, individual scores or internal notes); the assessment summaries quote it (or from the moderation sheet's Feedback to the bidder column)"),
 });
 export type Bid = z.infer<typeof Bid>;
 

@@ -95,6 +95,9 @@ export function checkBids(specification: TenderSpecification, model: ScoringMode
         }
       }
     }
+    for (const criterionId of Object.keys(bid.feedback)) {
+      if (!criteria.has(criterionId)) problems.push(problem("bids.unknown-criterion", at("bids", b, "feedback", criterionId), { criterion: criterionId, known: knownCriteria }));
+    }
     for (const [criterionId, known] of criteria) {
       for (const evaluatorId of panelFor.get(known.section)!) {
         if (bid.scores[criterionId]?.[evaluatorId] === undefined) {

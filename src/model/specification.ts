@@ -34,6 +34,23 @@ export const TenderSpecification = z
       .default("care-and-support")
       .describe("care-and-support for care, support and other people-centred, labour-intensive services (where price caps matter most); other otherwise"),
     procedure: Procedure.describe("The procurement procedure"),
+    regime: z
+      .enum(["procurement-act-2023", "procurement-act-2023-wales", "public-contracts-scotland-2015"])
+      .default("procurement-act-2023")
+      .describe(
+        "The procurement rules the tender is run under, which set what the assessment summaries contain: procurement-act-2023 (the Procurement Act 2023 with the Procurement Regulations 2024: England, Northern Ireland and UK-wide authorities), procurement-act-2023-wales (the Act with the Procurement (Wales) Regulations 2024, for devolved Welsh authorities) or public-contracts-scotland-2015 (Scottish authorities)",
+      ),
+    awardCriteriaLocation: NonEmptyText.optional().describe(
+      "Where bidders can read the award criteria and assessment methodology in full, e.g. a web address or \"Invitation to tender, part 3\"; the assessment summaries state it (Procurement Regulations 2024 reg. 31(2)(d)(ii))",
+    ),
+    contact: z
+      .strictObject({
+        name: NonEmptyText.describe("The contact's name"),
+        email: NonEmptyText.describe("The contact's email address"),
+        phone: NonEmptyText.optional().describe("The contact's telephone number"),
+      })
+      .optional()
+      .describe("Who bidders contact with questions about the tender and their assessment summary; the summaries name them"),
     reservation: z
       .strictObject({
         basis: z.enum(["supported-employment", "public-service-mutual"]).describe("Who the contract is reserved for"),

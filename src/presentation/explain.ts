@@ -7,6 +7,8 @@ export function explainExclusion(exclusion: Exclusion): string {
   switch (exclusion.rule) {
     case "gate-failed":
       return `failed the pass/fail requirement "${exclusion.gateTitle}"`;
+    case "disregarded-abnormally-low":
+      return "was disregarded as abnormally low after its price was investigated (Procurement Act 2023 s.19)";
     case "below-criterion-minimum":
       return `scored ${formatScore(exclusion.score)} on ${exclusion.criterionId} (${exclusion.criterionTitle}), below the minimum of ${formatScore(exclusion.minimum)}`;
     case "below-section-minimum":

@@ -15,6 +15,7 @@ import {
 
 type Messages = { [K in FindingCode]: (args: FindingArgsByCode[K]) => string };
 
+const supplierDetailWords = { postalAddress: "postal address (postalAddress)", email: "email address (email)", uniqueIdentifier: "unique identifier (uniqueIdentifier)" } as const;
 const regimeWords = { "light-touch": "light-touch contracts", "central-government": "central government", "sub-central": "sub-central authority" } as const;
 const named = (x: { id: string; title: string }) => `${x.id} (${x.title})`;
 const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -176,6 +177,19 @@ const messages = {
     `the standstill end date relies on bank holidays for ${a.years.join(" and ")} that GOV.UK has not yet published (projected from the usual pattern): check https://www.gov.uk/bank-holidays before sending`,
   "equality.bids-not-used": (a) =>
     `the bids could not be scored yet (${a.problems} problem${a.problems === 1 ? "" : "s"}: run tender-eval score to see them), so the weighting review in the assessment covers the model and the process only`,
+  "summaries.feedback-missing": (a) =>
+    `no feedback to the bidder is recorded for bid ${a.bid} (${a.bidder}), criterion ${a.criterion}: write the panel's agreed explanation of the score in the bids file (bids[].feedback.${a.criterion}) or the moderation sheet's Feedback to the bidder column`,
+  "summaries.supplier-details-missing": (a) =>
+    `bid ${a.bid} (${a.bidder}) has no ${a.missing.map((m) => supplierDetailWords[m]).join(", no ")}: the assessment summaries must state them (Procurement Regulations 2024 reg. 31(2)(b) and (c))`,
+  "summaries.award-criteria-location-missing": () =>
+    "does not say where bidders can read the award criteria in full: add awardCriteriaLocation (a web address or the tender document and part), which the assessment summaries must state (Procurement Regulations 2024 reg. 31(2)(d)(ii))",
+  "summaries.moderation-pending": (a) =>
+    `the scores for bid ${a.bid} (${a.bidder}), criterion ${a.criterion} differ by more than the tolerance and the panel has not agreed a score yet: moderate first, so no summary states a provisional score`,
+  "summaries.contact-missing": () => "names no contact for bidders' questions: add contact (name and email), whom the assessment summaries name",
+  "summaries.regime-not-built": (a) =>
+    `regime ${a.regime} is not built yet: tender-eval writes assessment summaries under the Procurement Act 2023 with the Procurement Regulations 2024 only (${
+      a.regime === "procurement-act-2023-wales" ? "for devolved Welsh authorities, regulation 32 of the Procurement (Wales) Regulations 2024 sets the contents" : "Scottish authorities send a standstill letter under the Public Contracts (Scotland) Regulations 2015"
+    }), so no summaries were written`,
 
   // Weighting-review flags (docs/flags.md)
   "review.token-weight": (a) =>

@@ -121,6 +121,12 @@ export interface ProblemArgsByCode {
   "whatif.unknown-weight-range": { section: string; known: string };
   "whatif.weight-limits-too-narrow": { limits: string; detail: string };
   "equality.bids-not-used": { problems: number };
+  "summaries.feedback-missing": { bid: string; bidder: string; criterion: string };
+  "summaries.supplier-details-missing": { bid: string; bidder: string; missing: ("postalAddress" | "email" | "uniqueIdentifier")[] };
+  "summaries.award-criteria-location-missing": Record<string, never>;
+  "summaries.contact-missing": Record<string, never>;
+  "summaries.moderation-pending": { bid: string; bidder: string; criterion: string };
+  "summaries.regime-not-built": { regime: "procurement-act-2023-wales" | "public-contracts-scotland-2015" };
   "whatif.no-organisation": Record<string, never>;
   "holidays.bad-coverage": { from: number; to: number };
   "holidays.duplicate-year": { year: number };

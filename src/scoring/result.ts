@@ -62,6 +62,8 @@ export interface PriceResult {
 
 export type Exclusion =
   | { rule: "gate-failed"; gateId: string; gateTitle: string }
+  /** The bids file records the tender as disregarded after an abnormally-low-price investigation (Procurement Act 2023 s.19). */
+  | { rule: "disregarded-abnormally-low" }
   | { rule: "below-criterion-minimum"; criterionId: string; criterionTitle: string; score: Exact; minimum: Exact }
   | { rule: "below-section-minimum"; section: ScoredSectionKey; percent: Exact; minimumPercent: Exact }
   | { rule: "above-budget"; wholeLifeCost: Exact; budget: Exact }

@@ -162,6 +162,7 @@ function scoreQualitativeSections(
   agreed: ReadonlyMap<string, { score: number; reason: string }>,
 ): BidResult {
   const exclusions: Exclusion[] = [];
+  if (bid.disregarded === "abnormally-low") exclusions.push({ rule: "disregarded-abnormally-low" });
   for (const gate of model.gates) {
     if (bid.gates[gate.id] === "fail") exclusions.push({ rule: "gate-failed", gateId: gate.id, gateTitle: gate.title });
   }

@@ -4,8 +4,8 @@ import type { WorkbookContent } from "./read-workbook.js";
 
 /**
  * Put what the returned workbooks hold into the tender's bids: evaluators' scores and justifications,
- * prices from returned price schedules, and agreed scores from the moderation sheet (which replace any
- * agreed in the bids file for the same answer). Pure.
+ * prices from returned price schedules, and agreed scores and feedback to the bidder from the moderation sheet
+ * (which replace any in the bids file for the same answer). Pure.
  */
 export function assembleBids(base: TenderBids, contents: readonly WorkbookContent[]): Outcome<TenderBids> {
   const problems: Problem[] = [];
@@ -31,6 +31,8 @@ export function assembleBids(base: TenderBids, contents: readonly WorkbookConten
         bids.moderation = bids.moderation.filter((m) => !(m.bid === agreed.bidId && m.criterion === agreed.criterionId));
         bids.moderation.push({ bid: agreed.bidId, criterion: agreed.criterionId, score: agreed.score, reason: agreed.reason });
       }
+      // The panel's feedback in the sheet replaces any in the bids file for the same answer.
+      for (const written of content.feedback) byId.get(written.bidId)!.feedback[written.criterionId] = written.text;
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: bids, problems: [] };

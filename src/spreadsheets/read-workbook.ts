@@ -36,9 +36,15 @@ export type WorkbookContent =
       sheetOf?: Record<string, string>;
     }
   | { kind: "price"; file: string; bidId: string; years: number[]; extensionYears: number[] }
-  | { kind: "moderation"; file: string; agreed: { bidId: string; criterionId: string; score: number; reason: string; location: Location }[] };
+  | {
+      kind: "moderation";
+      file: string;
+      agreed: { bidId: string; criterionId: string; score: number; reason: string; location: Location }[];
+      /** The panel's feedback to the bidder, per answer, from the Feedback to the bidder column. */
+      feedback: { bidId: string; criterionId: string; text: string }[];
+    };
 
-type Columns = Partial<Record<"bid" | "criterion" | "score" | "justification" | "agreed" | "reason" | "year" | "kind" | "price", number>>;
+type Columns = Partial<Record<"bid" | "criterion" | "score" | "justification" | "agreed" | "reason" | "feedback" | "year" | "kind" | "price", number>>;
 
 const headerKeys: Record<string, keyof Columns> = {
   bidid: "bid",
@@ -48,6 +54,7 @@ const headerKeys: Record<string, keyof Columns> = {
   justification: "justification",
   agreedscore: "agreed",
   reason: "reason",
+  feedbacktothebidder: "feedback",
   year: "year",
   kind: "kind",
   "price(£)": "price",
@@ -375,21 +382,30 @@ function readModeration(workbook: LightSheet[], file: string, context: ReadConte
   const { row: headerRow, columns } = findHeader(sheet, ["bid", "criterion", "agreed"])!;
   const criteria = criteriaById(context.model);
   const agreed: Extract<WorkbookContent, { kind: "moderation" }>["agreed"] = [];
+  const feedback: Extract<WorkbookContent, { kind: "moderation" }>["feedback"] = [];
+  const bidIds = new Set(context.bids.bids.map((b) => b.id));
   for (const r of rowsAfter(sheet, headerRow)) {
     const bidId = checkedText(sheet, r, columns.bid!, file, problems);
     const criterionId = checkedText(sheet, r, columns.criterion!, file, problems);
     if (bidId === undefined || criterionId === undefined || bidId === "") continue;
     const cell = (col: number) => `${columnLetter(col)}${r}`;
     const where = { file, sheet: sheet.name, cell: cell(columns.agreed!) };
+    const known = criteria.get(criterionId);
+    if (!bidIds.has(bidId)) {
+      problems.push(problem("sheets.unknown-bid", { ...where, cell: cell(columns.bid!) }, { bid: bidId }));
+      continue;
+    }
+    if (known === undefined) {
+      problems.push(problem("sheets.unknown-criterion", { ...where, cell: cell(columns.criterion!) }, { criterion: criterionId }));
+      continue;
+    }
+    // Feedback is written for every answer, moderated or not; an empty cell leaves the bids file's.
+    const written = columns.feedback !== undefined ? checkedJustification(sheet, r, columns.feedback, file, problems) : "";
+    if (written !== undefined && written.trim() !== "") feedback.push({ bidId, criterionId, text: written.trim() });
     const reading = readScore(cellAt(sheet, r, columns.agreed!));
     if (!reading.ok) {
       if (reading.reason !== "empty") problems.push(problem("sheets.score-unreadable", where, { detail: reading.detail }));
       continue; // not yet agreed
-    }
-    const known = criteria.get(criterionId);
-    if (known === undefined) {
-      problems.push(problem("sheets.unknown-criterion", { ...where, cell: cell(columns.criterion!) }, { criterion: criterionId }));
-      continue;
     }
     const scale = context.model.scales[known.sectionModel.scale]!;
     if (!scale.values.includes(reading.value)) {
@@ -404,5 +420,5 @@ function readModeration(workbook: LightSheet[], file: string, context: ReadConte
     }
     agreed.push({ bidId, criterionId, score: reading.value, reason, location: where });
   }
-  return finish({ kind: "moderation", file, agreed }, problems);
+  return finish({ kind: "moderation", file, agreed, feedback }, problems);
 }

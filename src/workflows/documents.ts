@@ -41,22 +41,24 @@ export interface AssessmentSummary {
 }
 
 /**
- * One assessment summary per assessed bidder. With `awardNoticeDate` (and the bank-holiday list to count
- * with) each states when the standstill period ends; without, its rule and length only.
+ * One assessment summary per bidder; none at all while any is incomplete (feedback, supplier details, the
+ * contact, where the award criteria are published), with every gap listed at once. With `awardNoticeDate`
+ * (and the bank-holiday list to count with) each states when the standstill period ends; without, its
+ * rule and length only.
  */
 export function assessmentSummaries(
   scored: ScoredTender,
-  options: DocumentOptions & { winnerDetails?: boolean | undefined } & Omit<StandstillOptions, "date">,
+  options: DocumentOptions & { comparison?: boolean | undefined } & Omit<StandstillOptions, "date">,
 ): Outcome<AssessmentSummary[]> {
   const { tender, result } = scored;
   const standstill = awardStandstill(tender, options);
   if (!standstill.ok) return standstill;
   const made = makeAssessmentSummaries(
     options.template,
-    { specification: tender.specification, model: tender.model, result },
-    { includeWinnerDetails: options.winnerDetails ?? true, issuedOn: options.date, standstill: standstill.value },
+    { specification: tender.specification, model: tender.model, result, bids: tender.bids },
+    { includeComparison: options.comparison ?? true, issuedOn: options.date, standstill: standstill.value },
   );
-  if (!made.ok) return made;
+  if (!made.ok) return { ok: false, problems: locate(made.problems, tender) };
   const ids = new Map(result.bids.map((b) => [b.bidder, b.bidId]));
   return { ok: true, value: made.value.map((d) => ({ ...d, bidId: ids.get(d.bidder) ?? "" })), problems: [...scored.problems, ...standstill.problems] };
 }

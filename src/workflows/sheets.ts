@@ -2,6 +2,7 @@ import { roundingStatement } from "../documents/common-data.js";
 import { modelHash } from "../model/model-hash.js";
 import { parseScoringModel } from "../model/parse.js";
 import { problem, type Outcome } from "../problems/problem.js";
+import { isAssessed } from "../scoring/assessed.js";
 import { makeModerationSheet } from "../spreadsheets/moderation-sheet.js";
 import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
 import { makeScoreSheets, type GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
@@ -44,9 +45,18 @@ export function resultsWorkbook(scored: ScoredTender): Promise<Uint8Array> {
   return makeResultsWorkbook(scored.result, { roundingNote: roundingStatement(scored.result.rounding), inputs: scored.inputs });
 }
 
-/** The moderation sheet, when evaluators' scores for some answers differ by more than the tolerance. */
+/** Answers of assessed tenders with no feedback to the bidder yet: the assessment summaries need every one. */
+export function feedbackToWrite(scored: ScoredTender): number {
+  const feedback = new Map(scored.tender.bids.bids.map((b) => [b.id, b.feedback]));
+  return scored.result.bids.filter(isAssessed).reduce((n, bid) => n + bid.sections.flatMap((s) => s.criteria).filter((c) => feedback.get(bid.bidId)?.[c.criterionId] === undefined).length, 0);
+}
+
+/**
+ * The moderation sheet, while the panel has work in it: scores that differ by more than the tolerance to
+ * agree, or feedback to the bidder still to write.
+ */
 export async function moderationSheet(scored: ScoredTender): Promise<Uint8Array | undefined> {
-  if (scored.result.moderationNeeded.length === 0) return undefined;
+  if (scored.result.moderationNeeded.length === 0 && feedbackToWrite(scored) === 0) return undefined;
   return makeModerationSheet({ ...scored.tender, modelHash: modelHash(scored.tender.model) }, scored.result);
 }
 

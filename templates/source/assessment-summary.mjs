@@ -1,46 +1,72 @@
-import { bullet, document, each, field, heading, loopTable, para, unless, when } from "./blocks.mjs";
+import { bullet, document, each, factTable, field, heading, loopTable, para, unless, when } from "./blocks.mjs";
+
+// What each part implements is set out in docs/assessment-summaries.md.
+const criterionDetail = (list) =>
+  each(list,
+    heading(2, "{id} {title}"),
+    para("**Score:** {score} ({points} points). **Relative importance:** {importance}."),
+    para("**What the score means on the scale:** {descriptor}"),
+    para("**Why:** {explanation}"),
+  );
 
 export default document({
   title: "Assessment summary",
-  description: "tender-eval assessment summary template (Procurement Act 2023 s.50)",
+  description: "tender-eval assessment summary template (Procurement Act 2023 s.50; Procurement Regulations 2024 reg. 31)",
   children: [
     heading(0, "{documentTitle}"),
     field("To", "{bidder.name}"),
     field("Tender", "{tender.title} ({tender.reference})"),
     field("From", "{tender.authority}"),
     field("Date", "{issuedOn}"),
+    para("This assessment summary is given under {legalBasis}."),
 
     heading(1, "The outcome"),
-    ...when("isWinner", para("We intend to award the contract to you. Your bid scored **{bidder.total}** points out of 100 and ranked **{bidder.rank}**.")),
+    ...when("isWinner", para("We intend to award the contract to you: your tender is the most advantageous tender. It scored **{bidder.total}** points out of 100 and ranked **{bidder.rank}**.")),
     ...when("isUnsuccessful",
-      para("We intend to award the contract to **{winner.name}**, whose bid scored {winner.total} points out of 100."),
-      ...unless("isExcluded", para("Your bid scored **{bidder.total}** points out of 100 and ranked **{bidder.rank}**.")),
-      ...when("isExcluded", para("Your bid was excluded from the ranking, for the reason below.")),
-      heading(2, "Why your bid did not win"),
-      ...each("whyNotWinner", bullet("{text}")),
+      para("We intend to award the contract to **{winner.name}**, whose tender is the most advantageous tender, with {winner.total} points out of 100."),
+      ...when("isRanked", para("Your tender scored **{bidder.total}** points out of 100 and ranked **{bidder.rank}**.")),
+      ...when("isAssessed", ...when("isExcluded", para("Your tender was assessed against the award criteria but not ranked: it {bidder.exclusion}."))),
+      ...when("isNotAssessed", para("Your tender was not assessed against the award criteria: it {bidder.exclusion}.")),
+    ),
+    para("{tenders}"),
+    heading(2, "The supplier we intend to award the contract to"),
+    factTable([["Name", "{winner.name}"], ["Contact postal address", "{winner.postalAddress}"], ["Contact email address", "{winner.email}"], ["Unique identifier", "{winner.uniqueIdentifier}"]]),
+    ...when("isUnsuccessful",
+      heading(2, "Your details as we hold them"),
+      factTable([["Name", "{bidder.name}"], ["Contact postal address", "{bidder.postalAddress}"], ["Contact email address", "{bidder.email}"], ["Unique identifier", "{bidder.uniqueIdentifier}"]]),
     ),
 
     heading(1, "Standstill period"),
-    para("{standstill.statement} If you have questions about this assessment, contact us before then."),
+    para("{standstill.statement}"),
 
-    heading(1, "How bids were assessed"),
-    para("Each bid was scored against the award criteria below. Relative importance is the share of the total score each criterion is worth."),
-    loopTable("criteria", [["Criterion", "{id} {title}", 40], ["Section", "{section}", 18], ["Relative importance", "{importance}", 20], ["Scores available", "{scale}", 22]]),
+    heading(1, "The award criteria"),
+    para("Each tender was scored against the award criteria below. Relative importance is the share of the total score each criterion is worth. The award criteria and the assessment methodology are set out in full in {awardCriteriaLocation}."),
+    loopTable("awardCriteria", [["Criterion", "{id} {title}", 40], ["Section", "{section}", 18], ["Relative importance", "{importance}", 20], ["Scores available", "{scale}", 22]]),
     ...each("howAssessed", bullet("{text}")),
-    ...when("hasPrice", para("**Price:** {price.method}. Maximum {price.available} points.")),
 
-    heading(1, "Your scores"),
-    loopTable("sections", [["Section", "{title}", 40], ["Your points", "{points}", 20], ["Points available", "{available}", 20], ["Winning bid", "{winnerPoints}", 20]]),
-    ...when("hasPrice", para("**Price:** your whole-life price was {price.wholeLifeCost}, earning {price.points} of {price.available} points. The winning bid's whole-life price was {price.winnerWholeLifeCost} ({price.winnerPoints} points).")),
-    para("{rounding}"),
-
-    heading(1, "Each criterion, and why you scored as you did"),
-    ...each("criteria",
-      heading(2, "{id} {title}"),
-      para("**Your score:** {score} ({points} points). **Relative importance:** {importance}."),
-      para("**Why:** {explanation}"),
-      ...when("includeWinnerDetails", para("**Winning bid:** {winnerScore} ({winnerPoints} points). {winnerExplanation}")),
+    ...when("isAssessed",
+      heading(1, "Your scores"),
+      ...when("includeComparison", loopTable("scoreRows", [["Part", "{item}", 34], ["Your points", "{points}", 22], ["Points available", "{available}", 22], ["Most advantageous tender", "{winnerPoints}", 22]])),
+      ...unless("includeComparison", loopTable("scoreRows", [["Part", "{item}", 40], ["Your points", "{points}", 30], ["Points available", "{available}", 30]])),
+      ...when("hasPrice", para("{price.yours}")),
+      para("{rounding}"),
+      ...when("includeComparison",
+        heading(2, "How your tender compares with the most advantageous tender"),
+        ...each("whyNotWinner", bullet("{text}")),
+      ),
+      heading(1, "Each criterion, and why your tender scored as it did"),
+      ...criterionDetail("criteria"),
     ),
+
+    ...when("showMostAdvantageous",
+      heading(1, "The most advantageous tender's assessment"),
+      para("{winner.name}'s tender scored {winner.total} points out of 100."),
+      loopTable("winnerScoreRows", [["Part", "{item}", 40], ["Points", "{points}", 30], ["Points available", "{available}", 30]]),
+      ...when("hasPrice", para("{price.winner}")),
+      ...criterionDetail("winnerCriteria"),
+    ),
+
+    heading(1, "Questions"),
+    para("If you have questions about this assessment summary, contact {contact.name} ({contact.details}) before the standstill period ends."),
   ],
 });
-

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import PizZip from "pizzip";
@@ -15,13 +15,38 @@ describe("document commands", () => {
     expect(text).toContain("reviewed against: Default UK review policy");
   });
 
-  it("summaries writes one per bidder; --no-winner-details leaves the winner's scores out", async () => {
-    const run = await runCli(["summaries", exampleFolder, "--out-dir", "letters", "--date", "2026-11-23", "--no-winner-details"]);
+  it("summaries writes one per bidder; --no-comparison leaves out only the side-by-side comparison", async () => {
+    const run = await runCli(["summaries", exampleFolder, "--out-dir", "letters", "--date", "2026-11-23", "--no-comparison"]);
     expect(run.code).toBe(0);
     const files = readdirSync(join(run.cwd, "letters"));
     expect(files).toHaveLength(6);
     const text = docxText(readFileSync(join(run.cwd, "letters", "assessment-summary-B2-national-care-partnership-ltd.docx")));
-    expect(text).not.toContain("Winning bid:");
+    expect(text).not.toContain("How your tender compares");
+    expect(text).toContain("The most advantageous tender's assessment");
+  });
+
+  it("summaries lists every missing feedback at once, located in the bids file, and writes nothing", async () => {
+    const dir = (await runCli(["--version"])).cwd;
+    const tender = join(dir, "tender");
+    cpSync(exampleFolder, tender, { recursive: true });
+    const bids = readFileSync(join(tender, "bids.yaml"), "utf8");
+    writeFileSync(join(tender, "bids.yaml"), bids.replace(/^      Q3: "The tender gives a clear escalation.*\n/m, "").replace(/^      SV2: "The tender offers to signpost.*\n/m, ""));
+    const run = await runCli(["summaries", "tender", "--out-dir", "letters"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/bids\.yaml: bids\[0\]\.feedback \(line \d+\): no feedback to the bidder is recorded for bid B1 \(Riverside Disabled People's Voice\), criterion Q3/);
+    expect(run.stderr).toContain("criterion SV2");
+    expect(existsSync(join(dir, "letters"))).toBe(false);
+  });
+
+  it("summaries refuses a Scottish tender clearly, pointing at the regime line", async () => {
+    const dir = (await runCli(["--version"])).cwd;
+    const tender = join(dir, "tender");
+    cpSync(exampleFolder, tender, { recursive: true });
+    const spec = readFileSync(join(tender, "specification.yaml"), "utf8");
+    writeFileSync(join(tender, "specification.yaml"), spec.replace(/^regime: .*$/m, "regime: public-contracts-scotland-2015"));
+    const run = await runCli(["summaries", "tender", "--out-dir", "letters"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/specification\.yaml: regime \(line \d+\): regime public-contracts-scotland-2015 is not built yet/);
   });
 
   it("equality writes a pre-filled Equality Assessment from --findings", async () => {

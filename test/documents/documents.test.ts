@@ -43,7 +43,7 @@ describe("evaluation report", () => {
 
   it("explains exclusions, moderation and each bid's points by criterion", () => {
     expect(text).toContain("Scored 1.33 on Q3 (Safeguarding), below the minimum of 2");
-    expect(text).toMatch(/National Care Partnership Ltd\nQ2 Co-production and involvement of disabled people\n1, 4, 2\n2\nE2 had scored 4/);
+    expect(text).toMatch(/National Care Partnership Ltd\nQ2 Co-production and involvement of disabled people\n1, 4, 2\n2\nScores ranged from 1 to 4/);
     expect(text).toMatch(/Q1 Service delivery and outcomes\n4, 4, 5\n4\.33 \(mean\)\n11\.70 of 13\.50/);
   });
 
@@ -79,39 +79,75 @@ describe("evaluation report", () => {
 });
 
 describe("assessment summaries", () => {
-  const made = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...input, result }, { includeWinnerDetails: true, issuedOn: "2026-11-23" });
+  const summaryInput = { ...input, result };
+  const made = makeAssessmentSummaries(bundledTemplate("assessment-summary"), summaryInput, { includeComparison: true, issuedOn: "2026-11-23" });
   if (!made.ok) throw new Error(made.problems.map(formatProblem).join("\n"));
   const byBidder = new Map(made.value.map((d) => [d.bidder, docxText(d.bytes)]));
+  const unsuccessful = byBidder.get("National Care Partnership Ltd")!;
 
   it("writes one per bidder with a safe file name", () => {
     expect(made.value.map((d) => d.fileName)).toContain("assessment-summary-B1-riverside-disabled-peoples-voice.docx");
     expect(made.value).toHaveLength(6);
   });
 
-  it("tells an unsuccessful bidder who won, its scores with the evaluators' reasons, and why it did not win", () => {
-    const text = byBidder.get("National Care Partnership Ltd")!;
-    expect(text).toContain("We intend to award the contract to Riverside Disabled People's Voice, whose bid scored 88.31 points out of 100.");
-    expect(text).toContain("Your bid scored 72.69 points out of 100 and ranked 4th of 5.");
-    expect(text).toContain("Quality: the winning bid scored 7.20 points more (39.45 against your 32.25).");
-    expect(text).toContain("Price: your bid scored 4.58 points more than the winning bid (30.00 against 25.42).");
-    expect(text).toContain("The panel agreed a score of 2: E2 had scored 4");
-    expect(text).toContain("Winning bid: 5 (11.25 of 11.25 points).");
-    expect(text).toContain("It starts on the day the contract award notice is published");
-    expect(text).toContain("Quality: each answer was scored by 3 evaluators, each on their own, on the 0 to 5 quality scale; the scores were agreed by consensus at moderation");
-    expect(text).toContain("User panel: each answer was scored by 3 members of a user panel of people who use services, on the User panel scale (0 to 3); the scores were combined as the mean.");
+  // Procurement Regulations 2024 reg. 31, element by element, in the rendered text of an unsuccessful bidder's summary.
+  it.each([
+    ["the law it is given under", "This assessment summary is given under section 50 of the Procurement Act 2023 and regulation 31 of the Procurement Regulations 2024."],
+    ["(2)(a) the most advantageous tender's supplier", "We intend to award the contract to Riverside Disabled People's Voice, whose tender is the most advantageous tender, with 88.31 points out of 100."],
+    ["(2)(b) its contact postal address", "Contact postal address\nUnit 4, Mill Lane Enterprise Centre, Riverside RV1 4PL"],
+    ["(2)(b) its contact email address", "Contact email address\ntenders@riversidevoice.org.uk"],
+    ["(2)(c) its unique identifier", "Unique identifier\nPQRV-4821-KDTM"],
+    ["the recipient's own details", "Contact postal address\n2 Kingsway Court, Birmingham B1 2AA\nContact email address\nbids@nationalcarepartnership.co.uk\nUnique identifier\nPNCP-1930-WQLA"],
+    ["(2)(d)(i) each criterion's title, relative importance and scores available", "Q2 Co-production and involvement of disabled people\nQuality\n11.25% of the total score\n0 to 5 quality scale (0, 1, 2, 3, 4, 5)"],
+    ["(2)(d)(i) how each criterion was assessed", "User panel: each answer was scored by 3 members of a user panel of people who use services, on the User panel scale (0 to 3); the scores were combined as the mean."],
+    ["(2)(d)(ii) where the full award criteria can be read", "set out in full in the Invitation to Tender, Part 3 (Award criteria and evaluation), on the council's e-tendering portal."],
+    ["(2)(e)(i) the bidder's score, its descriptor and the panel's explanation", "Score: 2 (4.50 of 11.25 points). Relative importance: 11.25% of the total score.\nWhat the score means on the scale: Weak. Some relevant content but significant gaps or weak evidence.\nWhy: The tender proposes a local advisory group but gives no evidence of how disabled people would change decisions"],
+    ["(2)(e)(ii) the bidder's sub-totals, price and total", "Social value\n6.00\n15.00\n14.00\nUser panel\n4.44\n10.00\n9.44\nPrice\n30.00\n30.00\n25.42\nTotal\n72.69\n100.00\n88.31"],
+    ["the most advantageous tender's assessment (Act s.50(4)(b))", "Riverside Disabled People's Voice's tender scored 88.31 points out of 100."],
+    ["the most advantageous tender's scores and explanations", "Score: 5 (11.25 of 11.25 points). Relative importance: 11.25% of the total score.\nWhat the score means on the scale: Excellent. Fully meets the requirement with strong evidence and clear added value.\nWhy: The tender shows that disabled people make up the whole board"],
+    ["the most advantageous tender's price", "Its whole-life price, over the 3 contract years and 2 optional extension years, was £1,015,000, earning 25.42 of 30 price points."],
+    ["the rank, stated precisely", "Your tender scored 72.69 points out of 100 and ranked 4th of 5 ranked tenders."],
+    ["what happened to the other tenders", "We received 6 tenders. All 6 were assessed against the award criteria; 5 were ranked, and 1 was not ranked because it did not reach a minimum score."],
+    ["a named contact for questions", "contact Tom Okafor (procurement@riverside.gov.uk) before the standstill period ends."],
+  ])("states %s", (_what, expected) => {
+    expect(unsuccessful).toContain(expected);
   });
 
-  it("leaves out the winner's own scores when the setting is off (England's guidance)", () => {
-    const without = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...input, result }, { includeWinnerDetails: false, issuedOn: "2026-11-23" });
+  it("explains each score with the panel's one feedback text: never an evaluator id, an individual score or a raw justification", () => {
+    const justifications = new Set(input.bids.bids.flatMap((b) => Object.values(b.scores).flatMap((byMember) => Object.values(byMember).map((e) => e.justification))));
+    expect(justifications.size).toBeGreaterThan(40);
+    for (const [bidder, text] of byBidder) {
+      expect(text, bidder).not.toMatch(/\b[EP]\d\b/);
+      for (const justification of justifications) expect(text, bidder).not.toContain(justification);
+      expect(text, bidder).not.toContain("panel agreed a score");
+      expect(text, bidder).not.toMatch(/\bseed\b|tender-eval's default/i);
+    }
+    // The justification E1 gave B2's Q2 ("Poor: … no evidence …") is not pasted; the panel's feedback is.
+    expect(unsuccessful).not.toContain("Poor: proposes a local advisory group");
+  });
+
+  it("tells the winner it won, and an assessed but unranked bidder why (reg. 31(3)(c))", () => {
+    expect(byBidder.get("Riverside Disabled People's Voice")).toContain("We intend to award the contract to you: your tender is the most advantageous tender. It scored 88.31 points out of 100 and ranked 1st of 5 ranked tenders.");
+    expect(byBidder.get("Riverside Disabled People's Voice")).not.toContain("The most advantageous tender's assessment");
+    const excluded = byBidder.get("Homes and Hearts Housing Association")!;
+    expect(excluded).toContain("Your tender was assessed against the award criteria but not ranked: it scored 1.33 on Q3 (Safeguarding), below the minimum of 2.");
+    expect(excluded).toContain("Your whole-life price, over the 3 contract years and 2 optional extension years, was £910,000, which was not scored, because the tender was not ranked.");
+    expect(excluded).toContain("Price\nNot scored\n30.00");
+    expect(excluded).not.toContain("How your tender compares");
+    expect(excluded).not.toMatch(/–\s*\(|\(–|: –/);
+  });
+
+  it("without the comparison still gives the most advantageous tender's assessment, and never prints a dash for a price", () => {
+    const without = makeAssessmentSummaries(bundledTemplate("assessment-summary"), summaryInput, { includeComparison: false, issuedOn: "2026-11-23" });
     if (!without.ok) throw new Error("should render");
     const text = docxText(without.value.find((d) => d.bidder === "National Care Partnership Ltd")!.bytes);
-    expect(text).not.toContain("Winning bid:");
-    expect(text).toContain("We intend to award the contract to Riverside Disabled People's Voice");
-  });
-
-  it("tells the winner it won, and an excluded bidder why it was excluded", () => {
-    expect(byBidder.get("Riverside Disabled People's Voice")).toContain("We intend to award the contract to you.");
-    expect(byBidder.get("Homes and Hearts Housing Association")).toContain("Your bid was excluded: it scored 1.33 on Q3 (Safeguarding), below the minimum of 2.");
+    expect(text).not.toContain("How your tender compares");
+    expect(text).not.toContain("Most advantageous tender");
+    expect(text).toContain("Social value\n6.00\n15.00\nUser panel");
+    expect(text).toContain("The most advantageous tender's assessment");
+    expect(text).toContain("Unique identifier\nPQRV-4821-KDTM");
+    expect(text).toContain("Its whole-life price, over the 3 contract years and 2 optional extension years, was £1,015,000, earning 25.42 of 30 price points.");
+    expect(text).not.toMatch(/–\s*\(–/);
   });
 
   it("states the standstill rule and its length, never an end date counted from the letter", () => {
@@ -119,6 +155,84 @@ describe("assessment summaries", () => {
     expect(letter).toContain("There is a standstill period of 8 working days before the contract is entered into. It starts on the day the contract award notice is published");
     expect(letter).toContain("not weekends, Christmas Day, Good Friday or bank holidays in any part of the United Kingdom");
     expect(letter).not.toMatch(/It ends at the end of/);
+  });
+
+  it("writes none while feedback is missing, and lists every bid and criterion that still needs it at once", () => {
+    const bids = structuredClone(input.bids);
+    delete bids.bids[0]!.feedback["Q3"];
+    bids.bids[2]!.feedback = {};
+    const refused = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...summaryInput, bids }, { includeComparison: true, issuedOn: "2026-11-23" });
+    expect(refused.ok).toBe(false);
+    const missing = refused.problems.filter((p) => p.code === "summaries.feedback-missing");
+    expect(missing.map((p) => `${(p.args as { bid: string }).bid} ${(p.args as { criterion: string }).criterion}`)).toEqual(["B1 Q3", ...["Q1", "Q2", "Q3", "Q4", "Q5", "SV1", "SV2", "U1", "U2"].map((c) => `B3 ${c}`)]);
+    expect(missing[0]!.location).toEqual({ document: "bids", path: ["bids", 0, "feedback"] });
+    expect(formatProblem(missing[0]!)).toContain("no feedback to the bidder is recorded for bid B1 (Riverside Disabled People's Voice), criterion Q3");
+  });
+
+  it("refuses without the winner's and each bidder's reg. 31(2)(b)–(c) details, the contact and where the criteria are published", () => {
+    const bids = structuredClone(input.bids);
+    delete bids.bids[0]!.uniqueIdentifier;
+    delete bids.bids[0]!.email;
+    const { contact: _contact, awardCriteriaLocation: _location, ...specification } = input.specification;
+    const refused = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...summaryInput, specification: { ...specification, regime: "procurement-act-2023" }, bids }, { includeComparison: true, issuedOn: "2026-11-23" });
+    expect(refused.ok).toBe(false);
+    expect(refused.problems.map((p) => p.code).sort()).toEqual(["summaries.award-criteria-location-missing", "summaries.contact-missing", "summaries.supplier-details-missing"]);
+    expect(formatProblem(refused.problems.find((p) => p.code === "summaries.supplier-details-missing")!)).toContain("bid B1 (Riverside Disabled People's Voice) has no email address (email), no unique identifier (uniqueIdentifier)");
+  });
+
+  it("writes none while a score still awaits moderation: no letter states a provisional score", () => {
+    const bids = structuredClone(input.bids);
+    bids.bids[0]!.scores["Q4"]!["E1"]!.score = 1;
+    const rescored = scoreTender({ ...input, bids });
+    if (!rescored.ok) throw new Error("should score");
+    const refused = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...input, bids, result: rescored.value }, { includeComparison: true, issuedOn: "2026-11-23" });
+    expect(refused.ok).toBe(false);
+    expect(refused.problems.map(formatProblem)).toEqual([
+      "bids: bids[0].scores.Q4: the scores for bid B1 (Riverside Disabled People's Voice), criterion Q4 differ by more than the tolerance and the panel has not agreed a score yet: moderate first, so no summary states a provisional score",
+    ]);
+  });
+
+  it.each(["procurement-act-2023-wales", "public-contracts-scotland-2015"] as const)("refuses the %s regime clearly, as not built", (regime) => {
+    const refused = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...summaryInput, specification: { ...input.specification, regime } }, { includeComparison: true, issuedOn: "2026-11-23" });
+    expect(refused.ok).toBe(false);
+    expect(refused.problems).toHaveLength(1);
+    expect(refused.problems[0]!.location).toEqual({ document: "specification", path: ["regime"] });
+    expect(formatProblem(refused.problems[0]!)).toContain(`regime ${regime} is not built yet`);
+  });
+
+  it("marks a tender disregarded as abnormally low: not assessed, not ranked, no feedback needed, and counted for the others", () => {
+    const bids = structuredClone(input.bids);
+    const b4 = bids.bids.find((b) => b.id === "B4")!;
+    b4.disregarded = "abnormally-low";
+    b4.feedback = {};
+    const rescored = scoreTender({ ...input, bids });
+    if (!rescored.ok) throw new Error("should score");
+    const letters = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...input, bids, result: rescored.value }, { includeComparison: true, issuedOn: "2026-11-23" });
+    if (!letters.ok) throw new Error(letters.problems.map(formatProblem).join("\n"));
+    const text = (bidder: string) => docxText(letters.value.find((d) => d.bidder === bidder)!.bytes);
+    const disregarded = text("Peer Power Social Enterprise");
+    expect(disregarded).toContain("Your tender was not assessed against the award criteria: it was disregarded as abnormally low after its price was investigated (Procurement Act 2023 s.19).");
+    expect(disregarded).not.toContain("Your scores");
+    expect(text("National Care Partnership Ltd")).toContain(
+      "We received 6 tenders. 5 were assessed against the award criteria; 4 were ranked, and 1 was not ranked because it did not reach a minimum score. 1 tender was not assessed: it was disregarded as abnormally low (Procurement Act 2023 s.19).",
+    );
+    expect(text("National Care Partnership Ltd")).toContain("ranked 3rd of 4 ranked tenders");
+  });
+
+  it("counts several unranked tenders by reason, naming none of them", () => {
+    const bids = structuredClone(input.bids);
+    bids.bids.find((b) => b.id === "B5")!.gates["insurance"] = "fail";
+    bids.bids.find((b) => b.id === "B5")!.feedback = {};
+    const model = structuredClone(input.model);
+    model.sections.quality!.criteria.find((c) => c.id === "Q5")!.minimumScore = 4;
+    const rescored = scoreTender({ ...input, model, bids });
+    if (!rescored.ok) throw new Error("should score");
+    // Only National Care Partnership scored 4 or more on Q5 (and passed every other minimum).
+    const data = assessmentSummaryData({ ...input, model, bids, result: rescored.value, bidId: "B2" }, { includeComparison: true, issuedOn: "2026-11-23" });
+    expect(data.tenders).toBe(
+      "We received 6 tenders. 5 were assessed against the award criteria; 1 was ranked, and 4 were not ranked: 4 did not reach a minimum score. 1 tender was not assessed: it did not pass a pass/fail requirement.",
+    );
+    expect(data.bidder.rank).toBe("1st of 1 ranked tender");
   });
 
   it.each([
@@ -130,9 +244,9 @@ describe("assessment summaries", () => {
     expect(safeFileName("X", bidder)).toBe(expected);
   });
 
-  it("winner details default to on in the data", () => {
-    const data = assessmentSummaryData({ ...input, result, bidId: "B3" }, { includeWinnerDetails: true, issuedOn: "2026-11-23" });
-    expect(data.includeWinnerDetails).toBe(true);
+  it("the comparison defaults to on in the data, and is never offered to the winner", () => {
+    expect(assessmentSummaryData({ ...summaryInput, bidId: "B3" }, { includeComparison: true, issuedOn: "2026-11-23" }).includeComparison).toBe(true);
+    expect(assessmentSummaryData({ ...summaryInput, bidId: "B1" }, { includeComparison: true, issuedOn: "2026-11-23" }).includeComparison).toBe(false);
   });
 });
 

@@ -33,7 +33,7 @@ describe.skipIf(!haveOffice)("generated documents open in LibreOffice and show t
     if (!scored.ok) throw new Error("example must score");
     const audit = { inputs: [{ file: "bids.yaml", sha256: "c".repeat(64) }], modelHash: "d".repeat(64), toolVersion: "0.1.0", generatedOn: "2026-11-21" };
     const report = makeEvaluationReport(bundledTemplate("evaluation-report"), { ...input, result: scored.value, audit });
-    const summaries = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...input, result: scored.value }, { includeWinnerDetails: true, issuedOn: "2026-11-23" });
+    const summaries = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...input, result: scored.value }, { includeComparison: true, issuedOn: "2026-11-23" });
     const ea = makeEqualityAssessment(bundledTemplate("equality-assessment"), { specification: input.specification, findings: EqualityFindings.parse({}), today: "2026-11-21" });
     if (!report.ok || !summaries.ok || !ea.ok) throw new Error("documents must render");
     const national = summaries.value.find((s) => s.bidder === "National Care Partnership Ltd")!;

@@ -148,7 +148,7 @@ describe("bids errors name the bid, the criterion and the evaluator", () => {
     text = edit(text, "        E1: { score: 4, justification", "        E9: { score: 4, justification");
     text = edit(text, "      years: [200000, 200000, 200000]", "      years: [200000, 200000]");
     const messages = bidsMessages(text);
-    expect(messages).toContain('bids.yaml: bids[1].id (line 63): bid "B1" appears more than once');
+    expect(messages).toContain('bids.yaml: bids[1].id (line 76): bid "B1" appears more than once');
     expect(messages).toContain('bids.yaml: bids[0].scores.Q1.E9 (line 28): "E9" is not an evaluator or user-panel member listed under panel');
     expect(messages).toContain('bids.yaml: bids[0].price.years (line 21): bid "B1" gives 2 contract-year prices, but the contract has 3 contract years');
   });
@@ -160,6 +160,6 @@ describe("bids errors name the bid, the criterion and the evaluator", () => {
 
   it("moderation for a bid that does not exist", () => {
     const text = edit(bids, "  - bid: B2\n    criterion: Q2", "  - bid: B7\n    criterion: Q2");
-    expect(bidsMessages(text)).toEqual(['bids.yaml: moderation[0].bid (line 294): moderation is recorded for bid "B7", which is not among the bids']);
+    expect(bidsMessages(text)).toEqual(['bids.yaml: moderation[0].bid (line 372): moderation is recorded for bid "B7", which is not among the bids']);
   });
 });

@@ -79,19 +79,21 @@ describe("score --sheets", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(tender, "outputs", "moderation.xlsx")) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet("Moderation")!;
-    expect([sheet.getCell("A3").value, sheet.getCell("C3").value, sheet.getCell("E3").value]).toEqual(["B1", "Q4", "E1: 1, E2: 4, E3: 5"]);
-    sheet.getCell("G3").value = 4;
-    sheet.getCell("H3").value = "E1 had missed the peer-advocate training plan on page 12; the panel agreed the answer is good.";
+    // The answer to moderate comes first, each evaluator's score beside their justification.
+    expect([sheet.getCell("A4").value, sheet.getCell("C4").value, sheet.getCell("G4").value]).toEqual(["B1", "Q4", "Yes: spread 4 (tolerance 1.5)"]);
+    expect(String(sheet.getCell("E4").value)).toMatch(/^E1 \(1\): .+\nE2 \(4\): .+\nE3 \(5\): .+/);
+    sheet.getCell("H4").value = 4;
+    sheet.getCell("I4").value = "E1 had missed the peer-advocate training plan on page 12; the panel agreed the answer is good.";
     writeFileSync(join(sheets, "moderation.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
 
     // An agreed score without a reason is refused, naming the cell.
-    const reasonCell = sheet.getCell("H3");
+    const reasonCell = sheet.getCell("I4");
     const reason = reasonCell.value;
     reasonCell.value = null;
     writeFileSync(join(sheets, "moderation.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
     const noReason = await runCli(["score", tender, "--sheets", sheets, "--force"], first.cwd);
     expect(noReason.code).toBe(1);
-    expect(noReason.stderr).toContain('moderation.xlsx: sheet "Moderation", cell H3: the agreed score for bid B1, criterion Q4 has no reason');
+    expect(noReason.stderr).toContain('moderation.xlsx: sheet "Moderation", cell I4: the agreed score for bid B1, criterion Q4 has no reason');
     reasonCell.value = reason;
     writeFileSync(join(sheets, "moderation.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
 

@@ -63,12 +63,12 @@ export async function setScore(bytes: Uint8Array, sheetName: string, bid: string
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** The panel's agreed score and reason, typed into the moderation sheet's first row. */
+/** The panel's agreed score and reason, typed into the moderation sheet's first row (answers needing moderation come first). */
 export async function agreeInModerationSheet(bytes: Uint8Array, agreed: number, reason: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = wb.getWorksheet("Moderation")!;
-  sheet.getCell("G3").value = agreed;
-  sheet.getCell("H3").value = reason;
+  sheet.getCell("H4").value = agreed;
+  sheet.getCell("I4").value = reason;
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -1,7 +1,7 @@
 import { dirname, join } from "node:path";
 import { stringifyJson } from "../../presentation/json.js";
 import { renderResultsTable } from "../../presentation/results-table.js";
-import { moderationSheet, resultsDocument, resultsWorkbook } from "../../workflows/sheets.js";
+import { feedbackToWrite, moderationSheet, resultsDocument, resultsWorkbook } from "../../workflows/sheets.js";
 import { scoreTender } from "../../workflows/tender.js";
 import { getExitCode } from "../exit-code.js";
 import { writeOutputs, type CliIo, type OutputFile } from "../io.js";
@@ -32,9 +32,12 @@ export async function run(args: ArgsOf<typeof specs.score>, io: CliIo) {
     io.stdout(`Results written to ${written.join(", ")}`);
     if (moderation !== undefined) {
       const count = scored.value.result.moderationNeeded.length;
-      io.stdout(
-        `${count} ${count === 1 ? "answer needs" : "answers need"} moderation: the panel should agree scores in ${moderationPath}, give a reason for each, put it in ${args.sheets} and score again.`,
-      );
+      const feedback = feedbackToWrite(scored.value);
+      const work = [
+        ...(count > 0 ? [`${count} ${count === 1 ? "answer needs" : "answers need"} moderation: the panel should agree scores in ${moderationPath} and give a reason for each`] : []),
+        ...(feedback > 0 ? [`${feedback} ${feedback === 1 ? "answer has" : "answers have"} no feedback to the bidder yet: the panel should write it in ${count > 0 ? "the same sheet" : moderationPath}`] : []),
+      ];
+      io.stdout(`${work.join(". ")}. Then put the sheet in ${args.sheets} and score again.`);
     }
   }
   return getExitCode(problems);

@@ -16,7 +16,7 @@ export async function run(args: ArgsOf<typeof specs.summaries>, io: CliIo) {
   if (!scored.ok) return failed(io, args.json, tender.shown(scored.problems));
   const bankHolidays = awardNoticeDate === undefined ? undefined : await bankHolidaysFile(args.bankHolidays, io.cwd);
   const template = await documentTemplate("assessment-summary", args.template, io.cwd);
-  const summaries = assessmentSummaries(scored.value, { template, date, winnerDetails: args.winnerDetails, awardNoticeDate, bankHolidays });
+  const summaries = assessmentSummaries(scored.value, { template, date, comparison: args.comparison, awardNoticeDate, bankHolidays });
   if (!summaries.ok) return failed(io, args.json, summaries.problems);
   const outDir = args.outDir ?? defaultOutput(args, "assessment-summaries");
   const written = await writeOutputs(io, summaries.value.map((s) => ({ path: join(outDir, s.fileName), bytes: s.bytes })), args.force);
