@@ -32,7 +32,7 @@ export interface CheckOptions {
   allowIncomplete?: boolean;
 }
 
-export function checkBids(specification: TenderSpecification, model: ScoringModel, tenderBids: TenderBids, options: CheckOptions = {}): Problem[] {
+export function checkBids(specification: Pick<TenderSpecification, "contract">, model: ScoringModel, tenderBids: TenderBids, options: CheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const criteria = criteriaById(model);
   const knownCriteria = [...criteria.keys()].join(", ");
@@ -134,7 +134,7 @@ export function checkBids(specification: TenderSpecification, model: ScoringMode
   return problems;
 }
 
-function checkPrice(specification: TenderSpecification, model: ScoringModel, tenderBids: TenderBids, b: number, problems: Problem[]): void {
+function checkPrice(specification: Pick<TenderSpecification, "contract">, model: ScoringModel, tenderBids: TenderBids, b: number, problems: Problem[]): void {
   const price = model.sections.price;
   const bid = tenderBids.bids[b]!;
   if (price === undefined) return;

@@ -47,13 +47,13 @@ export const INPUT_LIMITS = {
  * characters) ends in located problems, never an exception: each refusal is decided before the work it
  * would cost, so it is fast and bounded in memory.
  */
-export function parseInputDocument<S extends z.ZodType>(
+export function parseInputDocument<S extends z.ZodType, P = z.infer<S>>(
   schema: S,
   text: string,
   role: DocumentRole,
   file: string,
-  options: { salvage?: (raw: unknown) => Salvaged<z.infer<S>> | undefined } = {},
-): ParseOutcome<z.infer<S>> {
+  options: { salvage?: (raw: unknown) => Salvaged<P> | undefined } = {},
+): ParseOutcome<z.infer<S>, P> {
   const at = (offset: number): Location => ({ document: role, file, ...lineAndColumn(text, offset) });
 
   const refused = refuseBeforeParsing(text, role, at);
@@ -103,7 +103,7 @@ export function parseInputDocument<S extends z.ZodType>(
 
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, raw, jsonSchemaOf(schema))).map((p) => locateIn(p, source));
+    const problems = withoutMissingNearMisses(parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, raw, jsonSchemaOf(schema)))).map((p) => locateIn(p, source));
     const salvaged = options.salvage?.(raw);
     return salvaged === undefined ? { ok: false, problems } : { ok: false, problems, partial: { ...salvaged, source } };
   }
@@ -114,7 +114,7 @@ export function parseInputDocument<S extends z.ZodType>(
  * A parse's outcome; when the file read as YAML but broke the schema in places, `partial` may hold the
  * parts that passed, so the rules can check them in the same round instead of after the schema is mended.
  */
-export type ParseOutcome<T> = Outcome<{ data: T; source: SourceDocument }> & { partial?: Salvaged<T> & { source: SourceDocument } };
+export type ParseOutcome<T, P = T> = Outcome<{ data: T; source: SourceDocument }> & { partial?: Salvaged<P> & { source: SourceDocument } };
 
 /** The parts of a document that passed the schema, and where a path into them lies in the whole file. */
 export interface Salvaged<T> {
@@ -387,4 +387,15 @@ export function locateProblems<T extends { location: Location }>(problems: reado
     const source = sources.find((s) => s.role === p.location.document);
     return source ? locateIn(p, source) : p;
   });
+}
+
+/**
+ * "critera" for "criteria" is one mistake: the unknown field already says "did you mean criteria?", so the
+ * missing "criteria" beside it is not reported a second time.
+ */
+function withoutMissingNearMisses(problems: Problem[]): Problem[] {
+  const meant = new Set(
+    problems.flatMap((p) => (p.code === "schema.unknown-field" && p.location.path && "suggestion" in p.args && p.args.suggestion !== undefined ? [JSON.stringify([...p.location.path.slice(0, -1), p.args.suggestion])] : [])),
+  );
+  return problems.filter((p) => !(p.code === "schema.missing" && p.location.path !== undefined && meant.has(JSON.stringify(p.location.path))));
 }

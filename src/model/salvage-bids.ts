@@ -1,5 +1,7 @@
+import type { PathSegment } from "../problems/problem.js";
 import { Bid, ModeratedScore, Panel, type TenderBids } from "./bids.js";
 import type { Salvaged } from "./parse-document.js";
+import { withUnknownFieldsMended } from "./salvage.js";
 
 /**
  * The parts of a bids file that pass the schema on their own: the panel, each bid that is well formed,
@@ -18,11 +20,14 @@ export function salvageBids(raw: unknown): Salvaged<TenderBids> | undefined {
   const bids: Bid[] = [];
   const bidAt: number[] = [];
   const brokenBidIds = new Set<unknown>();
+  const renamed: ((path: readonly PathSegment[]) => readonly PathSegment[])[] = [];
   raw["bids"].forEach((entry, i) => {
-    const bid = Bid.safeParse(entry);
-    if (bid.success) {
+    // A bid with a misspelt field is still checked, as it evidently meant (see salvage.ts).
+    const bid = withUnknownFieldsMended(Bid, entry);
+    if (bid !== undefined) {
       bids.push(bid.data);
       bidAt.push(i);
+      renamed.push(bid.pathInFile);
     } else if (isRecord(entry)) brokenBidIds.add(entry["id"]);
   });
   if (bids.length === 0) return undefined;
@@ -40,7 +45,7 @@ export function salvageBids(raw: unknown): Salvaged<TenderBids> | undefined {
     data: { panel: panel.data, bids, moderation },
     pathInFile: ([list, index, ...rest]) => {
       const at = typeof list === "string" && typeof index === "number" ? positions[list]?.[index] : undefined;
-      if (at !== undefined) return [list!, at, ...rest];
+      if (at !== undefined) return [list!, at, ...(list === "bids" ? renamed[index as number]!(rest) : rest)];
       return [list, index, ...rest].filter((segment) => segment !== undefined);
     },
   };

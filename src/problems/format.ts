@@ -145,7 +145,8 @@ const messages = {
     const scores = a.scores > 0 ? `${counted(a.scores, "score")} from ${from.join(" and ")}` : "";
     const sheets = [scores, ...(a.prices > 0 ? [counted(a.prices, "price")] : [])].filter((x) => x !== "").join(" and ");
     // Gate results are recorded by the panel in bids.yaml: the score sheets have no place for them.
-    const gates = a.gateResults > 0 ? `; ${counted(a.gateResults, "pass/fail gate result")} to record in the bids file (gates: { name: pass } under each bid)` : "";
+    const example = a.gates.map((g) => `${g}: pass`).join(", ");
+    const gates = a.gateResults > 0 ? `; ${counted(a.gateResults, "pass/fail gate result")} to record in the bids file (under each bid, gates: { ${example} }, with pass or fail)` : "";
     return `Still to come: ${sheets}, from the score sheets and price schedules (send them with tender-eval scoresheets)${gates}`;
   },
   "input.no-bids": () =>

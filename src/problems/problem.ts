@@ -114,7 +114,7 @@ export interface ProblemArgsByCode {
   "input.no-bids": Record<string, never>;
   "tender.not-scored-yet": Record<string, never>;
   "tender.nothing-to-score": Record<string, never>;
-  "tender.scores-to-come": { scores: number; evaluators: number; userPanelMembers: number; prices: number; gateResults: number };
+  "tender.scores-to-come": { scores: number; evaluators: number; userPanelMembers: number; prices: number; gateResults: number; gates: string[] };
   "input.results-not-bids": Record<string, never>;
   "sheets.none": { files: number };
   "whatif.unknown-bid": { bid: string; known: string };

@@ -11,7 +11,7 @@ import { checkPriceFormula } from "./check-price-formula.js";
  * is why this lives in scoring, not model), and the bids against the model and specification. Scoring runs
  * exactly these checks, so `validate` says no more and no less than `score` would.
  */
-export function validateTender(input: { specification?: TenderSpecification | undefined; model: ScoringModel; bids?: TenderBids | undefined }, options: CheckOptions = {}): Problem[] {
+export function validateTender(input: { specification?: Pick<TenderSpecification, "contract"> | undefined; model: ScoringModel; bids?: TenderBids | undefined }, options: CheckOptions = {}): Problem[] {
   const problems = [...checkScoringModel(input.model), ...checkPriceFormula(input.model)];
   // The bids are checked against the specification (price years), so only with one.
   if (input.bids !== undefined && input.specification !== undefined) problems.push(...checkBids(input.specification, input.model, input.bids, options));

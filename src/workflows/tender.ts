@@ -1,5 +1,5 @@
 import type { TenderBids } from "../model/bids.js";
-import { parseBids, parseScoringModel, parseSpecification, type Parsed } from "../model/parse.js";
+import { parseBids, parseScoringModel, parseSpecification, type Parsed, type SpecificationForRules } from "../model/parse.js";
 import { locateProblems, type Salvaged, type SourceDocument } from "../model/parse-document.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
@@ -47,8 +47,10 @@ interface ParsedTenderFiles {
   specification?: Parsed<TenderSpecification> | undefined;
   model?: Parsed<ScoringModel> | undefined;
   bids?: Parsed<TenderBids> | undefined;
-  /** The bids that passed the schema when others did not: the rules still check them. */
-  partialBids?: (Parsed<TenderBids> & Pick<Salvaged<TenderBids>, "pathInFile">) | undefined;
+  /** What of each broken file the rules can still check (see model/salvage.ts). */
+  partialSpecification?: Readable<SpecificationForRules> | undefined;
+  partialModel?: Readable<ScoringModel> | undefined;
+  partialBids?: Readable<TenderBids> | undefined;
   /** Whether a bids file was given (it may not have parsed). */
   bidsGiven: boolean;
 }
@@ -78,6 +80,8 @@ async function parseTenderFiles(files: TenderFiles): Promise<ParsedTenderFiles> 
     specification: spec?.ok ? spec.value : undefined,
     model: model?.ok ? model.value : undefined,
     bids: bids?.ok ? bids.value : undefined,
+    partialSpecification: spec?.partial,
+    partialModel: model?.partial,
     partialBids: bids?.partial,
     bidsGiven: files.bids !== undefined,
   };
@@ -99,19 +103,31 @@ function loadedFrom(parsed: ParsedTenderFiles): Outcome<LoadedTender> {
   return { ok: true, value: loaded, problems };
 }
 
+/** A file as far as the rules can read it: parsed whole, or the parts salvaged, with paths mapped back into the file. */
+type Readable<T> = Parsed<T> & Pick<Salvaged<T>, "pathInFile">;
+const whole = <T>(parsed: Parsed<T>): Readable<T> => ({ ...parsed, pathInFile: (path) => path });
+
 /**
  * The rules that can still run when some file did not parse, so one round of `validate` shows every
- * mistake: the model's own rules whenever the model parsed, and the rules between the files on the bids
- * that passed the schema when the specification and model parsed too.
+ * mistake: the model's rules on the model as parsed or as salvaged, and the rules between the files on
+ * the bids that could be read, against the specification's contract.
  */
 function rulesOnWhatParsed(parsed: ParsedTenderFiles, stage: TenderStage | "auto" | undefined): Problem[] {
-  const { model, specification, partialBids } = parsed;
+  const model = parsed.model ? whole(parsed.model) : parsed.partialModel;
   if (model === undefined) return [];
-  if (specification === undefined || partialBids === undefined) return locateProblems(checkTenderRules({ model: model.data }), [model.source]);
-  const tender = { specification: specification.data, model: model.data, bids: partialBids.data, sources: [specification.source, model.source, partialBids.source] };
-  // The rules count the bids they were given; a path into the bids file must count every bid in it.
-  const inFile = (p: Problem): Problem =>
-    p.location.document === "bids" && p.location.path !== undefined ? { ...p, location: { ...p.location, path: partialBids.pathInFile(p.location.path) } } : p;
+  const specification = parsed.specification ? whole<SpecificationForRules>(parsed.specification) : parsed.partialSpecification;
+  const bids = parsed.bids ? whole(parsed.bids) : parsed.partialBids;
+  const read = { model, specification, bids };
+  // The rules count the entries they were given and use the names the schema knows; a path must name
+  // the entry and the field as the file has them.
+  const inFile = (p: Problem): Problem => {
+    const document = p.location.document === "specification" ? read.specification : p.location.document === "model" ? read.model : p.location.document === "bids" ? read.bids : undefined;
+    return document !== undefined && p.location.path !== undefined ? { ...p, location: { ...p.location, path: document.pathInFile(p.location.path) } } : p;
+  };
+  if (specification === undefined || bids === undefined) {
+    return locateProblems(checkTenderRules({ model: model.data }).map(inFile), [model.source]);
+  }
+  const tender = { specification: specification.data, model: model.data, bids: bids.data, sources: [specification.source, model.source, bids.source] };
   return rulesAtStage(tender, stage, inFile).problems;
 }
 
@@ -138,11 +154,11 @@ export async function validateTender(
 
 /** The rules between a tender's files at its stage, located; before scoring, one advice replaces the missing scores. */
 function rulesAtStage(
-  tender: Pick<LoadedTender, "specification" | "model" | "bids" | "sources">,
+  tender: { specification: SpecificationForRules; model: ScoringModel; bids?: TenderBids | undefined; sources: readonly SourceDocument[] },
   requested: TenderStage | "auto" | undefined,
   inFile: (p: Problem) => Problem = (p) => p,
 ): { problems: Problem[]; stage: TenderStage } {
-  const stage: TenderStage = requested === "auto" ? (tender.bids !== undefined && nothingScored(tender.bids) ? "before-scoring" : "scored") : (requested ?? "scored");
+  const stage: TenderStage = requested === "auto" ? (tender.bids !== undefined && noScoresYet(tender.bids) ? "before-scoring" : "scored") : (requested ?? "scored");
   const beforeScoring = stage === "before-scoring";
   const all = checkTenderRules(tender, { allowIncomplete: beforeScoring });
   const problems = locate(
@@ -156,6 +172,14 @@ function rulesAtStage(
   return { problems, stage };
 }
 
+/**
+ * No evaluator's score and no agreed score anywhere: the score sheets have not come back, though prices
+ * may have been typed in as the price schedules arrived (they come with the tenders, before any scoring).
+ */
+function noScoresYet(bids: TenderBids): boolean {
+  return bids.moderation.length === 0 && bids.bids.every((b) => Object.values(b.scores).every((byEvaluator) => Object.keys(byEvaluator).length === 0));
+}
+
 /** No score, price or agreed score anywhere in the bids file: the score sheets have not come back. */
 export function nothingScored(bids: TenderBids): boolean {
   return bids.moderation.length === 0 && bids.bids.every((b) => b.price === undefined && Object.values(b.scores).every((byEvaluator) => Object.keys(byEvaluator).length === 0));
@@ -165,8 +189,8 @@ export function nothingScored(bids: TenderBids): boolean {
 function scoresToCome(rules: readonly Problem[], bids: TenderBids): Problem | undefined {
   const missing = rules.filter((p): p is Problem<"bids.missing-score"> => p.code === "bids.missing-score");
   const prices = rules.filter((p) => p.code === "bids.missing-price").length;
-  const gateResults = rules.filter((p) => p.code === "bids.missing-gate-result").length;
-  if (missing.length === 0 && prices === 0 && gateResults === 0) return undefined;
+  const gateResults = rules.filter((p): p is Problem<"bids.missing-gate-result"> => p.code === "bids.missing-gate-result");
+  if (missing.length === 0 && prices === 0 && gateResults.length === 0) return undefined;
   const scorers = new Set(missing.map((p) => p.args.evaluator));
   const userPanel = new Set(bids.panel.userPanel.map((m) => m.id));
   return problem(
@@ -177,7 +201,8 @@ function scoresToCome(rules: readonly Problem[], bids: TenderBids): Problem | un
       evaluators: [...scorers].filter((id) => !userPanel.has(id)).length,
       userPanelMembers: [...scorers].filter((id) => userPanel.has(id)).length,
       prices,
-      gateResults,
+      gateResults: gateResults.length,
+      gates: [...new Set(gateResults.map((p) => p.args.gate))],
     },
     "advice",
   );

@@ -51,7 +51,7 @@ describe("every problem at once, in words a person uses", () => {
     cpSync(exampleFolder, dir, { recursive: true });
     let bids = exampleText("bids.yaml");
     bids = edit(bids, "    bidder: \"Riverside Disabled People's Voice\"", "    bidder: \"Riverside Disabled People's Voice\"\n    biddr: typo"); // schema: B1
-    bids = edit(bids, "      years: [200000, 200000, 200000]", "      years: [200000]"); // rule: B1's price years (B1 is left out, so not reported)
+    bids = edit(bids, "      years: [200000, 200000, 200000]", "      years: [200000]"); // rule: B1's price years, checked as if "biddr" were not there
     const b2Price = /(- id: B2[\s\S]*?years: )\[[^\]]*\]/;
     expect(bids).toMatch(b2Price);
     bids = bids.replace(b2Price, "$1[180000, 180000]"); // rule: B2 gives 2 of 3 years
@@ -61,10 +61,33 @@ describe("every problem at once, in words a person uses", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('"biddr" is not a field tender-eval knows here: did you mean "bidder"?');
     expect(run.stderr).toMatch(/bids\[1\]\.price\.years \(line \d+\): bid "B2" gives 2 contract-year prices, but the contract has 3 contract years/);
-    // Nothing more: the broken bid's own rules (and agreed scores naming it) wait until its schema mistake is mended.
-    expect(run.stderr).not.toContain('"B1" gives');
+    expect(run.stderr).toMatch(/bids\[0\]\.price\.years \(line \d+\): bid "B1" gives 1 contract-year price, but the contract has 3 contract years/);
     expect(run.stderr).not.toMatch(/unknown bid|no bid/i);
-    expect(run.stderr).toContain("2 errors:");
+    expect(run.stderr).toContain("3 errors:");
+  });
+
+  it("a newcomer's five mistakes across the three files come out in one round, each once", async () => {
+    // As a new user planted them: an impossible date, a misspelt field the model needs ("critera"), weights
+    // adding up to 105, user-panel members written as bare ids, and a price for the wrong number of years.
+    const dir = mkdtempSync(join(tmpdir(), "tender-eval-newcomer-"));
+    cpSync(exampleFolder, dir, { recursive: true });
+    writeFileSync(join(dir, "specification.yaml"), edit(exampleText("specification.yaml"), "submissionDeadline: 2026-10-13", "submissionDeadline: 2027-02-30"));
+    let model = edit(exampleText("scoring-model.yaml"), "  socialValue:\n    weight: 15", "  socialValue:\n    weight: 20");
+    model = model.replace("    criteria:", "    critera:");
+    writeFileSync(join(dir, "scoring-model.yaml"), model);
+    let bids = edit(exampleText("bids.yaml"), "  userPanel:\n    - id: P1\n    - id: P2\n    - id: P3", "  userPanel: [P1, P2, P3]");
+    bids = bids.replace(/(- id: B2[\s\S]*?years: )\[[^\]]*\]/, "$1[180000, 180000]");
+    writeFileSync(join(dir, "bids.yaml"), bids);
+
+    const run = await runCli(["validate", dir]);
+    const out = run.stderr;
+    expect(out).toContain("30 February 2027 does not exist");
+    expect(out).toContain('"critera" is not a field tender-eval knows here: did you mean "criteria"?');
+    expect(out).not.toContain("criteria (line"); // the missing "criteria" is the same mistake, said once
+    expect(out).toContain("add up to 105, not 100");
+    expect(out).toContain('got "P1": write each entry as "- id: P1"');
+    expect(out).toMatch(/bids\[1\]\.price\.years \(line \d+\): bid "B2" gives 2 contract-year prices/);
+    expect(out).toContain("7 errors:"); // date, critera, weights, P1, P2, P3, B2's years
   });
 
   it("suggests the nearest allowed name only when it is close", () => {

@@ -96,7 +96,7 @@ describe("validate and review with one file named", () => {
     expect(run.stdout).toContain("Reviewed the scoring model alone. Not checked without a specification: the price weight's limit for the kind of service");
   });
 
-  it("validate says scores are still to come before scoring, and every missing score is an error once one is in", async () => {
+  it("validate says scores are still to come before scoring, prices or not, and every missing score is an error once one is in", async () => {
     const made = await runCli(["init", ".", "--date", "2026-03-02"]);
     const before = await runCli(["validate", "--json"], made.cwd);
     const json = JSON.parse(before.stdout);
@@ -104,12 +104,18 @@ describe("validate and review with one file named", () => {
     expect(json.problems.map((p: { code: string }) => p.code)).toEqual(["tender.scores-to-come"]);
     const text = await runCli(["validate"], made.cwd);
     expect(text.stdout).toContain(
-      "bids.yaml: Still to come: 54 scores from 3 evaluators and 3 user-panel members and 2 prices, from the score sheets and price schedules (send them with tender-eval scoresheets); 4 pass/fail gate results to record in the bids file (gates: { name: pass } under each bid)",
+      "bids.yaml: Still to come: 54 scores from 3 evaluators and 3 user-panel members and 2 prices, from the score sheets and price schedules (send them with tender-eval scoresheets); 4 pass/fail gate results to record in the bids file (under each bid, gates: { insurance: pass, registration: pass }, with pass or fail)",
     );
     const bids = readFileSync(join(made.cwd, "bids.yaml"), "utf8").replace("  bidder: Name of the first bidder\n", "  bidder: Name of the first bidder\n  price: { years: [1, 1, 1] }\n");
     writeFileSync(join(made.cwd, "bids.yaml"), bids);
+    // Prices typed in as the price schedules arrive, before any scoring: still before scoring.
+    const priced = await runCli(["validate"], made.cwd);
+    expect(priced.code, priced.stderr).toBe(0);
+    expect(priced.stdout).toContain("Still to come: 54 scores from 3 evaluators and 3 user-panel members and 1 price,");
+    // Once a score is in, every missing score is an error.
+    writeFileSync(join(made.cwd, "bids.yaml"), bids.replace("  price: { years: [1, 1, 1] }\n", "  price: { years: [1, 1, 1] }\n  scores: { Q1: { E1: { score: 3, justification: Good } } }\n"));
     const after = await runCli(["validate"], made.cwd);
     expect(after.code).toBe(1);
-    expect(after.stderr).toContain('bid "B1" has no score from E1 for criterion Q1');
+    expect(after.stderr).toContain('bid "B1" has no score from E2 for criterion Q1');
   });
 });
