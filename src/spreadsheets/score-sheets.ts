@@ -3,6 +3,7 @@ import type { TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
+import { addDeclarationSheet } from "./declaration-sheet.js";
 import { loadExcelJS } from "./exceljs.js";
 import { FORMAT, writeMetadata, type WorkbookKind } from "./metadata.js";
 import { INPUT_FILL, THIN, fitHeight, protect, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
@@ -155,6 +156,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
     }
     await protect(sheet);
   }
+  if (!userPanel) await addDeclarationSheet(workbook, who, bids.bids.map((b) => b.bidder));
   await writeMetadata(workbook, { ...metadataFor(context, kind), evaluatorId });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
