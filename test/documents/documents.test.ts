@@ -54,7 +54,7 @@ describe("evaluation report", () => {
   });
 
   it("includes the weighting review and the audit record", () => {
-    expect(text).toContain("The scoring model and process were reviewed against: Default UK review policy.");
+    expect(text).toContain("The scoring model and process were reviewed against the Default UK review policy.");
     // Sources are named as the public documents they are, never by internal words.
     expect(text).not.toMatch(/\bseeds?\b|tender-eval's default/i);
     expect(text).toContain("Achieving for Children Commissioning Framework");
