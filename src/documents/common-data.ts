@@ -9,6 +9,13 @@ import type { TenderResult } from "../scoring/result.js";
 export const text = (description: string) => z.string().describe(description);
 export const flagOf = (description: string) => z.boolean().describe(description);
 
+/** A finding as a sentence: capital letter, full stop. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  const capitalised = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
 export const TenderFields = z.object({
   title: text("Tender title"),
   reference: text("Tender reference"),

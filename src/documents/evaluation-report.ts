@@ -8,7 +8,7 @@ import { formatDate, formatPercent, formatPoints, formatScore } from "../languag
 import { flagMessage, formatLocation, valueWithBasis } from "../problems/format.js";
 import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
-import { CriterionFields, ROUNDING_STATEMENT, ResultRow, TenderFields, criterionFields, flagOf, resultRows, tenderFields, text } from "./common-data.js";
+import { CriterionFields, ROUNDING_STATEMENT, ResultRow, TenderFields, criterionFields, flagOf, resultRows, sentence, tenderFields, text } from "./common-data.js";
 
 export const EvaluationReportData = z.object({
   documentTitle: text("Document title, e.g. Evaluation report: <tender title>"),
@@ -84,12 +84,6 @@ const combinationWords = { consensus: "consensus (agreed by the panel; the mean 
 const tieBreakWords = { "highest-quality": "highest quality score", "highest-social-value": "highest social value score", "highest-user-panel": "highest user panel score", "lowest-price": "lowest whole-life price" };
 const severityWords = { error: "Error", warning: "Warning", advice: "Advice" };
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-/** A finding as a sentence: capital letter, full stop. */
-export const sentence = (text: string) => {
-  const t = capitalise(text.trim());
-  return /[.!?]$/.test(t) ? t : `${t}.`;
-};
 const counted = (n: number, noun: string, plural = `${noun}s`) => `${n} ${n === 1 ? noun : plural}`;
 const listed = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
 

@@ -125,6 +125,12 @@ export interface TenderPaths {
   cwd?: string | undefined;
 }
 
+/** The tender folder's file of a kind under its usual names, or undefined when it has none. */
+export async function findTenderFile(folder: string, kind: keyof typeof defaultNames, cwd = process.cwd()): Promise<string | undefined> {
+  for (const name of defaultNames[kind]) if (await isFile(resolve(cwd, folder, name))) return join(folder, name);
+  return undefined;
+}
+
 /** Find and read a tender's files: paths given win, otherwise the usual names inside the tender folder. */
 export async function readTenderFolder(paths: TenderPaths): Promise<TenderFiles & { specification: FileOnDisk; model: FileOnDisk; bids?: FileOnDisk; sheets?: FileOnDisk[] }> {
   const cwd = paths.cwd ?? process.cwd();
