@@ -1,5 +1,5 @@
 import { open, readdir, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DocumentKind } from "../documents/document-kinds.js";
 import { InputFileError } from "./input-file-error.js";
@@ -95,7 +95,11 @@ async function readBounded(absolute: string, shownAs: string, limit: SizeLimit):
 
 /** A name relative to the tender folder, with forward slashes whatever the platform. */
 function nameIn(folder: string, absolute: string): string {
-  return relative(folder, absolute).split(sep).join("/") || absolute.split(sep).pop()!;
+  const inFolder = relative(folder, absolute);
+  // A file outside the tender folder (or on another drive) is named by its file name alone: "../../home/…"
+  // or "C:\Users\…" in a document would show the folders of the machine that made it.
+  if (inFolder === "" || inFolder.startsWith("..") || isAbsolute(inFolder)) return basename(absolute);
+  return inFolder.split(sep).join("/");
 }
 
 const defaultNames = {
