@@ -205,7 +205,7 @@ export const specs = {
         .option("out", { type: "string", describe: "Where to write the assessment (default: equality-assessment.docx in the tender folder's outputs/)" })
         .epilogue(examples([
           ["Pre-fill an Equality Assessment", "$0 equality my-tender --findings my-tender/equality-findings.yaml"],
-          ["At needs analysis, before there is a scoring model", "$0 equality my-tender --stage needs-analysis --findings my-tender/equality-findings.yaml"],
+          ["At needs analysis, before there is a scoring model", "$0 equality my-tender --stage needs-analysis"],
         ])),
   }),
   templates: spec({
