@@ -214,7 +214,7 @@ const messages = {
   "review.tendering-period-short": (a) =>
     `bidders have ${a.days} days from publication to the deadline, less than the ${a.recommended} days small user-led organisations need to respond`,
   "review.words-disproportionate": (a) =>
-    `the tender asks for up to ${formatCount(a.words)} words of answers, more than the ${formatCount(a.allowance)} words proportionate to a contract worth ${formatMoney(a.annualValue)} a year`,
+    `the tender asks for up to ${formatCount(a.words)} words of answers, more than the ${formatCount(a.allowance)} words proportionate to a contract worth ${formatMoney(a.annualValue)} a year (${a.includesVat ? "including" : "excluding"} VAT)`,
   "review.regime": (a) =>
     `the estimated value ${valueWithBasis(a.value, a.basis)} is ${a.above ? "at or above" : "below"} the ${regimeWords[a.regime]} threshold of ${formatMoney(a.threshold)}`,
   "review.consider-lots": (a) =>

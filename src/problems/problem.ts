@@ -177,7 +177,7 @@ export interface FlagArgsByCode {
   "review.interpolation-price-scoring": Record<string, never>;
   "review.tendering-period-below-statutory-minimum": { days: number; minimum: number; procedure: string };
   "review.tendering-period-short": { days: number; recommended: number };
-  "review.words-disproportionate": { words: number; allowance: Exact; annualValue: Exact };
+  "review.words-disproportionate": { words: number; allowance: Exact; annualValue: Exact; includesVat: boolean };
   "review.regime": { value: Exact; basis: ValueBasis; threshold: Exact; regime: "light-touch" | "central-government" | "sub-central"; above: boolean };
   "review.consider-lots": { value: Exact; basis: ValueBasis };
   "review.consider-reserved-contract": { minimum: number };

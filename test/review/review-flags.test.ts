@@ -137,7 +137,7 @@ describe("each flag: the smallest model that triggers it, and one that does not"
     const withWords = (words: number) =>
       aPassingModel({ quality: { ...section(50, { Q1: 40, Q2: 30, Q3: 30 }, { minimumPercent: 40 }), criteria: ["Q1", "Q2", "Q3"].map((id, i) => ({ id, title: id, weight: [40, 30, 30][i], wordLimit: words })) } });
     expect(review(withWords(2500)).flags.filter((f) => f.code === "review.words-disproportionate").map(flagMessage)).toEqual([
-      "the tender asks for up to 7,500 words of answers, more than the 7,250 words proportionate to a contract worth £150,000 a year",
+      "the tender asks for up to 7,500 words of answers, more than the 7,250 words proportionate to a contract worth £150,000 a year (including VAT)",
     ]);
     expect(codesOf(review(withWords(2400)))).not.toContain("review.words-disproportionate");
   });

@@ -50,6 +50,7 @@ export function checkWordsAsked(s: TenderSpecification, m: ScoringModel, policy:
       words,
       allowance,
       annualValue: annual,
+      includesVat: s.contract.includesVat,
     }, policy.wordsAsked.source),
   ];
 }
