@@ -21,14 +21,15 @@ const labels = {
 
 export function addDeclarationSheet(workbook: Workbook, who: string, bidders: readonly string[]): Promise<void> {
   const sheet = workbook.addWorksheet(DECLARATION_SHEET, { pageSetup: { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.getColumn(1).width = 48;
-  sheet.getColumn(2).width = 70;
+  // Narrow enough to print on A4 portrait at full size.
+  sheet.getColumn(1).width = 38;
+  sheet.getColumn(2).width = 52;
   const text = (line: string, bold = false) => {
     const row = sheet.addRow([line]);
     sheet.mergeCells(row.number, 1, row.number, 2);
     row.alignment = { wrapText: true, vertical: "top" };
-    row.font = bold ? { bold: true, size: 14 } : {};
-    row.height = Math.max(18, 15 * Math.ceil((line.length * 1.1) / 118));
+    row.font = bold ? { bold: true, size: 14 } : { size: 11 };
+    row.height = Math.max(20, 16 * Math.ceil((line.length * 1.15) / 90));
   };
   text(`Declaration of interests and confidentiality – ${who}`, true);
   text(`The bidders are: ${bidders.join("; ")}.`);
@@ -38,7 +39,7 @@ export function addDeclarationSheet(workbook: Workbook, who: string, bidders: re
   text("");
   for (const [key, label] of Object.entries(labels) as [keyof typeof labels, string][]) {
     const row = sheet.addRow([label, null]);
-    row.getCell(1).font = { bold: true };
+    row.getCell(1).font = { bold: true, size: 11 };
     row.alignment = { wrapText: true, vertical: "top" };
     row.height = key === "interest" || key === "handling" ? 60 : 20;
     const input = row.getCell(2);

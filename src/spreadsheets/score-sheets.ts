@@ -100,6 +100,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
     userPanel ? "" : "5. Save the file and return it. The panel will moderate where scores differ by more than the agreed tolerance.",
     "",
     "The scale, with what each score means, is on the sheet named Scale.",
+    ...(userPanel ? [] : ["Before you score, tick and date the declaration of interests on the sheet named Declaration."]),
   ];
   for (const line of lines) instructions.addRow([line]);
   instructions.getColumn(1).width = 110;
