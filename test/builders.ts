@@ -118,7 +118,11 @@ export function aTender() {
     bidsInput(): TenderBidsInput {
       const evaluatorIds = Array.from({ length: evaluators }, (_, i) => `E${i + 1}`);
       return {
-        panel: { evaluators: evaluatorIds.map((id) => ({ id, role: `Evaluator ${id}`, sections: ["quality"] })) },
+        panel: {
+          evaluators: evaluatorIds.map((id) => ({ id, role: `Evaluator ${id}`, sections: ["quality"] })),
+          // Every evaluator has declared their interests, as a tender ready to score would have.
+          declarations: evaluatorIds.map((id) => ({ evaluator: id, declared: true, date: "2026-01-01" })),
+        },
         bids: bids.map((b) => ({
           id: b.id,
           bidder: b.bidder ?? `Bidder ${b.id}`,

@@ -1,4 +1,5 @@
 import type { ArgumentsCamelCase, Argv } from "yargs";
+import { equalityStages } from "../model/equality-findings.js";
 import type { DocumentKind } from "../documents/document-kinds.js";
 
 /**
@@ -205,11 +206,13 @@ export const specs = {
     describe: "Write an Equality Assessment (.docx) pre-filled from the specification, your findings and the weighting review",
     builder: (y) =>
       documentOptions(y)
-        .option("findings", { type: "string", describe: "Your findings so far (YAML): research sources, impacts, summary, consultation, actions, monitoring" })
+        .option("findings", { type: "string", describe: "Your findings so far (YAML): research sources, impacts, summary, consultation, actions, monitoring, outcome and sign-off" })
+        .option("stage", { choices: equalityStages, default: "procurement" as const, describe: "The stage of commissioning: needs-analysis and decommissioning need only the specification and your findings; the scoring model and bids are used when present" })
         .option("policy", { type: "string", describe: "Review policy whose findings go into the assessment (default: bundled UK policy)" })
         .option("out", { type: "string", describe: "Where to write the assessment (default: equality-assessment.docx in the tender folder's outputs/)" })
         .epilogue(examples([
           ["Pre-fill an Equality Assessment", "$0 equality my-tender --findings my-tender/equality-findings.yaml"],
+          ["At needs analysis, before there is a scoring model", "$0 equality my-tender --stage needs-analysis"],
         ])),
   }),
   templates: spec({

@@ -10,13 +10,20 @@ import type { RoundingRule } from "../scoring/rounding.js";
 export const text = (description: string) => z.string().describe(description);
 export const flagOf = (description: string) => z.boolean().describe(description);
 
+/** A finding as a sentence: capital letter, full stop. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  const capitalised = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
 export const TenderFields = z.object({
   title: text("Tender title"),
   reference: text("Tender reference"),
   authority: text("Contracting authority"),
   serviceArea: text("Service area"),
   procedure: text("Procedure, in words"),
-  contractValue: text("Estimated value of the initial term, e.g. £1,000,000"),
+  contractValue: text("Estimated value of the initial term, saying what it includes, e.g. £1,000,000 including VAT, for the initial 3 years, not the optional extension"),
   contractLength: text("Contract length, e.g. 3 years, with an option to extend by 2 years"),
   published: text("Date published, e.g. 1 September 2026"),
   submissionDeadline: text("Submission deadline, e.g. 13 October 2026"),
@@ -38,7 +45,8 @@ export function tenderFields(s: TenderSpecification): z.infer<typeof TenderField
     authority: s.authority,
     serviceArea: s.serviceArea,
     procedure: procedures[s.procedure],
-    contractValue: `${formatMoney(exact(s.contract.estimatedValue))}${s.contract.includesVat ? " including VAT" : " excluding VAT"}`,
+    // The estimate covers the initial term only (specification.contract.estimatedValue): say so.
+    contractValue: `${formatMoney(exact(s.contract.estimatedValue))} ${s.contract.includesVat ? "including" : "excluding"} VAT, for ${s.contract.extensionYears > 0 ? `the initial ${years}, not the optional extension year${s.contract.extensionYears === 1 ? "" : "s"}` : `the whole ${years}`}`,
     contractLength: `${years}${extension}`,
     published: formatDate(s.dates.published),
     submissionDeadline: formatDate(s.dates.submissionDeadline),

@@ -5,14 +5,27 @@ import type { TenderSpecification } from "../model/specification.js";
 import { DEFAULT_TOLERANCE_SHARE } from "../model/weights.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { formatDate, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
-import { flagMessage, formatLocation } from "../problems/format.js";
+import { flagMessage, formatLocation, valueWithBasis } from "../problems/format.js";
 import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
-import { CriterionFields, ROUNDING_STATEMENT, ResultRow, TenderFields, criterionFields, flagOf, resultRows, tenderFields, text } from "./common-data.js";
+import { CriterionFields, ResultRow, roundingStatement, TenderFields, criterionFields, flagOf, resultRows, sentence, tenderFields, text } from "./common-data.js";
 
 export const EvaluationReportData = z.object({
   documentTitle: text("Document title, e.g. Evaluation report: <tender title>"),
   tender: TenderFields,
+  recommendation: text("The recommendation, in one sentence: whom the panel recommends, and why"),
+  summary: z.array(z.object({ text: text("One sentence of the executive summary") })).describe("The executive summary: the outcome, the bids, moderation, declarations, the review and who approves"),
+  declarations: z
+    .array(z.object({ evaluator: text("Evaluator's role and id"), declared: text("Whether and when the declaration was made, or what is missing"), interest: text("Any interest declared, or 'None declared'"), handling: text("How a declared interest was handled, or –") }))
+    .describe("Each evaluator's declaration of interests"),
+  hasMissingDeclarations: flagOf("Whether any evaluator's declaration is missing, not made or undated"),
+  hasGates: flagOf("Whether the model has pass/fail gates"),
+  gateResults: z.array(z.object({ bidder: text("Bidder"), results: text("Each gate's result, e.g. Insurance: pass"), outcome: text("Passed all, or which it failed") })).describe("Pass/fail results per bid"),
+  signOff: z.object({
+    approver: text("Who approves a contract of this value under the scheme of delegation"),
+    basis: text("The value the approver was chosen by, and exactly what it includes"),
+    source: text("Where the scheme of delegation comes from"),
+  }),
   model: z.object({
     title: text("Scoring model title"),
     version: text("Scoring model version"),
@@ -23,7 +36,6 @@ export const EvaluationReportData = z.object({
   criteria: z.array(CriterionFields).describe("Every criterion with its weight and scale"),
   scales: z.array(z.object({ title: text("Scale title"), descriptors: z.array(z.object({ score: text("Score"), meaning: text("What the score means") })) })).describe("Scoring scales with descriptors"),
   gates: z.array(z.object({ title: text("Pass/fail requirement") })).describe("Pass/fail gates"),
-  hasGates: flagOf("Whether the model has pass/fail gates"),
   hasPrice: flagOf("Whether price is scored"),
   price: z.object({ method: text("Price method name"), formula: text("Price formula in words"), maxPoints: text("Maximum price points"), wholeLife: text("What the whole-life price covers") }),
   panel: z.array(z.object({ role: text("Evaluator's role"), sections: text("Sections they scored") })).describe("Evaluators by role (no names)"),
@@ -45,6 +57,7 @@ export const EvaluationReportData = z.object({
   hasModeration: flagOf("Whether any score was moderated"),
   moderation: z.array(z.object({ bidder: text("Bidder"), criterion: text("Criterion"), scores: text("The evaluators' scores"), agreed: text("Agreed score"), reason: text("Summary of the panel's discussion") })).describe("Moderated scores"),
   hasPendingModeration: flagOf("Whether some answers still await moderation"),
+  pointsRule: text("How a criterion's combined score becomes points, as the scoring model's scales say"),
   pendingModeration: z.array(z.object({ bidder: text("Bidder"), criterion: text("Criterion"), spread: text("How far apart the scores are") })).describe("Answers still needing moderation"),
   hasReview: flagOf("Whether the weighting review ran"),
   reviewPolicy: text("Policy the weighting review applied"),
@@ -72,7 +85,69 @@ const combinationWords = { consensus: "consensus (agreed by the panel; the mean 
 const tieBreakWords = { "highest-quality": "highest quality score", "highest-social-value": "highest social value score", "highest-user-panel": "highest user panel score", "lowest-price": "lowest whole-life price" };
 const severityWords = { error: "Error", warning: "Warning", advice: "Advice" };
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const counted = (n: number, noun: string, plural = `${noun}s`) => `${n} ${n === 1 ? noun : plural}`;
+const listed = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+
+/** Each evaluator's declaration of interests, or what is missing from it. */
+function declarationRows(bids: TenderBids) {
+  return bids.panel.evaluators.map((e) => {
+    const d = bids.panel.declarations.find((x) => x.evaluator === e.id);
+    const declared =
+      d === undefined ? "Not recorded" : !d.declared ? "Not made" : d.date === undefined ? "Yes, but not dated" : `Yes, on ${formatDate(d.date)}`;
+    return {
+      evaluator: `${e.role} (${e.id})`,
+      declared,
+      complete: d !== undefined && d.declared && d.date !== undefined,
+      interest: d?.interest ?? (d?.declared ? "None declared" : "–"),
+      handling: d?.interest !== undefined ? (d.handling ?? "Not recorded") : "–",
+    };
+  });
+}
+
+function executiveSummary(input: { result: TenderResult; review?: { policyTitle: string; flags: ReviewFlag[] } | undefined }, declarations: ReturnType<typeof declarationRows>, approval: ApprovalFlag | undefined) {
+  const { result, review } = input;
+  const byId = new Map(result.bids.map((b) => [b.bidId, b]));
+  const ranked = result.bids.filter((b) => b.status === "ranked");
+  const excluded = result.bids.filter((b) => b.status === "excluded");
+  const winners = result.winners.map((id) => byId.get(id)!);
+  const totalWords = (b: (typeof result.bids)[number]) =>
+    result.rankingBasis === "price-per-quality-point" ? "the lowest price per quality point" : `${formatPoints(b.total)} points out of 100`;
+  let recommendation: string;
+  if (winners.length === 0) recommendation = "No tender could be ranked, so the panel makes no recommendation to award.";
+  else if (winners.length > 1) recommendation = `${listed(winners.map((w) => w.bidder))} share first place after every tie-break rule: the panel must decide between them before any award is recommended.`;
+  else recommendation = `The evaluation panel recommends awarding the contract to ${winners[0]!.bidder}, the most advantageous tender: ranked first of the ${counted(ranked.length, "tender")} ranked, with ${totalWords(winners[0]!)}.`;
+  const summary: string[] = [];
+  if (result.moderationNeeded.length > 0) summary.push(`This recommendation is provisional: ${counted(result.moderationNeeded.length, "answer")} still ${result.moderationNeeded.length === 1 ? "awaits" : "await"} moderation (section 5).`);
+  summary.push(
+    `${counted(result.bids.length, "tender was", "tenders were")} received: ${ranked.length} ranked${excluded.length > 0 ? ` and ${excluded.length} excluded (${excluded.map((b) => `${b.bidder}: ${b.exclusions.map(explainExclusion).join("; ")}`).join("; ")})` : ""}.`,
+  );
+  const moderated = result.bids.reduce((n, b) => n + b.sections.reduce((m, s) => m + s.criteria.filter((c) => c.moderation).length, 0), 0);
+  summary.push(moderated > 0 ? `${counted(moderated, "score was", "scores were")} agreed at moderation (section 5).` : "No score needed moderation.");
+  const missing = declarations.filter((d) => !d.complete);
+  const interests = declarations.filter((d) => d.interest !== "None declared" && d.interest !== "–");
+  summary.push(
+    missing.length === 0
+      ? `All ${counted(declarations.length, "evaluator")} made a dated declaration of interests${interests.length > 0 ? `; ${interests.length === 1 ? "1 interest was declared and is recorded with how it was handled" : `${interests.length} interests were declared, each recorded with how it was handled`} (section 3)` : "; none declared an interest"}.`
+      : `Declarations of interests are incomplete: ${listed(missing.map((d) => `${d.evaluator} (${d.declared.toLowerCase()})`))}. Complete them before this report is approved (section 3).`,
+  );
+  if (review !== undefined) {
+    const count = (severity: ReviewFlag["severity"]) => review.flags.filter((f) => f.severity === severity).length;
+    summary.push(`The weighting review against the ${review.policyTitle} found ${counted(count("error"), "error")}, ${counted(count("warning"), "warning")} and ${counted(count("advice"), "point", "points")} of advice (section 6).`);
+  }
+  if (approval !== undefined) summary.push(`Under the scheme of delegation, a contract worth ${valueWithBasis(approval.args.value, approval.args.basis)} is approved by: ${approval.args.approver}.`);
+  return { recommendation, summary: summary.map((text) => ({ text })) };
+}
+
+type ApprovalFlag = ReviewFlag<"review.approval-route">;
+
+/** What the scored price covers, in the specification's own years: extension years named only when there are some. */
+function wholeLifeWords(s: TenderSpecification, includesExtensionYears: boolean): string {
+  const years = counted(s.contract.years, "contract year");
+  const extension = counted(s.contract.extensionYears, "optional extension year");
+  const all = s.contract.years === 1 ? `The ${years}` : `All ${years}`;
+  if (s.contract.extensionYears === 0) return all;
+  return includesExtensionYears ? `${all} and the ${extension}` : `The ${years} only (the ${extension} ${s.contract.extensionYears === 1 ? "is" : "are"} not scored)`;
+}
 
 export function evaluationReportData(input: {
   specification: TenderSpecification;
@@ -85,10 +160,34 @@ export function evaluationReportData(input: {
   const { specification, model, bids, result, review, audit } = input;
   const byId = new Map(result.bids.map((b) => [b.bidId, b]));
   const scales = new Set(scoredSectionKeys.flatMap((k) => (model.sections[k] ? [model.sections[k]!.scale] : [])));
+  const declarations = declarationRows(bids);
+  const approval = review?.flags.find((f): f is ApprovalFlag => f.code === "review.approval-route");
+  const { recommendation, summary } = executiveSummary(input, declarations, approval);
   const tolerance = model.combination.tolerance !== undefined ? `${model.combination.tolerance} scale points` : `${formatPercent(DEFAULT_TOLERANCE_SHARE.mul(100))} of the scale's range`;
   return {
     documentTitle: `Evaluation report: ${specification.title}`,
     tender: tenderFields(specification),
+    recommendation,
+    summary,
+    declarations: declarations.map(({ complete: _complete, ...row }) => row),
+    hasMissingDeclarations: declarations.some((d) => !d.complete),
+    // In the order of the results table.
+    gateResults: result.bids.map((r) => bids.bids.find((b) => b.id === r.bidId)!).map((bid) => {
+      const failed = model.gates.filter((g) => bid.gates[g.id] === "fail").map((g) => g.title);
+      const open = model.gates.filter((g) => bid.gates[g.id] === undefined).map((g) => g.title);
+      return {
+        bidder: bid.bidder,
+        results: model.gates.map((g) => `${g.title}: ${bid.gates[g.id] ?? "not recorded"}`).join("\n"),
+        outcome: failed.length > 0 ? `Failed: ${failed.join("; ")}. Excluded.` : open.length > 0 ? "Not all recorded" : "Passed all",
+      };
+    }),
+    signOff: approval
+      ? {
+          approver: approval.args.approver,
+          basis: `A contract worth ${valueWithBasis(approval.args.value, approval.args.basis)}.`,
+          source: approval.source.replace(/\s+/g, " "),
+        }
+      : { approver: "[To complete: who approves a contract of this value under your scheme of delegation]", basis: "The weighting review was not run, so no scheme of delegation was applied.", source: "–" },
     model: {
       title: model.title,
       version: model.version,
@@ -115,7 +214,7 @@ export function evaluationReportData(input: {
           method: result.price.description.name,
           formula: result.price.description.formula,
           maxPoints: formatPoints(result.price.maxPoints, 0),
-          wholeLife: result.price.includesExtensionYears ? "All contract years and the optional extension years" : "All contract years (extension years not included)",
+          wholeLife: wholeLifeWords(specification, result.price.includesExtensionYears),
         }
       : { method: "Price is not scored", formula: "–", maxPoints: "0", wholeLife: "–" },
     panel: bids.panel.evaluators.map((e) => ({ role: e.role, sections: e.sections.map((s) => sectionTitles[s]).join(", ") })),
@@ -124,7 +223,8 @@ export function evaluationReportData(input: {
         ? `A user panel of ${bids.panel.userPanel.length} people who use services scored the user panel section. Their identities are not recorded in this report.`
         : "There was no user panel.",
     winner: result.winners.map((id) => byId.get(id)!.bidder).join(" and ") || "No bid could be ranked",
-    results: resultRows(result),
+    // An excluded bid's total is not comparable with the ranked totals, so none is shown beside them.
+    results: resultRows(result).map((row, i) => (result.bids[i]!.status === "excluded" ? { ...row, total: "–" } : row)),
     breakdown: result.bids.map((b) => ({
       bidder: b.bidder,
       criteria: b.sections.flatMap((s) =>
@@ -137,7 +237,7 @@ export function evaluationReportData(input: {
       ),
     })),
     hasExclusions: result.bids.some((b) => b.status === "excluded"),
-    exclusions: result.bids.filter((b) => b.status === "excluded").map((b) => ({ bidder: b.bidder, reasons: capitalise(b.exclusions.map(explainExclusion).join("; ")) })),
+    exclusions: result.bids.filter((b) => b.status === "excluded").map((b) => ({ bidder: b.bidder, reasons: sentence(b.exclusions.map(explainExclusion).join("; ")) })),
     hasTies: result.ties.length > 0,
     ties: result.ties.map((t) => ({
       text: `${t.bidIds.map((id) => byId.get(id)!.bidder).join(" and ")} had equal totals${t.brokenBy ? `; separated by ${tieBreakWords[t.brokenBy]}` : " and share a rank"}.`,
@@ -155,6 +255,7 @@ export function evaluationReportData(input: {
       ),
     ),
     hasPendingModeration: result.moderationNeeded.length > 0,
+    pointsRule: pointsRule(model),
     pendingModeration: result.moderationNeeded.map((m) => ({
       bidder: byId.get(m.bidId)!.bidder,
       criterion: m.criterionId,
@@ -165,7 +266,7 @@ export function evaluationReportData(input: {
     hasReviewFlags: (review?.flags.length ?? 0) > 0,
     reviewFlags: (review?.flags ?? []).map((f) => ({
       severity: severityWords[f.severity],
-      message: `${flagMessage(f)}.`,
+      message: sentence(flagMessage(f)),
       where: formatLocation(f.location) || "–",
       source: f.source.replace(/\s+/g, " "),
     })),
@@ -174,7 +275,18 @@ export function evaluationReportData(input: {
       modelHash: audit.modelHash,
       toolVersion: audit.toolVersion,
       generatedOn: formatDate(audit.generatedOn),
-      rounding: ROUNDING_STATEMENT,
+      rounding: roundingStatement(result.rounding),
     },
   };
+}
+
+/** The rule from score to points in words, naming the scales normalised from their lowest score (see weights.ts). */
+function pointsRule(model: ScoringModel): string {
+  const fromZero = "combined score ÷ top of the scale × the points the criterion is worth";
+  const used = new Set(scoredSectionKeys.flatMap((k) => (model.sections[k] ? [model.sections[k]!.scale] : [])));
+  const fromLowest = [...used].filter((id) => model.scales[id]?.normalise === "from-lowest").map((id) => `"${model.scales[id]!.title}"`);
+  if (fromLowest.length === 0) return `Each criterion's points = ${fromZero}.`;
+  const rule = "(combined score − the lowest score on the scale) ÷ (top of the scale − the lowest score) × the points the criterion is worth, so the lowest score earns no points";
+  const where = `on the ${fromLowest.join(" and ")} scale${fromLowest.length === 1 ? "" : "s"}`;
+  return fromLowest.length === used.size ? `Each criterion's points = ${rule}.` : `Each criterion's points = ${rule}, ${where}; on the other scales, ${fromZero}.`;
 }

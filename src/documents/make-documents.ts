@@ -1,5 +1,4 @@
 import type { TenderBids } from "../model/bids.js";
-import type { EqualityFindings } from "../model/equality-findings.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import type { Outcome, Problem } from "../problems/problem.js";
@@ -48,7 +47,7 @@ export function makeAssessmentSummaries(
 
 export function makeEqualityAssessment(
   template: DocumentTemplate,
-  input: { specification: TenderSpecification; findings: EqualityFindings; reviewFlags?: ReviewFlag[]; today: string },
+  input: Parameters<typeof equalityAssessmentData>[0],
 ): Outcome<Uint8Array> {
   const data = equalityAssessmentData(input);
   return renderDocx(template, EqualityAssessmentData, data, { title: data.documentTitle });

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { keepTablesTogether } from "./keep-together.js";
 import type { z } from "zod";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { escapeHtml } from "../presentation/escape.js";
@@ -178,6 +179,7 @@ export function renderDocx(
   }
   const zip = doc.getZip();
   addPicturesToZip(zip, [...placed.values()]);
+  zip.file("word/document.xml", keepTablesTogether(zip.file("word/document.xml")!.asText()));
   setCoreProperties(zip, properties.title);
   return { ok: true, value: zip.generate({ type: "uint8array", compression: "DEFLATE" }), problems: [] };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Money, NonEmptyText } from "./common.js";
+import { Id, IsoDate, Money, NonEmptyText } from "./common.js";
 import { ScoredSectionKey } from "./scoring-model.js";
 
 export const EvaluatorScore = z.strictObject({
@@ -44,6 +44,19 @@ export const Bid = z.strictObject({
 });
 export type Bid = z.infer<typeof Bid>;
 
+/**
+ * An evaluator's declaration of interests before scoring (Procurement Act 2023 ss.81–83: conflicts of
+ * interest must be identified and mitigated). Ticked and dated on the score sheet, or recorded here.
+ */
+export const Declaration = z.strictObject({
+  evaluator: Id.describe("The evaluator's id, e.g. E1"),
+  declared: z.boolean().describe("true once the evaluator has signed the declaration of interests and confidentiality"),
+  date: IsoDate.optional().describe("The date the declaration was made, YYYY-MM-DD"),
+  interest: NonEmptyText.optional().describe("Any interest the evaluator declared (leave out if none), e.g. a former employee of one bidder"),
+  handling: NonEmptyText.optional().describe("How a declared interest was handled, e.g. did not score bid B2"),
+});
+export type Declaration = z.infer<typeof Declaration>;
+
 export const Panel = z.strictObject({
   evaluators: z
     .array(
@@ -57,6 +70,7 @@ export const Panel = z.strictObject({
     .describe("The evaluators, who score the quality and social value sections"),
   /** Service users who score the user-panel section. Ids only: their identities never appear in outputs. */
   userPanel: z.array(z.strictObject({ id: Id.describe("The member's anonymous id, e.g. P1") })).default([]).describe("User-panel members, by anonymous id only (e.g. P1): their identities never appear in outputs"),
+  declarations: z.array(Declaration).default([]).describe("Each evaluator's declaration of interests (or from the returned score sheets)"),
 });
 export type Panel = z.infer<typeof Panel>;
 

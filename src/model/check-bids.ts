@@ -131,7 +131,32 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
     if (moderated.has(key)) problems.push(problem("bids.moderation-duplicate", at("moderation", i), { bid: m.bid, criterion: m.criterion }));
     moderated.add(key);
   });
+  checkDeclarations(tenderBids, problems);
   return problems;
+}
+
+/**
+ * Every evaluator declares their interests before scoring (Procurement Act 2023 ss.81–82: conflicts must
+ * be identified and mitigated). Warnings, so a missing declaration is shown in the report, not hidden by it.
+ */
+function checkDeclarations(tenderBids: TenderBids, problems: Problem[]): void {
+  const evaluators = new Set(tenderBids.panel.evaluators.map((e) => e.id));
+  const declared = new Map<string, number>();
+  tenderBids.panel.declarations.forEach((d, i) => {
+    if (!evaluators.has(d.evaluator)) problems.push(problem("bids.unknown-evaluator", at("panel", "declarations", i, "evaluator"), { evaluator: d.evaluator }));
+    else declared.set(d.evaluator, i);
+    if (d.interest !== undefined && d.handling === undefined) {
+      problems.push(problem("bids.interest-not-handled", at("panel", "declarations", i, "interest"), { evaluator: d.evaluator }, "warning"));
+    }
+  });
+  for (const evaluator of evaluators) {
+    const i = declared.get(evaluator);
+    const d = i === undefined ? undefined : tenderBids.panel.declarations[i]!;
+    if (d === undefined || !d.declared || d.date === undefined) {
+      const reason = d === undefined ? "missing" : !d.declared ? "not-declared" : "no-date";
+      problems.push(problem("bids.missing-declaration", i === undefined ? at("panel", "evaluators") : at("panel", "declarations", i), { evaluator, reason }, "warning"));
+    }
+  }
 }
 
 function checkPrice(specification: Pick<TenderSpecification, "contract">, model: ScoringModel, tenderBids: TenderBids, b: number, problems: Problem[]): void {

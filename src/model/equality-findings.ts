@@ -1,18 +1,26 @@
 import { z } from "zod";
 import { IsoDate, NonEmptyText } from "./common.js";
 
-/** The nine protected characteristics of the Equality Act 2010, in the order and words of seed 004. */
+/**
+ * The nine protected characteristics, named as the Equality Act 2010 names them (s.4; what each includes:
+ * ss.5–12), in the order of the Achieving for Children Commissioning Framework's Equality Assessment
+ * (section 6). The keys are stable field names of the findings file.
+ */
 export const protectedCharacteristics = [
   ["age", "Age"],
   ["disability", "Disability"],
-  ["sex", "Gender (Sex)"],
+  ["sex", "Sex"],
   ["genderReassignment", "Gender reassignment"],
   ["marriageAndCivilPartnership", "Marriage and civil partnership"],
   ["pregnancyAndMaternity", "Pregnancy and maternity"],
-  ["raceOrEthnicity", "Race or ethnicity"],
-  ["religionAndBelief", "Religion and belief including non-belief"],
+  ["raceOrEthnicity", "Race (including colour, nationality, ethnic or national origins)"],
+  ["religionAndBelief", "Religion or belief (including a lack of religion or belief)"],
   ["sexualOrientation", "Sexual orientation"],
 ] as const;
+
+/** The stages of the commissioning cycle at which an Equality Assessment is made. */
+export const equalityStages = ["needs-analysis", "procurement", "decommissioning"] as const;
+export type EqualityStage = (typeof equalityStages)[number];
 
 type CharacteristicKey = (typeof protectedCharacteristics)[number][0];
 
@@ -33,7 +41,7 @@ export const EqualityFindings = z
     impacts: z
       .strictObject(
         Object.fromEntries(
-          protectedCharacteristics.map(([key, words]) => [key, NonEmptyText.optional().describe(`The likely impact on people by ${words.toLowerCase()}`)]),
+          protectedCharacteristics.map(([key, words]) => [key, NonEmptyText.optional().describe(`The likely impact on people by ${words.replace(/ \(.*\)$/, "").toLowerCase()}`)]),
         ) as Record<CharacteristicKey, z.ZodOptional<typeof NonEmptyText>>,
       )
       .default({})
@@ -52,6 +60,19 @@ export const EqualityFindings = z
       .default([])
       .describe("Actions to address what was found"),
     monitoring: NonEmptyText.optional().describe("How the impact will be monitored"),
+    outcome: z
+      .enum(["proceed", "proceed-with-changes", "stop"])
+      .optional()
+      .describe("The outcome of the assessment: proceed (no change needed), proceed-with-changes (with the actions above), or stop"),
+    outcomeReason: NonEmptyText.optional().describe("Why that outcome, in a sentence or two"),
+    signOff: z
+      .strictObject({
+        name: NonEmptyText.describe("Who signs the assessment off"),
+        role: NonEmptyText.describe("Their role, e.g. Head of Service"),
+        date: IsoDate.optional().describe("The date it was signed off"),
+      })
+      .optional()
+      .describe("Who signed the assessment off, and when"),
   })
   .describe("tender-eval equality findings: what the commissioner has found for the Equality Assessment");
 export type EqualityFindings = z.infer<typeof EqualityFindings>;

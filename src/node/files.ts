@@ -1,5 +1,5 @@
 import { open, readdir, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DocumentKind } from "../documents/document-kinds.js";
 import { InputFileError } from "./input-file-error.js";
@@ -95,7 +95,11 @@ async function readBounded(absolute: string, shownAs: string, limit: SizeLimit):
 
 /** A name relative to the tender folder, with forward slashes whatever the platform. */
 function nameIn(folder: string, absolute: string): string {
-  return relative(folder, absolute).split(sep).join("/") || absolute.split(sep).pop()!;
+  const inFolder = relative(folder, absolute);
+  // A file outside the tender folder (or on another drive) is named by its file name alone: "../../home/…"
+  // or "C:\Users\…" in a document would show the folders of the machine that made it.
+  if (inFolder === "" || inFolder.startsWith("..") || isAbsolute(inFolder)) return basename(absolute);
+  return inFolder.split(sep).join("/");
 }
 
 const defaultNames = {
@@ -123,6 +127,12 @@ export interface TenderPaths {
   sheets?: string | undefined;
   /** Further files named relative to the tender folder, e.g. Equality Assessment findings. */
   cwd?: string | undefined;
+}
+
+/** The tender folder's file of a kind under its usual names, or undefined when it has none. */
+export async function findTenderFile(folder: string, kind: keyof typeof defaultNames, cwd = process.cwd()): Promise<string | undefined> {
+  for (const name of defaultNames[kind]) if (await isFile(resolve(cwd, folder, name))) return join(folder, name);
+  return undefined;
 }
 
 /** Find and read a tender's files: paths given win, otherwise the usual names inside the tender folder. */

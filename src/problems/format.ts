@@ -1,4 +1,4 @@
-import { plainNumber } from "../arithmetic/exact.js";
+import { plainNumber, type Exact } from "../arithmetic/exact.js";
 import { formatCount, formatDate, formatMoney, formatPercent } from "../language/uk-format.js";
 import {
   isFlagCode,
@@ -11,6 +11,7 @@ import {
   type Problem,
   type ProblemCode,
   type ReviewFlag,
+  type ValueBasis,
 } from "./problem.js";
 
 type Messages = { [K in FindingCode]: (args: FindingArgsByCode[K]) => string };
@@ -19,6 +20,21 @@ const supplierDetailWords = { postalAddress: "postal address (postalAddress)", e
 const regimeWords = { "light-touch": "light-touch contracts", "central-government": "central government", "sub-central": "sub-central authority" } as const;
 const named = (x: { id: string; title: string }) => `${x.id} (${x.title})`;
 const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const yearsOf = (n: number) => `${n} year${n === 1 ? "" : "s"}`;
+
+/** A contract value with exactly what it includes, from the specification (see ValueBasis). */
+export function valueWithBasis(value: Exact, b: ValueBasis): string {
+  const vat = b.includesVat ? "including VAT" : "excluding VAT";
+  const vatAdded = b.includesVat ? "" : `, with VAT at ${b.vatRatePercent}% added`;
+  if (b.extensionYears === 0) {
+    return b.includesVat
+      ? `${formatMoney(value)} (the estimated value of the whole ${b.years}-year term, including VAT)`
+      : `${formatMoney(value)} (the estimated ${formatMoney(b.stated)} for the whole ${b.years}-year term, excluding VAT${vatAdded})`;
+  }
+  const extension = `${b.extensionYears} optional extension year${b.extensionYears === 1 ? "" : "s"}`;
+  return `${formatMoney(value)} (the estimated ${formatMoney(b.stated)} for the initial ${yearsOf(b.years)}, ${vat}, with the ${extension} counted at the same yearly rate${vatAdded})`;
+}
+
 /** "1 score", "108 scores": a count with its noun, singular or plural. */
 export const counted = (n: number, noun: string, plural = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : plural}`;
 
@@ -84,6 +100,10 @@ const messages = {
   "bids.duplicate-evaluator": (a) => `the panel member id "${a.evaluator}" is used more than once`,
   "bids.moderation-unknown-bid": (a) => `moderation is recorded for bid "${a.bid}", which is not among the bids`,
   "bids.moderation-duplicate": (a) => `more than one agreed score is recorded for bid "${a.bid}", criterion ${a.criterion}`,
+  "bids.missing-declaration": (a) =>
+    `evaluator ${a.evaluator} has ${a.reason === "missing" ? "no declaration of interests recorded" : a.reason === "not-declared" ? "not made the declaration of interests" : "made the declaration of interests without a date"}: tick and date it on the score sheet's Declaration sheet, or record it under panel.declarations in the bids file`,
+  "bids.interest-not-handled": (a) =>
+    `evaluator ${a.evaluator} declared an interest but not how it was handled: record what was done (e.g. did not score that bid) under handling`,
   "price.formula-failed": (a) => `the price formula "${a.formula}" failed for bid "${a.bid}": ${a.detail}`,
   "price.formula-out-of-range": (a) =>
     `the price formula "${a.formula}" gave bid "${a.bid}" ${a.value} points, outside 0 to ${a.maxPoints}`,
@@ -111,6 +131,7 @@ const messages = {
   "sheets.price-unreadable": (a) => `the price for bid ${a.bid} cannot be read: ${a.detail}`,
   "sheets.moderation-without-reason": (a) =>
     `the agreed score for bid ${a.bid}, criterion ${a.criterion} has no reason: record a fair summary of the panel's discussion`,
+  "sheets.declaration-date-unreadable": (a) => `${a.evaluator}'s declaration date cannot be read as a date: type it as e.g. 14/10/2026`,
   "sheets.empty-file": () => "is empty (0 bytes): it may not have finished saving or copying",
   "sheets.matrix-no-reference": (a) =>
     `is a panel matrix that does not say which tender it scores: in the first rows of its first sheet, type "Tender reference" in a cell and ${a.reference} in the cell to its right`,
@@ -226,14 +247,14 @@ const messages = {
   "review.tendering-period-short": (a) =>
     `bidders have ${a.days} days from publication to the deadline, less than the ${a.recommended} days small user-led organisations need to respond`,
   "review.words-disproportionate": (a) =>
-    `the tender asks for up to ${formatCount(a.words)} words of answers, more than the ${formatCount(a.allowance)} words proportionate to a contract worth ${formatMoney(a.annualValue)} a year`,
+    `the tender asks for up to ${formatCount(a.words)} words of answers, more than the ${formatCount(a.allowance)} words proportionate to a contract worth ${formatMoney(a.annualValue)} a year (${a.includesVat ? "including" : "excluding"} VAT)`,
   "review.regime": (a) =>
-    `the estimated value ${formatMoney(a.value)} (including VAT and extensions) is ${a.above ? "at or above" : "below"} the ${regimeWords[a.regime]} threshold of ${formatMoney(a.threshold)}`,
+    `the estimated value ${valueWithBasis(a.value, a.basis)} is ${a.above ? "at or above" : "below"} the ${regimeWords[a.regime]} threshold of ${formatMoney(a.threshold)}`,
   "review.consider-lots": (a) =>
-    `a single contract worth ${formatMoney(a.value)} with no lots: consider splitting it so smaller organisations can bid, and record the reasons if not`,
+    `a single contract worth ${valueWithBasis(a.value, a.basis)} with no lots: consider splitting it so smaller organisations can bid, and record the reasons if not`,
   "review.consider-reserved-contract": (a) =>
     `the service is for disabled people but is not reserved: a contract reserved for supported employment providers (at least ${a.minimum}% disabled or disadvantaged workers) or public service mutuals may be possible`,
-  "review.approval-route": (a) => `under the scheme of delegation in the review policy, a contract worth ${formatMoney(a.value)} is approved by: ${a.approver} (check it against your authority's own)`,
+  "review.approval-route": (a) => `under the scheme of delegation in the review policy, a contract worth ${valueWithBasis(a.value, a.basis)} is approved by: ${a.approver} (check it against your authority's own)`,
   "review.effective-weight": (a) => {
     const decides = `${a.section === "price" ? "price" : a.sectionTitle.toLowerCase()} decides ${a.direction === "less" ? "only " : ""}${plainNumber(a.effective.round(1))}% of the differences between bids' totals, against its published weight of ${plainNumber(a.nominal)}%`;
     if (a.direction === "more") {

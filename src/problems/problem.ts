@@ -70,6 +70,8 @@ export interface ProblemArgsByCode {
   "bids.duplicate-evaluator": { evaluator: string };
   "bids.moderation-unknown-bid": { bid: string };
   "bids.moderation-duplicate": { bid: string; criterion: string };
+  "bids.missing-declaration": { evaluator: string; reason: "missing" | "not-declared" | "no-date" };
+  "bids.interest-not-handled": { evaluator: string };
   "price.formula-failed": { bid: string; formula: string; detail: string };
   "price.formula-out-of-range": { bid: string; formula: string; value: string; maxPoints: string };
   "price.zero-quality": { bid: string };
@@ -93,6 +95,7 @@ export interface ProblemArgsByCode {
   "sheets.price-unreadable": { detail: string; bid: string };
   "sheets.moderation-without-reason": { bid: string; criterion: string };
   "sheets.empty-file": Record<string, never>;
+  "sheets.declaration-date-unreadable": { evaluator: string };
   "sheets.matrix-no-reference": { reference: string };
   "sheets.matrix-wrong-tender": { found: string; expected: string };
   "sheets.matrix-no-header": { sheet: string };
@@ -143,6 +146,19 @@ export interface ProblemArgsByCode {
 }
 
 /**
+ * What a contract value flagged by the review is made of, from the specification, so the sentence can say
+ * exactly what it includes: the stated estimate of the initial term, with or without VAT, and how many
+ * optional extension years were added to it at the same yearly rate.
+ */
+export interface ValueBasis {
+  stated: Exact;
+  years: number;
+  extensionYears: number;
+  includesVat: boolean;
+  vatRatePercent: number;
+}
+
+/**
  * Weighting-review flags. Bid flags carry the bid's id (for machines) beside the bidder's name (for the
  * sentence); money, shares and points are `Exact` so JSON readers get numbers, not "£1,015,000".
  */
@@ -179,11 +195,11 @@ export interface FlagArgsByCode {
   "review.interpolation-price-scoring": Record<string, never>;
   "review.tendering-period-below-statutory-minimum": { days: number; minimum: number; procedure: string };
   "review.tendering-period-short": { days: number; recommended: number };
-  "review.words-disproportionate": { words: number; allowance: Exact; annualValue: Exact };
-  "review.regime": { value: Exact; threshold: Exact; regime: "light-touch" | "central-government" | "sub-central"; above: boolean };
-  "review.consider-lots": { value: Exact };
+  "review.words-disproportionate": { words: number; allowance: Exact; annualValue: Exact; includesVat: boolean };
+  "review.regime": { value: Exact; basis: ValueBasis; threshold: Exact; regime: "light-touch" | "central-government" | "sub-central"; above: boolean };
+  "review.consider-lots": { value: Exact; basis: ValueBasis };
   "review.consider-reserved-contract": { minimum: number };
-  "review.approval-route": { value: Exact; approver: string };
+  "review.approval-route": { value: Exact; basis: ValueBasis; approver: string };
   /** Percent of the differences between bids' totals, against the published weight. */
   "review.effective-weight": { section: string; sectionTitle: string; effective: Exact; nominal: Exact; factor: number; direction: "more" | "less" };
   /** The withdrawn bid is `bidId`/`bidder`; the pair whose order flips is first and second. */

@@ -19,6 +19,9 @@ export function assembleBids(base: TenderBids, contents: readonly WorkbookConten
         if (other !== undefined) problems.push(problem("sheets.duplicate-workbook", { file: content.file }, { evaluator, other }));
         else source.set(evaluator, content.file);
       }
+      if (content.declaration !== undefined && source.get(content.declaration.evaluator) === content.file) {
+        bids.panel.declarations = [...bids.panel.declarations.filter((d) => d.evaluator !== content.declaration!.evaluator), content.declaration];
+      }
       for (const entry of content.entries) {
         if (source.get(entry.evaluatorId) !== content.file) continue;
         const bid = byId.get(entry.bidId)!;

@@ -1,9 +1,10 @@
-import type { TenderBids } from "../model/bids.js";
+import type { Declaration, TenderBids } from "../model/bids.js";
 import { criteriaById, evaluatorsFor, type CriterionInModel } from "../model/check-bids.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import { cellProblem, cellText, readScore, type CellContent } from "./cell-value.js";
+import { readDeclaration } from "./declaration-sheet.js";
 import { cellAt, columnLetter, columnsOf, loadLightWorkbook, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { METADATA_SHEET, readMetadata } from "./metadata.js";
 import { XlsxReadError } from "./xlsx-package.js";
@@ -34,6 +35,8 @@ export type WorkbookContent =
       entries: ScoreEntry[];
       /** A panel matrix's sheet for each evaluator, so what is missing from it can be pointed at there. */
       sheetOf?: Record<string, string>;
+      /** The declaration of interests ticked and dated on an evaluator's score sheet. */
+      declaration?: Declaration;
     }
   | { kind: "price"; file: string; bidId: string; years: number[]; extensionYears: number[] }
   | {
@@ -132,7 +135,8 @@ export function interpretWorkbook(parsed: ParsedWorkbook, file: string, context:
       if (tables.length === 0) return { ok: false, problems: [problem("sheets.no-score-table", at(), { sheet: workbook.map((s) => s.name).filter((n) => n !== METADATA_SHEET).join(", ") })] };
       const seen = new Map<string, string>();
       for (const sheet of tables) readScoreTable(sheet, file, evaluatorId, context, entries, problems, seen);
-      return finish({ kind: "scores", file, evaluators: [evaluatorId], entries }, problems);
+      const declaration = readDeclaration(workbook, file, evaluatorId, problems);
+      return finish({ kind: "scores", file, evaluators: [evaluatorId], entries, ...(declaration ? { declaration } : {}) }, problems);
     }
     case "price-schedule":
       return readPriceSchedule(workbook, file, metadata.bidId ?? "", context);

@@ -3,6 +3,7 @@ import type { TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
+import { addDeclarationSheet } from "./declaration-sheet.js";
 import { loadExcelJS } from "./exceljs.js";
 import { FORMAT, writeMetadata, type WorkbookKind } from "./metadata.js";
 import { INPUT_FILL, THIN, fitHeight, protect, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
@@ -99,6 +100,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
     userPanel ? "" : "5. Save the file and return it. The panel will moderate where scores differ by more than the agreed tolerance.",
     "",
     "The scale, with what each score means, is on the sheet named Scale.",
+    ...(userPanel ? [] : ["Before you score, tick and date the declaration of interests on the sheet named Declaration."]),
   ];
   for (const line of lines) instructions.addRow([line]);
   instructions.getColumn(1).width = 110;
@@ -155,6 +157,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
     }
     await protect(sheet);
   }
+  if (!userPanel) await addDeclarationSheet(workbook, who, bids.bids.map((b) => b.bidder));
   await writeMetadata(workbook, { ...metadataFor(context, kind), evaluatorId });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

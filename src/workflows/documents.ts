@@ -1,6 +1,8 @@
 import { makeAssessmentSummaries, makeEqualityAssessment, makeEvaluationReport } from "../documents/make-documents.js";
 import type { DocumentTemplate } from "../documents/render-docx.js";
-import { EqualityFindings } from "../model/equality-findings.js";
+import { EqualityFindings, type EqualityStage } from "../model/equality-findings.js";
+import { parseSpecification } from "../model/parse.js";
+import type { TenderSpecification } from "../model/specification.js";
 import { modelHash } from "../model/model-hash.js";
 import { parseInputDocument } from "../model/parse-document.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
@@ -73,17 +75,26 @@ export function loadFindings(file: NamedFile | undefined): Outcome<EqualityFindi
 }
 
 /**
- * The Equality Assessment, pre-filled from the specification, the findings so far and the weighting review.
- * With bids (or returned sheets) that can be scored, the review also covers the outcome; bids that cannot be
+ * The Equality Assessment at any stage of commissioning, pre-filled from the specification, the findings so
+ * far and the weighting review. The specification and findings are enough (needs analysis, or
+ * decommissioning, before any scoring model exists); with a scoring model the review covers the model and
+ * the process, and with bids (or returned sheets) that can be scored, the outcome too. Bids that cannot be
  * scored yet do not stop the assessment, which then reviews the model and the process and says so.
  */
 export async function equalityAssessment(
-  files: TenderFiles & { findings?: NamedFile | undefined },
+  files: Omit<TenderFiles, "model"> & { model?: NamedFile | undefined; findings?: NamedFile | undefined },
   policy: ReviewPolicy,
-  options: DocumentOptions & ScoreOptions,
-): Promise<Outcome<{ bytes: Uint8Array; review: WeightingReview }>> {
-  const loaded = await loadTender(files);
+  options: DocumentOptions & ScoreOptions & { stage?: EqualityStage | undefined },
+): Promise<Outcome<{ bytes: Uint8Array; review?: WeightingReview }>> {
   const findings = loadFindings(files.findings);
+  if (files.model === undefined) {
+    const spec = loadSpecification(files.specification);
+    if (!spec.ok || !findings.ok) return { ok: false, problems: [...(spec.ok ? [] : spec.problems), ...(findings.ok ? [] : findings.problems)] };
+    const made = makeEqualityAssessment(options.template, { specification: spec.value, findings: findings.value, reviewScope: "not-run", stage: options.stage, today: options.date });
+    return made.ok ? { ok: true, value: { bytes: made.value }, problems: [] } : made;
+  }
+  const tenderFiles: TenderFiles = { ...files, model: files.model };
+  const loaded = await loadTender(tenderFiles);
   if (!loaded.ok || !findings.ok) return { ok: false, problems: [...(loaded.ok ? [] : loaded.problems), ...(findings.ok ? [] : findings.problems)] };
   const notes: Problem[] = [];
   let scored: ScoredTender | undefined;
@@ -91,13 +102,28 @@ export async function equalityAssessment(
     // Before the score sheets come back (e.g. an assessment at procurement stage), the review covers the model and process.
     notes.push(problem("tender.not-scored-yet", { document: "bids" }, {}, "advice"));
   } else if (loaded.value.bids !== undefined) {
-    const outcome = await scoreTender(files, options);
+    const outcome = await scoreTender(tenderFiles, options);
     if (outcome.ok) scored = outcome.value;
     else notes.push(problem("equality.bids-not-used", { document: "bids" }, { problems: outcome.problems.filter((p) => p.severity === "error").length }, "warning"));
   }
   const review = reviewWeighting({ tender: loaded.value, scored, policy });
   if (review.problems.some((p) => p.severity === "error")) return { ok: false, problems: review.problems };
-  const made = makeEqualityAssessment(options.template, { specification: loaded.value.specification, findings: findings.value, reviewFlags: review.flags, today: options.date });
+  const made = makeEqualityAssessment(options.template, {
+    specification: loaded.value.specification,
+    findings: findings.value,
+    reviewFlags: review.flags,
+    reviewScope: scored !== undefined ? "with-scored-bids" : "model-and-process",
+    stage: options.stage,
+    today: options.date,
+  });
   const located = locate(notes, loaded.value);
   return made.ok ? { ok: true, value: { bytes: made.value, review }, problems: [...located, ...(scored?.problems ?? [])] } : made;
+}
+
+/** A specification on its own: the Equality Assessment before there is a scoring model. */
+function loadSpecification(file: NamedFile): Outcome<TenderSpecification> {
+  const text = textOf(file);
+  if (!text.ok) return { ok: false, problems: [text.problem] };
+  const parsed = parseSpecification(text.text, file.name);
+  return parsed.ok ? { ok: true, value: parsed.value.data, problems: parsed.problems } : parsed;
 }

@@ -98,6 +98,8 @@ export function starterTender(options: StarterOptions): Outcome<Record<(typeof s
     panel: {
       evaluators: [evaluator("E1", "Commissioning Manager"), evaluator("E2", "Service Manager"), evaluator("E3", "Independent evaluator")],
       userPanel: model.sections.userPanel !== undefined ? [{ id: "P1" }, { id: "P2" }, { id: "P3" }] : [],
+      // Ticked and dated on each evaluator's score sheet, and read back with the scores.
+      declarations: [],
     },
     bids: [
       { id: "B1", bidder: "Name of the first bidder" },

@@ -209,7 +209,7 @@ function scoresToCome(rules: readonly Problem[], bids: TenderBids): Problem | un
 }
 
 /** What a bids file may lack before the score sheets come back. */
-const stillToCome = new Set<Problem["code"]>(["bids.missing-price", "bids.missing-gate-result", "bids.missing-score", "bids.missing-justification"]);
+const stillToCome = new Set<Problem["code"]>(["bids.missing-price", "bids.missing-gate-result", "bids.missing-score", "bids.missing-justification", "bids.missing-declaration"]);
 
 /** A scoring model on its own: its schema and every rule that needs only the model. */
 export async function validateModel(file: NamedFile): Promise<{ ok: boolean; problems: Problem[]; model?: ScoringModel }> {

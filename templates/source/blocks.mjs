@@ -17,6 +17,9 @@ export const para = (text, options = {}) =>
 
 export const bullet = (text) => para(text, { numbering: { reference: "bullets", level: 0 } });
 
+/** A paragraph that introduces what follows (a table, a list): kept on the same page as it. */
+export const lead = (text) => para(text, { keepNext: true });
+
 /** A label and a value on one line: "Reference: {tender.reference}". */
 export const field = (label, tag) => para(`**${label}:** ${tag}`);
 
@@ -73,10 +76,29 @@ export const factTable = (rows) =>
     columnWidths: [twips(30), twips(70)],
     layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, children: [cell("Item", { header: true, width: 30 }), cell("Detail", { header: true, width: 70 })] }),
+      new TableRow({ tableHeader: true, cantSplit: true, children: [cell("Item", { header: true, width: 30 }), cell("Detail", { header: true, width: 70 })] }),
       ...rows.map(([label, tag]) => new TableRow({ cantSplit: true, children: [cell(label, { width: 30 }), cell(tag, { width: 70 })] })),
     ],
   });
+
+/**
+ * A block to sign: one row per signatory, with room to write a name, sign and date. `rows` are
+ * [who signs, tag or text describing them].
+ */
+export const signatureTable = (rows) => {
+  const widths = [34, 26, 24, 16];
+  const blank = (width) =>
+    new TableCell({ borders, width: { size: twips(width), type: WidthType.DXA }, margins: { top: 60, bottom: 60, left: 100, right: 100 }, children: [new Paragraph({ children: [] })] });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths.map(twips),
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: ["Role", "Name", "Signature", "Date"].map((h, i) => cell(h, { header: true, width: widths[i] })) }),
+      ...rows.map(([who]) => new TableRow({ cantSplit: true, height: { value: 850, rule: "atLeast" }, children: [cell(who, { width: widths[0] }), blank(widths[1]), blank(widths[2]), blank(widths[3])] })),
+    ],
+  });
+};
 
 export const spacer = () => new Paragraph({ children: [] });
 

@@ -1,4 +1,4 @@
-import { bullet, document, each, factTable, field, heading, loopTable, para, unless, when } from "./blocks.mjs";
+import { bullet, document, each, factTable, field, heading, lead, loopTable, para, signatureTable, unless, when } from "./blocks.mjs";
 
 export default document({
   title: "Evaluation report",
@@ -8,6 +8,10 @@ export default document({
     field("Reference", "{tender.reference}"),
     field("Authority", "{tender.authority}"),
     field("Recommended supplier", "{winner}"),
+
+    heading(1, "Executive summary"),
+    para("**Recommendation:** {recommendation}"),
+    ...each("summary", bullet("{text}")),
 
     heading(1, "1. The tender"),
     factTable([
@@ -41,18 +45,26 @@ export default document({
     heading(1, "3. The evaluation panel"),
     loopTable("panel", [["Role", "{role}", 60], ["Sections scored", "{sections}", 40]]),
     para("{userPanel}"),
+    heading(2, "Declarations of interests"),
+    lead("Each evaluator declared, before scoring, any personal, professional or financial interest in a bidder (Procurement Act 2023 ss.81–82: conflicts of interest must be identified and mitigated)."),
+    loopTable("declarations", [["Evaluator", "{evaluator}", 26], ["Declaration made", "{declared}", 18], ["Interest declared", "{interest}", 28], ["How it was handled", "{handling}", 28]]),
+    ...when("hasMissingDeclarations", para("**Before approval:** every missing or undated declaration must be completed, and any interest it declares handled.")),
 
     heading(1, "4. Results"),
     loopTable("results", [
       ["Rank", "{rank}", 7], ["Bidder", "{bidder}", 22], ["Whole-life price", "{wholeLifeCost}", 13], ["Price", "{price}", 8],
       ["Quality", "{quality}", 9], ["Social value", "{socialValue}", 9], ["User panel", "{userPanel}", 9], ["Total", "{total}", 8], ["Status", "{status}", 15],
     ]),
-    para("{audit.rounding}"),
+    para("{audit.rounding} An excluded bid has no total: it is not ranked."),
+    ...when("hasGates",
+      heading(2, "Pass/fail results"),
+      loopTable("gateResults", [["Bidder", "{bidder}", 28], ["Results", "{results}", 50], ["Outcome", "{outcome}", 22]]),
+    ),
     ...when("hasExclusions", heading(2, "Excluded bids"), loopTable("exclusions", [["Bidder", "{bidder}", 35], ["Why it was excluded", "{reasons}", 65]])),
     ...when("hasTies", heading(2, "Ties"), ...each("ties", bullet("{text}"))),
 
     heading(2, "Scores by criterion"),
-    para("Each criterion's points = combined score ÷ top of the scale × the points the criterion is worth."),
+    lead("{pointsRule}"),
     ...each("breakdown",
       heading(3, "{bidder}"),
       loopTable("criteria", [["Criterion", "{criterion}", 34], ["Evaluators' scores", "{scores}", 16], ["Combined", "{combined}", 22], ["Points", "{points}", 28]]),
@@ -60,26 +72,32 @@ export default document({
 
     heading(1, "5. Moderation"),
     ...when("hasModeration",
-      para("Where evaluators' scores differed by more than the tolerance, the panel met and agreed a score. The reasons record a fair summary of the discussion."),
+      lead("Where evaluators' scores differed by more than the tolerance, the panel met and agreed a score. The reasons record a fair summary of the discussion."),
       loopTable("moderation", [["Bidder", "{bidder}", 20], ["Criterion", "{criterion}", 22], ["Evaluators' scores", "{scores}", 13], ["Agreed", "{agreed}", 9], ["Reason", "{reason}", 36]]),
     ),
     ...unless("hasModeration", para("No scores needed moderation.")),
     ...when("hasPendingModeration",
       heading(2, "Still awaiting moderation"),
-      para("These results are provisional until the panel agrees these scores."),
+      lead("These results are provisional until the panel agrees these scores."),
       loopTable("pendingModeration", [["Bidder", "{bidder}", 40], ["Criterion", "{criterion}", 20], ["Difference", "{spread}", 40]]),
     ),
 
     heading(1, "6. Weighting review"),
     ...when("hasReview",
-      para("The scoring model and process were reviewed against: {reviewPolicy}."),
+      lead("The scoring model and process were reviewed against the {reviewPolicy}."),
       ...when("hasReviewFlags", loopTable("reviewFlags", [["Severity", "{severity}", 11], ["Finding", "{message}", 44], ["Where", "{where}", 15], ["Rule or guidance", "{source}", 30]])),
       ...unless("hasReviewFlags", para("The review raised no flags.")),
     ),
     ...unless("hasReview", para("{reviewPolicy}")),
 
+    heading(1, "7. Approval"),
+    lead("**Approver:** {signOff.approver}. {signOff.basis}"),
+    para("**Scheme of delegation:** {signOff.source}"),
+    lead("The evaluation panel's chair recommends the award above; the approver approves it by signing below."),
+    signatureTable([["Chair of the evaluation panel"], ["Approver"]]),
+
     heading(1, "Appendix: audit record"),
-    para("Every figure in this report was calculated by tender-eval {audit.toolVersion} on {audit.generatedOn} from the files below. Anyone with the same files can reproduce it."),
+    lead("Every figure in this report was calculated by tender-eval {audit.toolVersion} on {audit.generatedOn} from the files below, each named relative to the tender's folder. Anyone with the same files can reproduce it."),
     loopTable("audit.inputs", [["Input file", "{file}", 40], ["SHA-256", "{sha256}", 60]]),
     para("**Scoring model hash (SHA-256):** {audit.modelHash}"),
   ],

@@ -94,7 +94,7 @@ describe("tender-eval score", () => {
     const before = readdirSync(dir).sort();
     const run = await runCli(["score", dir, "--out", join(dir, "results.json")]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('bids[0].scores.Q1.E1.score (line 28): the score 7 is not on the scale "zero-to-five"');
+    expect(run.stderr).toContain('bids[0].scores.Q1.E1.score (line 41): the score 7 is not on the scale "zero-to-five"');
     expect(run.stderr).toContain("Nothing was written");
     expect(readdirSync(dir).sort()).toEqual(before);
     expect(readFileSync(join(dir, "bids.yaml"), "utf8")).toBe(bids);

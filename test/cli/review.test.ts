@@ -47,7 +47,7 @@ describe("tender-eval review", () => {
     writeFileSync(join(dir, "broken.yaml"), policy.replace("  minimumPercent: 10\n", "  minimumPercent: lots\n"));
     const broken = await runCli(["review", exampleFolder, "--policy", "broken.yaml"], dir);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain('broken.yaml: socialValue.minimumPercent (line 19): expected a number, got "lots"');
+    expect(broken.stderr).toContain('broken.yaml: socialValue.minimumPercent (line 20): expected a number, got "lots"');
   });
 
   it("reports weights that do not add up, with the actual sum, and exits 1", async () => {

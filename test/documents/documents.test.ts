@@ -54,7 +54,7 @@ describe("evaluation report", () => {
   });
 
   it("includes the weighting review and the audit record", () => {
-    expect(text).toContain("The scoring model and process were reviewed against: Default UK review policy.");
+    expect(text).toContain("The scoring model and process were reviewed against the Default UK review policy.");
     // Sources are named as the public documents they are, never by internal words.
     expect(text).not.toMatch(/\bseeds?\b|tender-eval's default/i);
     expect(text).toContain("Achieving for Children Commissioning Framework");
@@ -255,7 +255,7 @@ describe("Equality Assessment", () => {
   const findings = parseInputDocument(EqualityFindings, findingsText, "findings", "equality-findings.yaml");
   if (!findings.ok) throw new Error("example findings must parse");
 
-  it("follows seed 004 section 6, pre-filled from the specification and the findings", () => {
+  it("follows the Achieving for Children framework's section 6, pre-filled from the specification and the findings", () => {
     const made = makeEqualityAssessment(bundledTemplate("equality-assessment"), { specification: input.specification, findings: findings.value.data, reviewFlags: review.flags, today: "2026-11-21" });
     if (!made.ok) throw new Error(made.problems.map(formatProblem).join("\n"));
     const text = docxText(made.value);
@@ -266,7 +266,7 @@ describe("Equality Assessment", () => {
       expect(at, h).toBeGreaterThan(last);
       last = at;
     }
-    for (const group of ["Age", "Disability", "Gender (Sex)", "Gender reassignment", "Marriage and civil partnership", "Pregnancy and maternity", "Race or ethnicity", "Religion and belief including non-belief", "Sexual orientation"]) {
+    for (const group of ["Age", "Disability", "Sex", "Gender reassignment", "Marriage and civil partnership", "Pregnancy and maternity", "Race (including colour, nationality, ethnic or national origins)", "Religion or belief (including a lack of religion or belief)", "Sexual orientation"]) {
       expect(text).toContain(`\n${group}\n`);
     }
     expect(text).toContain("15 July 2026");
@@ -291,8 +291,8 @@ describe("Equality Assessment", () => {
     const made = makeEqualityAssessment(bundledTemplate("equality-assessment"), { specification: input.specification, findings: EqualityFindings.parse({}), reviewFlags: failing.flags, today: "2026-11-21" });
     if (!made.ok) throw new Error("should render");
     const text = docxText(made.value);
-    expect(text).toContain("Findings of the weighting review");
-    expect(text).toMatch(/social value carries 5%, the token "added value" share .*\n\[To complete: planned action\]/);
+    expect(text).toContain("raised the findings below");
+    expect(text).toMatch(/Social value carries 5%, the token "added value" share .*\n\[To complete: planned action\]/);
   });
 });
 

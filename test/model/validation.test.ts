@@ -118,7 +118,7 @@ describe("specification errors", () => {
 describe("bids errors name the bid, the criterion and the evaluator", () => {
   it("a score not on the scale", () => {
     const text = edit(bids, "E1: { score: 4, justification", "E1: { score: 7, justification");
-    expect(bidsMessages(text)).toEqual(['bids.yaml: bids[0].scores.Q1.E1.score (line 28): the score 7 is not on the scale "zero-to-five" (allowed: 0, 1, 2, 3, 4, 5)']);
+    expect(bidsMessages(text)).toEqual(['bids.yaml: bids[0].scores.Q1.E1.score (line 41): the score 7 is not on the scale "zero-to-five" (allowed: 0, 1, 2, 3, 4, 5)']);
   });
 
   it("an unknown field inside a score", () => {
@@ -126,7 +126,7 @@ describe("bids errors name the bid, the criterion and the evaluator", () => {
     text = edit(text, 'E2: { score: 5, justification: "Excellent: disabled people make up', 'E2: { score: 5, justification: "", x: "Excellent: disabled people make up');
     text = edit(text, "      Q3:\n        E1: { score: 4", "      Q9:\n        E1: { score: 4");
     const messages = bidsMessages(text);
-    expect(messages[0]).toBe('bids.yaml: bids[0].scores.Q2.E2.x (line 32): "x" is not a field tender-eval knows here (check the spelling); the fields allowed here are: score, justification');
+    expect(messages[0]).toBe('bids.yaml: bids[0].scores.Q2.E2.x (line 45): "x" is not a field tender-eval knows here (check the spelling); the fields allowed here are: score, justification');
   });
 
   it("cross-file problems are all listed together", () => {
@@ -134,12 +134,12 @@ describe("bids errors name the bid, the criterion and the evaluator", () => {
     text = edit(text, 'E2: { score: 5, justification: "Excellent: disabled people make up the whole board and 80% of staff; members co-wrote the service plan and chair a quarterly review." }', 'E2: { score: 5, justification: "  " }');
     text = edit(text, "      Q3:\n        E1: { score: 4", "      Q9:\n        E1: { score: 4");
     expect(bidsMessages(text)).toEqual([
-      'bids.yaml: bids[0].scores.Q2.E2.justification (line 32): the score E2 gave bid "B1" for Q2 has no justification, and the model requires one',
-      "bids.yaml: bids[0].scores.Q9 (line 34): \"Q9\" is not a criterion of the scoring model (criteria: Q1, Q2, Q3, Q4, Q5, SV1, SV2, U1, U2)",
-      'bids.yaml: bids[0].scores (line 26): bid "B1" has no score from E3 for criterion Q1',
-      'bids.yaml: bids[0].scores (line 26): bid "B1" has no score from E1 for criterion Q3',
-      'bids.yaml: bids[0].scores (line 26): bid "B1" has no score from E2 for criterion Q3',
-      'bids.yaml: bids[0].scores (line 26): bid "B1" has no score from E3 for criterion Q3',
+      'bids.yaml: bids[0].scores.Q2.E2.justification (line 45): the score E2 gave bid "B1" for Q2 has no justification, and the model requires one',
+      "bids.yaml: bids[0].scores.Q9 (line 47): \"Q9\" is not a criterion of the scoring model (criteria: Q1, Q2, Q3, Q4, Q5, SV1, SV2, U1, U2)",
+      'bids.yaml: bids[0].scores (line 39): bid "B1" has no score from E3 for criterion Q1',
+      'bids.yaml: bids[0].scores (line 39): bid "B1" has no score from E1 for criterion Q3',
+      'bids.yaml: bids[0].scores (line 39): bid "B1" has no score from E2 for criterion Q3',
+      'bids.yaml: bids[0].scores (line 39): bid "B1" has no score from E3 for criterion Q3',
     ]);
   });
 
@@ -148,18 +148,18 @@ describe("bids errors name the bid, the criterion and the evaluator", () => {
     text = edit(text, "        E1: { score: 4, justification", "        E9: { score: 4, justification");
     text = edit(text, "      years: [200000, 200000, 200000]", "      years: [200000, 200000]");
     const messages = bidsMessages(text);
-    expect(messages).toContain('bids.yaml: bids[1].id (line 76): bid "B1" appears more than once');
-    expect(messages).toContain('bids.yaml: bids[0].scores.Q1.E9 (line 28): "E9" is not an evaluator or user-panel member listed under panel');
-    expect(messages).toContain('bids.yaml: bids[0].price.years (line 21): bid "B1" gives 2 contract-year prices, but the contract has 3 contract years');
+    expect(messages).toContain('bids.yaml: bids[1].id (line 89): bid "B1" appears more than once');
+    expect(messages).toContain('bids.yaml: bids[0].scores.Q1.E9 (line 41): "E9" is not an evaluator or user-panel member listed under panel');
+    expect(messages).toContain('bids.yaml: bids[0].price.years (line 34): bid "B1" gives 2 contract-year prices, but the contract has 3 contract years');
   });
 
   it("a user-panel member scoring a quality criterion", () => {
     const text = edit(bids, "        E1: { score: 4, justification", "        P1: { score: 4, justification");
-    expect(bidsMessages(text)).toContain('bids.yaml: bids[0].scores.Q1.P1 (line 28): evaluator "P1" is not on the panel for the quality section');
+    expect(bidsMessages(text)).toContain('bids.yaml: bids[0].scores.Q1.P1 (line 41): evaluator "P1" is not on the panel for the quality section');
   });
 
   it("moderation for a bid that does not exist", () => {
     const text = edit(bids, "  - bid: B2\n    criterion: Q2", "  - bid: B7\n    criterion: Q2");
-    expect(bidsMessages(text)).toEqual(['bids.yaml: moderation[0].bid (line 372): moderation is recorded for bid "B7", which is not among the bids']);
+    expect(bidsMessages(text)).toEqual(['bids.yaml: moderation[0].bid (line 385): moderation is recorded for bid "B7", which is not among the bids']);
   });
 });

@@ -137,7 +137,7 @@ describe("each flag: the smallest model that triggers it, and one that does not"
     const withWords = (words: number) =>
       aPassingModel({ quality: { ...section(50, { Q1: 40, Q2: 30, Q3: 30 }, { minimumPercent: 40 }), criteria: ["Q1", "Q2", "Q3"].map((id, i) => ({ id, title: id, weight: [40, 30, 30][i], wordLimit: words })) } });
     expect(review(withWords(2500)).flags.filter((f) => f.code === "review.words-disproportionate").map(flagMessage)).toEqual([
-      "the tender asks for up to 7,500 words of answers, more than the 7,250 words proportionate to a contract worth £150,000 a year",
+      "the tender asks for up to 7,500 words of answers, more than the 7,250 words proportionate to a contract worth £150,000 a year (including VAT)",
     ]);
     expect(codesOf(review(withWords(2400)))).not.toContain("review.words-disproportionate");
   });
@@ -146,7 +146,16 @@ describe("each flag: the smallest model that triggers it, and one that does not"
     // £150,000 ex-VAT → £180,000 inc. VAT: below the £207,720 sub-central threshold.
     const below = review(aPassingModel(), { spec: { contract: { estimatedValue: 150000, includesVat: false, years: 1, extensionYears: 0 } } });
     expect(below.flags.filter((f) => f.code === "review.regime").map(flagMessage)).toEqual([
-      "the estimated value £180,000 (including VAT and extensions) is below the sub-central authority threshold of £207,720",
+      "the estimated value £180,000 (the estimated £150,000 for the whole 1-year term, excluding VAT, with VAT at 20% added) is below the sub-central authority threshold of £207,720",
+    ]);
+    // The value says exactly what it includes: no "extensions" for a contract without any, and how they were counted when there are.
+    const withExtensions = review(aPassingModel(), { spec: { contract: { estimatedValue: 1000000, includesVat: true, years: 3, extensionYears: 2 } } });
+    expect(withExtensions.flags.filter((f) => f.code === "review.regime").map(flagMessage)).toEqual([
+      "the estimated value £1,666,666.67 (the estimated £1,000,000 for the initial 3 years, including VAT, with the 2 optional extension years counted at the same yearly rate) is at or above the sub-central authority threshold of £207,720",
+    ]);
+    const plain = review(aPassingModel(), { spec: { contract: { estimatedValue: 300000, includesVat: true, years: 2, extensionYears: 0 } } });
+    expect(plain.flags.filter((f) => f.code === "review.approval-route").map(flagMessage)).toEqual([
+      "under the scheme of delegation in the review policy, a contract worth £300,000 (the estimated value of the whole 2-year term, including VAT) is approved by: Senior Leadership Team acting as the commissioning board (check it against your authority's own)",
     ]);
     expect(codesOf(below)).not.toContain("review.consider-lots");
     expect(below.flags.find((f) => f.code === "review.approval-route")?.args).toMatchObject({ approver: "Senior Leadership Team acting as the commissioning board" });

@@ -60,8 +60,10 @@ describe("score --sheets", () => {
 
     const lenient = await runCli(["score", tender, "--sheets", sheets, "--allow-incomplete"]);
     expect(lenient.code).toBe(0);
-    expect(lenient.stderr).toContain("42 warnings:");
+    // 42 missing scores, and E3's declaration of interests, which came on the sheet that was not returned.
+    expect(lenient.stderr).toContain("43 warnings:");
     expect(lenient.stderr).toContain('bid "B1" has no score from E3 for criterion Q1');
+    expect(lenient.stderr).toContain("evaluator E3 has no declaration of interests recorded");
     const json = JSON.parse(readFileSync(join(tender, "outputs", "results.json"), "utf8"));
     expect(json.warnings.filter((w: { code: string }) => w.code === "bids.missing-score")).toHaveLength(42);
   });

@@ -13,6 +13,18 @@ export async function fillScoreSheet(bytes: Uint8Array, source: TenderBids, opti
   meta.eachRow((row) => {
     if (row.getCell(1).value === "evaluatorId") evaluator = String(row.getCell(2).value);
   });
+  // The declaration of interests, ticked and dated as the bids file records it (the date typed as a person would).
+  const declaration = source.panel.declarations.find((d) => d.evaluator === evaluator);
+  const declarationSheet = workbook.getWorksheet("Declaration");
+  if (declaration && declarationSheet) {
+    declarationSheet.eachRow((row) => {
+      const label = String(row.getCell(1).value ?? "");
+      if (label.startsWith("I make this declaration")) row.getCell(2).value = declaration.declared ? "Yes" : "No";
+      if (label.startsWith("Date of this declaration") && declaration.date) row.getCell(2).value = declaration.date.split("-").reverse().join("/");
+      if (label.startsWith("Any interest") && declaration.interest) row.getCell(2).value = declaration.interest;
+      if (label.startsWith("How it is being handled") && declaration.handling) row.getCell(2).value = declaration.handling;
+    });
+  }
   for (const sheet of workbook.worksheets) {
     if (!/scores$/.test(sheet.name)) continue;
     const rows: { bid: string; criterion: string; values: ExcelJS.CellValue[] }[] = [];

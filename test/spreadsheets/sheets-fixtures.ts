@@ -12,7 +12,8 @@ export function tenderWithoutScores(): string {
   const dir = mkdtempSync(join(tmpdir(), "tender-eval-sheets-"));
   cpSync(exampleFolder, dir, { recursive: true });
   const { bids } = loadExample();
-  const bare = { ...bids, bids: bids.bids.map(({ scores: _scores, price: _price, ...rest }) => rest) };
+  // Declarations of interests come back ticked and dated on the score sheets too.
+  const bare = { ...bids, panel: { ...bids.panel, declarations: [] }, bids: bids.bids.map(({ scores: _scores, price: _price, ...rest }) => rest) };
   writeFileSync(join(dir, "bids.yaml"), stringify(bare));
   return dir;
 }

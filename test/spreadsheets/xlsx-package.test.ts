@@ -49,6 +49,7 @@ describe("the order in which a program stored a workbook's parts does not matter
       ["Scale", "visible"],
       ["Quality scores", "visible"],
       ["Social value scores", "visible"],
+      ["Declaration", "visible"],
       ["tender-eval", "veryHidden"],
     ]);
   });

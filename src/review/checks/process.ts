@@ -1,7 +1,7 @@
 import { HUNDRED, exact, type Exact } from "../../arithmetic/exact.js";
 import { scoredSectionKeys, type ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
-import { flag, type ReviewFlag } from "../../problems/problem.js";
+import { flag, type ReviewFlag, type ValueBasis } from "../../problems/problem.js";
 import type { ReviewPolicy } from "../policy.js";
 
 const spec = (...path: (string | number)[]) => ({ document: "specification" as const, path });
@@ -18,6 +18,11 @@ export function daysBetween(from: string, to: string): number {
 export function thresholdValue(s: TenderSpecification, policy: ReviewPolicy): Exact {
   const whole = exact(s.contract.estimatedValue).mul(s.contract.years + s.contract.extensionYears).div(s.contract.years);
   return s.contract.includesVat ? whole : whole.mul(HUNDRED.add(exact(policy.thresholds.vatRatePercent))).div(HUNDRED);
+}
+
+/** What `thresholdValue` is made of, for the sentence that states it. */
+export function valueBasis(s: TenderSpecification, policy: ReviewPolicy): ValueBasis {
+  return { stated: exact(s.contract.estimatedValue), years: s.contract.years, extensionYears: s.contract.extensionYears, includesVat: s.contract.includesVat, vatRatePercent: policy.thresholds.vatRatePercent };
 }
 
 export function checkTenderingPeriod(s: TenderSpecification, policy: ReviewPolicy): ReviewFlag[] {
@@ -45,12 +50,14 @@ export function checkWordsAsked(s: TenderSpecification, m: ScoringModel, policy:
       words,
       allowance,
       annualValue: annual,
+      includesVat: s.contract.includesVat,
     }, policy.wordsAsked.source),
   ];
 }
 
 export function checkRegimeLotsAndApproval(s: TenderSpecification, policy: ReviewPolicy): ReviewFlag[] {
   const value = thresholdValue(s, policy);
+  const basis = valueBasis(s, policy);
   const [regime, threshold] =
     s.serviceKind === "care-and-support"
       ? (["light-touch", policy.thresholds.lightTouch] as const)
@@ -61,17 +68,18 @@ export function checkRegimeLotsAndApproval(s: TenderSpecification, policy: Revie
   const flags: ReviewFlag[] = [
     flag("review.regime", "advice", spec("contract", "estimatedValue"), {
       value,
+      basis,
       threshold: exact(threshold),
       regime,
       above,
     }, policy.thresholds.source),
   ];
   if (above && s.lots.length === 0) {
-    flags.push(flag("review.consider-lots", "advice", spec("lots"), { value }, policy.lots.source));
+    flags.push(flag("review.consider-lots", "advice", spec("lots"), { value, basis }, policy.lots.source));
   }
   const route = policy.approvalRoutes.routes.find((r) => r.upTo === undefined || value.compare(exact(r.upTo)) <= 0);
   if (route) {
-    flags.push(flag("review.approval-route", "advice", spec("contract", "estimatedValue"), { value, approver: route.approver }, policy.approvalRoutes.source));
+    flags.push(flag("review.approval-route", "advice", spec("contract", "estimatedValue"), { value, basis, approver: route.approver }, policy.approvalRoutes.source));
   }
   return flags;
 }
