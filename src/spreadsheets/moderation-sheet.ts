@@ -1,8 +1,7 @@
 import { roundForDisplay } from "../arithmetic/exact.js";
 import type { TenderResult } from "../scoring/result.js";
-import { loadExcelJS } from "./exceljs.js";
 import { FORMAT, writeMetadata } from "./metadata.js";
-import type { SheetContext } from "./score-sheets.js";
+import { newWorkbook, workbookBytes, type SheetContext } from "./score-sheets.js";
 import { INPUT_FILL, THIN, fitHeight, protect, tableSheet, titleAndHeader } from "./sheet-style.js";
 
 /**
@@ -10,9 +9,7 @@ import { INPUT_FILL, THIN, fitHeight, protect, tableSheet, titleAndHeader } from
  * for the agreed score and a column for the reason. Returned with the score sheets, its agreed scores are used.
  */
 export async function makeModerationSheet(context: SheetContext, result: TenderResult): Promise<Uint8Array> {
-  const ExcelJS = await loadExcelJS();
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "tender-eval";
+  const workbook = await newWorkbook(context, `Moderation sheet: ${context.specification.title}`);
   const sheet = workbook.addWorksheet("Moderation", tableSheet(2));
   titleAndHeader(sheet, `Moderation – ${context.specification.title} (${context.specification.reference})`, ["Bid ID", "Bidder", "Criterion ID", "Criterion", "Evaluators' scores", "Difference", "Agreed score", "Reason"], [9, 30, 12, 34, 22, 12, 12, 70]);
   for (const bid of result.bids) {
@@ -52,5 +49,5 @@ export async function makeModerationSheet(context: SheetContext, result: TenderR
     modelHash: context.modelHash,
     bids: context.bids.bids.map((b) => b.id),
   });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook, context);
 }

@@ -6,6 +6,7 @@ import { explainExclusion } from "../presentation/explain.js";
 import type { BidResult, TenderResult } from "../scoring/result.js";
 import { loadExcelJS } from "./exceljs.js";
 import { fitHeight, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
+import { reproducibleXlsx, setWorkbookProperties } from "./workbook-properties.js";
 
 const POINTS = "0.00";
 const WRAP = { vertical: "top" as const, wrapText: true };
@@ -26,16 +27,14 @@ interface SectionLayout {
  * the scores and weights on the sheets (with the engine's exact values, as decimals, stored as results).
  * Bidder names, justifications and reasons are written as text, never as formulas, whatever they start with.
  */
-export async function makeResultsWorkbook(result: TenderResult, options: { roundingNote: string; inputs: { file: string; sha256: string }[] }): Promise<Uint8Array> {
+export async function makeResultsWorkbook(result: TenderResult, options: { roundingNote: string; inputs: { file: string; sha256: string }[]; date: string }): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
   // The streaming writer keeps a framework-sized workbook (tens of thousands of rows) fast and small in memory.
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = "tender-eval";
-  workbook.created = new Date("2026-01-01T00:00:00Z");
-  workbook.modified = workbook.created;
+  setWorkbookProperties(workbook, { title: `Results: ${result.tender.title}`, creator: result.tender.authority, date: options.date });
 
   // Sheets appear in the order they are added; the summary is written last because it refers to the others.
   const summary = workbook.addWorksheet("Summary", tableSheet(2));
@@ -103,7 +102,7 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
   notes.addRow(["Scoring model", `${result.model.title}, version ${result.model.version}`]);
   notes.commit();
   await workbook.commit();
-  return new Uint8Array(Buffer.concat(chunks));
+  return reproducibleXlsx(Buffer.concat(chunks), options);
 }
 
 function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderResult): SectionLayout {

@@ -6,6 +6,7 @@ import type { TenderSpecification } from "../model/specification.js";
 import { loadExcelJS } from "./exceljs.js";
 import { FORMAT, writeMetadata, type WorkbookKind } from "./metadata.js";
 import { INPUT_FILL, THIN, fitHeight, protect, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
+import { reproducibleXlsx, setWorkbookProperties } from "./workbook-properties.js";
 
 export const SCORE_HEADERS = ["Bid ID", "Bidder", "Criterion ID", "Criterion", "What to look for", "Score", "Justification"] as const;
 
@@ -21,6 +22,8 @@ export interface SheetContext {
   model: ScoringModel;
   bids: TenderBids;
   modelHash: string;
+  /** The workbooks' date (YYYY-MM-DD), in their properties: the same tender and date give the same bytes. */
+  date: string;
 }
 
 const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, "_");
@@ -58,14 +61,17 @@ export async function makeScoreSheets(context: SheetContext, options: { priceSch
   return out;
 }
 
-async function newWorkbook(): Promise<Workbook> {
+/** A workbook whose properties are the authority's and the tender's, dated the context's date. */
+export async function newWorkbook(context: Pick<SheetContext, "specification" | "date">, title: string): Promise<Workbook> {
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "tender-eval";
-  // Fixed dates: the same tender gives the same workbook.
-  workbook.created = new Date("2026-01-01T00:00:00Z");
-  workbook.modified = workbook.created;
+  setWorkbookProperties(workbook, { title, creator: context.specification.authority, date: context.date });
   return workbook;
+}
+
+/** The workbook's bytes, the same for the same content and date. */
+export async function workbookBytes(workbook: Workbook, context: Pick<SheetContext, "date">): Promise<Uint8Array> {
+  return reproducibleXlsx(await workbook.xlsx.writeBuffer(), context);
 }
 
 function metadataFor(context: SheetContext, kind: WorkbookKind) {
@@ -82,7 +88,7 @@ function metadataFor(context: SheetContext, kind: WorkbookKind) {
 
 async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluatorId: string, who: string, sections: ScoredSectionKey[]): Promise<Uint8Array> {
   const { model, specification, bids } = context;
-  const workbook = await newWorkbook();
+  const workbook = await newWorkbook(context, `Score sheet: ${who} – ${specification.title}`);
   const userPanel = kind === "user-panel-scores";
   const instructions = workbook.addWorksheet("Instructions", tableSheet(0));
   const lines = [
@@ -156,13 +162,13 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
     await protect(sheet);
   }
   await writeMetadata(workbook, { ...metadataFor(context, kind), evaluatorId });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook, context);
 }
 
 async function priceWorkbook(context: SheetContext, bidId: string): Promise<Uint8Array> {
   const { specification, bids, model } = context;
   const bid = bids.bids.find((b) => b.id === bidId)!;
-  const workbook = await newWorkbook();
+  const workbook = await newWorkbook(context, `Price schedule: ${bid.bidder} – ${specification.title}`);
   const sheet = workbook.addWorksheet("Price schedule", tableSheet(2));
   titleAndHeader(sheet, `Price schedule – ${specification.title} (${specification.reference}) – ${bid.bidder}`, ["Year", "Kind", "Price (£)"], [14, 40, 18]);
   const years = specification.contract.years;
@@ -188,5 +194,5 @@ async function priceWorkbook(context: SheetContext, bidId: string): Promise<Uint
   total.getCell(3).numFmt = '"£"#,##0.00';
   await protect(sheet);
   await writeMetadata(workbook, { ...metadataFor(context, "price-schedule"), bidId });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook, context);
 }

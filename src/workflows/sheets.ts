@@ -12,16 +12,21 @@ import type { ScoredTender, TenderFiles } from "./tender.js";
 import { validateTender } from "./tender.js";
 import { loadProfiles } from "./whatif.js";
 
+/** The workbooks' date (YYYY-MM-DD), from the caller's clock or fixed: the same inputs and date give the same bytes. */
+export interface WorkbookDate {
+  date: string;
+}
+
 /**
  * Blank score sheets for a tender whose bids are in but not yet scored: one workbook per evaluator and
  * user-panel member, and a price schedule per bid. The bids file needs the panel and the bidders only.
  */
-export async function blankScoreSheets(files: TenderFiles): Promise<Outcome<GeneratedWorkbook[]>> {
+export async function blankScoreSheets(files: TenderFiles, options: WorkbookDate): Promise<Outcome<GeneratedWorkbook[]>> {
   const checked = await validateTender({ ...files, sheets: undefined }, { stage: "before-scoring" });
   if (!checked.ok || checked.tender === undefined) return { ok: false, problems: checked.problems };
   const { specification, model, bids } = checked.tender;
   if (bids === undefined) return { ok: false, problems: [problem("input.no-bids", { document: "bids" }, {})] };
-  const workbooks = await makeScoreSheets({ specification, model, bids, modelHash: modelHash(model) });
+  const workbooks = await makeScoreSheets({ specification, model, bids, modelHash: modelHash(model), date: options.date });
   return { ok: true, value: workbooks, problems: checked.problems };
 }
 
@@ -37,22 +42,22 @@ export function resultsDocument(scored: ScoredTender) {
 }
 
 /** The results workbook: ranked results with live formulas, for the panel and the audit file. */
-export function resultsWorkbook(scored: ScoredTender): Promise<Uint8Array> {
-  return makeResultsWorkbook(scored.result, { roundingNote: ROUNDING_STATEMENT, inputs: scored.inputs });
+export function resultsWorkbook(scored: ScoredTender, options: WorkbookDate): Promise<Uint8Array> {
+  return makeResultsWorkbook(scored.result, { roundingNote: ROUNDING_STATEMENT, inputs: scored.inputs, date: options.date });
 }
 
 /** The moderation sheet, when evaluators' scores for some answers differ by more than the tolerance. */
-export async function moderationSheet(scored: ScoredTender): Promise<Uint8Array | undefined> {
+export async function moderationSheet(scored: ScoredTender, options: WorkbookDate): Promise<Uint8Array | undefined> {
   if (scored.result.moderationNeeded.length === 0) return undefined;
-  return makeModerationSheet({ ...scored.tender, modelHash: modelHash(scored.tender.model) }, scored.result);
+  return makeModerationSheet({ ...scored.tender, modelHash: modelHash(scored.tender.model), date: options.date }, scored.result);
 }
 
 /** A sheet to fill in with expected scores and competitor profiles, blank or filled from existing profiles. */
-export async function profilesSheet(files: { model: NamedFile; from?: NamedFile | undefined }): Promise<Outcome<Uint8Array>> {
+export async function profilesSheet(files: { model: NamedFile; from?: NamedFile | undefined }, options: WorkbookDate): Promise<Outcome<Uint8Array>> {
   const text = textOf(files.model);
   const model = text.ok ? parseScoringModel(text.text, files.model.name) : { ok: false as const, problems: [text.problem] };
   const from = files.from === undefined ? undefined : await loadProfiles(files.from);
   if (!model.ok || (from !== undefined && !from.ok)) return { ok: false, problems: [...(model.ok ? [] : model.problems), ...(from && !from.ok ? from.problems : [])] };
   const { makeProfilesSheet } = await import("../spreadsheets/profiles-sheet.js");
-  return { ok: true, value: await makeProfilesSheet(model.value.data, from?.ok ? from.value.data : undefined), problems: [] };
+  return { ok: true, value: await makeProfilesSheet(model.value.data, from?.ok ? from.value.data : undefined, options), problems: [] };
 }

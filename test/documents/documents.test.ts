@@ -195,7 +195,7 @@ describe("templates: a misspelt or missing tag is an error, never a gap", () => 
 
   it("reports a value missing from the data instead of printing 'undefined'", () => {
     const data = { ...({} as EvaluationReportData), documentTitle: "x" };
-    const made = renderDocx(bundledTemplate("evaluation-report"), EvaluationReportData, data, { title: "x" });
+    const made = renderDocx(bundledTemplate("evaluation-report"), EvaluationReportData, data, { title: "x", creator: "Council", date: "2026-11-21" });
     expect(made.ok).toBe(false);
     expect(made.problems.map((p) => p.code)).toContain("template.missing-value");
   });

@@ -103,7 +103,7 @@ describe("the same journey in-process, on file contents alone", () => {
 
   it("workflows take bytes and give bytes: no file system, worker or clock", async () => {
     const tender: TenderFiles = { specification: read("specification.yaml"), model: read("scoring-model.yaml"), bids: { name: "bids.yaml", bytes: bidsWithoutScores() } };
-    const outgoing = await blankScoreSheets(tender);
+    const outgoing = await blankScoreSheets(tender, { date: "2026-11-21" });
     if (!outgoing.ok) throw new Error(JSON.stringify(outgoing.problems));
     const sheets: NamedFile[] = [];
     for (const w of outgoing.value) sheets.push({ name: `returned/${w.fileName}`, bytes: await fillAsPeopleDo(w.fileName, w.bytes) });
@@ -112,7 +112,7 @@ describe("the same journey in-process, on file contents alone", () => {
     const first = await scoreTender({ ...tender, sheets }, options);
     if (!first.ok) throw new Error(JSON.stringify(first.problems));
     expect(first.value.result.moderationNeeded).toHaveLength(1);
-    const agreed = await agreeInModerationSheet((await moderationSheet(first.value))!, 4, reason);
+    const agreed = await agreeInModerationSheet((await moderationSheet(first.value, { date: "2026-11-21" }))!, 4, reason);
     const second = await scoreTender({ ...tender, sheets: [...sheets, { name: "returned/moderation.xlsx", bytes: agreed }] }, options);
     if (!second.ok) throw new Error(JSON.stringify(second.problems));
     expect(second.value.result.moderationNeeded).toHaveLength(0);

@@ -3,6 +3,7 @@ import { stringifyJson } from "../../presentation/json.js";
 import { renderResultsTable } from "../../presentation/results-table.js";
 import { moderationSheet, resultsDocument, resultsWorkbook } from "../../workflows/sheets.js";
 import { scoreTender } from "../../workflows/tender.js";
+import { todayOr } from "../dates.js";
 import { getExitCode } from "../exit-code.js";
 import { writeOutputs, type CliIo, type OutputFile } from "../io.js";
 import { failed, reportProblems } from "../report-problems.js";
@@ -10,6 +11,7 @@ import type { ArgsOf, specs } from "../specs.js";
 import { defaultOutput, readTender } from "../tender-input.js";
 
 export async function run(args: ArgsOf<typeof specs.score>, io: CliIo) {
+  const date = todayOr(args.date);
   const tender = await readTender(io, args);
   const scored = await scoreTender(tender.files, tender.options);
   if (!scored.ok) return failed(io, args.json, tender.shown(scored.problems));
@@ -19,8 +21,8 @@ export async function run(args: ArgsOf<typeof specs.score>, io: CliIo) {
   const outputs: OutputFile[] = [{ path: out, bytes: json }];
   // With returned sheets the panel works in Excel, so the results workbook is written beside the JSON.
   const xlsx = args.xlsx ?? (args.sheets !== undefined ? join(dirname(out), "results.xlsx") : undefined);
-  if (xlsx !== undefined) outputs.push({ path: xlsx, bytes: await resultsWorkbook(scored.value) });
-  const moderation = args.sheets !== undefined ? await moderationSheet(scored.value) : undefined;
+  if (xlsx !== undefined) outputs.push({ path: xlsx, bytes: await resultsWorkbook(scored.value, { date }) });
+  const moderation = args.sheets !== undefined ? await moderationSheet(scored.value, { date }) : undefined;
   const moderationPath = args.moderationSheet ?? join(dirname(out), "moderation.xlsx");
   if (moderation !== undefined) outputs.push({ path: moderationPath, bytes: moderation });
   const written = await writeOutputs(io, outputs, args.force);

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { blankScoreSheets } from "../../workflows/sheets.js";
+import { todayOr } from "../dates.js";
 import { writeOutputs, type CliIo } from "../io.js";
 import { done, failed } from "../report-problems.js";
 import type { ArgsOf, specs } from "../specs.js";
@@ -7,7 +8,7 @@ import { defaultOutput, readTender } from "../tender-input.js";
 
 export async function run(args: ArgsOf<typeof specs.scoresheets>, io: CliIo) {
   const tender = await readTender(io, args);
-  const made = await blankScoreSheets(tender.files);
+  const made = await blankScoreSheets(tender.files, { date: todayOr(args.date) });
   if (!made.ok) return failed(io, args.json, tender.shown(made.problems));
   const outDir = args.outDir ?? defaultOutput(args, "score-sheets");
   const written = await writeOutputs(io, made.value.map((w) => ({ path: join(outDir, w.fileName), bytes: w.bytes })), args.force);
