@@ -1,4 +1,4 @@
-import { plainNumber } from "../arithmetic/exact.js";
+import { exact, plainNumber } from "../arithmetic/exact.js";
 import { formatCount, formatMoney, formatPercent } from "../language/uk-format.js";
 import {
   isFlagCode,
@@ -135,6 +135,8 @@ const messages = {
     `the price "${a.value}" is not a price: write a whole-life price in pounds (e.g. 1015000), or for a competitor a change relative to yours with its sign (e.g. -15%)`,
   "scoring.moderation-needed": (a) =>
     `evaluators' scores for bid "${a.bid}", criterion ${a.criterion} differ by ${a.spread} (tolerance ${a.tolerance}): the panel must agree a moderated score; the mean is used until then`,
+  "scoring.exclusion-needs-moderation": (a) =>
+    `bid "${a.bid}" scored ${plainNumber(exact(a.score))} on criterion ${a.criterion}, below the minimum of ${a.minimum}, which excludes it: an exclusion must rest on the panel's agreed score, so the panel must moderate this answer and record the agreed score and its reason, even though the evaluators' scores are within the tolerance`,
   "tender.nothing-to-score": () =>
     "records no scores or prices yet: give the folder of returned score sheets and price schedules with --sheets, or record the scores in the bids file",
   "tender.not-scored-yet": () =>

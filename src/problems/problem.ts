@@ -111,6 +111,7 @@ export interface ProblemArgsByCode {
   "profiles.bad-price": { value: string };
   "profiles.bad-weight-limit": { value: string };
   "scoring.moderation-needed": { bid: string; criterion: string; spread: string; tolerance: string };
+  "scoring.exclusion-needs-moderation": { bid: string; criterion: string; score: string; minimum: string };
   "input.no-bids": Record<string, never>;
   "tender.not-scored-yet": Record<string, never>;
   "tender.nothing-to-score": Record<string, never>;

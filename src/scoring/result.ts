@@ -24,6 +24,12 @@ export interface CriterionResult {
   spread: Exact;
   tolerance: Exact;
   needsModeration: boolean;
+  /**
+   * Why the panel must moderate: the evaluators' scores differ beyond the tolerance, or the combined score
+   * is below the criterion's minimum and so would exclude the bid (an exclusion must not rest on one mark
+   * or an average, even within tolerance). Set only while moderation is needed.
+   */
+  moderationCause?: "scores-differ" | "decides-exclusion";
   moderation?: { score: Exact; reason: string };
   /** combined ÷ scaleMax × availablePoints */
   points: Exact;

@@ -43,7 +43,16 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
   for (const result of bidResults) {
     for (const section of result.sections) {
       for (const c of section.criteria) {
-        if (c.needsModeration) {
+        if (c.moderationCause === "decides-exclusion") {
+          problems.push(
+            problem("scoring.exclusion-needs-moderation", { document: "bids", path: ["bids", bidIndex.get(result.bidId)!, "scores", c.criterionId] }, {
+              bid: result.bidId,
+              criterion: c.criterionId,
+              score: c.combined.toString(),
+              minimum: exclusionMinimum(result, c.criterionId),
+            }, "warning"),
+          );
+        } else if (c.needsModeration) {
           problems.push(
             problem("scoring.moderation-needed", { document: "bids", path: ["bids", bidIndex.get(result.bidId)!, "scores", c.criterionId] }, {
               bid: result.bidId,
@@ -190,6 +199,10 @@ function scoreQualitativeSections(
           : combineScores(evaluatorScores.length > 0 ? evaluatorScores.map((e) => e.score) : [exact(moderation!.score)], combination.method, tolerance, moderation?.score);
       const weightInSection = exact(criterion.weight);
       const availablePoints = criterionPoints(sectionModel, criterion);
+      const belowMinimum = criterion.minimumScore !== undefined && combined.combined.compare(exact(criterion.minimumScore)) < 0;
+      // A score that excludes the bid is always put to the panel, even when the evaluators agree within the
+      // tolerance: the exclusion must rest on the panel's agreed score, not on one evaluator's mark or an average.
+      const decidesExclusion = belowMinimum && moderation === undefined && evaluatorScores.length > 0;
       const result: CriterionResult = {
         criterionId: criterion.id,
         title: criterion.title,
@@ -202,11 +215,13 @@ function scoreQualitativeSections(
         combinationMethod: combination.method,
         spread: combined.spread,
         tolerance,
-        needsModeration: combined.needsModeration,
+        needsModeration: combined.needsModeration || decidesExclusion,
         points: scaleMax.equals(0) ? ZERO : combined.combined.div(scaleMax).mul(availablePoints),
       };
+      if (combined.needsModeration) result.moderationCause = "scores-differ";
+      else if (decidesExclusion) result.moderationCause = "decides-exclusion";
       if (moderation !== undefined) result.moderation = { score: exact(moderation.score), reason: moderation.reason };
-      if (criterion.minimumScore !== undefined && combined.combined.compare(exact(criterion.minimumScore)) < 0) {
+      if (belowMinimum && criterion.minimumScore !== undefined) {
         exclusions.push({
           rule: "below-criterion-minimum",
           criterionId: criterion.id,
@@ -237,6 +252,11 @@ function scoreQualitativeSections(
   };
   if (bid.organisationType !== undefined) result.organisationType = bid.organisationType;
   return result;
+}
+
+function exclusionMinimum(result: BidResult, criterionId: string): string {
+  const exclusion = result.exclusions.find((e) => e.rule === "below-criterion-minimum" && e.criterionId === criterionId);
+  return exclusion?.rule === "below-criterion-minimum" ? exclusion.minimum.toString() : "";
 }
 
 const tieBreakSectionKey: Record<Exclude<TieBreakRule, "lowest-price">, ScoredSectionKey> = {

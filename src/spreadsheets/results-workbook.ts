@@ -262,7 +262,11 @@ function writeModeration(sheet: Worksheet, result: TenderResult): void {
           `${c.criterionId} ${c.title}`,
           c.evaluatorScores.map((e) => roundForDisplay(e.score, 2).replace(/\.?0+$/, "")).join(", "),
           c.moderation ? num(c.moderation.score) : "–",
-          c.moderation ? c.moderation.reason : `Needs moderation: scores ${roundForDisplay(c.spread, 2)} apart (tolerance ${roundForDisplay(c.tolerance, 2)})`,
+          c.moderation
+            ? c.moderation.reason
+            : c.moderationCause === "decides-exclusion"
+              ? `Needs moderation: the combined score ${roundForDisplay(c.combined, 2)} is below the minimum and would exclude the bid`
+              : `Needs moderation: scores ${roundForDisplay(c.spread, 2)} apart (tolerance ${roundForDisplay(c.tolerance, 2)})`,
         ]);
         row.alignment = { vertical: "top", wrapText: true };
         fitHeight(row, sheet);

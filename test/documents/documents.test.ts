@@ -42,7 +42,7 @@ describe("evaluation report", () => {
   });
 
   it("explains exclusions, moderation and each bid's points by criterion", () => {
-    expect(text).toContain("Scored 1.33 on Q3 (Safeguarding), below the minimum of 2");
+    expect(text).toContain("Scored 1 on Q3 (Safeguarding), below the minimum of 2");
     expect(text).toMatch(/National Care Partnership Ltd\nQ2 Co-production and involvement of disabled people\n1, 4, 2\n2\nE2 had scored 4/);
     expect(text).toMatch(/Q1 Service delivery and outcomes\n4, 4, 5\n4\.33 \(mean\)\n11\.70 of 13\.50/);
   });
@@ -111,7 +111,7 @@ describe("assessment summaries", () => {
 
   it("tells the winner it won, and an excluded bidder why it was excluded", () => {
     expect(byBidder.get("Riverside Disabled People's Voice")).toContain("We intend to award the contract to you.");
-    expect(byBidder.get("Homes and Hearts Housing Association")).toContain("Your bid was excluded: it scored 1.33 on Q3 (Safeguarding), below the minimum of 2.");
+    expect(byBidder.get("Homes and Hearts Housing Association")).toContain("Your bid was excluded: it scored 1 on Q3 (Safeguarding), below the minimum of 2.");
   });
 
   it("states the standstill rule and its length, never an end date counted from the letter", () => {

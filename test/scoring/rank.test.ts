@@ -1,3 +1,4 @@
+import { formatProblem } from "../../src/problems/format.js";
 import { describe, expect, it } from "vitest";
 import { exact } from "../../src/arithmetic/exact.js";
 import { rankBids } from "../../src/scoring/rank.js";
@@ -113,6 +114,32 @@ describe("moderation", () => {
     expect(outcome.value.moderationNeeded.map((m) => [m.bidId, m.criterionId, m.spread.toFraction()])).toEqual([["A", "Q1", "2"]]);
     expect(outcome.value.bids[0]!.provisional).toBe(true);
     expect(outcome.problems.map((p) => p.code)).toEqual(["scoring.moderation-needed"]);
+  });
+
+  it("puts a score that excludes the bid to moderation even when the evaluators agree within the tolerance", () => {
+    const tender = (moderation: { bid: string; criterion: string; score: number; reason: string }[]) =>
+      scoreTender(
+        aTender()
+          .withEvaluators(3)
+          .withQuality(60, { Q1: 50, Q2: 50 }, { minimumScore: { Q1: 2 } })
+          .withModeration(moderation)
+          .withBids({ id: "A", price: 100, scores: { Q1: [1, 2, 1], Q2: [3, 3, 3] } }, { id: "B", price: 120, scores: { Q1: [3, 3, 3], Q2: [3, 3, 3] } })
+          .build(),
+      );
+    const before = tender([]);
+    if (!before.ok) throw new Error("should score");
+    const q1 = before.value.bids.find((b) => b.bidId === "A")!.sections[0]!.criteria[0]!;
+    // Spread 1 is within the tolerance (1.5 on 0–5), but the mean 4/3 is below the minimum of 2.
+    expect([q1.needsModeration, q1.moderationCause, q1.spread.toFraction()]).toEqual([true, "decides-exclusion", "1"]);
+    expect(before.value.moderationNeeded.map((m) => [m.bidId, m.criterionId])).toEqual([["A", "Q1"]]);
+    expect(before.value.bids.find((b) => b.bidId === "A")!.provisional).toBe(true);
+    expect(before.problems.map((p) => [p.code, p.args])).toEqual([["scoring.exclusion-needs-moderation", { bid: "A", criterion: "Q1", score: "1.(3)", minimum: "2" }]]);
+    expect(formatProblem(before.problems[0]!)).toContain('bid "A" scored about 1.3333 on criterion Q1, below the minimum of 2, which excludes it');
+
+    const after = tender([{ bid: "A", criterion: "Q1", score: 1, reason: "The panel agreed the answer names no safeguarding lead." }]);
+    if (!after.ok) throw new Error("should score");
+    const bidA = after.value.bids.find((b) => b.bidId === "A")!;
+    expect([bidA.status, bidA.provisional, after.value.moderationNeeded, after.problems]).toEqual(["excluded", false, [], []]);
   });
 
   it("uses the agreed score and its reason once moderation is recorded", () => {
