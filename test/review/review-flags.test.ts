@@ -219,6 +219,22 @@ describe("with bids", () => {
     expect(codesOf(review(aPassingModel(), { bids: bidsFor(lines(80000)) }))).not.toContain("review.abnormally-low-price");
   });
 
+  it("review.abnormally-low-price compares only tenders still in contention", () => {
+    // As above, with E at £60,000 excluded (quality 0 of 5, below the section minimum of 40%). Counting E
+    // would make the average 82.5 and D's next lowest £60,000, hiding D; E itself is no longer competing.
+    const scores = (q: number) => ({ Q1: [q], Q2: [q], Q3: [q], SV1: [3], U1: [3] });
+    const bids = bidsFor([
+      ...["A", "B", "C"].map((id) => ({ id, price: 100000, scores: scores(3) })),
+      { id: "D", price: 70000, scores: scores(3) },
+      { id: "E", price: 60000, scores: scores(0) },
+    ]);
+    const outcome = review(aPassingModel(), { bids });
+    expect(outcome.result!.bids.find((b) => b.bidId === "E")!.status).toBe("excluded");
+    expect(outcome.flags.filter((f) => f.code === "review.abnormally-low-price").map(flagMessage)).toEqual([
+      "Bidder D's price £70,000 is 22.2% below the average of all prices excluding the highest (£90,000) and 30% below the next lowest (£100,000): investigate before award and give the bidder the chance to show it can deliver",
+    ]);
+  });
+
   it("review.moderation-share-high and review.evaluator-outlier", () => {
     // E3 scores 2 points below E1 and E2 on every answer: spread 2 > 1.5 on all 5... (user panel excluded from offsets).
     const scores = (a: number, b: number, c: number) => ({ Q1: [a, b, c], Q2: [a, b, c], Q3: [a, b, c], SV1: [a, b, c], U1: [4] });
