@@ -63,7 +63,12 @@ export type Exclusion =
   | { rule: "below-section-minimum"; section: ScoredSectionKey; percent: Exact; minimumPercent: Exact }
   | { rule: "above-budget"; wholeLifeCost: Exact; budget: Exact }
   /** Only with --allow-incomplete: no evaluator scored this answer, so the bid cannot be ranked. */
-  | { rule: "not-scored"; criterionId: string; criterionTitle: string };
+  | { rule: "not-scored"; criterionId: string; criterionTitle: string }
+  /**
+   * A contract reserved for supported employment providers (Procurement Act 2023 s.32): the bid has not
+   * declared the share of its workforce who are disabled or disadvantaged, so it cannot be ranked until it does.
+   */
+  | { rule: "workforce-share-undeclared"; minimumPercent: Exact };
 
 export interface BidResult {
   bidId: string;

@@ -40,6 +40,19 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
   const resultById = new Map(bidResults.map((r) => [r.bidId, r]));
   const bidIndex = new Map(tenderBids.bids.map((b, i) => [b.id, i]));
 
+  // s.32(3): the authority must disregard a tender from a supplier that is not a supported employment
+  // provider, so a bid that has not declared its workforce share is not ranked (nor priced) until it does.
+  if (reservedForSupportedEmployment(specification)) {
+    const minimumPercent = exact(specification.reservation?.minimumWorkforcePercent ?? STATUTORY_WORKFORCE_PERCENT);
+    for (const bid of tenderBids.bids) {
+      if (bid.disadvantagedWorkforcePercent !== undefined) continue;
+      resultById.get(bid.id)!.exclusions.push({ rule: "workforce-share-undeclared", minimumPercent });
+      problems.push(
+        problem("scoring.workforce-share-undeclared", { document: "bids", path: ["bids", bidIndex.get(bid.id)!] }, { bid: bid.id, minimum: minimumPercent.toString() }, "warning"),
+      );
+    }
+  }
+
   for (const result of bidResults) {
     for (const section of result.sections) {
       for (const c of section.criteria) {
@@ -252,6 +265,13 @@ function scoreQualitativeSections(
   };
   if (bid.organisationType !== undefined) result.organisationType = bid.organisationType;
   return result;
+}
+
+/** Procurement Act 2023 s.32(4)(a): at least 30 per cent of the workforce. */
+const STATUTORY_WORKFORCE_PERCENT = 30;
+
+function reservedForSupportedEmployment(specification: TenderSpecification): boolean {
+  return specification.procedure === "reserved" && (specification.reservation?.basis ?? "supported-employment") === "supported-employment";
 }
 
 function exclusionMinimum(result: BidResult, criterionId: string): string {

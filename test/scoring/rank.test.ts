@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { exact } from "../../src/arithmetic/exact.js";
 import { rankBids } from "../../src/scoring/rank.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
-import { aTender } from "../builders.js";
+import { aSpecification, aTender } from "../builders.js";
+import { explainExclusion } from "../../src/presentation/explain.js";
 
 const bid = (bidId: string, primary: string | number, quality = 0, price = 0) => ({
   bidId,
@@ -98,6 +99,42 @@ describe("thresholds and gates", () => {
     );
     if (!outcome.ok) throw new Error("should score");
     expect(outcome.value.bids.find((b) => b.bidId === "OK")!.price!.points!.toFraction()).toBe("40");
+  });
+});
+
+describe("a contract reserved for supported employment providers (Procurement Act 2023 s.32)", () => {
+  it("does not rank a bid that has not declared its workforce share, nor let its price set the lowest, until it does", () => {
+    const base = aTender().withBids({ id: "A", price: 100, scores: { Q1: [3], Q2: [3] } }, { id: "B", price: 50, scores: { Q1: [3], Q2: [3] } }).build();
+    const reserved = (declared: number | undefined) => ({
+      ...base,
+      specification: aSpecification({ procedure: "reserved", reservation: { basis: "supported-employment" } }),
+      bids: { ...base.bids, bids: base.bids.bids.map((b) => (b.id === "B" && declared !== undefined ? { ...b, disadvantagedWorkforcePercent: declared } : b.id === "A" ? { ...b, disadvantagedWorkforcePercent: 45 } : b)) },
+    });
+    const undeclared = scoreTender(reserved(undefined));
+    if (!undeclared.ok) throw new Error("should score");
+    const b = undeclared.value.bids.find((x) => x.bidId === "B")!;
+    expect([b.status, b.rank, b.exclusions]).toEqual(["excluded", null, [{ rule: "workforce-share-undeclared", minimumPercent: exact(30) }]]);
+    expect(b.price!.points).toBeUndefined();
+    // A is the only bid in contention, so its £100 is the lowest price: full price points.
+    expect(undeclared.value.bids.find((x) => x.bidId === "A")!.price!.points!.toFraction()).toBe("40");
+    expect(undeclared.problems.map((p) => [p.code, p.location.path])).toEqual([["scoring.workforce-share-undeclared", ["bids", 1]]]);
+    expect(formatProblem(undeclared.problems[0]!)).toContain('bid "B" has not declared the share of its workforce who are disabled or disadvantaged');
+    expect(explainExclusion(b.exclusions[0]!)).toBe(
+      "has not declared the share of its workforce who are disabled or disadvantaged (the contract is reserved for organisations where it is at least 30%), so it cannot be ranked until it does",
+    );
+
+    const declared = scoreTender(reserved(35));
+    if (!declared.ok) throw new Error("should score");
+    expect(declared.value.bids.map((x) => [x.bidId, x.rank])).toEqual([["B", 1], ["A", 2]]);
+    expect(declared.problems).toEqual([]);
+  });
+
+  it("asks no workforce share when the contract is not reserved, or reserved for public service mutuals", () => {
+    const open = scoreTender(aTender().withBids({ id: "A", price: 100, scores: { Q1: [3], Q2: [3] } }).build());
+    expect(open.ok && open.value.bids[0]!.status).toBe("ranked");
+    const base = aTender().withBids({ id: "A", price: 100, scores: { Q1: [3], Q2: [3] } }).build();
+    const mutual = scoreTender({ ...base, specification: aSpecification({ procedure: "reserved", reservation: { basis: "public-service-mutual" } }) });
+    expect(mutual.ok && mutual.value.bids[0]!.status).toBe("ranked");
   });
 });
 
