@@ -118,6 +118,7 @@ export const specs = {
         .option("xlsx", { type: "string", describe: "Also write the results workbook here (default with --sheets: results.xlsx beside --out)" })
         .option("moderation-sheet", { type: "string", describe: "Where to write the moderation sheet when answers need moderation (with --sheets; default: moderation.xlsx beside --out)" })
         .option("date", { type: "string", describe: "Date of the workbooks, in their properties, YYYY-MM-DD (default: today); the same inputs and date give the same files" })
+        .option("restricted-record", { type: "string", describe: "Also write the user panel's individual scores here (.xlsx, marked RESTRICTED); every other output gives the panel's combined score only" })
         .epilogue(examples([
           ["Score the bundled example tender", "$0 score examples/community-advocacy --out results.json"],
           ["Score from the returned score sheets", "$0 score my-tender --sheets returned-sheets"],

@@ -17,7 +17,13 @@ export interface CriterionResult {
   /** Percentage points of the whole score this criterion is worth: section weight × weight in section ÷ 100. */
   availablePoints: Exact;
   scaleMax: Exact;
+  /**
+   * Each evaluator's score and justification. Empty for the user panel's criteria in anything published
+   * (see `withUserPanelCombined`): there `panelMembers` says how many members' scores were combined.
+   */
   evaluatorScores: EvaluatorScoreResult[];
+  /** User panel only, in outputs: how many members' scores make up `combined` (their own scores and words are left out). */
+  panelMembers?: number;
   combined: Exact;
   basis: CombinedBasis;
   combinationMethod: CombinationMethod;

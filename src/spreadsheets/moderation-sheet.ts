@@ -1,5 +1,6 @@
 import { roundForDisplay } from "../arithmetic/exact.js";
 import type { TenderResult } from "../scoring/result.js";
+import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { FORMAT, writeMetadata } from "./metadata.js";
 import { newWorkbook, workbookBytes, type SheetContext } from "./score-sheets.js";
 import { INPUT_FILL, THIN, fitHeight, protect, tableSheet, titleAndHeader } from "./sheet-style.js";
@@ -8,7 +9,9 @@ import { INPUT_FILL, THIN, fitHeight, protect, tableSheet, titleAndHeader } from
  * The moderation sheet: one row per answer where evaluators differ beyond the tolerance, with a drop-down
  * for the agreed score and a column for the reason. Returned with the score sheets, its agreed scores are used.
  */
-export async function makeModerationSheet(context: SheetContext, result: TenderResult): Promise<Uint8Array> {
+export async function makeModerationSheet(context: SheetContext, scored: TenderResult): Promise<Uint8Array> {
+  // The user panel's rows give the panel's combined score, never a member's id beside their own score.
+  const result = withUserPanelCombined(scored);
   const workbook = await newWorkbook(context, `Moderation sheet: ${context.specification.title}`);
   const sheet = workbook.addWorksheet("Moderation", tableSheet(2));
   titleAndHeader(sheet, `Moderation – ${context.specification.title} (${context.specification.reference})`, ["Bid ID", "Bidder", "Criterion ID", "Criterion", "Evaluators' scores", "Difference", "Agreed score", "Reason"], [9, 30, 12, 34, 22, 12, 12, 70]);
@@ -22,7 +25,9 @@ export async function makeModerationSheet(context: SheetContext, result: TenderR
           bid.bidder,
           c.criterionId,
           c.title,
-          c.evaluatorScores.map((e) => `${e.evaluatorId}: ${roundForDisplay(e.score, 2).replace(/\.?0+$/, "")}`).join(", "),
+          c.panelMembers !== undefined
+            ? `User panel (${c.panelMembers} members): combined ${roundForDisplay(c.combined, 2).replace(/\.?0+$/, "")}`
+            : c.evaluatorScores.map((e) => `${e.evaluatorId}: ${roundForDisplay(e.score, 2).replace(/\.?0+$/, "")}`).join(", "),
           `${roundForDisplay(c.spread, 2).replace(/\.?0+$/, "")} (tolerance ${roundForDisplay(c.tolerance, 2).replace(/\.?0+$/, "")})`,
           null,
           null,

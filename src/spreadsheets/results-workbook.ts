@@ -4,6 +4,7 @@ import { roundForDisplay, type Exact } from "../arithmetic/exact.js";
 import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js";
 import { explainExclusion } from "../presentation/explain.js";
 import type { BidResult, TenderResult } from "../scoring/result.js";
+import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { loadExcelJS } from "./exceljs.js";
 import { fitHeight, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
 import { reproducibleXlsx, setWorkbookProperties } from "./workbook-properties.js";
@@ -27,7 +28,9 @@ interface SectionLayout {
  * the scores and weights on the sheets (with the engine's exact values, as decimals, stored as results).
  * Bidder names, justifications and reasons are written as text, never as formulas, whatever they start with.
  */
-export async function makeResultsWorkbook(result: TenderResult, options: { roundingNote: string; inputs: { file: string; sha256: string }[]; date: string }): Promise<Uint8Array> {
+export async function makeResultsWorkbook(scored: TenderResult, options: { roundingNote: string; inputs: { file: string; sha256: string }[]; date: string }): Promise<Uint8Array> {
+  // Never a user-panel member's id beside their own score: the panel's combined score per criterion only.
+  const result = withUserPanelCombined(scored);
   const ExcelJS = await loadExcelJS();
   // The streaming writer keeps a framework-sized workbook (tens of thousands of rows) fast and small in memory.
   const chunks: Buffer[] = [];
@@ -46,9 +49,10 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
     sheet.commit();
   }
   let priceCells = new Map<string, string>();
+  let wholeLifeCells = new Map<string, string>();
   if (result.price) {
     const sheet = workbook.addWorksheet("Price", tableSheet(3 + (result.price.budget ? 5 : 4)));
-    priceCells = writePrice(sheet, result, layouts);
+    ({ points: priceCells, wholeLife: wholeLifeCells } = writePrice(sheet, result, layouts));
     sheet.commit();
   }
   const moderation = workbook.addWorksheet("Moderation", tableSheet(2));
@@ -56,14 +60,33 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
   moderation.commit();
 
   const ppqp = result.rankingBasis === "price-per-quality-point";
-  const headers = ["Rank", "Bidder", ...(result.price && !ppqp ? [`Price (${num(result.price.maxPoints)})`] : []), ...sectionKeys.map((k) => sectionTitles[k]), ppqp ? "Quality total" : "Total", ...(ppqp ? ["£ per quality point"] : []), "Status", "Why"];
-  titleAndHeader(summary, `Results: ${result.tender.title} (${result.tender.reference})`, headers, [7, 38, ...headers.slice(2, -2).map(() => 14), 14, 60]);
+  // Each column says what it holds: the whole-life price with the years it covers, and each section's weight.
+  const withExtensions = result.price?.includesExtensionYears === true && result.bids.some((b) => (b.price?.extensionYears.length ?? 0) > 0);
+  const wholeLifeHeader = result.price ? [`Whole-life price (${withExtensions ? "contract and extension years" : "contract years"})`] : [];
+  const weightOf = (k: ScoredSectionKey) => result.bids[0]?.sections.find((s) => s.section === k)?.weight;
+  const sectionHeader = (k: ScoredSectionKey) => (weightOf(k) === undefined ? sectionTitles[k] : `${sectionTitles[k]} (${roundForDisplay(weightOf(k)!, 2).replace(/\.?0+$/, "")})`);
+  const headers = [
+    "Rank",
+    "Bidder",
+    ...wholeLifeHeader,
+    ...(result.price && !ppqp ? [`Price (${num(result.price.maxPoints)})`] : []),
+    ...sectionKeys.map(sectionHeader),
+    ppqp ? "Quality total (100)" : "Total (100)",
+    ...(ppqp ? ["£ per quality point"] : []),
+    "Status",
+    "Why",
+  ];
+  titleAndHeader(summary, `Results: ${result.tender.title} (${result.tender.reference})`, headers, [7, 38, ...wholeLifeHeader.map(() => 18), ...headers.slice(2 + wholeLifeHeader.length, -2).map(() => 14), 14, 60]);
   // Streaming sheets have no row count: the title and header are rows 1 and 2.
   let nextSummaryRow = 3;
   for (const bid of result.bids) {
     const rowNumber = nextSummaryRow++;
     const cells: CellValue[] = [bid.rank === null ? "–" : `${bid.rank}${bid.tiedWith.length > 0 ? "=" : ""}`, bid.bidder];
-    const first = 3;
+    if (result.price) {
+      const ref = wholeLifeCells.get(bid.bidId);
+      cells.push(ref && bid.price ? formula(ref, bid.price.wholeLifeCost) : "–");
+    }
+    const first = cells.length + 1;
     if (result.price && !ppqp) {
       const ref = priceCells.get(bid.bidId);
       cells.push(ref && bid.price?.points !== undefined ? formula(ref, bid.price.points) : "–");
@@ -88,6 +111,7 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
     fitHeight(row, summary);
     const numericColumns = headers.length - 2; // all but Status and Why
     for (let c = first; c <= numericColumns; c++) row.getCell(c).numFmt = ppqp && c === numericColumns ? MONEY : POINTS;
+    if (result.price) row.getCell(3).numFmt = MONEY;
   }
   summary.addRow([]);
   summary.addRow([options.roundingNote]);
@@ -124,9 +148,19 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
         return given ? num(given.score) : null;
       });
       const range = `${letter(firstEval)}${r}:${letter(lastEval)}${r}`;
+      // The user panel's combined score is written as a value: its members' own scores are not in this workbook.
+      const panel = c.panelMembers !== undefined;
+      const scored = c.evaluatorScores.length > 0 || (panel && c.panelMembers! > 0) || c.basis === "moderated";
       const combined =
-        c.basis === "moderated" ? num(c.combined) : c.evaluatorScores.length === 0 ? "–" : formula(c.basis === "median" ? `MEDIAN(${range})` : `AVERAGE(${range})`, c.combined);
-      const how = c.basis === "moderated" ? `Agreed at moderation: ${c.moderation?.reason ?? ""}` : c.basis === "median" ? "Median" : "Mean";
+        c.basis === "moderated" || panel ? num(c.combined) : c.evaluatorScores.length === 0 ? "–" : formula(c.basis === "median" ? `MEDIAN(${range})` : `AVERAGE(${range})`, c.combined);
+      const how =
+        c.basis === "moderated"
+          ? `Agreed at moderation: ${c.moderation?.reason ?? ""}`
+          : panel
+            ? `${c.basis === "median" ? "Median" : "Mean"} of ${c.panelMembers} user-panel members' scores`
+            : c.basis === "median"
+              ? "Median"
+              : "Mean";
       const combinedRef = `${letter(col("Combined score"))}${r}`;
       const row = sheet.addRow([
         bid.bidId,
@@ -137,7 +171,7 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
         how,
         num(c.scaleMax),
         num(c.availablePoints),
-        c.evaluatorScores.length === 0 && c.basis !== "moderated" ? "–" : formula(`${combinedRef}/${letter(col("Top of scale"))}${r}*${letter(col("Criterion worth (points)"))}${r}`, c.points),
+        !scored ? "–" : formula(`${combinedRef}/${letter(col("Top of scale"))}${r}*${letter(col("Criterion worth (points)"))}${r}`, c.points),
       ]);
       // Style only the cells that need it: a framework's section sheet has tens of thousands of rows,
       // and exceljs's cost is per styled cell.
@@ -164,7 +198,7 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
   return { sheet: sheet.name, subtotalCell };
 }
 
-function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredSectionKey, SectionLayout>): Map<string, string> {
+function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredSectionKey, SectionLayout>): { points: Map<string, string>; wholeLife: Map<string, string> } {
   const price = result.price!;
   const years = Math.max(...result.bids.map((b) => b.price?.years.length ?? 0));
   const extensions = Math.max(...result.bids.map((b) => b.price?.extensionYears.length ?? 0));
@@ -200,6 +234,7 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
   const H = `$B$${highestRow}`;
   const B = budgetRow ? `$B$${budgetRow}` : "";
   const cells = new Map<string, string>();
+  const wholeLife = new Map<string, string>();
   result.bids.forEach((bid, i) => {
     const r = firstBidRow + i;
     const p = bid.price;
@@ -218,8 +253,9 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
     for (let c = 3; c <= wlcCol; c++) row.getCell(c).numFmt = MONEY;
     row.getCell(contentionCol + 1).numFmt = ppqp ? MONEY : POINTS;
     cells.set(bid.bidId, `'${sheet.name}'!${letter(contentionCol + 1)}${r}`);
+    if (p) wholeLife.set(bid.bidId, `'${sheet.name}'!${wlc}${r}`);
   });
-  return cells;
+  return { points: cells, wholeLife };
 }
 
 function pointsFormula(
@@ -260,7 +296,9 @@ function writeModeration(sheet: Worksheet, result: TenderResult): void {
           bid.bidId,
           bid.bidder,
           `${c.criterionId} ${c.title}`,
-          c.evaluatorScores.map((e) => roundForDisplay(e.score, 2).replace(/\.?0+$/, "")).join(", "),
+          c.panelMembers !== undefined
+            ? `User panel (${c.panelMembers} members): combined ${roundForDisplay(c.combined, 2).replace(/\.?0+$/, "")}`
+            : c.evaluatorScores.map((e) => roundForDisplay(e.score, 2).replace(/\.?0+$/, "")).join(", "),
           c.moderation ? num(c.moderation.score) : "–",
           c.moderation
             ? c.moderation.reason

@@ -9,4 +9,4 @@ export { loadPolicy, reviewModelFile, reviewTenderFiles, reviewWeighting, type W
 export { describeReadyMadeModel, starterFileNames, starterTender, type ReadyMadeModel, type StarterOptions } from "./starter.js";
 export { assessmentSummaries, equalityAssessment, evaluationReport, loadFindings, type AssessmentSummary, type DocumentOptions } from "./documents.js";
 export { loadProfiles, whatifBriefing, whatifForProfiles, whatifForTender, whatifPage, type Whatif, type WhatifOptions } from "./whatif.js";
-export { blankScoreSheets, moderationSheet, profilesSheet, resultsDocument, resultsWorkbook } from "./sheets.js";
+export { blankScoreSheets, moderationSheet, profilesSheet, restrictedRecord, resultsDocument, resultsWorkbook } from "./sheets.js";

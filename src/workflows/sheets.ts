@@ -2,6 +2,7 @@ import { ROUNDING_STATEMENT } from "../documents/common-data.js";
 import { modelHash } from "../model/model-hash.js";
 import { parseScoringModel } from "../model/parse.js";
 import { problem, type Outcome } from "../problems/problem.js";
+import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { makeModerationSheet } from "../spreadsheets/moderation-sheet.js";
 import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
 import { makeScoreSheets, type GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
@@ -37,7 +38,8 @@ export function resultsDocument(scored: ScoredTender) {
     roundingNote: "Every number is exact: 'exact' is the fraction, 'value' its decimal. Nothing is rounded here.",
     inputs: scored.inputs,
     warnings: problemsJson(scored.problems),
-    result: scored.result,
+    // The user panel's combined scores only: its members' own scores are in the restricted record, if asked for.
+    result: withUserPanelCombined(scored.result),
   };
 }
 
@@ -50,6 +52,15 @@ export function resultsWorkbook(scored: ScoredTender, options: WorkbookDate): Pr
 export async function moderationSheet(scored: ScoredTender, options: WorkbookDate): Promise<Uint8Array | undefined> {
   if (scored.result.moderationNeeded.length === 0) return undefined;
   return makeModerationSheet({ ...scored.tender, modelHash: modelHash(scored.tender.model), date: options.date }, scored.result);
+}
+
+/**
+ * The restricted record of the user panel's individual scores, only when asked for: the one output where a
+ * member's id stands beside their own score. Undefined when the tender has no user-panel scores.
+ */
+export async function restrictedRecord(scored: ScoredTender, options: WorkbookDate): Promise<Uint8Array | undefined> {
+  const { makeRestrictedRecord } = await import("../spreadsheets/restricted-record.js");
+  return makeRestrictedRecord({ specification: scored.tender.specification, date: options.date }, scored.result);
 }
 
 /** A sheet to fill in with expected scores and competitor profiles, blank or filled from existing profiles. */

@@ -31,7 +31,8 @@ function summaryFigures(wb: ExcelJS.Workbook): Map<string, number[]> {
   const figures = new Map<string, number[]>();
   for (let r = 3; r <= 8; r++) {
     const row = sheet.getRow(r);
-    const numbers = [3, 4, 5, 6, 7].map((c) => {
+    // Column 3 is the whole-life price; then price points, each section, and the total.
+    const numbers = [4, 5, 6, 7, 8].map((c) => {
       const v = row.getCell(c).value as { result?: number } | string;
       return typeof v === "object" && v !== null ? Number(v.result) : NaN;
     });
@@ -72,8 +73,12 @@ describe("results workbook", () => {
   it("has a summary, a sheet per section, a price sheet and a moderation sheet, with live formulas whose stored values equal the engine's", async () => {
     const wb = await load(await makeResultsWorkbook(result, { roundingNote: ROUNDING_STATEMENT, inputs: [], date: "2026-11-21" }));
     expect(wb.worksheets.map((s) => s.name)).toEqual(["Summary", "Quality", "Social value", "User panel", "Price", "Moderation", "Audit"]);
-    const total = wb.getWorksheet("Summary")!.getRow(3).getCell(7).value as { formula: string };
-    expect(total.formula).toBe("SUM(C3:F3)");
+    const summary = wb.getWorksheet("Summary")!;
+    const total = summary.getRow(3).getCell(8).value as { formula: string };
+    expect(total.formula).toBe("SUM(D3:G3)");
+    // The header says what each column holds: the years the whole-life price covers, and each section's weight.
+    expect(summary.getRow(2).values).toEqual([undefined, "Rank", "Bidder", "Whole-life price (contract and extension years)", "Price (30)", "Quality (45)", "Social value (15)", "User panel (10)", "Total (100)", "Status", "Why"]);
+    expect(summary.getRow(3).getCell(3).value).toEqual({ formula: "'Price'!H8", result: 1015000 });
     expect((wb.getWorksheet("Price")!.getCell("J8").value as { formula: string }).formula).toBe("$B$3*$B$4/H8");
     expectClose(summaryFigures(wb), engineFigures(result));
   });

@@ -1,7 +1,7 @@
 import { dirname, join } from "node:path";
 import { stringifyJson } from "../../presentation/json.js";
 import { renderResultsTable } from "../../presentation/results-table.js";
-import { moderationSheet, resultsDocument, resultsWorkbook } from "../../workflows/sheets.js";
+import { moderationSheet, restrictedRecord, resultsDocument, resultsWorkbook } from "../../workflows/sheets.js";
 import { scoreTender } from "../../workflows/tender.js";
 import { todayOr } from "../dates.js";
 import { getExitCode } from "../exit-code.js";
@@ -25,6 +25,9 @@ export async function run(args: ArgsOf<typeof specs.score>, io: CliIo) {
   const moderation = args.sheets !== undefined ? await moderationSheet(scored.value, { date }) : undefined;
   const moderationPath = args.moderationSheet ?? join(dirname(out), "moderation.xlsx");
   if (moderation !== undefined) outputs.push({ path: moderationPath, bytes: moderation });
+  // The user panel's individual scores are written only when asked for, to the file named.
+  const restricted = args.restrictedRecord !== undefined ? await restrictedRecord(scored.value, { date }) : undefined;
+  if (restricted !== undefined) outputs.push({ path: args.restrictedRecord!, bytes: restricted });
   const written = await writeOutputs(io, outputs, args.force);
   if (args.json) {
     io.stdout(json);
@@ -32,6 +35,8 @@ export async function run(args: ArgsOf<typeof specs.score>, io: CliIo) {
     io.stdout(renderResultsTable(scored.value.result));
     reportProblems(io, problems);
     io.stdout(`Results written to ${written.join(", ")}`);
+    if (restricted !== undefined) io.stdout(`The user panel's individual scores are in ${args.restrictedRecord}, marked RESTRICTED: keep it with the procurement file, not with the published documents.`);
+    else if (args.restrictedRecord !== undefined) io.stdout(`No restricted record written: there are no user-panel scores.`);
     if (moderation !== undefined) {
       const count = scored.value.result.moderationNeeded.length;
       io.stdout(
