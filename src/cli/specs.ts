@@ -68,7 +68,7 @@ function documentOptions<T>(y: Argv<T>) {
 }
 
 /** The document kinds, for --kind; the type check keeps this list to real kinds, and a test keeps it complete. */
-export const documentKindChoices = ["evaluation-report", "assessment-summary", "equality-assessment", "whatif-briefing"] as const satisfies readonly DocumentKind[];
+export const documentKindChoices = ["evaluation-report", "assessment-summary", "equality-assessment", "whatif-briefing", "user-panel-form"] as const satisfies readonly DocumentKind[];
 
 export const specs = {
   init: spec({

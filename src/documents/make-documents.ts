@@ -12,6 +12,7 @@ import { inspectTemplate, renderDocx, type DocumentTemplate } from "./render-doc
 import { chanceChartSvg, weightChartSvg } from "../presentation/weight-chart.js";
 import { pictureOfSvg } from "./chart-picture.js";
 import type { DocxPicture } from "./docx-pictures.js";
+import { UserPanelFormData, userPanelFormData } from "./user-panel-form.js";
 import { WhatifBriefingData, briefingCharts, whatifBriefingData, type WhatifBriefingInput } from "./whatif-briefing.js";
 import { formatChance } from "../language/uk-format.js";
 
@@ -72,4 +73,14 @@ export function makeWhatifBriefing(template: DocumentTemplate, input: WhatifBrie
   });
   // The briefing is the organisation's own, for its talks with the commissioner: it is by that organisation.
   return renderDocx(template, WhatifBriefingData, data, { title: `${data.documentTitle}: ${data.organisation}`, creator: data.organisation, date: input.today, pictures });
+}
+
+/** The user panel's large-print Word form for one member, or undefined when the model has no user panel. */
+export function makeUserPanelForm(
+  template: DocumentTemplate,
+  input: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; memberId: string; date: string },
+): Outcome<Uint8Array> | undefined {
+  const data = userPanelFormData(input);
+  if (data === undefined) return undefined;
+  return renderDocx(template, UserPanelFormData, data, { title: `${data.documentTitle} (${input.memberId})`, creator: input.specification.authority, date: input.date });
 }

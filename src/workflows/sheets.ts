@@ -1,7 +1,9 @@
 import { ROUNDING_STATEMENT } from "../documents/common-data.js";
 import { modelHash } from "../model/model-hash.js";
 import { parseScoringModel } from "../model/parse.js";
-import { problem, type Outcome } from "../problems/problem.js";
+import { problem, type Outcome, type Problem } from "../problems/problem.js";
+import { makeUserPanelForm } from "../documents/make-documents.js";
+import type { DocumentTemplate } from "../documents/render-docx.js";
 import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { makeModerationSheet } from "../spreadsheets/moderation-sheet.js";
 import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
@@ -22,13 +24,25 @@ export interface WorkbookDate {
  * Blank score sheets for a tender whose bids are in but not yet scored: one workbook per evaluator and
  * user-panel member, and a price schedule per bid. The bids file needs the panel and the bidders only.
  */
-export async function blankScoreSheets(files: TenderFiles, options: WorkbookDate): Promise<Outcome<GeneratedWorkbook[]>> {
+export async function blankScoreSheets(files: TenderFiles, options: WorkbookDate & { userPanelForm?: DocumentTemplate | undefined }): Promise<Outcome<GeneratedWorkbook[]>> {
   const checked = await validateTender({ ...files, sheets: undefined }, { stage: "before-scoring" });
   if (!checked.ok || checked.tender === undefined) return { ok: false, problems: checked.problems };
   const { specification, model, bids } = checked.tender;
   if (bids === undefined) return { ok: false, problems: [problem("input.no-bids", { document: "bids" }, {})] };
   const workbooks = await makeScoreSheets({ specification, model, bids, modelHash: modelHash(model), date: options.date });
-  return { ok: true, value: workbooks, problems: checked.problems };
+  // Beside each user-panel sheet, the same questions as a large-print Word form, for a member who prefers one.
+  const forms: GeneratedWorkbook[] = [];
+  const problems: Problem[] = [];
+  if (options.userPanelForm !== undefined && model.sections.userPanel !== undefined) {
+    for (const member of bids.panel.userPanel) {
+      const made = makeUserPanelForm(options.userPanelForm, { specification, model, bids, memberId: member.id, date: options.date });
+      if (made === undefined) continue;
+      if (made.ok) forms.push({ fileName: `user-panel-form-${member.id.replace(/[^A-Za-z0-9_-]/g, "_")}.docx`, purpose: `user-panel member ${member.id}: the same questions as a large-print Word form`, bytes: made.value });
+      else problems.push(...made.problems);
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems: [...checked.problems, ...problems] };
+  return { ok: true, value: [...workbooks, ...forms], problems: checked.problems };
 }
 
 /** The results as JSON for programs: exact values with their decimals, the inputs used, and every warning. */

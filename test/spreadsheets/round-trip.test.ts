@@ -49,6 +49,7 @@ describe("Excel round trip", () => {
     expect(run.stdout).toContain("score-sheet-E1.xlsx  (Commissioning Manager (E1): quality and social value)");
     expect(run.stdout).toContain("user-panel-sheet-P1.xlsx");
     expect(run.stdout).toContain("price-schedule-B6.xlsx");
-    expect(run.stdout).toContain("Wrote 12 workbooks");
+    expect(run.stdout).toContain("Wrote 15 files");
+    expect(run.stdout).toContain("user-panel-form-P1.docx  (user-panel member P1: the same questions as a large-print Word form)");
   });
 });
