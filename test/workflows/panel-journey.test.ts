@@ -59,7 +59,10 @@ describe("the evaluation panel's journey through the built command", () => {
     cli(["scoresheets", "tender", "--out-dir", "outgoing"], work);
     const returned = join(tender, "returned");
     mkdirSync(returned);
-    for (const name of readdirSync(join(work, "outgoing"))) {
+    const outgoing = readdirSync(join(work, "outgoing"));
+    // The user panel's Word forms go out too; their answers come back typed into the members' sheets.
+    expect(outgoing.filter((n) => n.endsWith(".docx")).sort()).toEqual(["user-panel-form-P1.docx", "user-panel-form-P2.docx", "user-panel-form-P3.docx"]);
+    for (const name of outgoing.filter((n) => n.endsWith(".xlsx"))) {
       writeFileSync(join(returned, name), await fillAsPeopleDo(name, readFileSync(join(work, "outgoing", name))));
     }
 
