@@ -28,7 +28,7 @@ export async function makeModerationSheet(context: SheetContext, scored: TenderR
           c.panelMembers !== undefined
             ? `User panel (${c.panelMembers} members): combined ${roundForDisplay(c.combined, 2).replace(/\.?0+$/, "")}`
             : c.evaluatorScores.map((e) => `${e.evaluatorId}: ${roundForDisplay(e.score, 2).replace(/\.?0+$/, "")}`).join(", "),
-          `${roundForDisplay(c.spread, 2).replace(/\.?0+$/, "")} (tolerance ${roundForDisplay(c.tolerance, 2).replace(/\.?0+$/, "")})`,
+          `${roundForDisplay(c.spread, 2).replace(/\.?0+$/, "")} (tolerance ${roundForDisplay(c.tolerance, 2).replace(/\.?0+$/, "")})${c.moderationCause === "decides-exclusion" ? "; the combined score is below the minimum and would exclude the bid" : ""}`,
           null,
           null,
         ]);

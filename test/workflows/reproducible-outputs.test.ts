@@ -64,6 +64,8 @@ describe("the same inputs and date give byte-identical documents and workbooks",
     expect(Buffer.compare(Buffer.from(m1!), Buffer.from(m2!))).toBe(0);
     expect(Buffer.compare(Buffer.from(p1), Buffer.from(p2))).toBe(0);
     expect(core(m1!)).toContain("<dc:creator>Riverside Borough Council</dc:creator>");
+    // Homes and Hearts' safeguarding scores (1, 2, 1) are within tolerance but exclude it: on the sheet, saying why.
+    expect(new PizZip(m1!).file("xl/sharedStrings.xml")?.asText()).toContain("1 (tolerance 1.5); the combined score is below the minimum and would exclude the bid");
     expect(core(m1!)).toContain("<dc:title>Moderation sheet: Community Advocacy and Peer Support Service for Disabled Adults</dc:title>");
   });
 });
