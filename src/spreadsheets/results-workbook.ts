@@ -77,6 +77,8 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
     "Why",
   ];
   titleAndHeader(summary, `Results: ${result.tender.title} (${result.tender.reference})`, headers, [7, 38, ...wholeLifeHeader.map(() => 18), ...headers.slice(2 + wholeLifeHeader.length, -2).map(() => 14), 14, 60]);
+  // Neither Excel nor LibreOffice grows a row written by another program: make the header tall enough for its longest wrapped label.
+  fitHeight(summary.getRow(2), summary);
   // Streaming sheets have no row count: the title and header are rows 1 and 2.
   let nextSummaryRow = 3;
   for (const bid of result.bids) {
