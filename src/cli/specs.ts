@@ -69,7 +69,7 @@ function documentOptions<T>(y: Argv<T>) {
 }
 
 /** The document kinds, for --kind; the type check keeps this list to real kinds, and a test keeps it complete. */
-export const documentKindChoices = ["evaluation-report", "assessment-summary", "equality-assessment", "whatif-briefing"] as const satisfies readonly DocumentKind[];
+export const documentKindChoices = ["evaluation-report", "assessment-summary", "equality-assessment", "whatif-briefing", "user-panel-form"] as const satisfies readonly DocumentKind[];
 
 export const specs = {
   init: spec({
@@ -104,6 +104,7 @@ export const specs = {
       tenderOptions(y)
         .option("out-dir", { type: "string", describe: "Folder to write the workbooks into (default: score-sheets in the tender folder's outputs/)" })
         .option("force", { type: "boolean", default: false, describe: "Replace workbooks that already exist" })
+        .option("date", { type: "string", describe: "Date of the workbooks, in their properties, YYYY-MM-DD (default: today); the same tender and date give the same files" })
         .epilogue(examples([
           ["One score sheet per evaluator for the example", "$0 scoresheets my-tender --out-dir outgoing"],
         ])),
@@ -117,6 +118,8 @@ export const specs = {
         .option("force", { type: "boolean", default: false, describe: "Replace the output files if they exist" })
         .option("xlsx", { type: "string", describe: "Also write the results workbook here (default with --sheets: results.xlsx beside --out)" })
         .option("moderation-sheet", { type: "string", describe: "Where to write the moderation sheet when answers need moderation (with --sheets; default: moderation.xlsx beside --out)" })
+        .option("date", { type: "string", describe: "Date of the workbooks, in their properties, YYYY-MM-DD (default: today); the same inputs and date give the same files" })
+        .option("restricted-record", { type: "string", describe: "Also write the user panel's individual scores here (.xlsx, marked RESTRICTED); every other output gives the panel's combined score only" })
         .epilogue(examples([
           ["Score the bundled example tender", "$0 score examples/community-advocacy --out results.json"],
           ["Score from the returned score sheets", "$0 score my-tender --sheets returned-sheets"],
@@ -165,6 +168,7 @@ export const specs = {
         .option("out", { type: "string", describe: "The sheet to write (default: profiles.xlsx in outputs/ beside the scoring model)" })
         .option("from", { type: "string", describe: "Fill it from existing profiles (YAML or a sheet) instead of blank rows" })
         .option("force", { type: "boolean", default: false, describe: "Replace the sheet if it exists" })
+        .option("date", { type: "string", describe: "Date of the sheet, in its properties, YYYY-MM-DD (default: today)" })
         .epilogue(examples([
           ["A blank sheet for the proposed model's sections", "$0 profiles-sheet --model proposed-model.yaml --out profiles.xlsx"],
           ["The example's profiles as a sheet", "$0 profiles-sheet my-tender --from my-tender/whatif-profiles.yaml"],

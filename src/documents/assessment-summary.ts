@@ -110,6 +110,7 @@ const reasonWords: Record<Exclusion["rule"], string> = {
   "below-criterion-minimum": "did not reach a minimum score",
   "below-section-minimum": "did not reach a minimum score",
   "above-budget": "was priced above the budget",
+  "workforce-share-undeclared": "had not declared the share of its workforce who are disabled or disadvantaged, which this reserved contract requires",
 };
 
 const tendersWord = (n: number) => (n === 1 ? "tender" : "tenders");

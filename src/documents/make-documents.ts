@@ -11,6 +11,7 @@ import { inspectTemplate, renderDocx, type DocumentTemplate } from "./render-doc
 import { chanceChartSvg, weightChartSvg } from "../presentation/weight-chart.js";
 import { pictureOfSvg } from "./chart-picture.js";
 import type { DocxPicture } from "./docx-pictures.js";
+import { UserPanelFormData, userPanelFormData } from "./user-panel-form.js";
 import { WhatifBriefingData, briefingCharts, whatifBriefingData, type WhatifBriefingInput } from "./whatif-briefing.js";
 import { formatChance } from "../language/uk-format.js";
 
@@ -20,7 +21,7 @@ export function makeEvaluationReport(
   input: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; result: TenderResult; review?: { policyTitle: string; flags: ReviewFlag[] }; audit: Audit },
 ): Outcome<Uint8Array> {
   const data = evaluationReportData(input);
-  return renderDocx(template, EvaluationReportData, data, { title: data.documentTitle });
+  return renderDocx(template, EvaluationReportData, data, { title: data.documentTitle, creator: input.specification.authority, date: input.audit.generatedOn });
 }
 
 /** One assessment summary per bid, with a file name safe whatever the bidder's name contains. */
@@ -38,7 +39,7 @@ export function makeAssessmentSummaries(
   const problems: Problem[] = [];
   for (const bid of input.result.bids) {
     const data = assessmentSummaryData({ ...input, bidId: bid.bidId }, options);
-    const rendered = renderDocx(template, AssessmentSummaryData, data, { title: data.documentTitle });
+    const rendered = renderDocx(template, AssessmentSummaryData, data, { title: data.documentTitle, creator: input.specification.authority, date: options.issuedOn });
     if (rendered.ok) documents.push({ fileName: safeFileName(bid.bidId, bid.bidder), bidder: bid.bidder, bytes: rendered.value });
     else problems.push(...rendered.problems);
   }
@@ -50,7 +51,7 @@ export function makeEqualityAssessment(
   input: Parameters<typeof equalityAssessmentData>[0],
 ): Outcome<Uint8Array> {
   const data = equalityAssessmentData(input);
-  return renderDocx(template, EqualityAssessmentData, data, { title: data.documentTitle });
+  return renderDocx(template, EqualityAssessmentData, data, { title: data.documentTitle, creator: input.specification.authority, date: input.findings.date ?? input.today });
 }
 
 /** The what-if briefing for one organisation, with its charts drawn as pictures (with alt text). */
@@ -71,5 +72,16 @@ export function makeWhatifBriefing(template: DocumentTemplate, input: WhatifBrie
           );
     return { id: chart.id, ...pictureOfSvg(drawn.svg), description: drawn.description };
   });
-  return renderDocx(template, WhatifBriefingData, data, { title: `${data.documentTitle}: ${data.organisation}`, pictures });
+  // The briefing is the organisation's own, for its talks with the commissioner: it is by that organisation.
+  return renderDocx(template, WhatifBriefingData, data, { title: `${data.documentTitle}: ${data.organisation}`, creator: data.organisation, date: input.today, pictures });
+}
+
+/** The user panel's large-print Word form for one member, or undefined when the model has no user panel. */
+export function makeUserPanelForm(
+  template: DocumentTemplate,
+  input: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; memberId: string; date: string },
+): Outcome<Uint8Array> | undefined {
+  const data = userPanelFormData(input);
+  if (data === undefined) return undefined;
+  return renderDocx(template, UserPanelFormData, data, { title: `${data.documentTitle} (${input.memberId})`, creator: input.specification.authority, date: input.date });
 }

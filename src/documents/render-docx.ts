@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { keepTablesTogether } from "./keep-together.js";
 import type { z } from "zod";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
+import { withZipDates } from "../arithmetic/zip-dates.js";
 import { escapeHtml } from "../presentation/escape.js";
 import { addPicturesToZip, placePicture, type DocxPicture, type PlacedPicture } from "./docx-pictures.js";
 import { pictureAwareParser } from "./dot-path-parser.js";
@@ -153,15 +154,17 @@ export function inspectTemplate(template: DocumentTemplate, schema: z.ZodType): 
 
 /**
  * Fill a template with data that satisfies `schema`. Every unknown tag is reported before rendering;
- * every missing value is reported after; either way no document is returned. The document title and
- * language (en-GB) are set in its properties for screen readers. `pictures` are the charts a raw tag
+ * every missing value is reported after; either way no document is returned. The document's properties
+ * are its own: its title and language (en-GB, for screen readers), its author (`creator`: the authority,
+ * not the tool) and its date (`date`, YYYY-MM-DD) as created and modified. Every entry of the package is
+ * dated `date` too, so the same data and date give the same bytes. `pictures` are the charts a raw tag
  * such as {@chart.picture} may place, by id.
  */
 export function renderDocx(
   template: DocumentTemplate,
   schema: z.ZodType,
   data: unknown,
-  properties: { title: string; pictures?: readonly DocxPicture[] },
+  properties: DocumentProperties & { pictures?: readonly DocxPicture[] },
 ): Outcome<Uint8Array> {
   const compiled = compile(template, properties.pictures);
   if (!compiled.ok) return compiled;
@@ -180,17 +183,39 @@ export function renderDocx(
   const zip = doc.getZip();
   addPicturesToZip(zip, [...placed.values()]);
   zip.file("word/document.xml", keepTablesTogether(zip.file("word/document.xml")!.asText()));
-  setCoreProperties(zip, properties.title);
-  return { ok: true, value: zip.generate({ type: "uint8array", compression: "DEFLATE" }), problems: [] };
+  setCoreProperties(zip, properties);
+  return { ok: true, value: withZipDates(zip.generate({ type: "uint8array", compression: "DEFLATE" }), properties.date), problems: [] };
 }
 
-function setCoreProperties(zip: InstanceType<PizZipCtor>, title: string): void {
+/** What a document's properties say about it. */
+export interface DocumentProperties {
+  /** The document's title. */
+  title: string;
+  /** Who the document is by: the authority (or, for a briefing, the organisation it is written for). */
+  creator: string;
+  /** The document's date, YYYY-MM-DD: created and last modified. */
+  date: string;
+}
+
+const CORE_NAMESPACES =
+  'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+
+function setCoreProperties(zip: InstanceType<PizZipCtor>, properties: DocumentProperties): void {
   const core = zip.file("docProps/core.xml")?.asText();
+  // A template with no properties part keeps none: a part added without its content type and relationship would make Word refuse the file.
   if (core === undefined) return;
-  let xml = core.replace(/<dc:title>[\s\S]*?<\/dc:title>|<dc:title\/>/, "");
-  xml = xml.replace(/<dc:language>[\s\S]*?<\/dc:language>/, "");
+  const replaced = ["dc:title", "dc:description", "dc:language", "dc:creator", "cp:lastModifiedBy", "dcterms:created", "dcterms:modified", "cp:lastPrinted"];
+  let xml = core.includes("</cp:coreProperties>") ? core : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties ${CORE_NAMESPACES}></cp:coreProperties>`;
+  if (!/xmlns:xsi=/.test(xml)) xml = xml.replace("<cp:coreProperties", '<cp:coreProperties xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"');
+  if (!/xmlns:dcterms=/.test(xml)) xml = xml.replace("<cp:coreProperties", '<cp:coreProperties xmlns:dcterms="http://purl.org/dc/terms/"');
+  for (const tag of replaced) xml = xml.replace(new RegExp(`<${tag}(\\s[^>]*)?>[\\s\\S]*?</${tag}>|<${tag}(\\s[^>]*)?/>`, "g"), "");
+  const when = `${properties.date}T00:00:00Z`;
+  const creator = escapeHtml(properties.creator);
+  const added =
+    `<dc:title>${escapeHtml(properties.title)}</dc:title><dc:creator>${creator}</dc:creator><cp:lastModifiedBy>${creator}</cp:lastModifiedBy>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified><dc:language>en-GB</dc:language>`;
   // A function, not a string, as the replacement: in a string "$&" or "$`" from the title would be
   // read as a pattern and paste parts of the XML into it.
-  xml = xml.replace("</cp:coreProperties>", () => `<dc:title>${escapeHtml(title)}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>`);
+  xml = xml.replace("</cp:coreProperties>", () => `${added}</cp:coreProperties>`);
   zip.file("docProps/core.xml", xml);
 }

@@ -75,6 +75,14 @@ export const PriceSection = z.strictObject({
   method: PriceMethod.describe("How price is scored: proportional, linear-interpolation, deviation-from-lowest, budget-ceiling, price-per-quality-point or custom"),
   /** Whole-life cost includes the optional extension years. */
   includeExtensionYears: z.boolean().default(false).describe("Whole-life price includes the optional extension years"),
+  vatBasis: z
+    .enum(["excluding-vat", "including-vat"])
+    // Optional rather than defaulted: a default would change every model's hash and so turn every score sheet already sent out of date.
+    .optional()
+    .describe("How bidders enter their prices: excluding-vat (the default, so that bidders who are and are not VAT-registered are compared alike) or including-vat; the price schedule says which"),
+  priceCovers: NonEmptyText.optional().describe(
+    "What each year's price must cover, as the price schedule tells bidders, e.g. all staff, management, training, premises, travel, equipment and overheads (default: everything needed to deliver the service as specified)",
+  ),
 });
 export type PriceSection = z.infer<typeof PriceSection>;
 

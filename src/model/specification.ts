@@ -53,8 +53,14 @@ export const TenderSpecification = z
       .describe("Who bidders contact with questions about the tender and their assessment summary; the summaries name them"),
     reservation: z
       .strictObject({
-        basis: z.enum(["supported-employment", "public-service-mutual"]).describe("Who the contract is reserved for"),
-        minimumWorkforcePercent: z.number().min(0).max(100).optional().describe("The share of disabled or disadvantaged workers a bidder must have, in percent"),
+        basis: z
+          .enum(["supported-employment", "public-service-mutual", "below-threshold"])
+          .describe(
+            "Who the contract is reserved for. supported-employment (Procurement Act 2023 s.32: organisations at least 30% of whose workforce are disabled or disadvantaged), public-service-mutual (s.33: some light-touch services, at most 5 years), or below-threshold (a contract below the Act's thresholds, reserved to suppliers based in an area and/or to SMEs and VCSEs: PPN 005 for central government; for councils in England, the guidance on reserving competitions for below-threshold contracts of 3 December 2025)",
+          ),
+        minimumWorkforcePercent: z.number().min(0).max(100).optional().describe("supported-employment: the share of disabled or disadvantaged workers a bidder must have, in percent (at least 30)"),
+        area: NonEmptyText.optional().describe("below-threshold: where suppliers must be based or established with substantive business operations, e.g. United Kingdom, or a county"),
+        smallAndVoluntaryOnly: z.boolean().default(false).describe("below-threshold: only small and medium-sized enterprises (SMEs) and voluntary, community and social enterprises (VCSEs) may bid"),
       })
       .optional()
       .describe("Only for a reserved contract (procedure: reserved): who may bid"),

@@ -15,6 +15,8 @@ export function explainExclusion(exclusion: Exclusion): string {
       return `scored ${formatPercent(exclusion.percent)} of the ${sectionTitles[exclusion.section].toLowerCase()} points, below the minimum of ${formatPercent(exclusion.minimumPercent)}`;
     case "not-scored":
       return `has no score from any evaluator for ${exclusion.criterionId} (${exclusion.criterionTitle}), so it cannot be ranked until it is scored`;
+    case "workforce-share-undeclared":
+      return `has not declared the share of its workforce who are disabled or disadvantaged (the contract is reserved for organisations where it is at least ${formatPercent(exclusion.minimumPercent)}), so it cannot be ranked until it does`;
     case "above-budget":
       return `whole-life price ${formatMoney(exclusion.wholeLifeCost)} is above the budget ceiling of ${formatMoney(exclusion.budget)}`;
   }

@@ -1,4 +1,4 @@
-import { plainNumber, type Exact } from "../arithmetic/exact.js";
+import { exact, plainNumber, type Exact } from "../arithmetic/exact.js";
 import { formatCount, formatDate, formatMoney, formatPercent } from "../language/uk-format.js";
 import {
   isFlagCode,
@@ -157,6 +157,10 @@ const messages = {
     `the price "${a.value}" is not a price: write a whole-life price in pounds (e.g. 1015000), or for a competitor a change relative to yours with its sign (e.g. -15%)`,
   "scoring.moderation-needed": (a) =>
     `evaluators' scores for bid "${a.bid}", criterion ${a.criterion} differ by ${a.spread} (tolerance ${a.tolerance}): the panel must agree a moderated score; the mean is used until then`,
+  "scoring.exclusion-needs-moderation": (a) =>
+    `bid "${a.bid}" scored ${plainNumber(exact(a.score))} on criterion ${a.criterion}, below the minimum of ${a.minimum}, which excludes it: an exclusion must rest on the panel's agreed score, so the panel must moderate this answer and record the agreed score and its reason, even though the evaluators' scores are within the tolerance`,
+  "scoring.workforce-share-undeclared": (a) =>
+    `bid "${a.bid}" has not declared the share of its workforce who are disabled or disadvantaged: the contract is reserved for supported employment providers (at least ${plainNumber(exact(a.minimum))}%), so the bid is not ranked until it does; record the declared share as disadvantagedWorkforcePercent under the bid`,
   "tender.nothing-to-score": () =>
     "records no scores or prices yet: give the folder of returned score sheets and price schedules with --sheets, or record the scores in the bids file",
   "tender.not-scored-yet": () =>
@@ -254,6 +258,12 @@ const messages = {
     `a single contract worth ${valueWithBasis(a.value, a.basis)} with no lots: consider splitting it so smaller organisations can bid, and record the reasons if not`,
   "review.consider-reserved-contract": (a) =>
     `the service is for disabled people but is not reserved: a contract reserved for supported employment providers (at least ${a.minimum}% disabled or disadvantaged workers) or public service mutuals may be possible`,
+  "review.below-threshold-reservation": (a) =>
+    a.problem === "value-above-threshold"
+      ? `the contract is reserved as a below-threshold contract, but its estimated value ${valueWithBasis(a.value, a.basis)} is at or above the threshold of ${formatMoney(a.threshold)}: only contracts below the threshold may be reserved to suppliers in an area or to SMEs and VCSEs`
+      : a.problem === "no-area-or-sme"
+        ? "the contract is reserved as a below-threshold contract but says neither the area suppliers must be based in (reservation.area) nor that only SMEs and VCSEs may bid (reservation.smallAndVoluntaryOnly)"
+        : "for central government, a reservation to SMEs and VCSEs may be used only together with a reservation by supplier location (PPN 005): give reservation.area as well",
   "review.approval-route": (a) => `under the scheme of delegation in the review policy, a contract worth ${valueWithBasis(a.value, a.basis)} is approved by: ${a.approver} (check it against your authority's own)`,
   "review.effective-weight": (a) => {
     const decides = `${a.section === "price" ? "price" : a.sectionTitle.toLowerCase()} decides ${a.direction === "less" ? "only " : ""}${plainNumber(a.effective.round(1))}% of the differences between bids' totals, against its published weight of ${plainNumber(a.nominal)}%`;

@@ -114,6 +114,8 @@ export interface ProblemArgsByCode {
   "profiles.bad-price": { value: string };
   "profiles.bad-weight-limit": { value: string };
   "scoring.moderation-needed": { bid: string; criterion: string; spread: string; tolerance: string };
+  "scoring.exclusion-needs-moderation": { bid: string; criterion: string; score: string; minimum: string };
+  "scoring.workforce-share-undeclared": { bid: string; minimum: string };
   "input.no-bids": Record<string, never>;
   "tender.not-scored-yet": Record<string, never>;
   "tender.nothing-to-score": Record<string, never>;
@@ -199,6 +201,7 @@ export interface FlagArgsByCode {
   "review.regime": { value: Exact; basis: ValueBasis; threshold: Exact; regime: "light-touch" | "central-government" | "sub-central"; above: boolean };
   "review.consider-lots": { value: Exact; basis: ValueBasis };
   "review.consider-reserved-contract": { minimum: number };
+  "review.below-threshold-reservation": { problem: "value-above-threshold" | "no-area-or-sme" | "sme-without-area"; value: Exact; basis: ValueBasis; threshold: Exact };
   "review.approval-route": { value: Exact; basis: ValueBasis; approver: string };
   /** Percent of the differences between bids' totals, against the published weight. */
   "review.effective-weight": { section: string; sectionTitle: string; effective: Exact; nominal: Exact; factor: number; direction: "more" | "less" };

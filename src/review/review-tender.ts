@@ -6,7 +6,7 @@ import { hasErrors, type Problem } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
 import { checkAbnormallyLowPrices, checkEffectiveWeights, checkRankReversal } from "./checks/outcome.js";
 import { checkEvaluatorOffsets, checkJustifications, checkModerationShare, checkReservedEligibility, checkUserPanelIdentities } from "./checks/panel.js";
-import { checkRegimeLotsAndApproval, checkReservedContract, checkTenderingPeriod, checkWordsAsked } from "./checks/process.js";
+import { checkBelowThresholdReservation, checkRegimeLotsAndApproval, checkReservedContract, checkTenderingPeriod, checkWordsAsked } from "./checks/process.js";
 import { checkPriceWeight, checkSocialValue, checkTokenWeights, checkUserPanel, withOutcome } from "./checks/weighting.js";
 import type { FlagSeverity, ReviewFlag } from "../problems/problem.js";
 import type { ReviewPolicy } from "./policy.js";
@@ -57,6 +57,7 @@ export function reviewTender(input: ReviewInput): Review {
           ...checkTenderingPeriod(specification, policy),
           ...checkWordsAsked(specification, model, policy),
           ...checkReservedContract(specification, policy),
+          ...checkBelowThresholdReservation(specification, policy),
           ...checkRegimeLotsAndApproval(specification, policy),
         ]),
   ];

@@ -20,13 +20,25 @@ export interface CriterionResult {
   scaleMax: Exact;
   /** The score that earns no points: 0, or the scale's lowest when the scale is normalised from its lowest. */
   noPointsAt: Exact;
+  /**
+   * Each evaluator's score and justification. Empty for the user panel's criteria in anything published
+   * (see `withUserPanelCombined`): there `panelMembers` says how many members' scores were combined.
+   */
   evaluatorScores: EvaluatorScoreResult[];
+  /** User panel only, in outputs: how many members' scores make up `combined` (their own scores and words are left out). */
+  panelMembers?: number;
   combined: Exact;
   basis: CombinedBasis;
   combinationMethod: CombinationMethod;
   spread: Exact;
   tolerance: Exact;
   needsModeration: boolean;
+  /**
+   * Why the panel must moderate: the evaluators' scores differ beyond the tolerance, or the combined score
+   * is below the criterion's minimum and so would exclude the bid (an exclusion must not rest on one mark
+   * or an average, even within tolerance). Set only while moderation is needed.
+   */
+  moderationCause?: "scores-differ" | "decides-exclusion";
   moderation?: { score: Exact; reason: string };
   /** (combined − noPointsAt) ÷ (scaleMax − noPointsAt) × availablePoints, rounded if the model's rounding rule is of criteria */
   points: Exact;
@@ -68,7 +80,12 @@ export type Exclusion =
   | { rule: "below-section-minimum"; section: ScoredSectionKey; percent: Exact; minimumPercent: Exact }
   | { rule: "above-budget"; wholeLifeCost: Exact; budget: Exact }
   /** Only with --allow-incomplete: no evaluator scored this answer, so the bid cannot be ranked. */
-  | { rule: "not-scored"; criterionId: string; criterionTitle: string };
+  | { rule: "not-scored"; criterionId: string; criterionTitle: string }
+  /**
+   * A contract reserved for supported employment providers (Procurement Act 2023 s.32): the bid has not
+   * declared the share of its workforce who are disabled or disadvantaged, so it cannot be ranked until it does.
+   */
+  | { rule: "workforce-share-undeclared"; minimumPercent: Exact };
 
 export interface BidResult {
   bidId: string;

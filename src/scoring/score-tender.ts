@@ -41,10 +41,32 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
   const resultById = new Map(bidResults.map((r) => [r.bidId, r]));
   const bidIndex = new Map(tenderBids.bids.map((b, i) => [b.id, i]));
 
+  // s.32(3): the authority must disregard a tender from a supplier that is not a supported employment
+  // provider, so a bid that has not declared its workforce share is not ranked (nor priced) until it does.
+  if (reservedForSupportedEmployment(specification)) {
+    const minimumPercent = exact(specification.reservation?.minimumWorkforcePercent ?? STATUTORY_WORKFORCE_PERCENT);
+    for (const bid of tenderBids.bids) {
+      if (bid.disadvantagedWorkforcePercent !== undefined) continue;
+      resultById.get(bid.id)!.exclusions.push({ rule: "workforce-share-undeclared", minimumPercent });
+      problems.push(
+        problem("scoring.workforce-share-undeclared", { document: "bids", path: ["bids", bidIndex.get(bid.id)!] }, { bid: bid.id, minimum: minimumPercent.toString() }, "warning"),
+      );
+    }
+  }
+
   for (const result of bidResults) {
     for (const section of result.sections) {
       for (const c of section.criteria) {
-        if (c.needsModeration) {
+        if (c.moderationCause === "decides-exclusion") {
+          problems.push(
+            problem("scoring.exclusion-needs-moderation", { document: "bids", path: ["bids", bidIndex.get(result.bidId)!, "scores", c.criterionId] }, {
+              bid: result.bidId,
+              criterion: c.criterionId,
+              score: c.combined.toString(),
+              minimum: exclusionMinimum(result, c.criterionId),
+            }, "warning"),
+          );
+        } else if (c.needsModeration) {
           problems.push(
             problem("scoring.moderation-needed", { document: "bids", path: ["bids", bidIndex.get(result.bidId)!, "scores", c.criterionId] }, {
               bid: result.bidId,
@@ -194,6 +216,10 @@ function scoreQualitativeSections(
           : combineScores(evaluatorScores.length > 0 ? evaluatorScores.map((e) => e.score) : [exact(moderation!.score)], combination.method, tolerance, moderation?.score);
       const weightInSection = exact(criterion.weight);
       const availablePoints = criterionPoints(sectionModel, criterion);
+      const belowMinimum = criterion.minimumScore !== undefined && combined.combined.compare(exact(criterion.minimumScore)) < 0;
+      // A score that excludes the bid is always put to the panel, even when the evaluators agree within the
+      // tolerance: the exclusion must rest on the panel's agreed score, not on one evaluator's mark or an average.
+      const decidesExclusion = belowMinimum && moderation === undefined && evaluatorScores.length > 0;
       const result: CriterionResult = {
         criterionId: criterion.id,
         title: criterion.title,
@@ -207,12 +233,14 @@ function scoreQualitativeSections(
         combinationMethod: combination.method,
         spread: combined.spread,
         tolerance,
-        needsModeration: combined.needsModeration,
+        needsModeration: combined.needsModeration || decidesExclusion,
         points: scoreShare(scale, combined.combined).mul(availablePoints),
       };
       if (model.rounding?.of === "criterion") Object.assign(result, roundedPoints(result.points, model.rounding.step));
+      if (combined.needsModeration) result.moderationCause = "scores-differ";
+      else if (decidesExclusion) result.moderationCause = "decides-exclusion";
       if (moderation !== undefined) result.moderation = { score: exact(moderation.score), reason: moderation.reason };
-      if (criterion.minimumScore !== undefined && combined.combined.compare(exact(criterion.minimumScore)) < 0) {
+      if (belowMinimum && criterion.minimumScore !== undefined) {
         exclusions.push({
           rule: "below-criterion-minimum",
           criterionId: criterion.id,
@@ -253,6 +281,18 @@ function scoreQualitativeSections(
   };
   if (bid.organisationType !== undefined) result.organisationType = bid.organisationType;
   return result;
+}
+
+/** Procurement Act 2023 s.32(4)(a): at least 30 per cent of the workforce. */
+const STATUTORY_WORKFORCE_PERCENT = 30;
+
+function reservedForSupportedEmployment(specification: TenderSpecification): boolean {
+  return specification.procedure === "reserved" && (specification.reservation?.basis ?? "supported-employment") === "supported-employment";
+}
+
+function exclusionMinimum(result: BidResult, criterionId: string): string {
+  const exclusion = result.exclusions.find((e) => e.rule === "below-criterion-minimum" && e.criterionId === criterionId);
+  return exclusion?.rule === "below-criterion-minimum" ? exclusion.minimum.toString() : "";
 }
 
 const tieBreakSectionKey: Record<Exclude<TieBreakRule, "lowest-price">, ScoredSectionKey> = {

@@ -1,13 +1,13 @@
 import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
 import { isAssessed } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
-import { loadExcelJS } from "./exceljs.js";
+import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { FORMAT, writeMetadata } from "./metadata.js";
-import type { SheetContext } from "./score-sheets.js";
+import { newWorkbook, workbookBytes, type SheetContext } from "./score-sheets.js";
 import { INPUT_FILL, THIN, fitHeight, protect, tableSheet, titleGuidanceAndHeader } from "./sheet-style.js";
 
 const GUIDANCE =
-  "How to use this sheet. Rows marked Yes in the Moderation column are answers where the scores differ by more than the tolerance: the panel meets, agrees a score (a drop-down of the scale) and records a fair summary of its discussion as the Reason. " +
+  "How to use this sheet. Rows marked Yes in the Moderation column are answers where the scores differ by more than the tolerance, or where the combined score would exclude the bid: the panel meets, agrees a score (a drop-down of the scale) and records a fair summary of its discussion as the Reason. " +
   "For every row, write the Feedback to the bidder: one explanation of the score by reference to the tender, agreed by the panel and written for the bidder, as it will appear in the assessment summaries. " +
   "Write about the tender (\"The tender sets out …\"): the winning tender's feedback is quoted in every bidder's summary. Never name evaluators or quote individual scores. Put this sheet with the returned score sheets and score again.";
 
@@ -21,13 +21,11 @@ const shown = (value: Exact) => roundForDisplay(value, 2).replace(/\.?0+$/, "");
 
 /**
  * What the panel sees of an answer. Evaluators are accountable for their marks, so each is named beside their
- * score and justification. User-panel members never are: their combined score, and what they said, unattributed.
+ * score and justification. User-panel members never are: the panel's combined score only (their own scores
+ * and words are in the restricted record, when one is asked for).
  */
-function scoresAndJustifications(section: string, c: CriterionResult): string {
-  if (section === "userPanel") {
-    const said = [...new Set(c.evaluatorScores.map((e) => e.justification.trim()).filter((j) => j !== ""))];
-    return [`User panel, combined: ${shown(c.combined)}`, ...said.map((j) => `– ${j}`)].join("\n");
-  }
+function scoresAndJustifications(c: CriterionResult): string {
+  if (c.panelMembers !== undefined) return `User panel (${c.panelMembers} members): combined ${shown(c.combined)}`;
   return c.evaluatorScores.map((e) => `${e.evaluatorId} (${shown(e.score)}): ${e.justification.trim() || "no justification given"}`).join("\n");
 }
 
@@ -37,10 +35,9 @@ function scoresAndJustifications(section: string, c: CriterionResult): string {
  * summaries quote. Rows needing moderation come first. Returned with the score sheets, its agreed scores and
  * feedback are used.
  */
-export async function makeModerationSheet(context: SheetContext, result: TenderResult): Promise<Uint8Array> {
-  const ExcelJS = await loadExcelJS();
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "tender-eval";
+export async function makeModerationSheet(context: SheetContext, scored: TenderResult): Promise<Uint8Array> {
+  const result = withUserPanelCombined(scored);
+  const workbook = await newWorkbook(context, `Moderation and feedback: ${context.specification.title}`);
   const sheet = workbook.addWorksheet("Moderation", tableSheet(3));
   titleGuidanceAndHeader(sheet, `Moderation and feedback – ${context.specification.title} (${context.specification.reference})`, GUIDANCE, HEADERS, WIDTHS);
   sheet.getRow(2).height = 96;
@@ -55,9 +52,15 @@ export async function makeModerationSheet(context: SheetContext, result: TenderR
       bid.bidder,
       c.criterionId,
       c.title,
-      scoresAndJustifications(section, c),
+      scoresAndJustifications(c),
       shown(c.combined),
-      c.needsModeration ? `Yes: spread ${shown(c.spread)} (tolerance ${shown(c.tolerance)})` : c.moderation ? `Agreed ${shown(c.moderation.score)}` : "No",
+      c.needsModeration
+        ? c.moderationCause === "decides-exclusion"
+          ? "Yes: the combined score is below the minimum and would exclude the bid"
+          : `Yes: spread ${shown(c.spread)} (tolerance ${shown(c.tolerance)})`
+        : c.moderation
+          ? `Agreed ${shown(c.moderation.score)}`
+          : "No",
       c.moderation ? toNumber(c.moderation.score) : null,
       c.moderation?.reason ?? null,
       feedback.get(bid.bidId)?.[c.criterionId] ?? null,
@@ -85,5 +88,5 @@ export async function makeModerationSheet(context: SheetContext, result: TenderR
     modelHash: context.modelHash,
     bids: context.bids.bids.map((b) => b.id),
   });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook, context);
 }

@@ -6,6 +6,7 @@ import { locateIn } from "../model/parse-document.js";
 import { problem, type PathSegment, type Problem, type Outcome } from "../problems/problem.js";
 import { cellProblem, cellText, unreadableText, type CellContent } from "./cell-value.js";
 import { loadExcelJS } from "./exceljs.js";
+import { reproducibleXlsx, setWorkbookProperties } from "./workbook-properties.js";
 import { cellAt, columnsOf, formatAt, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { parseWorkbook } from "./read-workbook.js";
 import { INPUT_FILL, THIN, tableSheet, titleGuidanceAndHeader } from "./sheet-style.js";
@@ -204,10 +205,11 @@ export async function readProfilesSheet(bytes: Uint8Array, file: string): Promis
  * A profiles sheet to fill in, for a scoring model: a column per section the model scores, and either
  * the given profiles or a row for your organisation and three for competitors.
  */
-export async function makeProfilesSheet(model: ScoringModel, profiles?: WhatifProfiles): Promise<Uint8Array> {
+export async function makeProfilesSheet(model: ScoringModel, profiles: WhatifProfiles | undefined, options: { date: string }): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "tender-eval";
+  // The sheet is the organisation's own (a blank one is nobody's yet), never the authority's or the tool's.
+  setWorkbookProperties(workbook, { title: `What-if profiles: ${model.title}`, creator: profiles?.organisation.name ?? "", date: options.date });
   const sections = scoredSectionKeys.filter((k) => model.sections[k]);
   const criterionKeys = [...new Set([profiles?.organisation, ...(profiles?.competitors ?? [])].flatMap((p) => Object.keys(p?.scores ?? {})))].filter(
     (k) => !(scoredSectionKeys as readonly string[]).includes(k),
@@ -237,5 +239,5 @@ export async function makeProfilesSheet(model: ScoringModel, profiles?: WhatifPr
     if (hasPrice) row.getCell(3).numFmt = '"£"#,##0';
   }
   addWeightLimitsSheet(workbook, model, profiles?.weightRanges);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return reproducibleXlsx(await workbook.xlsx.writeBuffer(), options);
 }

@@ -61,6 +61,9 @@ const headerKeys: Record<string, keyof Columns> = {
   year: "year",
   kind: "kind",
   "price(£)": "price",
+  // Price schedules say their VAT basis in the header.
+  "price(£,excludingvat)": "price",
+  "price(£,includingvat)": "price",
   price: "price",
 };
 const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, "");

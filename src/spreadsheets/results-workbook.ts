@@ -5,8 +5,10 @@ import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js"
 import { explainExclusion } from "../presentation/explain.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { roundingFormula } from "../scoring/rounding.js";
+import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { loadExcelJS } from "./exceljs.js";
 import { fitHeight, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
+import { reproducibleXlsx, setWorkbookProperties } from "./workbook-properties.js";
 
 const POINTS = "0.00";
 const WRAP = { vertical: "top" as const, wrapText: true };
@@ -27,16 +29,16 @@ interface SectionLayout {
  * the scores and weights on the sheets (with the engine's exact values, as decimals, stored as results).
  * Bidder names, justifications and reasons are written as text, never as formulas, whatever they start with.
  */
-export async function makeResultsWorkbook(result: TenderResult, options: { roundingNote: string; inputs: { file: string; sha256: string }[] }): Promise<Uint8Array> {
+export async function makeResultsWorkbook(scored: TenderResult, options: { roundingNote: string; inputs: { file: string; sha256: string }[]; date: string }): Promise<Uint8Array> {
+  // Never a user-panel member's id beside their own score: the panel's combined score per criterion only.
+  const result = withUserPanelCombined(scored);
   const ExcelJS = await loadExcelJS();
   // The streaming writer keeps a framework-sized workbook (tens of thousands of rows) fast and small in memory.
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = "tender-eval";
-  workbook.created = new Date("2026-01-01T00:00:00Z");
-  workbook.modified = workbook.created;
+  setWorkbookProperties(workbook, { title: `Results: ${result.tender.title}`, creator: result.tender.authority, date: options.date });
 
   // Sheets appear in the order they are added; the summary is written last because it refers to the others.
   const summary = workbook.addWorksheet("Summary", tableSheet(2));
@@ -48,9 +50,10 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
     sheet.commit();
   }
   let priceCells = new Map<string, string>();
+  let wholeLifeCells = new Map<string, string>();
   if (result.price) {
     const sheet = workbook.addWorksheet("Price", tableSheet(3 + (result.price.budget ? 5 : 4)));
-    priceCells = writePrice(sheet, result, layouts);
+    ({ points: priceCells, wholeLife: wholeLifeCells } = writePrice(sheet, result, layouts));
     sheet.commit();
   }
   const moderation = workbook.addWorksheet("Moderation", tableSheet(2));
@@ -58,14 +61,35 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
   moderation.commit();
 
   const ppqp = result.rankingBasis === "price-per-quality-point";
-  const headers = ["Rank", "Bidder", ...(result.price && !ppqp ? [`Price (${num(result.price.maxPoints)})`] : []), ...sectionKeys.map((k) => sectionTitles[k]), ppqp ? "Quality total" : "Total", ...(ppqp ? ["£ per quality point"] : []), "Status", "Why"];
-  titleAndHeader(summary, `Results: ${result.tender.title} (${result.tender.reference})`, headers, [7, 38, ...headers.slice(2, -2).map(() => 14), 14, 60]);
+  // Each column says what it holds: the whole-life price with the years it covers, and each section's weight.
+  const withExtensions = result.price?.includesExtensionYears === true && result.bids.some((b) => (b.price?.extensionYears.length ?? 0) > 0);
+  const wholeLifeHeader = result.price ? [`Whole-life price (${withExtensions ? "contract and extension years" : "contract years"})`] : [];
+  const weightOf = (k: ScoredSectionKey) => result.bids[0]?.sections.find((s) => s.section === k)?.weight;
+  const sectionHeader = (k: ScoredSectionKey) => (weightOf(k) === undefined ? sectionTitles[k] : `${sectionTitles[k]} (${roundForDisplay(weightOf(k)!, 2).replace(/\.?0+$/, "")})`);
+  const headers = [
+    "Rank",
+    "Bidder",
+    ...wholeLifeHeader,
+    ...(result.price && !ppqp ? [`Price (${num(result.price.maxPoints)})`] : []),
+    ...sectionKeys.map(sectionHeader),
+    ppqp ? "Quality total (100)" : "Total (100)",
+    ...(ppqp ? ["£ per quality point"] : []),
+    "Status",
+    "Why",
+  ];
+  titleAndHeader(summary, `Results: ${result.tender.title} (${result.tender.reference})`, headers, [7, 38, ...wholeLifeHeader.map(() => 18), ...headers.slice(2 + wholeLifeHeader.length, -2).map(() => 14), 14, 60]);
+  // Neither Excel nor LibreOffice grows a row written by another program: make the header tall enough for its longest wrapped label.
+  fitHeight(summary.getRow(2), summary);
   // Streaming sheets have no row count: the title and header are rows 1 and 2.
   let nextSummaryRow = 3;
   for (const bid of result.bids) {
     const rowNumber = nextSummaryRow++;
     const cells: CellValue[] = [bid.rank === null ? "–" : `${bid.rank}${bid.tiedWith.length > 0 ? "=" : ""}`, bid.bidder];
-    const first = 3;
+    if (result.price) {
+      const ref = wholeLifeCells.get(bid.bidId);
+      cells.push(ref && bid.price ? formula(ref, bid.price.wholeLifeCost) : "–");
+    }
+    const first = cells.length + 1;
     if (result.price && !ppqp) {
       const ref = priceCells.get(bid.bidId);
       cells.push(ref && bid.price?.points !== undefined ? formula(ref, bid.price.points) : "–");
@@ -90,6 +114,7 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
     fitHeight(row, summary);
     const numericColumns = headers.length - 2; // all but Status and Why
     for (let c = first; c <= numericColumns; c++) row.getCell(c).numFmt = ppqp && c === numericColumns ? MONEY : POINTS;
+    if (result.price) row.getCell(3).numFmt = MONEY;
   }
   summary.addRow([]);
   summary.addRow([options.roundingNote]);
@@ -109,7 +134,7 @@ export async function makeResultsWorkbook(result: TenderResult, options: { round
   notes.addRow(["Scoring model", `${result.model.title}, version ${result.model.version}`]);
   notes.commit();
   await workbook.commit();
-  return new Uint8Array(Buffer.concat(chunks));
+  return reproducibleXlsx(Buffer.concat(chunks), options);
 }
 
 /** A live formula under the model's rounding rule, when the rule rounds figures at this level. */
@@ -143,9 +168,19 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
         return given ? num(given.score) : null;
       });
       const range = `${letter(firstEval)}${r}:${letter(lastEval)}${r}`;
+      // The user panel's combined score is written as a value: its members' own scores are not in this workbook.
+      const panel = c.panelMembers !== undefined;
+      const scored = c.evaluatorScores.length > 0 || (panel && c.panelMembers! > 0) || c.basis === "moderated";
       const combined =
-        c.basis === "moderated" ? num(c.combined) : c.evaluatorScores.length === 0 ? "–" : formula(c.basis === "median" ? `MEDIAN(${range})` : `AVERAGE(${range})`, c.combined);
-      const how = c.basis === "moderated" ? `Agreed at moderation: ${c.moderation?.reason ?? ""}` : c.basis === "median" ? "Median" : "Mean";
+        c.basis === "moderated" || panel ? num(c.combined) : c.evaluatorScores.length === 0 ? "–" : formula(c.basis === "median" ? `MEDIAN(${range})` : `AVERAGE(${range})`, c.combined);
+      const how =
+        c.basis === "moderated"
+          ? `Agreed at moderation: ${c.moderation?.reason ?? ""}`
+          : panel
+            ? `${c.basis === "median" ? "Median" : "Mean"} of ${c.panelMembers} user-panel members' scores`
+            : c.basis === "median"
+              ? "Median"
+              : "Mean";
       const combinedRef = `${letter(col("Combined score"))}${r}`;
       const row = sheet.addRow([
         bid.bidId,
@@ -156,7 +191,7 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
         how,
         num(c.scaleMax),
         num(c.availablePoints),
-        c.evaluatorScores.length === 0 && c.basis !== "moderated"
+        !scored
           ? "–"
           : formula(roundedAs(result, "criterion", criterionPointsFormula(combinedRef, `${letter(col("Top of scale"))}${r}`, `${letter(col("Criterion worth (points)"))}${r}`, c)), c.points),
       ]);
@@ -186,7 +221,7 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
   return { sheet: sheet.name, subtotalCell };
 }
 
-function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredSectionKey, SectionLayout>): Map<string, string> {
+function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredSectionKey, SectionLayout>): { points: Map<string, string>; wholeLife: Map<string, string> } {
   const price = result.price!;
   const years = Math.max(...result.bids.map((b) => b.price?.years.length ?? 0));
   const extensions = Math.max(...result.bids.map((b) => b.price?.extensionYears.length ?? 0));
@@ -222,6 +257,7 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
   const H = `$B$${highestRow}`;
   const B = budgetRow ? `$B$${budgetRow}` : "";
   const cells = new Map<string, string>();
+  const wholeLife = new Map<string, string>();
   result.bids.forEach((bid, i) => {
     const r = firstBidRow + i;
     const p = bid.price;
@@ -240,8 +276,9 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
     for (let c = 3; c <= wlcCol; c++) row.getCell(c).numFmt = MONEY;
     row.getCell(contentionCol + 1).numFmt = ppqp ? MONEY : POINTS;
     cells.set(bid.bidId, `'${sheet.name}'!${letter(contentionCol + 1)}${r}`);
+    if (p) wholeLife.set(bid.bidId, `'${sheet.name}'!${wlc}${r}`);
   });
-  return cells;
+  return { points: cells, wholeLife };
 }
 
 function pointsFormula(
@@ -284,9 +321,15 @@ function writeModeration(sheet: Worksheet, result: TenderResult): void {
           bid.bidId,
           bid.bidder,
           `${c.criterionId} ${c.title}`,
-          c.evaluatorScores.map((e) => roundForDisplay(e.score, 2).replace(/\.?0+$/, "")).join(", "),
+          c.panelMembers !== undefined
+            ? `User panel (${c.panelMembers} members): combined ${roundForDisplay(c.combined, 2).replace(/\.?0+$/, "")}`
+            : c.evaluatorScores.map((e) => roundForDisplay(e.score, 2).replace(/\.?0+$/, "")).join(", "),
           c.moderation ? num(c.moderation.score) : "–",
-          c.moderation ? c.moderation.reason : `Needs moderation: scores ${roundForDisplay(c.spread, 2)} apart (tolerance ${roundForDisplay(c.tolerance, 2)})`,
+          c.moderation
+            ? c.moderation.reason
+            : c.moderationCause === "decides-exclusion"
+              ? `Needs moderation: the combined score ${roundForDisplay(c.combined, 2)} is below the minimum and would exclude the bid`
+              : `Needs moderation: scores ${roundForDisplay(c.spread, 2)} apart (tolerance ${roundForDisplay(c.tolerance, 2)})`,
         ]);
         row.alignment = { vertical: "top", wrapText: true };
         fitHeight(row, sheet);

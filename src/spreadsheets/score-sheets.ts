@@ -1,4 +1,4 @@
-import type { Workbook } from "exceljs";
+import type { Workbook, Worksheet } from "exceljs";
 import type { TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel } from "../model/scoring-model.js";
@@ -6,7 +6,27 @@ import type { TenderSpecification } from "../model/specification.js";
 import { addDeclarationSheet } from "./declaration-sheet.js";
 import { loadExcelJS } from "./exceljs.js";
 import { FORMAT, writeMetadata, type WorkbookKind } from "./metadata.js";
-import { INPUT_FILL, THIN, fitHeight, protect, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
+import { HEADER_FILL, INPUT_FILL, THIN, fitHeight, protect, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
+import { reproducibleXlsx, setWorkbookProperties } from "./workbook-properties.js";
+
+/** The user panel's sheets print large: 12 point at least, as large-print guidance asks, on one page per organisation. */
+const LARGE = 12;
+
+/** A sheet printed at full size (never shrunk to fit), landscape, header rows repeated on every page. */
+function largePrintSheet(): ReturnType<typeof tableSheet> {
+  const options = tableSheet(2);
+  return { ...options, pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: false, scale: 100, printTitlesRow: "1:2", margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } } };
+}
+
+function largePrint(sheet: Worksheet, noQuestions: boolean): void {
+  sheet.getCell("A1").font = { bold: true, size: 16 };
+  sheet.getRow(2).font = { bold: true, size: LARGE };
+  sheet.getRow(2).height = 36;
+  // The criterion's id, and "what to look for" when there is none, are hidden: still there, for reading the sheet back.
+  sheet.getColumn(3).hidden = true;
+  if (noQuestions) sheet.getColumn(5).hidden = true;
+  sheet.headerFooter = { oddFooter: "&L&12&A&R&12Page &P of &N" };
+}
 
 export const SCORE_HEADERS = ["Bid ID", "Bidder", "Criterion ID", "Criterion", "What to look for", "Score", "Justification"] as const;
 
@@ -22,6 +42,8 @@ export interface SheetContext {
   model: ScoringModel;
   bids: TenderBids;
   modelHash: string;
+  /** The workbooks' date (YYYY-MM-DD), in their properties: the same tender and date give the same bytes. */
+  date: string;
 }
 
 const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, "_");
@@ -59,14 +81,17 @@ export async function makeScoreSheets(context: SheetContext, options: { priceSch
   return out;
 }
 
-async function newWorkbook(): Promise<Workbook> {
+/** A workbook whose properties are the authority's and the tender's, dated the context's date. */
+export async function newWorkbook(context: Pick<SheetContext, "specification" | "date">, title: string): Promise<Workbook> {
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "tender-eval";
-  // Fixed dates: the same tender gives the same workbook.
-  workbook.created = new Date("2026-01-01T00:00:00Z");
-  workbook.modified = workbook.created;
+  setWorkbookProperties(workbook, { title, creator: context.specification.authority, date: context.date });
   return workbook;
+}
+
+/** The workbook's bytes, the same for the same content and date. */
+export async function workbookBytes(workbook: Workbook, context: Pick<SheetContext, "date">): Promise<Uint8Array> {
+  return reproducibleXlsx(await workbook.xlsx.writeBuffer(), context);
 }
 
 function metadataFor(context: SheetContext, kind: WorkbookKind) {
@@ -83,7 +108,7 @@ function metadataFor(context: SheetContext, kind: WorkbookKind) {
 
 async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluatorId: string, who: string, sections: ScoredSectionKey[]): Promise<Uint8Array> {
   const { model, specification, bids } = context;
-  const workbook = await newWorkbook();
+  const workbook = await newWorkbook(context, `Score sheet: ${who} – ${specification.title}`);
   const userPanel = kind === "user-panel-scores";
   const instructions = workbook.addWorksheet("Instructions", tableSheet(0));
   const lines = [
@@ -102,10 +127,17 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
     "The scale, with what each score means, is on the sheet named Scale.",
     ...(userPanel ? [] : ["Before you score, tick and date the declaration of interests on the sheet named Declaration."]),
   ];
-  for (const line of lines) instructions.addRow([line]);
+  if (userPanel) lines.push("", "You can also fill in the Word form sent with this sheet instead, and give it back in the same way.");
+  // The user panel's instructions leave out the evaluators' blank steps.
+  for (const line of userPanel ? lines.filter((l, i) => l !== "" || lines[i - 1] !== "") : lines) {
+    const row = instructions.addRow([line]);
+    // The user panel's sheets print large: at least 12 point.
+    if (userPanel) row.font = { size: LARGE };
+  }
   instructions.getColumn(1).width = 110;
-  instructions.getCell("A1").font = { bold: true, size: 14 };
-  instructions.getCell("A4").font = { bold: true };
+  instructions.getCell("A1").font = { bold: true, size: userPanel ? 16 : 14 };
+  instructions.getRow(1).height = userPanel ? 44 : 20;
+  instructions.getCell("A4").font = { bold: true, ...(userPanel ? { size: LARGE } : {}) };
   instructions.getColumn(1).alignment = { wrapText: true, vertical: "top" };
   await protect(instructions);
 
@@ -117,7 +149,9 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
     for (const v of scale.values) {
       const row = scaleSheet.addRow([scale.title, v, scale.descriptors[String(v)] ?? ""]);
       row.alignment = { wrapText: true, vertical: "top" };
+      if (userPanel) row.font = { size: LARGE };
       fitHeight(row, scaleSheet);
+      if (userPanel) row.height = Math.max(18, (row.height ?? 15) * 1.25);
     }
   }
   await protect(scaleSheet);
@@ -125,71 +159,116 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
   for (const section of sections) {
     const s = model.sections[section]!;
     const scale = model.scales[s.scale]!;
-    const sheet = workbook.addWorksheet(sheetName(`${sectionTitles[section]} scores`), tableSheet(2));
-    titleAndHeader(sheet, `${sectionTitles[section]} scores – ${who}`, [...SCORE_HEADERS], [10, 30, 12, 34, 40, 9, 60]);
-    for (const criterion of s.criteria) {
-      for (const bid of bids.bids) {
-        const row = sheet.addRow([bid.id, bid.bidder, criterion.id, criterion.title, criterion.question ?? "", null, null]);
-        row.alignment = { wrapText: true, vertical: "top" };
-        fitHeight(row, sheet);
-        const score = row.getCell(6);
-        const justification = row.getCell(7);
-        for (const input of [score, justification]) {
-          input.protection = { locked: false };
-          input.fill = INPUT_FILL;
-          input.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-        }
-        score.dataValidation = {
-          type: "list",
-          allowBlank: true,
-          formulae: [`"${scale.values.join(",")}"`],
-          showErrorMessage: true,
-          errorTitle: "Score not on the scale",
-          error: `Choose one of: ${scale.values.join(", ")}`,
-          showInputMessage: true,
-          promptTitle: "Score",
-          prompt: `Choose from ${scale.values.join(", ")}. See the Scale sheet for what each means.`,
-        };
-        if (criterion.justificationRequired) {
-          justification.note = "A justification is required for every score.";
-        }
+    const sheet = workbook.addWorksheet(sheetName(`${sectionTitles[section]} scores`), userPanel ? largePrintSheet() : tableSheet(2));
+    const noQuestions = s.criteria.every((c) => (c.question ?? "") === "");
+    titleAndHeader(sheet, `${sectionTitles[section]} scores – ${who}`, [...SCORE_HEADERS], userPanel ? [7, 22, 6, 32, noQuestions ? 2 : 20, 8, noQuestions ? 36 : 18] : [10, 30, 12, 34, 40, 9, 60]);
+    if (userPanel) largePrint(sheet, noQuestions);
+    // The user panel reads one organisation at a time, a page each; evaluators score one criterion across the bids.
+    const order = userPanel ? bids.bids.flatMap((bid) => s.criteria.map((criterion) => ({ bid, criterion }))) : s.criteria.flatMap((criterion) => bids.bids.map((bid) => ({ bid, criterion })));
+    for (const [i, { bid, criterion }] of order.entries()) {
+      const row = sheet.addRow([bid.id, bid.bidder, criterion.id, criterion.title, criterion.question ?? "", null, null]);
+      row.alignment = { wrapText: true, vertical: "top" };
+      fitHeight(row, sheet);
+      if (userPanel) {
+        row.font = { size: LARGE };
+        row.height = Math.max(36, (row.height ?? 15) * 1.3);
+        if (order[i + 1]?.bid.id !== bid.id) row.addPageBreak();
+      }
+      const score = row.getCell(6);
+      const justification = row.getCell(7);
+      for (const input of [score, justification]) {
+        input.protection = { locked: false };
+        input.fill = INPUT_FILL;
+        input.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+      }
+      score.dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${scale.values.join(",")}"`],
+        showErrorMessage: true,
+        errorTitle: "Score not on the scale",
+        error: `Choose one of: ${scale.values.join(", ")}`,
+        showInputMessage: true,
+        promptTitle: "Score",
+        prompt: `Choose from ${scale.values.join(", ")}. See the Scale sheet for what each means.`,
+      };
+      if (criterion.justificationRequired) {
+        justification.note = "A justification is required for every score.";
       }
     }
     await protect(sheet);
   }
   if (!userPanel) await addDeclarationSheet(workbook, who, bids.bids.map((b) => b.bidder));
   await writeMetadata(workbook, { ...metadataFor(context, kind), evaluatorId });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook, context);
 }
 
 async function priceWorkbook(context: SheetContext, bidId: string): Promise<Uint8Array> {
   const { specification, bids, model } = context;
   const bid = bids.bids.find((b) => b.id === bidId)!;
-  const workbook = await newWorkbook();
-  const sheet = workbook.addWorksheet("Price schedule", tableSheet(2));
-  titleAndHeader(sheet, `Price schedule – ${specification.title} (${specification.reference}) – ${bid.bidder}`, ["Year", "Kind", "Price (£)"], [14, 40, 18]);
+  const workbook = await newWorkbook(context, `Price schedule: ${bid.bidder} – ${specification.title}`);
+  const price = model.sections.price;
+  const contractYears = `the ${specification.contract.years} contract year${specification.contract.years === 1 ? "" : "s"}`;
+  const scoredYears =
+    specification.contract.extensionYears === 0
+      ? contractYears
+      : price?.includeExtensionYears
+        ? `${contractYears} and the ${specification.contract.extensionYears} optional extension year${specification.contract.extensionYears === 1 ? "" : "s"}`
+        : `${contractYears} only (the optional extension years are priced but not scored)`;
+  // What to enter, said before the table where people look first: what a price covers, the VAT basis, and which years count.
+  const guidance: [string, string][] = [
+    ["Tender", `${specification.title} (${specification.reference})`],
+    ["Bidder", bid.bidder],
+    ["What to include", `The full price for each year: ${price?.priceCovers ?? "everything needed to deliver the service as specified in that year"}.`],
+    ["VAT", price?.vatBasis === "including-vat" ? "Enter every price including VAT." : "Enter every price excluding VAT."],
+    ["Scored", `The whole-life price is the sum of ${scoredYears}.`],
+  ];
+  const headerRows = 2 + guidance.length + 1;
+  const sheet = workbook.addWorksheet("Price schedule", { ...tableSheet(headerRows), pageSetup: { ...tableSheet(headerRows).pageSetup, orientation: "portrait" } });
+  [16, 50, 28].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  sheet.addRow(["Price schedule"]).font = { bold: true, size: 14 };
+  sheet.getRow(1).height = 22;
+  for (const [label, text] of guidance) {
+    const row = sheet.addRow([label, text]);
+    sheet.mergeCells(row.number, 2, row.number, 3);
+    row.getCell(1).font = { bold: true };
+    row.alignment = { wrapText: true, vertical: "top" };
+    // The merged cell spans two columns: fit the row to their width together.
+    row.height = Math.max(15, 15 * Math.ceil((text.length * 1.1) / 78));
+  }
+  sheet.addRow([]);
+  const header = sheet.addRow(["Year", "Kind", `Price (£, ${price?.vatBasis === "including-vat" ? "including" : "excluding"} VAT)`]);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: "top" };
+  header.height = 18;
+  header.eachCell((c) => {
+    c.fill = HEADER_FILL;
+    c.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+  });
   const years = specification.contract.years;
   const extension = specification.contract.extensionYears;
   for (let y = 1; y <= years + extension; y++) {
     const isExtension = y > years;
     const row = sheet.addRow([`Year ${y}`, isExtension ? "Optional extension year" : "Contract year", null]);
-    const price = row.getCell(3);
-    price.protection = { locked: false };
-    price.fill = INPUT_FILL;
-    price.numFmt = '"£"#,##0.00';
-    price.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-    price.dataValidation = { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: "Price", error: "Enter the price in pounds, e.g. 185000" };
+    const cell = row.getCell(3);
+    cell.protection = { locked: false };
+    cell.fill = INPUT_FILL;
+    cell.numFmt = '"£"#,##0.00';
+    cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+    cell.dataValidation = { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: "Price", error: "Enter the price in pounds, e.g. 185000" };
     if (isExtension) row.font = { italic: true };
   }
-  const first = 3;
+  const first = header.number + 1;
   const total = sheet.addRow([
     "Whole-life total",
-    model.sections.price?.includeExtensionYears ? "All years, including the optional extension years" : "Contract years only (extension years are priced but not scored)",
+    extension === 0 ? "All contract years" : price?.includeExtensionYears ? "All years, including the optional extension years" : "Contract years only (extension years are priced but not scored)",
     { formula: `SUM(C${first}:C${first + (model.sections.price?.includeExtensionYears ? years + extension : years) - 1})` },
   ]);
   total.font = { bold: true };
+  total.alignment = { wrapText: true, vertical: "top" };
+  fitHeight(total, sheet);
   total.getCell(3).numFmt = '"£"#,##0.00';
   await protect(sheet);
   await writeMetadata(workbook, { ...metadataFor(context, "price-schedule"), bidId });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook, context);
 }

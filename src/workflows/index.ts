@@ -10,4 +10,4 @@ export { describeReadyMadeModel, starterFileNames, starterTender, type ReadyMade
 export { assessmentSummaries, equalityAssessment, evaluationReport, loadFindings, type AssessmentSummary, type DocumentOptions } from "./documents.js";
 export { awardStandstill, loadBankHolidays, type StandstillOptions } from "./standstill.js";
 export { loadProfiles, whatifBriefing, whatifForProfiles, whatifForTender, whatifPage, type Whatif, type WhatifOptions } from "./whatif.js";
-export { blankScoreSheets, feedbackToWrite, moderationSheet, profilesSheet, resultsDocument, resultsWorkbook } from "./sheets.js";
+export { blankScoreSheets, feedbackToWrite, moderationSheet, profilesSheet, restrictedRecord, resultsDocument, resultsWorkbook } from "./sheets.js";

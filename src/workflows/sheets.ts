@@ -1,8 +1,11 @@
 import { roundingStatement } from "../documents/common-data.js";
 import { modelHash } from "../model/model-hash.js";
 import { parseScoringModel } from "../model/parse.js";
-import { problem, type Outcome } from "../problems/problem.js";
+import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { isAssessed } from "../scoring/assessed.js";
+import { makeUserPanelForm } from "../documents/make-documents.js";
+import type { DocumentTemplate } from "../documents/render-docx.js";
+import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { makeModerationSheet } from "../spreadsheets/moderation-sheet.js";
 import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
 import { makeScoreSheets, type GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
@@ -13,17 +16,34 @@ import type { ScoredTender, TenderFiles } from "./tender.js";
 import { validateTender } from "./tender.js";
 import { loadProfiles } from "./whatif.js";
 
+/** The workbooks' date (YYYY-MM-DD), from the caller's clock or fixed: the same inputs and date give the same bytes. */
+export interface WorkbookDate {
+  date: string;
+}
+
 /**
  * Blank score sheets for a tender whose bids are in but not yet scored: one workbook per evaluator and
  * user-panel member, and a price schedule per bid. The bids file needs the panel and the bidders only.
  */
-export async function blankScoreSheets(files: TenderFiles): Promise<Outcome<GeneratedWorkbook[]>> {
+export async function blankScoreSheets(files: TenderFiles, options: WorkbookDate & { userPanelForm?: DocumentTemplate | undefined }): Promise<Outcome<GeneratedWorkbook[]>> {
   const checked = await validateTender({ ...files, sheets: undefined }, { stage: "before-scoring" });
   if (!checked.ok || checked.tender === undefined) return { ok: false, problems: checked.problems };
   const { specification, model, bids } = checked.tender;
   if (bids === undefined) return { ok: false, problems: [problem("input.no-bids", { document: "bids" }, {})] };
-  const workbooks = await makeScoreSheets({ specification, model, bids, modelHash: modelHash(model) });
-  return { ok: true, value: workbooks, problems: checked.problems };
+  const workbooks = await makeScoreSheets({ specification, model, bids, modelHash: modelHash(model), date: options.date });
+  // Beside each user-panel sheet, the same questions as a large-print Word form, for a member who prefers one.
+  const forms: GeneratedWorkbook[] = [];
+  const problems: Problem[] = [];
+  if (options.userPanelForm !== undefined && model.sections.userPanel !== undefined) {
+    for (const member of bids.panel.userPanel) {
+      const made = makeUserPanelForm(options.userPanelForm, { specification, model, bids, memberId: member.id, date: options.date });
+      if (made === undefined) continue;
+      if (made.ok) forms.push({ fileName: `user-panel-form-${member.id.replace(/[^A-Za-z0-9_-]/g, "_")}.docx`, purpose: `user-panel member ${member.id}: the same questions as a large-print Word form`, bytes: made.value });
+      else problems.push(...made.problems);
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems: [...checked.problems, ...problems] };
+  return { ok: true, value: [...workbooks, ...forms], problems: checked.problems };
 }
 
 /** The results as JSON for programs: exact values with their decimals, the inputs used, and every warning. */
@@ -36,13 +56,14 @@ export function resultsDocument(scored: ScoredTender) {
         : `Every number is exact: 'exact' is the fraction, 'value' its decimal. Points follow the scoring model's rounding rule (${scored.result.rounding.of === "criterion" ? "each criterion's points and the price points" : "each section's points and the price points"} rounded half up to a step of ${scored.result.rounding.step}); where rounding changed a figure, 'unroundedPoints' is the exact figure before it.`,
     inputs: scored.inputs,
     warnings: problemsJson(scored.problems),
-    result: scored.result,
+    // The user panel's combined scores only: its members' own scores are in the restricted record, if asked for.
+    result: withUserPanelCombined(scored.result),
   };
 }
 
 /** The results workbook: ranked results with live formulas, for the panel and the audit file. */
-export function resultsWorkbook(scored: ScoredTender): Promise<Uint8Array> {
-  return makeResultsWorkbook(scored.result, { roundingNote: roundingStatement(scored.result.rounding), inputs: scored.inputs });
+export function resultsWorkbook(scored: ScoredTender, options: WorkbookDate): Promise<Uint8Array> {
+  return makeResultsWorkbook(scored.result, { roundingNote: roundingStatement(scored.result.rounding), inputs: scored.inputs, date: options.date });
 }
 
 /** Answers of assessed tenders with no feedback to the bidder yet: the assessment summaries need every one. */
@@ -52,20 +73,29 @@ export function feedbackToWrite(scored: ScoredTender): number {
 }
 
 /**
- * The moderation sheet, while the panel has work in it: scores that differ by more than the tolerance to
- * agree, or feedback to the bidder still to write.
+ * The moderation sheet, while the panel has work in it: scores that differ by more than the tolerance (or
+ * that decide an exclusion) to agree, or feedback to the bidder still to write.
  */
-export async function moderationSheet(scored: ScoredTender): Promise<Uint8Array | undefined> {
+export async function moderationSheet(scored: ScoredTender, options: WorkbookDate): Promise<Uint8Array | undefined> {
   if (scored.result.moderationNeeded.length === 0 && feedbackToWrite(scored) === 0) return undefined;
-  return makeModerationSheet({ ...scored.tender, modelHash: modelHash(scored.tender.model) }, scored.result);
+  return makeModerationSheet({ ...scored.tender, modelHash: modelHash(scored.tender.model), date: options.date }, scored.result);
+}
+
+/**
+ * The restricted record of the user panel's individual scores, only when asked for: the one output where a
+ * member's id stands beside their own score. Undefined when the tender has no user-panel scores.
+ */
+export async function restrictedRecord(scored: ScoredTender, options: WorkbookDate): Promise<Uint8Array | undefined> {
+  const { makeRestrictedRecord } = await import("../spreadsheets/restricted-record.js");
+  return makeRestrictedRecord({ specification: scored.tender.specification, date: options.date }, scored.result);
 }
 
 /** A sheet to fill in with expected scores and competitor profiles, blank or filled from existing profiles. */
-export async function profilesSheet(files: { model: NamedFile; from?: NamedFile | undefined }): Promise<Outcome<Uint8Array>> {
+export async function profilesSheet(files: { model: NamedFile; from?: NamedFile | undefined }, options: WorkbookDate): Promise<Outcome<Uint8Array>> {
   const text = textOf(files.model);
   const model = text.ok ? parseScoringModel(text.text, files.model.name) : { ok: false as const, problems: [text.problem] };
   const from = files.from === undefined ? undefined : await loadProfiles(files.from);
   if (!model.ok || (from !== undefined && !from.ok)) return { ok: false, problems: [...(model.ok ? [] : model.problems), ...(from && !from.ok ? from.problems : [])] };
   const { makeProfilesSheet } = await import("../spreadsheets/profiles-sheet.js");
-  return { ok: true, value: await makeProfilesSheet(model.value.data, from?.ok ? from.value.data : undefined), problems: [] };
+  return { ok: true, value: await makeProfilesSheet(model.value.data, from?.ok ? from.value.data : undefined, options), problems: [] };
 }

@@ -56,7 +56,7 @@ describe("tender-eval score", () => {
     const run = await runCli(["score", exampleFolder, "--out", "results.json"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/1\s+Riverside Disabled People's Voice\s+£1,015,000\s+25\.42\s+39\.45\s+14\.00\s+9\.44\s+88\.31\s+ranked/);
-    expect(run.stdout).toContain("Homes and Hearts Housing Association: scored 1.33 on Q3 (Safeguarding), below the minimum of 2");
+    expect(run.stdout).toContain("Homes and Hearts Housing Association: scored 1 on Q3 (Safeguarding), below the minimum of 2");
     expect(run.stdout).toContain("Points are shown rounded to 2 decimal places");
     const json = JSON.parse(readFileSync(join(run.cwd, "results.json"), "utf8"));
     expect(json.result.bids[0].total).toEqual({ value: 3226963 / 36540, exact: "3226963/36540" });

@@ -42,7 +42,7 @@ describe("evaluation report", () => {
   });
 
   it("explains exclusions, moderation and each bid's points by criterion", () => {
-    expect(text).toContain("Scored 1.33 on Q3 (Safeguarding), below the minimum of 2");
+    expect(text).toContain("Scored 1 on Q3 (Safeguarding), below the minimum of 2");
     expect(text).toMatch(/National Care Partnership Ltd\nQ2 Co-production and involvement of disabled people\n1, 4, 2\n2\nScores ranged from 1 to 4/);
     expect(text).toMatch(/Q1 Service delivery and outcomes\n4, 4, 5\n4\.33 \(mean\)\n11\.70 of 13\.50/);
   });
@@ -130,7 +130,7 @@ describe("assessment summaries", () => {
     expect(byBidder.get("Riverside Disabled People's Voice")).toContain("We intend to award the contract to you: your tender is the most advantageous tender. It scored 88.31 points out of 100 and ranked 1st of 5 ranked tenders.");
     expect(byBidder.get("Riverside Disabled People's Voice")).not.toContain("The most advantageous tender's assessment");
     const excluded = byBidder.get("Homes and Hearts Housing Association")!;
-    expect(excluded).toContain("Your tender was assessed against the award criteria but not ranked: it scored 1.33 on Q3 (Safeguarding), below the minimum of 2.");
+    expect(excluded).toContain("Your tender was assessed against the award criteria but not ranked: it scored 1 on Q3 (Safeguarding), below the minimum of 2.");
     expect(excluded).toContain("Your whole-life price, over the 3 contract years and 2 optional extension years, was £910,000, which was not scored, because the tender was not ranked.");
     expect(excluded).toContain("Price\nNot scored\n30.00");
     expect(excluded).not.toContain("How your tender compares");
@@ -309,7 +309,7 @@ describe("templates: a misspelt or missing tag is an error, never a gap", () => 
 
   it("reports a value missing from the data instead of printing 'undefined'", () => {
     const data = { ...({} as EvaluationReportData), documentTitle: "x" };
-    const made = renderDocx(bundledTemplate("evaluation-report"), EvaluationReportData, data, { title: "x" });
+    const made = renderDocx(bundledTemplate("evaluation-report"), EvaluationReportData, data, { title: "x", creator: "Council", date: "2026-11-21" });
     expect(made.ok).toBe(false);
     expect(made.problems.map((p) => p.code)).toContain("template.missing-value");
   });

@@ -44,8 +44,8 @@ describe("evaluation report, fit for approval", () => {
     expect(text).toContain(
       "Recommendation: The evaluation panel recommends awarding the contract to Riverside Disabled People's Voice, the most advantageous tender: ranked first of the 5 tenders ranked, with 88.31 points out of 100.",
     );
-    expect(text).toContain("6 tenders were received: 5 ranked and 1 excluded (Homes and Hearts Housing Association: scored 1.33 on Q3 (Safeguarding), below the minimum of 2).");
-    expect(text).toContain("1 score was agreed at moderation (section 5).");
+    expect(text).toContain("6 tenders were received: 5 ranked and 1 excluded (Homes and Hearts Housing Association: scored 1 on Q3 (Safeguarding), below the minimum of 2).");
+    expect(text).toContain("2 scores were agreed at moderation (section 5).");
   });
 
   it("records each evaluator's declaration of interests, and says when one is missing", () => {
@@ -65,8 +65,8 @@ describe("evaluation report, fit for approval", () => {
   });
 
   it("shows an excluded bid without a total among the ranked totals", () => {
-    expect(text).toMatch(/–\nHomes and Hearts Housing Association\n£910,000\n–\n22\.65\n6\.00\n3\.33\n–\nExcluded/);
-    expect(text).not.toContain("31.98");
+    expect(text).toMatch(/–\nHomes and Hearts Housing Association\n£910,000\n–\n22\.05\n6\.00\n3\.33\n–\nExcluded/);
+    expect(text).not.toContain("31.38");
   });
 
   it("ends with a sign-off whose approver comes from the scheme of delegation, for each band", () => {

@@ -40,7 +40,7 @@ describe.skipIf(!haveOffice)("generated documents open in LibreOffice and show t
     const text = toPdfText({ "report.docx": report.value, "summary.docx": national.bytes, "ea.docx": ea.value });
 
     expect(text["report.docx"]).toMatch(/Riverside Disabled\s+£1,015,000\s+25\.42\s+39\.45\s+14\.00\s+9\.44\s+88\.31/);
-    expect(text["report.docx"]).toContain("Scored 1.33 on Q3 (Safeguarding), below the minimum of 2");
+    expect(text["report.docx"]).toContain("Scored 1 on Q3 (Safeguarding), below the minimum of 2");
     expect(text["summary.docx"]).toContain("72.69");
     expect(text["summary.docx"]).toContain("contract award notice is published");
     expect(text["ea.docx"]).toContain("Religion or belief (including");

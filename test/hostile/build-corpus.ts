@@ -38,7 +38,7 @@ export const HOSTILE_FORMULA = "((((((price^10)^10)^10)^10)^10)^10)";
 
 export async function buildCorpus(root: string): Promise<CorpusCase[]> {
   const input = loadExample();
-  const sheets = await makeScoreSheets({ ...input, modelHash: modelHash(input.model) });
+  const sheets = await makeScoreSheets({ ...input, modelHash: modelHash(input.model), date: "2026-11-21" });
   const scoreSheet = sheets.find((s) => s.fileName === "score-sheet-E1.xlsx")!.bytes;
   const cases: CorpusCase[] = [];
   let n = 0;

@@ -228,6 +228,38 @@ describe("with bids", () => {
     expect(codesOf(review(aPassingModel(), { bids: bidsFor(lines(80000)) }))).not.toContain("review.abnormally-low-price");
   });
 
+  it("review.below-threshold-reservation: below the threshold only, reserving something, and for central government SMEs only with an area", () => {
+    const reserved = (reservation: object, contract = { estimatedValue: 150000, includesVat: true, years: 1, extensionYears: 0 }, authorityType: "central-government" | "sub-central" = "sub-central") =>
+      review(aPassingModel(), { spec: { procedure: "reserved", reservation: { basis: "below-threshold", ...reservation }, contract, authorityType } as never }).flags.filter((f) => f.code === "review.below-threshold-reservation");
+    // A council's £150,000 (including VAT) below the £207,720 sub-central threshold, reserved to local suppliers or to SMEs and VCSEs alone.
+    expect(reserved({ area: "Surrey" })).toEqual([]);
+    expect(reserved({ smallAndVoluntaryOnly: true })).toEqual([]);
+    const above = reserved({ area: "Surrey" }, { estimatedValue: 250000, includesVat: true, years: 1, extensionYears: 0 });
+    expect(above.map((f) => [f.severity, flagMessage(f)])).toEqual([
+      ["error", "the contract is reserved as a below-threshold contract, but its estimated value £250,000 (the estimated value of the whole 1-year term, including VAT) is at or above the threshold of £207,720: only contracts below the threshold may be reserved to suppliers in an area or to SMEs and VCSEs"],
+    ]);
+    expect(reserved({}).map((f) => f.args.problem)).toEqual(["no-area-or-sme"]);
+    // Central government: £130,000 is below its £135,018 threshold, but PPN 005 allows the SME and VCSE reservation only with a location one.
+    const central = reserved({ smallAndVoluntaryOnly: true }, { estimatedValue: 130000, includesVat: true, years: 1, extensionYears: 0 }, "central-government");
+    expect(central.map((f) => [f.severity, f.args.problem])).toEqual([["warning", "sme-without-area"]]);
+  });
+
+  it("review.abnormally-low-price compares only tenders still in contention", () => {
+    // As above, with E at £60,000 excluded (quality 0 of 5, below the section minimum of 40%). Counting E
+    // would make the average 82.5 and D's next lowest £60,000, hiding D; E itself is no longer competing.
+    const scores = (q: number) => ({ Q1: [q], Q2: [q], Q3: [q], SV1: [3], U1: [3] });
+    const bids = bidsFor([
+      ...["A", "B", "C"].map((id) => ({ id, price: 100000, scores: scores(3) })),
+      { id: "D", price: 70000, scores: scores(3) },
+      { id: "E", price: 60000, scores: scores(0) },
+    ]);
+    const outcome = review(aPassingModel(), { bids });
+    expect(outcome.result!.bids.find((b) => b.bidId === "E")!.status).toBe("excluded");
+    expect(outcome.flags.filter((f) => f.code === "review.abnormally-low-price").map(flagMessage)).toEqual([
+      "Bidder D's price £70,000 is 22.2% below the average of all prices excluding the highest (£90,000) and 30% below the next lowest (£100,000): investigate before award and give the bidder the chance to show it can deliver",
+    ]);
+  });
+
   it("review.moderation-share-high and review.evaluator-outlier", () => {
     // E3 scores 2 points below E1 and E2 on every answer: spread 2 > 1.5 on all 5... (user panel excluded from offsets).
     const scores = (a: number, b: number, c: number) => ({ Q1: [a, b, c], Q2: [a, b, c], Q3: [a, b, c], SV1: [a, b, c], U1: [4] });

@@ -1,8 +1,10 @@
+import { formatProblem } from "../../src/problems/format.js";
 import { describe, expect, it } from "vitest";
 import { exact } from "../../src/arithmetic/exact.js";
 import { rankBids } from "../../src/scoring/rank.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
-import { aTender } from "../builders.js";
+import { aSpecification, aTender } from "../builders.js";
+import { explainExclusion } from "../../src/presentation/explain.js";
 
 const bid = (bidId: string, primary: string | number, quality = 0, price = 0) => ({
   bidId,
@@ -100,6 +102,42 @@ describe("thresholds and gates", () => {
   });
 });
 
+describe("a contract reserved for supported employment providers (Procurement Act 2023 s.32)", () => {
+  it("does not rank a bid that has not declared its workforce share, nor let its price set the lowest, until it does", () => {
+    const base = aTender().withBids({ id: "A", price: 100, scores: { Q1: [3], Q2: [3] } }, { id: "B", price: 50, scores: { Q1: [3], Q2: [3] } }).build();
+    const reserved = (declared: number | undefined) => ({
+      ...base,
+      specification: aSpecification({ procedure: "reserved", reservation: { basis: "supported-employment" } }),
+      bids: { ...base.bids, bids: base.bids.bids.map((b) => (b.id === "B" && declared !== undefined ? { ...b, disadvantagedWorkforcePercent: declared } : b.id === "A" ? { ...b, disadvantagedWorkforcePercent: 45 } : b)) },
+    });
+    const undeclared = scoreTender(reserved(undefined));
+    if (!undeclared.ok) throw new Error("should score");
+    const b = undeclared.value.bids.find((x) => x.bidId === "B")!;
+    expect([b.status, b.rank, b.exclusions]).toEqual(["excluded", null, [{ rule: "workforce-share-undeclared", minimumPercent: exact(30) }]]);
+    expect(b.price!.points).toBeUndefined();
+    // A is the only bid in contention, so its £100 is the lowest price: full price points.
+    expect(undeclared.value.bids.find((x) => x.bidId === "A")!.price!.points!.toFraction()).toBe("40");
+    expect(undeclared.problems.map((p) => [p.code, p.location.path])).toEqual([["scoring.workforce-share-undeclared", ["bids", 1]]]);
+    expect(formatProblem(undeclared.problems[0]!)).toContain('bid "B" has not declared the share of its workforce who are disabled or disadvantaged');
+    expect(explainExclusion(b.exclusions[0]!)).toBe(
+      "has not declared the share of its workforce who are disabled or disadvantaged (the contract is reserved for organisations where it is at least 30%), so it cannot be ranked until it does",
+    );
+
+    const declared = scoreTender(reserved(35));
+    if (!declared.ok) throw new Error("should score");
+    expect(declared.value.bids.map((x) => [x.bidId, x.rank])).toEqual([["B", 1], ["A", 2]]);
+    expect(declared.problems).toEqual([]);
+  });
+
+  it("asks no workforce share when the contract is not reserved, or reserved for public service mutuals", () => {
+    const open = scoreTender(aTender().withBids({ id: "A", price: 100, scores: { Q1: [3], Q2: [3] } }).build());
+    expect(open.ok && open.value.bids[0]!.status).toBe("ranked");
+    const base = aTender().withBids({ id: "A", price: 100, scores: { Q1: [3], Q2: [3] } }).build();
+    const mutual = scoreTender({ ...base, specification: aSpecification({ procedure: "reserved", reservation: { basis: "public-service-mutual" } }) });
+    expect(mutual.ok && mutual.value.bids[0]!.status).toBe("ranked");
+  });
+});
+
 describe("moderation", () => {
   it("flags a spread beyond the default tolerance (30% of the scale: 1.5 on 0–5) and marks the bid provisional", () => {
     const outcome = scoreTender(
@@ -113,6 +151,32 @@ describe("moderation", () => {
     expect(outcome.value.moderationNeeded.map((m) => [m.bidId, m.criterionId, m.spread.toFraction()])).toEqual([["A", "Q1", "2"]]);
     expect(outcome.value.bids[0]!.provisional).toBe(true);
     expect(outcome.problems.map((p) => p.code)).toEqual(["scoring.moderation-needed"]);
+  });
+
+  it("puts a score that excludes the bid to moderation even when the evaluators agree within the tolerance", () => {
+    const tender = (moderation: { bid: string; criterion: string; score: number; reason: string }[]) =>
+      scoreTender(
+        aTender()
+          .withEvaluators(3)
+          .withQuality(60, { Q1: 50, Q2: 50 }, { minimumScore: { Q1: 2 } })
+          .withModeration(moderation)
+          .withBids({ id: "A", price: 100, scores: { Q1: [1, 2, 1], Q2: [3, 3, 3] } }, { id: "B", price: 120, scores: { Q1: [3, 3, 3], Q2: [3, 3, 3] } })
+          .build(),
+      );
+    const before = tender([]);
+    if (!before.ok) throw new Error("should score");
+    const q1 = before.value.bids.find((b) => b.bidId === "A")!.sections[0]!.criteria[0]!;
+    // Spread 1 is within the tolerance (1.5 on 0–5), but the mean 4/3 is below the minimum of 2.
+    expect([q1.needsModeration, q1.moderationCause, q1.spread.toFraction()]).toEqual([true, "decides-exclusion", "1"]);
+    expect(before.value.moderationNeeded.map((m) => [m.bidId, m.criterionId])).toEqual([["A", "Q1"]]);
+    expect(before.value.bids.find((b) => b.bidId === "A")!.provisional).toBe(true);
+    expect(before.problems.map((p) => [p.code, p.args])).toEqual([["scoring.exclusion-needs-moderation", { bid: "A", criterion: "Q1", score: "1.(3)", minimum: "2" }]]);
+    expect(formatProblem(before.problems[0]!)).toContain('bid "A" scored about 1.3333 on criterion Q1, below the minimum of 2, which excludes it');
+
+    const after = tender([{ bid: "A", criterion: "Q1", score: 1, reason: "The panel agreed the answer names no safeguarding lead." }]);
+    if (!after.ok) throw new Error("should score");
+    const bidA = after.value.bids.find((b) => b.bidId === "A")!;
+    expect([bidA.status, bidA.provisional, after.value.moderationNeeded, after.problems]).toEqual(["excluded", false, [], []]);
   });
 
   it("uses the agreed score and its reason once moderation is recorded", () => {

@@ -51,7 +51,7 @@ describe("a scoring model's rounding rule", () => {
     const { default: PizZip } = await import("pizzip");
     const scored = scoreTender(withRounding({ step: 1 }));
     if (!scored.ok) throw new Error("not scored");
-    const bytes = await makeResultsWorkbook(scored.value, { roundingNote: roundingStatement(scored.value.rounding), inputs: [] });
+    const bytes = await makeResultsWorkbook(scored.value, { roundingNote: roundingStatement(scored.value.rounding), inputs: [], date: "2026-11-23" });
     const zip = new PizZip(bytes);
     const sheets = Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/sheet")).map((n) => zip.file(n)!.asText());
     expect(sheets.join("")).toMatch(/<f>ROUND\(\(\$B\$\d+\*\$B\$\d+\/[A-Z]+\d+\)\/1,0\)\*1<\/f><v>83<\/v>/);

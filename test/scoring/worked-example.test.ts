@@ -23,7 +23,8 @@ import { loadExample } from "../example-tender.js";
  *   moderated to 2 → 2/5 × 11.25 = 4.5. Quality = 13.5×4/5 + 4.5 + 9×14/15 + 6.75×3/5 + 4.5 = 129/4.
  *   Price = 30 (lowest). Total = 129/4 + 6 + 40/9 + 30 = 2617/36 ≈ 72.6944
  *
- * Homes and Hearts (B6): Q3 scored (1,2,1), mean 4/3 < minimum 2 → excluded, not ranked, no price points.
+ * Homes and Hearts (B6): Q3 scored (1,2,1), mean 4/3 < minimum 2, so the panel moderated it (an exclusion
+ *   rests on the agreed score): agreed 1 < minimum 2 → excluded, not ranked, no price points.
  */
 describe("the bundled example tender, scored by hand", () => {
   const outcome = scoreTender(loadExample());
@@ -68,6 +69,7 @@ describe("the bundled example tender, scored by hand", () => {
     expect(bid("B6").exclusions).toEqual([
       expect.objectContaining({ rule: "below-criterion-minimum", criterionId: "Q3" }),
     ]);
+    expect(bid("B6").sections[0]!.criteria.find((c) => c.criterionId === "Q3")!.basis).toBe("moderated");
     expect(bid("B6").price!.points).toBeUndefined();
     expect(result.winners).toEqual(["B1"]);
   });

@@ -9,7 +9,7 @@ import { fillScoreSheet } from "./fill.js";
 
 const input = loadExample();
 const context: ReadContext = { ...input, modelHash: modelHash(input.model), allowIncomplete: false };
-const sheets = await makeScoreSheets({ ...input, modelHash: context.modelHash });
+const sheets = await makeScoreSheets({ ...input, modelHash: context.modelHash, date: "2026-11-23" });
 const sheetOf = (name: string) => sheets.find((s) => s.fileName === name)!.bytes;
 
 async function setDeclaration(bytes: Uint8Array, values: Record<string, ExcelJS.CellValue>): Promise<Uint8Array> {

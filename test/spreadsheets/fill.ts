@@ -59,7 +59,12 @@ export async function fillPriceSchedule(bytes: Uint8Array, source: TenderBids): 
   const price = source.bids.find((b) => b.id === bidId)!.price!;
   const sheet = workbook.getWorksheet("Price schedule")!;
   const all = [...price.years, ...price.extensionYears];
-  all.forEach((p, i) => (sheet.getRow(3 + i).getCell(3).value = i === 0 ? `£${p.toLocaleString("en-GB")}` : p));
+  // Filled by the row labels, as a person would, wherever the table starts below the guidance.
+  let first = 0;
+  sheet.eachRow((row, n) => {
+    if (first === 0 && row.getCell(1).value === "Year 1") first = n;
+  });
+  all.forEach((p, i) => (sheet.getRow(first + i).getCell(3).value = i === 0 ? `£${p.toLocaleString("en-GB")}` : p));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

@@ -18,7 +18,7 @@ import { fillScoreSheet } from "./fill.js";
  */
 const input = loadExample();
 const context: ReadContext = { ...input, modelHash: modelHash(input.model), allowIncomplete: false };
-const generated = await makeScoreSheets({ ...input, modelHash: context.modelHash });
+const generated = await makeScoreSheets({ ...input, modelHash: context.modelHash, date: "2026-11-21" });
 const e1 = generated.find((s) => s.fileName === "score-sheet-E1.xlsx")!;
 const priceSchedule = generated.find((s) => s.fileName.startsWith("price-schedule"))!;
 const filledE1 = await fillScoreSheet(e1.bytes, input.bids);

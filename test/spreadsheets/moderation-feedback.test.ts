@@ -26,7 +26,7 @@ describe("the moderation sheet carries the feedback to the bidder", () => {
     const scored = await scoreTender(tenderWithoutB2Feedback());
     if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
     expect(feedbackToWrite(scored.value)).toBe(9);
-    const { sheet } = await sheetOf((await moderationSheet(scored.value))!);
+    const { sheet } = await sheetOf((await moderationSheet(scored.value, { date: "2026-11-23" }))!);
     expect(String(sheet.getCell("A2").value)).toContain("write the Feedback to the bidder");
     expect(sheet.getRow(3).values).toContain("Feedback to the bidder");
     expect(sheet.rowCount).toBe(3 + 6 * 9);
@@ -45,7 +45,7 @@ describe("the moderation sheet carries the feedback to the bidder", () => {
     expect(String(b1q1.getCell(10).value)).toMatch(/^The tender sets out an advocacy model/);
     // User-panel members are never named beside a score, in any row.
     for (const r of rows.filter((x) => String(x.getCell(3).value).startsWith("U"))) {
-      expect(String(r.getCell(5).value)).toMatch(/^User panel, combined: /);
+      expect(String(r.getCell(5).value)).toMatch(/^User panel \(3 members\): combined \d/);
       expect(String(r.getCell(5).value)).not.toMatch(/\bP\d\b/);
     }
   });
@@ -58,7 +58,7 @@ describe("the moderation sheet carries the feedback to the bidder", () => {
     expect(refused.ok).toBe(false);
     expect(refused.problems.filter((p) => p.code === "summaries.feedback-missing")).toHaveLength(9);
 
-    const { wb, sheet } = await sheetOf((await moderationSheet(first.value))!);
+    const { wb, sheet } = await sheetOf((await moderationSheet(first.value, { date: "2026-11-23" }))!);
     sheet.eachRow((row, n) => {
       if (n > 3 && row.getCell(1).value === "B2") row.getCell(10).value = `Written in the sheet for ${String(row.getCell(3).value)}.`;
     });
@@ -66,7 +66,7 @@ describe("the moderation sheet carries the feedback to the bidder", () => {
     const second = await scoreTender({ ...tender, sheets: [returned] });
     if (!second.ok) throw new Error(JSON.stringify(second.problems));
     expect(second.value.tender.bids.bids.find((b) => b.id === "B2")!.feedback["SV1"]).toBe("Written in the sheet for SV1.");
-    expect(await moderationSheet(second.value)).toBeUndefined();
+    expect(await moderationSheet(second.value, { date: "2026-11-23" })).toBeUndefined();
     const letters = assessmentSummaries(second.value, { template: bundledTemplate("assessment-summary"), date: "2026-11-23" });
     if (!letters.ok) throw new Error(JSON.stringify(letters.problems));
     const b2 = docxText(letters.value.find((l) => l.bidId === "B2")!.bytes);

@@ -33,7 +33,7 @@ async function handMadeSheet(rows: unknown[][], edit?: (sheet: ExcelJS.Worksheet
 
 describe("what-if profiles from a simple sheet", () => {
   it("the sheet made from the example's YAML reads back as the same profiles", async () => {
-    const bytes = await makeProfilesSheet(model.value.data, yamlProfiles.value.data);
+    const bytes = await makeProfilesSheet(model.value.data, yamlProfiles.value.data, { date: "2026-11-21" });
     const read = await readProfilesSheet(bytes, "profiles.xlsx");
     if (!read.ok) throw new Error(read.problems.map(formatProblem).join("\n"));
     expect(read.value.data).toEqual(yamlProfiles.value.data);
@@ -111,7 +111,7 @@ describe("what-if profiles from a simple sheet", () => {
   });
 
   it("weight limits that cannot be read, or that name a section the model does not have, point at their cell", async () => {
-    const bytes = await makeProfilesSheet(model.value.data, yamlProfiles.value.data);
+    const bytes = await makeProfilesSheet(model.value.data, yamlProfiles.value.data, { date: "2026-11-21" });
     const edit = async (change: (sheet: ExcelJS.Worksheet) => void) => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -148,7 +148,7 @@ describe("what-if profiles from a simple sheet", () => {
 
 describe("a profiles sheet is read by our own reader, with its limits and in our words", () => {
   it("a cell at XFD1048576, on either sheet, is answered at once (exceljs made room for every cell before it, and never finished)", async () => {
-    const parts = unzipSync(await makeProfilesSheet(model.value.data, yamlProfiles.value.data));
+    const parts = unzipSync(await makeProfilesSheet(model.value.data, yamlProfiles.value.data, { date: "2026-11-21" }));
     for (const name of ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]) {
       parts[name] = strToU8(strFromU8(parts[name]!).replace("</sheetData>", `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far out</t></is></c></row></sheetData>`));
     }
@@ -168,7 +168,7 @@ describe("a profiles sheet is read by our own reader, with its limits and in our
   });
 
   it("a sheet that claims to unpack to gigabytes is refused before it is unpacked", async () => {
-    const bytes = await makeProfilesSheet(model.value.data, yamlProfiles.value.data);
+    const bytes = await makeProfilesSheet(model.value.data, yamlProfiles.value.data, { date: "2026-11-21" });
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let i = 0; i + 46 < bytes.length; i++) {
       if (view.getUint32(i, true) === 0x02014b50 && strFromU8(bytes.subarray(i + 46, i + 46 + view.getUint16(i + 28, true))) === "xl/worksheets/sheet1.xml") view.setUint32(i + 24, 0x7fffffff, true);
@@ -184,7 +184,7 @@ const haveOffice = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
 describe.skipIf(!haveOffice)("a profiles sheet saved by LibreOffice Calc", () => {
   it("reads back the same", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tender-eval-profiles-"));
-    writeFileSync(join(dir, "profiles.xlsx"), await makeProfilesSheet(model.value.data, yamlProfiles.value.data));
+    writeFileSync(join(dir, "profiles.xlsx"), await makeProfilesSheet(model.value.data, yamlProfiles.value.data, { date: "2026-11-21" }));
     mkdirSync(join(dir, "out"));
     execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "out"), join(dir, "profiles.xlsx")], { stdio: "ignore", timeout: 120_000 });
     const read = await readProfilesSheet(readFileSync(join(dir, "out", "profiles.xlsx")), "profiles.xlsx");

@@ -10,7 +10,7 @@ import { fillScoreSheet } from "./fill.js";
 
 const input = loadExample();
 const context: ReadContext = { ...input, modelHash: modelHash(input.model), allowIncomplete: false };
-const sheets = await makeScoreSheets({ ...input, modelHash: context.modelHash });
+const sheets = await makeScoreSheets({ ...input, modelHash: context.modelHash, date: "2026-11-21" });
 const e1 = sheets.find((s) => s.fileName === "score-sheet-E1.xlsx")!;
 
 async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {

@@ -31,7 +31,8 @@ function summaryFigures(wb: ExcelJS.Workbook): Map<string, number[]> {
   const figures = new Map<string, number[]>();
   for (let r = 3; r <= 8; r++) {
     const row = sheet.getRow(r);
-    const numbers = [3, 4, 5, 6, 7].map((c) => {
+    // Column 3 is the whole-life price; then price points, each section, and the total.
+    const numbers = [4, 5, 6, 7, 8].map((c) => {
       const v = row.getCell(c).value as { result?: number } | string;
       return typeof v === "object" && v !== null ? Number(v.result) : NaN;
     });
@@ -70,16 +71,20 @@ function expectClose(actual: Map<string, number[]>, expected: Map<string, number
 
 describe("results workbook", () => {
   it("has a summary, a sheet per section, a price sheet and a moderation sheet, with live formulas whose stored values equal the engine's", async () => {
-    const wb = await load(await makeResultsWorkbook(result, { roundingNote: ROUNDING_STATEMENT, inputs: [] }));
+    const wb = await load(await makeResultsWorkbook(result, { roundingNote: ROUNDING_STATEMENT, inputs: [], date: "2026-11-21" }));
     expect(wb.worksheets.map((s) => s.name)).toEqual(["Summary", "Quality", "Social value", "User panel", "Price", "Moderation", "Audit"]);
-    const total = wb.getWorksheet("Summary")!.getRow(3).getCell(7).value as { formula: string };
-    expect(total.formula).toBe("SUM(C3:F3)");
+    const summary = wb.getWorksheet("Summary")!;
+    const total = summary.getRow(3).getCell(8).value as { formula: string };
+    expect(total.formula).toBe("SUM(D3:G3)");
+    // The header says what each column holds: the years the whole-life price covers, and each section's weight.
+    expect(summary.getRow(2).values).toEqual([undefined, "Rank", "Bidder", "Whole-life price (contract and extension years)", "Price (30)", "Quality (45)", "Social value (15)", "User panel (10)", "Total (100)", "Status", "Why"]);
+    expect(summary.getRow(3).getCell(3).value).toEqual({ formula: "'Price'!H8", result: 1015000 });
     expect((wb.getWorksheet("Price")!.getCell("J8").value as { formula: string }).formula).toBe("$B$3*$B$4/H8");
     expectClose(summaryFigures(wb), engineFigures(result));
   });
 
   it.skipIf(!haveOffice)("LibreOffice Calc recalculates every formula to the engine's values", async () => {
-    const wb = await load(await makeResultsWorkbook(result, { roundingNote: ROUNDING_STATEMENT, inputs: [] }));
+    const wb = await load(await makeResultsWorkbook(result, { roundingNote: ROUNDING_STATEMENT, inputs: [], date: "2026-11-21" }));
     // With every stored result removed, the figures can only come from LibreOffice evaluating the formulas.
     const recalculated = await load(await recalculateWithLibreOffice(wb));
     expectClose(summaryFigures(recalculated), engineFigures(result));
@@ -92,7 +97,7 @@ describe("results workbook", () => {
     hostile.bids.moderation[0]!.reason = "=cmd|' /C calc'!A0";
     const r = scoreTender(hostile);
     if (!r.ok) throw new Error("should score");
-    const bytes = await makeResultsWorkbook(r.value, { roundingNote: ROUNDING_STATEMENT, inputs: [] });
+    const bytes = await makeResultsWorkbook(r.value, { roundingNote: ROUNDING_STATEMENT, inputs: [], date: "2026-11-21" });
     const wb = await load(bytes);
     const names: unknown[] = [];
     wb.getWorksheet("Summary")!.getColumn(2).eachCell((c) => names.push(c.value));
@@ -130,7 +135,7 @@ describe("results workbooks for other price methods", () => {
   ])("%s: the price sheet's formulas give the engine's figures, recalculated by LibreOffice where available", async (_name, method) => {
     const scoredTender = scoreTender(tender(method));
     if (!scoredTender.ok) throw new Error("should score");
-    const wb = await load(await makeResultsWorkbook(scoredTender.value, { roundingNote: ROUNDING_STATEMENT, inputs: [] }));
+    const wb = await load(await makeResultsWorkbook(scoredTender.value, { roundingNote: ROUNDING_STATEMENT, inputs: [], date: "2026-11-21" }));
     const price = wb.getWorksheet("Price")!;
     if (method.type === "budget-ceiling") expect([price.getCell("A6").value, price.getCell("B6").value]).toEqual(["Budget", 150000]);
     // Stored values are read from the sheet's XML: exceljs's reader drops a cached result of 0.

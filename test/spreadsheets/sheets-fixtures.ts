@@ -20,7 +20,7 @@ export function tenderWithoutScores(): string {
 
 export async function filledSheets(options: { asText?: boolean; resort?: boolean } = {}): Promise<Map<string, Uint8Array>> {
   const input = loadExample();
-  const sheets = await makeScoreSheets({ ...input, modelHash: modelHash(input.model) });
+  const sheets = await makeScoreSheets({ ...input, modelHash: modelHash(input.model), date: "2026-11-21" });
   const filled = new Map<string, Uint8Array>();
   for (const sheet of sheets) {
     if (sheet.fileName.startsWith("price-schedule")) filled.set(sheet.fileName, await fillPriceSchedule(sheet.bytes, input.bids));

@@ -10,7 +10,7 @@ import { loadExample } from "../example-tender.js";
 import { fillScoreSheet } from "./fill.js";
 
 const input = loadExample();
-const generated = await makeScoreSheets({ ...input, modelHash: modelHash(input.model) });
+const generated = await makeScoreSheets({ ...input, modelHash: modelHash(input.model), date: "2026-11-21" });
 const filled = await fillScoreSheet(generated.find((s) => s.fileName === "score-sheet-E1.xlsx")!.bytes, input.bids, { asText: true });
 const savedByLibreOffice = new Uint8Array(readFileSync(new URL("../fixtures/libreoffice/score-sheet-E3-saved-by-libreoffice.xlsx", import.meta.url)));
 

@@ -59,7 +59,10 @@ describe("the evaluation panel's journey through the built command", () => {
     cli(["scoresheets", "tender", "--out-dir", "outgoing"], work);
     const returned = join(tender, "returned");
     mkdirSync(returned);
-    for (const name of readdirSync(join(work, "outgoing"))) {
+    const outgoing = readdirSync(join(work, "outgoing"));
+    // The user panel's Word forms go out too; their answers come back typed into the members' sheets.
+    expect(outgoing.filter((n) => n.endsWith(".docx")).sort()).toEqual(["user-panel-form-P1.docx", "user-panel-form-P2.docx", "user-panel-form-P3.docx"]);
+    for (const name of outgoing.filter((n) => n.endsWith(".xlsx"))) {
       writeFileSync(join(returned, name), await fillAsPeopleDo(name, readFileSync(join(work, "outgoing", name))));
     }
 
@@ -103,7 +106,7 @@ describe("the same journey in-process, on file contents alone", () => {
 
   it("workflows take bytes and give bytes: no file system, worker or clock", async () => {
     const tender: TenderFiles = { specification: read("specification.yaml"), model: read("scoring-model.yaml"), bids: { name: "bids.yaml", bytes: bidsWithoutScores() } };
-    const outgoing = await blankScoreSheets(tender);
+    const outgoing = await blankScoreSheets(tender, { date: "2026-11-21" });
     if (!outgoing.ok) throw new Error(JSON.stringify(outgoing.problems));
     const sheets: NamedFile[] = [];
     for (const w of outgoing.value) sheets.push({ name: `returned/${w.fileName}`, bytes: await fillAsPeopleDo(w.fileName, w.bytes) });
@@ -112,7 +115,7 @@ describe("the same journey in-process, on file contents alone", () => {
     const first = await scoreTender({ ...tender, sheets }, options);
     if (!first.ok) throw new Error(JSON.stringify(first.problems));
     expect(first.value.result.moderationNeeded).toHaveLength(1);
-    const agreed = await agreeInModerationSheet((await moderationSheet(first.value))!, 4, reason);
+    const agreed = await agreeInModerationSheet((await moderationSheet(first.value, { date: "2026-11-21" }))!, 4, reason);
     const second = await scoreTender({ ...tender, sheets: [...sheets, { name: "returned/moderation.xlsx", bytes: agreed }] }, options);
     if (!second.ok) throw new Error(JSON.stringify(second.problems));
     expect(second.value.result.moderationNeeded).toHaveLength(0);

@@ -48,12 +48,12 @@ export async function run(args: ArgsOf<typeof specs.demo>, io: CliIo) {
   say(`    What-if for ${ddpo.bidder}: how the weighting moves its score, rank and chance of winning…`);
   const whatif = expectOk(await whatifForTender(scored, { bid: ddpo.id, samples: 100_000, seed: 1, runtime }), "the what-if");
   const briefing = expectOk(whatifBriefing(whatif, { template: await documentTemplate("whatif-briefing"), date }), "the what-if briefing");
-  const sheets = expectOk(await blankScoreSheets({ ...files, bids: files.bids }), "the score sheets");
+  const sheets = expectOk(await blankScoreSheets({ ...files, bids: files.bids }, { date }), "the score sheets");
 
   const outputs: OutputFile[] = [
     { path: join(args.out, "results.json"), bytes: stringifyJson(resultsDocument(scored)) },
     { path: join(args.out, "results.txt"), bytes: table },
-    { path: join(args.out, "results.xlsx"), bytes: await resultsWorkbook(scored) },
+    { path: join(args.out, "results.xlsx"), bytes: await resultsWorkbook(scored, { date }) },
     ...sheets.map((s) => ({ path: join(args.out, "score-sheets", s.fileName), bytes: s.bytes })),
     { path: join(args.out, "evaluation-report.docx"), bytes: report.bytes },
     { path: join(args.out, "equality-assessment.docx"), bytes: ea.bytes },

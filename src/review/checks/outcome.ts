@@ -112,10 +112,12 @@ export function checkRankReversal(input: TenderInput, result: TenderResult, poli
 
 /**
  * Scotland's abnormally-low-tender test: more than X% below the average of all prices excluding the
- * highest, and more than Y% below the lowest other price.
+ * highest, and more than Y% below the lowest other price. Only tenders still in contention are compared
+ * (and flagged): a tender excluded at a gate or a minimum score is no longer a price the others compete
+ * with, and its price must not set the average or the "next lowest".
  */
 export function checkAbnormallyLowPrices(result: TenderResult, bidIndex: ReadonlyMap<string, number>, policy: ReviewPolicy): ReviewFlag[] {
-  const priced = result.bids.filter((b) => b.price !== undefined);
+  const priced = result.bids.filter((b) => b.price !== undefined && b.status === "ranked");
   if (priced.length < 3) return [];
   const prices = priced.map((b) => b.price!.wholeLifeCost).sort((a, b) => a.compare(b));
   const average = mean(prices.slice(0, -1));

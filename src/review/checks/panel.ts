@@ -116,7 +116,8 @@ export function checkJustifications(model: ScoringModel, tenderBids: TenderBids,
 }
 
 export function checkReservedEligibility(spec: TenderSpecification, tenderBids: TenderBids, policy: ReviewPolicy): ReviewFlag[] {
-  if (spec.procedure !== "reserved") return [];
+  // Only a reservation for supported employment providers (s.32) turns on the workforce share.
+  if (spec.procedure !== "reserved" || (spec.reservation?.basis ?? "supported-employment") !== "supported-employment") return [];
   const minimum = spec.reservation?.minimumWorkforcePercent ?? policy.reservedContracts.minimumWorkforcePercent;
   return tenderBids.bids.flatMap((bid, b): ReviewFlag[] => {
     const at = { document: "bids" as const, path: ["bids", b, "disadvantagedWorkforcePercent"] };

@@ -55,15 +55,18 @@ export function checkWordsAsked(s: TenderSpecification, m: ScoringModel, policy:
   ];
 }
 
+function regimeThreshold(s: TenderSpecification, policy: ReviewPolicy) {
+  return s.serviceKind === "care-and-support"
+    ? (["light-touch", policy.thresholds.lightTouch] as const)
+    : s.authorityType === "central-government"
+      ? (["central-government", policy.thresholds.centralGovernment] as const)
+      : (["sub-central", policy.thresholds.subCentral] as const);
+}
+
 export function checkRegimeLotsAndApproval(s: TenderSpecification, policy: ReviewPolicy): ReviewFlag[] {
   const value = thresholdValue(s, policy);
   const basis = valueBasis(s, policy);
-  const [regime, threshold] =
-    s.serviceKind === "care-and-support"
-      ? (["light-touch", policy.thresholds.lightTouch] as const)
-      : s.authorityType === "central-government"
-        ? (["central-government", policy.thresholds.centralGovernment] as const)
-        : (["sub-central", policy.thresholds.subCentral] as const);
+  const [regime, threshold] = regimeThreshold(s, policy);
   const above = value.compare(exact(threshold)) >= 0;
   const flags: ReviewFlag[] = [
     flag("review.regime", "advice", spec("contract", "estimatedValue"), {
@@ -91,4 +94,27 @@ export function checkReservedContract(s: TenderSpecification, policy: ReviewPoli
   return [
     flag("review.consider-reserved-contract", "advice", spec("procedure"), { minimum: policy.reservedContracts.minimumWorkforcePercent }, policy.reservedContracts.source),
   ];
+}
+
+/**
+ * A below-threshold reservation (to suppliers based in an area, and/or to SMEs and VCSEs) is for contracts
+ * below the threshold only (PPN 005 for central government; for councils in England, the guidance of
+ * 3 December 2025), must say what it reserves, and for central government reserves to SMEs and VCSEs only
+ * together with a location reservation (PPN 005).
+ */
+export function checkBelowThresholdReservation(s: TenderSpecification, policy: ReviewPolicy): ReviewFlag[] {
+  const reservation = s.reservation;
+  if (s.procedure !== "reserved" || reservation?.basis !== "below-threshold") return [];
+  const value = thresholdValue(s, policy);
+  const threshold = exact(regimeThreshold(s, policy)[1]);
+  const args = { value, basis: valueBasis(s, policy), threshold };
+  const source = policy.reservedContracts.source;
+  const flags: ReviewFlag[] = [];
+  if (value.compare(threshold) >= 0) flags.push(flag("review.below-threshold-reservation", "error", spec("contract", "estimatedValue"), { problem: "value-above-threshold", ...args }, source));
+  if (reservation.area === undefined && !reservation.smallAndVoluntaryOnly) {
+    flags.push(flag("review.below-threshold-reservation", "error", spec("reservation"), { problem: "no-area-or-sme", ...args }, source));
+  } else if (reservation.area === undefined && s.authorityType === "central-government") {
+    flags.push(flag("review.below-threshold-reservation", "warning", spec("reservation", "area"), { problem: "sme-without-area", ...args }, source));
+  }
+  return flags;
 }
