@@ -1,4 +1,5 @@
 import type { Argv, Options, PositionalOptions } from "yargs";
+import { nearest } from "../language/nearest.js";
 import type { CommandSpec } from "./specs.js";
 
 /**
@@ -51,6 +52,29 @@ function commandHelp(spec: CommandSpec<unknown>, width: number): string {
   parts.push(section("Options:", [...GLOBAL_OPTIONS, ...declared.options], width));
   if (declared.epilogue !== undefined) parts.push("", declared.epilogue);
   return parts.join("\n");
+}
+
+/**
+ * What a mistyped command or option was probably meant to be, as field names are ("did you mean"): a
+ * command that is not one, or yargs's "Unknown argument(s): …" with the nearest option of the command.
+ */
+export function unknownCommand(argv: readonly string[], specs: Record<string, CommandSpec<unknown>>): string | undefined {
+  const [first] = argv;
+  if (first === undefined || first.startsWith("-") || first in specs) return undefined;
+  const meant = nearest(first, Object.keys(specs));
+  return `"${first}" is not a command${meant ? `: did you mean "${meant}"?` : "."} The commands are: ${Object.keys(specs).join(", ")}. Run ${SCRIPT} --help for what each does.`;
+}
+
+export function withSuggestions(message: string, argv: readonly string[], specs: Record<string, CommandSpec<unknown>>): string {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message.trim());
+  const spec = argv[0] === undefined ? undefined : specs[argv[0]];
+  if (unknown === undefined || unknown === null || spec === undefined) return message;
+  const options = declarationsOf(spec).options.map((o) => o.name.slice(2));
+  const hints = unknown[1]!.split(", ").flatMap((name) => {
+    const meant = nearest(name, options);
+    return meant === undefined ? [] : [`--${name}: did you mean --${meant}?`];
+  });
+  return [message.trim(), ...hints, `Run ${SCRIPT} ${argv[0]} --help for its options.`].join("\n");
 }
 
 /** Run the builder against a recorder of the three calls our declarations make. */

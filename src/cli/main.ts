@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase } from "yargs";
 import { TOOL_VERSION } from "../version.js";
 import { ExitCode } from "./exit-code.js";
-import { helpFor } from "./help.js";
+import { helpFor, unknownCommand, withSuggestions } from "./help.js";
 import { FaultReport, InputFileError, OutputFileError, UsageError, type CliIo } from "./io.js";
 import { specs, type CommandSpec } from "./specs.js";
 import { terminalIo } from "./terminal.js";
@@ -21,6 +21,11 @@ export async function main(argv: readonly string[], given: CliIo): Promise<ExitC
   if (argv.length === 1 && argv[0] === "--version") {
     io.stdout(TOOL_VERSION);
     return ExitCode.success;
+  }
+  const notACommand = unknownCommand(argv, specs);
+  if (notACommand !== undefined) {
+    io.stderr(notACommand);
+    return ExitCode.usage;
   }
   const { default: yargs } = await import("yargs");
   let exitCode: ExitCode = ExitCode.success;
@@ -69,7 +74,7 @@ export async function main(argv: readonly string[], given: CliIo): Promise<ExitC
       printed = output;
     });
     if (usageError !== undefined) {
-      io.stderr(printed || usageError);
+      io.stderr(printed || withSuggestions(usageError, argv, specs));
       return ExitCode.usage;
     }
     if (printed) io.stdout(printed);

@@ -1,5 +1,5 @@
 import type { ArgumentsCamelCase, Argv } from "yargs";
-import { equalityStages } from "../model/equality-findings.js";
+import { equalityStages } from "../model/equality-stages.js";
 import type { DocumentKind } from "../documents/document-kinds.js";
 
 /**

@@ -19,8 +19,8 @@ export const protectedCharacteristics = [
 ] as const;
 
 /** The stages of the commissioning cycle at which an Equality Assessment is made. */
-export const equalityStages = ["needs-analysis", "procurement", "decommissioning"] as const;
-export type EqualityStage = (typeof equalityStages)[number];
+
+export { equalityStages, type EqualityStage } from "./equality-stages.js";
 
 type CharacteristicKey = (typeof protectedCharacteristics)[number][0];
 

@@ -33,3 +33,34 @@ describe("help printed without yargs", () => {
     expect(ours).toContain(spec.describe);
   });
 });
+
+describe("help starts at once", () => {
+  it("--help and a command's --help load no package: not yargs, not zod", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "tender-eval-help-"));
+    // A module hook that names every module loaded: help must need none from node_modules.
+    writeFileSync(join(dir, "hook.mjs"), 'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("LOADED " + r.url + "\\n"); return r; }\n');
+    writeFileSync(join(dir, "register.mjs"), `import { register } from "node:module"; register(${JSON.stringify(new URL(`file://${join(dir, "hook.mjs")}`).href)});\n`);
+    const bin = new URL("../../dist/cli/bin.js", import.meta.url).pathname;
+    for (const args of [["--help"], ["equality", "--help"], ["validate", "--help"]]) {
+      const run = spawnSync(process.execPath, ["--import", join(dir, "register.mjs"), bin, ...args], { encoding: "utf8" });
+      expect(run.status).toBe(0);
+      const packages = run.stderr.split("\n").filter((l) => l.startsWith("LOADED ") && l.includes("/node_modules/"));
+      expect(packages, args.join(" ")).toEqual([]);
+    }
+  });
+});
+
+describe("a mistyped command or option", () => {
+  it("suggests the nearest command, and the nearest option of the command", async () => {
+    const command = await runCli(["valdate", "my-tender"]);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('"valdate" is not a command: did you mean "validate"? The commands are: init, validate,');
+    const option = await runCli(["validate", "--modle", "m.yaml"]);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("Unknown argument: modle\n--modle: did you mean --model?\nRun tender-eval validate --help for its options.");
+  });
+});
