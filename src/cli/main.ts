@@ -10,6 +10,9 @@ import { terminalIo } from "./terminal.js";
  * The whole command line, callable in-process: parse, run one command, return the exit code. This is the
  * one place errors become exit codes: 1 for bad input, 2 for a usage error, 70 for a fault in tender-eval.
  */
+/** Commands that only read and print. */
+const commandsThatWriteNothing = new Set(["validate", "templates"]);
+
 export async function main(argv: readonly string[], given: CliIo): Promise<ExitCode> {
   const io = terminalIo(given, { json: argv.some((a) => a === "--json" || a.startsWith("--json=")) });
   // Help and the version need no parser: printed at once, they are what a new user runs first.
@@ -91,7 +94,8 @@ export async function main(argv: readonly string[], given: CliIo): Promise<ExitC
     }
     if (error instanceof InputFileError) {
       io.stderr(`${error.file}: could not be read: ${error.detail}`);
-      io.stderr("Nothing was written.");
+      // Said only where files are written: after validate it would suggest something could have been.
+      if (!commandsThatWriteNothing.has(argv[0] ?? "")) io.stderr("Nothing was written.");
       return ExitCode.invalidInput;
     }
     // Anything else is a fault in tender-eval, not in the user's files: say so in one line.

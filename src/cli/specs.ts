@@ -93,7 +93,7 @@ export const specs = {
     builder: (y) =>
       namedFilesOptions(y)
         .epilogue(examples([
-          ["Check the bundled example tender", "$0 validate examples/community-advocacy"],
+          ["Check a tender (start one with: tender-eval init my-tender)", "$0 validate my-tender"],
           ["Check a scoring model on its own", "$0 validate --model scoring-model.yaml"],
         ])),
   }),
@@ -121,7 +121,7 @@ export const specs = {
         .option("date", { type: "string", describe: "Date of the workbooks, in their properties, YYYY-MM-DD (default: today); the same inputs and date give the same files" })
         .option("restricted-record", { type: "string", describe: "Also write the user panel's individual scores here (.xlsx, marked RESTRICTED); every other output gives the panel's combined score only" })
         .epilogue(examples([
-          ["Score the bundled example tender", "$0 score examples/community-advocacy --out results.json"],
+          ["Score a tender from its bids file", "$0 score my-tender --out results.json"],
           ["Score from the returned score sheets", "$0 score my-tender --sheets returned-sheets"],
         ])),
   }),
@@ -134,7 +134,7 @@ export const specs = {
         .option("without-bids", { type: "boolean", default: false, describe: "Review the model and process only, even if bids are present" })
         .option("fail-on", { choices: ["error", "warning", "never"] as const, default: "error" as const, describe: "Exit with code 3 when a flag of this severity or worse is found" })
         .epilogue(examples([
-          ["Review the example's model, process and scored bids", "$0 review examples/community-advocacy"],
+          ["Review a tender's model, process and scored bids", "$0 review my-tender"],
           ["Use in an approval workflow", "$0 review my-tender --fail-on warning"],
         ])),
   }),
@@ -155,7 +155,7 @@ export const specs = {
         .option("weight-range", { type: "string", array: true, describe: "Limit a section's weight when estimating the chance of winning, e.g. socialValue=10-25 (percent); repeatable" })
         .epilogue(examples([
           ["Chance of winning if social value will be weighted 10–25% (repeat for other sections)", "$0 whatif my-tender --weight-range socialValue=10-25"],
-          ["How the weighting affects the DDPO in the example", "$0 whatif examples/community-advocacy --bid B1"],
+          ["How the weighting affects bid B1", "$0 whatif my-tender --bid B1"],
           ["A Word briefing and an interactive page for a pre-tender consultation", "$0 whatif my-tender --bid B1 --briefing brief.docx --html page.html"],
           ["Before a tender is published: your expected scores against rough competitor profiles", "$0 whatif --model proposed.yaml --profiles our-profiles.yaml"],
         ])),
@@ -182,7 +182,7 @@ export const specs = {
         .option("out", { type: "string", describe: "Where to write the report (default: evaluation-report.docx in the tender folder's outputs/)" })
         .option("policy", { type: "string", describe: "Review policy for the weighting-review section (default: bundled UK policy)" })
         .epilogue(examples([
-          ["Write the example's evaluation report", "$0 report examples/community-advocacy --out report.docx"],
+          ["Write the evaluation report", "$0 report my-tender --out report.docx"],
           ["The report from the returned score sheets", "$0 report my-tender --sheets returned-sheets"],
         ])),
   }),
@@ -200,7 +200,7 @@ export const specs = {
         .option("award-notice-date", { type: "string", describe: "Day the contract award notice will be published, YYYY-MM-DD: the summaries then say when the standstill period ends (without it, only its rule and length)" })
         .option("bank-holidays", { type: "string", describe: "Bank-holiday list to count working days with (default: the bundled policies/uk-bank-holidays.yaml)" })
         .epilogue(examples([
-          ["One summary per bidder", "$0 summaries examples/community-advocacy --out-dir letters"],
+          ["One summary per bidder", "$0 summaries my-tender --out-dir letters"],
           ["Say when the standstill ends", "$0 summaries my-tender --award-notice-date 2026-12-22"],
           ["The summaries from the returned score sheets", "$0 summaries my-tender --sheets returned-sheets"],
         ])),

@@ -96,6 +96,9 @@ class Writer {
   /** A value to show for a field the data leaves out: its default, or something of the right kind. */
   private placeholder(node: JsonSchema): unknown {
     if (node.default !== undefined) return node.default;
+    // A field's own example where its schema gives one: the smallest allowed value (a tolerance of 0, a
+    // 1-word limit) would be a trap for anyone who uncomments it as it stands.
+    if (Array.isArray(node.examples) && node.examples.length > 0) return node.examples[0];
     if (node.anyOf !== undefined) return this.placeholder(node.anyOf[0]!);
     if (node.enum !== undefined) return node.enum[0];
     if (node.const !== undefined) return node.const;

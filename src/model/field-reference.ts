@@ -36,6 +36,7 @@ export interface JsonSchema {
   minLength?: number;
   minItems?: number;
   properties?: Record<string, JsonSchema>;
+  examples?: unknown[];
   required?: string[];
   additionalProperties?: JsonSchema | boolean;
   propertyNames?: JsonSchema;

@@ -24,7 +24,7 @@ export type CombinationMethod = z.infer<typeof CombinationMethod>;
 export const Combination = z.strictObject({
   method: CombinationMethod.describe("How evaluators' scores are combined: consensus (agreed at moderation; the mean within tolerance), mean or median"),
   /** Largest spread (highest − lowest evaluator score, in scale points) accepted without moderation. */
-  tolerance: z.number().nonnegative().optional().describe("Largest spread between evaluators' scores accepted without moderation, in scale points (default: 30% of the scale's range)"),
+  tolerance: z.number().nonnegative().optional().meta({ examples: [1.5] }).describe("Largest spread between evaluators' scores accepted without moderation, in scale points (default: 30% of the scale's range)"),
 });
 export type Combination = z.infer<typeof Combination>;
 
@@ -37,7 +37,7 @@ export const Criterion = z.strictObject({
   /** A combined score below this excludes the bid. */
   minimumScore: z.number().nonnegative().optional().describe("A combined score below this excludes the bid"),
   justificationRequired: z.boolean().default(true).describe("Every score must have a justification (default true)"),
-  wordLimit: z.int().positive().optional().describe("Word limit for the answer; used by the proportionality review"),
+  wordLimit: z.int().positive().optional().meta({ examples: [500] }).describe("Word limit for the answer; used by the proportionality review"),
 });
 export type Criterion = z.infer<typeof Criterion>;
 

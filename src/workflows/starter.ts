@@ -68,7 +68,7 @@ export function starterTender(options: StarterOptions): Outcome<Record<(typeof s
   if (!parsed.ok) return parsed;
   const model = parsed.value.data;
   const placeholderDate = options.date;
-  const edit = "Replace each value with your own; every field is explained on the line above it, and in docs/fields.md.";
+  const edit = "Replace each value with your own; every field is explained on the line above it, and in the field reference (docs/fields.md in the tender-eval package; init prints where it is).";
 
   const specification = {
     title: "Title of the service you are buying",
@@ -79,7 +79,12 @@ export function starterTender(options: StarterOptions): Outcome<Record<(typeof s
     authorityType: "sub-central",
     serviceKind: "care-and-support",
     procedure: "open",
-    dates: { published: options.date, clarificationDeadline: addDays(options.date, 21), submissionDeadline: addDays(options.date, 42), standstillWorkingDays: 8 },
+    dates: {
+      published: weekday(options.date, 0),
+      clarificationDeadline: weekday(options.date, 21),
+      submissionDeadline: weekday(options.date, 42),
+      standstillWorkingDays: 8,
+    },
     lots: [],
     projectLead: { name: "Your name", role: "Your role, e.g. Commissioning Manager" },
     team: [],
@@ -141,8 +146,13 @@ export function starterTender(options: StarterOptions): Outcome<Record<(typeof s
   };
 }
 
-/** A date some days after another, both YYYY-MM-DD: calendar arithmetic in UTC, so no time zone moves it. */
-function addDays(date: string, days: number): string {
+/**
+ * A date some days after another, moved on to a Monday if it falls at a weekend: a starter deadline on a
+ * Saturday looks like a mistake to copy. Both YYYY-MM-DD; calendar arithmetic in UTC, so no time zone moves it.
+ */
+function weekday(date: string, days: number): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const day = new Date(Date.UTC(y, m - 1, d + days));
+  const toMonday = day.getUTCDay() === 6 ? 2 : day.getUTCDay() === 0 ? 1 : 0;
+  return new Date(Date.UTC(y, m - 1, d + days + toMonday)).toISOString().slice(0, 10);
 }

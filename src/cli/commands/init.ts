@@ -1,5 +1,5 @@
-import { join, resolve } from "node:path";
-import { readFileOnDisk } from "../../node/files.js";
+import { join, relative, resolve, sep } from "node:path";
+import { packageRoot, readFileOnDisk } from "../../node/files.js";
 import { readyMadeModelFiles } from "../../node/ready-made-models.js";
 import { describeReadyMadeModel, starterFileNames, starterTender, type ReadyMadeModel } from "../../workflows/starter.js";
 import { todayOr } from "../dates.js";
@@ -44,11 +44,12 @@ export async function run(args: ArgsOf<typeof specs.init>, io: CliIo) {
       ...written.map((w) => `  ${w}`),
       "",
       "Next:",
-      "  1. Fill in specification.yaml and bids.yaml (every field is explained on the line above it; see also docs/fields.md).",
+      "  1. Fill in specification.yaml and bids.yaml (every field is explained on the line above it).",
+      `     The reference of every field: ${fieldReference(io.cwd)}`,
       "  2. Adapt scoring-model.yaml to your service, then check it against the review policy:",
-      `       tender-eval review${folder}`,
-      `  3. Check everything:  tender-eval validate${folder}`,
-      `  4. Make the score sheets to send to the panel:  tender-eval scoresheets${folder}`,
+      `       npx tender-eval review${folder}`,
+      `  3. Check everything:  npx tender-eval validate${folder}`,
+      `  4. Make the score sheets to send to the panel:  npx tender-eval scoresheets${folder}`,
     ].join("\n"),
   );
   return ExitCode.success;
@@ -62,3 +63,10 @@ function listModels(models: readonly ReadyMadeModel[]): string {
   ].join("\n");
 }
 
+
+/** Where the field reference is on this machine, as the user can open it from where they are. */
+function fieldReference(cwd: string): string {
+  const path = join(packageRoot, "docs", "fields.md");
+  const relativePath = relative(cwd, path);
+  return relativePath.startsWith("..") && relativePath.split(sep).filter((p) => p === "..").length > 2 ? path : relativePath;
+}
