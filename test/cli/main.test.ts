@@ -81,6 +81,9 @@ describe("tender-eval score", () => {
     const second = await runCli(["score", dir], first.cwd);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`not overwriting ${join(dir, "outputs", "results.json")}: it already exists`);
+    // Run again only to look: the results still show, before the refusal.
+    expect(second.stdout).toContain("Riverside Disabled People's Voice");
+    expect(second.stdout).not.toContain("Results written to");
     expect(readFileSync(results, "utf8")).toBe("keep me");
     const forced = await runCli(["score", dir, "--force"], first.cwd);
     expect(forced.code).toBe(0);

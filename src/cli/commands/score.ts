@@ -28,12 +28,16 @@ export async function run(args: ArgsOf<typeof specs.score>, io: CliIo) {
   // The user panel's individual scores are written only when asked for, to the file named.
   const restricted = args.restrictedRecord !== undefined ? await restrictedRecord(scored.value, { date }) : undefined;
   if (restricted !== undefined) outputs.push({ path: args.restrictedRecord!, bytes: restricted });
+  // The results are shown before they are written: run again only to look, and the table still comes,
+  // followed by the refusal to overwrite the saved results without --force.
+  if (!args.json) {
+    io.stdout(renderResultsTable(scored.value.result));
+    reportProblems(io, problems);
+  }
   const written = await writeOutputs(io, outputs, args.force);
   if (args.json) {
     io.stdout(json);
   } else {
-    io.stdout(renderResultsTable(scored.value.result));
-    reportProblems(io, problems);
     io.stdout(`Results written to ${written.join(", ")}`);
     if (restricted !== undefined) io.stdout(`The user panel's individual scores are in ${args.restrictedRecord}, marked RESTRICTED: keep it with the procurement file, not with the published documents.`);
     else if (args.restrictedRecord !== undefined) io.stdout(`No restricted record written: there are no user-panel scores.`);
