@@ -220,7 +220,8 @@ function scoreRows(bid: BidResult, winner: BidResult | undefined, result: Tender
     // A tender excluded before price scoring has no price points: say so rather than print a dash.
     rows.push({ item: "Price", points: bid.price?.points !== undefined ? formatPoints(bid.price.points) : "Not scored", available: formatPoints(result.price.maxPoints), winnerPoints: theirs(winner?.price?.points) });
   }
-  rows.push({ item: "Total", points: formatPoints(bid.total), available: formatPoints(sum([...bid.sections.map((s) => s.weight), result.price?.maxPoints ?? ZERO])), winnerPoints: theirs(winner?.total) });
+  // A tender not ranked has no total, as in the evaluation report: its sections' points are its assessment.
+  rows.push({ item: "Total", points: bid.status === "excluded" ? "Not ranked" : formatPoints(bid.total), available: formatPoints(sum([...bid.sections.map((s) => s.weight), result.price?.maxPoints ?? ZERO])), winnerPoints: theirs(winner?.total) });
   return rows;
 }
 

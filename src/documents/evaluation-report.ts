@@ -191,7 +191,7 @@ export function evaluationReportData(input: {
     model: {
       title: model.title,
       version: model.version,
-      combination: `Scores were combined by ${combinationWords[model.combination.method]}. Scores more than ${tolerance} apart were moderated.`,
+      combination: `Scores were combined by ${combinationWords[model.combination.method]}, unless a section says otherwise (below). Evaluators' scores more than ${tolerance} apart were moderated, and so was any combined score below a criterion's minimum, since it would exclude the bid.`,
       tieBreak: model.tieBreak.length > 0 ? `Equal totals are separated by: ${model.tieBreak.map((r) => tieBreakWords[r]).join(", then ")}.` : "Equal totals share a rank.",
     },
     sections: [

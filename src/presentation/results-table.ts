@@ -64,7 +64,7 @@ export function renderResultsTable(result: TenderResult): string {
     out.push(`Moderation needed (${result.moderationNeeded.length}): the results marked provisional may change.`);
     for (const m of result.moderationNeeded) {
       const bidder = result.bids.find((b) => b.bidId === m.bidId)!.bidder;
-      out.push(`  ${bidder}, ${m.criterionId}: scores differ by ${formatPoints(m.spread)} (tolerance ${formatPoints(m.tolerance)})`);
+      out.push(`  ${bidder}, ${m.criterionId}: scores differ by ${formatScore(m.spread)} (tolerance ${formatScore(m.tolerance)})`);
     }
   }
   const moderated = result.bids.flatMap((b) => b.sections.flatMap((s) => s.criteria.filter((c) => c.moderation).map((c) => ({ b, c }))));

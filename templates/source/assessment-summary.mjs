@@ -1,11 +1,12 @@
-import { bullet, document, each, factTable, field, heading, loopTable, para, unless, when } from "./blocks.mjs";
+import { bullet, document, each, factTable, field, heading, lead, loopTable, para, unless, when } from "./blocks.mjs";
 
 // What each part implements is set out in docs/assessment-summaries.md.
 const criterionDetail = (list) =>
   each(list,
     heading(2, "{id} {title}"),
-    para("**Score:** {score} ({points} points). **Relative importance:** {importance}."),
-    para("**What the score means on the scale:** {descriptor}"),
+    // Kept with the explanation that follows, so a criterion never breaks between its score and its why.
+    lead("**Score:** {score} ({points} points). **Relative importance:** {importance}."),
+    lead("**What the score means on the scale:** {descriptor}"),
     para("**Why:** {explanation}"),
   );
 
@@ -40,7 +41,7 @@ export default document({
     para("{standstill.statement}"),
 
     heading(1, "The award criteria"),
-    para("Each tender was scored against the award criteria below. Relative importance is the share of the total score each criterion is worth. The award criteria and the assessment methodology are set out in full in {awardCriteriaLocation}."),
+    lead("Each tender was scored against the award criteria below. Relative importance is the share of the total score each criterion is worth. The award criteria and the assessment methodology are set out in full in {awardCriteriaLocation}."),
     loopTable("awardCriteria", [["Criterion", "{id} {title}", 40], ["Section", "{section}", 18], ["Relative importance", "{importance}", 20], ["Scores available", "{scale}", 22]]),
     ...each("howAssessed", bullet("{text}")),
 
@@ -60,7 +61,7 @@ export default document({
 
     ...when("showMostAdvantageous",
       heading(1, "The most advantageous tender's assessment"),
-      para("{winner.name}'s tender scored {winner.total} points out of 100."),
+      lead("{winner.name}'s tender scored {winner.total} points out of 100."),
       loopTable("winnerScoreRows", [["Part", "{item}", 40], ["Points", "{points}", 30], ["Points available", "{available}", 30]]),
       ...when("hasPrice", para("{price.winner}")),
       ...criterionDetail("winnerCriteria"),

@@ -12,7 +12,7 @@ describe("document commands", () => {
     expect(run.code).toBe(0);
     const text = docxText(readFileSync(join(run.cwd, "report.docx")));
     expect(text).toContain("88.31");
-    expect(text).toContain("reviewed against the Default UK review policy");
+    expect(text).toContain("reviewed against the UK review policy for proportionate weighting");
   });
 
   it("summaries writes one per bidder; --no-comparison leaves out only the side-by-side comparison", async () => {

@@ -21,7 +21,7 @@ const audit = { inputs: [{ file: "bids.yaml", sha256: "a".repeat(64) }], modelHa
 const review = reviewTender({ ...input, scored: { bids: input.bids, result }, policy: defaultPolicy() });
 
 function report(template = bundledTemplate("evaluation-report")) {
-  return makeEvaluationReport(template, { ...input, result, review: { policyTitle: "Default UK review policy", flags: review.flags }, audit });
+  return makeEvaluationReport(template, { ...input, result, review: { policyTitle: "UK review policy for proportionate weighting", flags: review.flags }, audit });
 }
 
 describe("evaluation report", () => {
@@ -54,7 +54,7 @@ describe("evaluation report", () => {
   });
 
   it("includes the weighting review and the audit record", () => {
-    expect(text).toContain("The scoring model and process were reviewed against the Default UK review policy.");
+    expect(text).toContain("The scoring model and process were reviewed against the UK review policy for proportionate weighting.");
     // Sources are named as the public documents they are, never by internal words.
     expect(text).not.toMatch(/\bseeds?\b|tender-eval's default/i);
     expect(text).toContain("Achieving for Children Commissioning Framework");
@@ -133,6 +133,7 @@ describe("assessment summaries", () => {
     expect(excluded).toContain("Your tender was assessed against the award criteria but not ranked: it scored 1 on Q3 (Safeguarding), below the minimum of 2.");
     expect(excluded).toContain("Your whole-life price, over the 3 contract years and 2 optional extension years, was £910,000, which was not scored, because the tender was not ranked.");
     expect(excluded).toContain("Price\nNot scored\n30.00");
+    expect(excluded).toContain("Total\nNot ranked\n100.00"); // no total for a tender not ranked, as in the report
     expect(excluded).not.toContain("How your tender compares");
     expect(excluded).not.toMatch(/–\s*\(|\(–|: –/);
   });
