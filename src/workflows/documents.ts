@@ -98,7 +98,11 @@ export async function equalityAssessment(
   if (!loaded.ok || !findings.ok) return { ok: false, problems: [...(loaded.ok ? [] : loaded.problems), ...(findings.ok ? [] : findings.problems)] };
   const notes: Problem[] = [];
   let scored: ScoredTender | undefined;
-  if (loaded.value.bids !== undefined && files.sheets === undefined && nothingScored(loaded.value.bids)) {
+  // An assessment dated before bids were due cannot rest on scored bids, whatever the folder now holds:
+  // a published assessment must state only what could be known on its date.
+  const assessedOn = findings.value.date ?? options.date;
+  const beforeBidsWereDue = assessedOn < loaded.value.specification.dates.submissionDeadline;
+  if (loaded.value.bids !== undefined && (beforeBidsWereDue || (files.sheets === undefined && nothingScored(loaded.value.bids)))) {
     // Before the score sheets come back (e.g. an assessment at procurement stage), the review covers the model and process.
     notes.push(problem("tender.not-scored-yet", { document: "bids" }, {}, "advice"));
   } else if (loaded.value.bids !== undefined) {

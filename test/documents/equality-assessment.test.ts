@@ -41,8 +41,14 @@ describe("Equality Assessment at any stage", () => {
   });
 
   it("uses the scoring model and bids when present, and says when the review found nothing", async () => {
-    const text = await eaText("procurement", { specification: file("specification.yaml"), model: file("scoring-model.yaml"), bids: file("bids.yaml"), findings: file("equality-findings.yaml") });
+    // An assessment dated after the bids were due (13 October 2026) may rest on the scored bids.
+    const afterBids = { name: "equality-findings.yaml", bytes: readFileSync(`${exampleFolder}equality-findings.yaml`, "utf8").replace("date: 2026-07-15", "date: 2026-11-20") };
+    const text = await eaText("procurement", { specification: file("specification.yaml"), model: file("scoring-model.yaml"), bids: file("bids.yaml"), findings: afterBids });
     expect(text).toContain("The weighting review of the scoring model, the process and the scored bids found nothing that would stop disabled people's organisations and other small, user-led providers from competing fairly.");
+    // Dated before the bids were due, it cannot: the review covers the model and the process, whatever the folder holds.
+    const before = await eaText("procurement", { specification: file("specification.yaml"), model: file("scoring-model.yaml"), bids: file("bids.yaml"), findings: file("equality-findings.yaml") });
+    expect(before).toContain("The weighting review of the scoring model and the process found nothing");
+    expect(before).not.toContain("scored bids");
     const modelOnly = await eaText("procurement", { specification: file("specification.yaml"), model: file("scoring-model.yaml") });
     expect(modelOnly).toContain("The weighting review of the scoring model and the process found nothing");
   });
