@@ -64,6 +64,10 @@ export const Panel = z.strictObject({
         id: Id.describe("The evaluator's id, e.g. E1"),
         role: NonEmptyText.describe("The evaluator's role; outputs show roles, not names"),
         sections: z.array(ScoredSectionKey.exclude(["userPanel"])).default(["quality", "socialValue"]).describe("The sections this evaluator scores"),
+        criteria: z
+          .array(Id)
+          .optional()
+          .describe("Only these criteria of those sections, e.g. [Q3] for a specialist assessor of safeguarding (without it, every criterion of the sections)"),
       }),
     )
     .min(1)

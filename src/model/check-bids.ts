@@ -21,9 +21,12 @@ export function criteriaById(model: ScoringModel): Map<string, CriterionInModel>
 }
 
 /** The panel members expected to score a section: evaluators by their sections, the user panel for its own. */
-export function evaluatorsFor(bids: TenderBids, section: ScoredSectionKey): string[] {
+export function evaluatorsFor(bids: TenderBids, section: ScoredSectionKey, criterionId?: string): string[] {
   if (section === "userPanel") return bids.panel.userPanel.map((m) => m.id);
-  return bids.panel.evaluators.filter((e) => (e.sections as readonly string[]).includes(section)).map((e) => e.id);
+  // A specialist assessor named for some criteria scores only those; everyone else scores every criterion of their sections.
+  return bids.panel.evaluators
+    .filter((e) => (e.sections as readonly string[]).includes(section) && (criterionId === undefined || e.criteria === undefined || e.criteria.includes(criterionId)))
+    .map((e) => e.id);
 }
 
 /** Rules that need the specification, the model and the bids together. Every problem is collected. */
@@ -48,8 +51,20 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
   for (const section of scoredSectionKeys) {
     if (model.sections[section] !== undefined && evaluatorsFor(tenderBids, section).length === 0) {
       problems.push(problem("bids.no-evaluators-for-section", at("panel"), { section: sectionTitles[section].toLowerCase() }));
+    } else {
+      for (const criterion of model.sections[section]?.criteria ?? []) {
+        if (evaluatorsFor(tenderBids, section, criterion.id).length === 0) problems.push(problem("bids.no-evaluators-for-criterion", at("panel", "evaluators"), { criterion: criterion.id }));
+      }
     }
   }
+  tenderBids.panel.evaluators.forEach((e, i) =>
+    (e.criteria ?? []).forEach((criterionId, j) => {
+      const known = criteria.get(criterionId);
+      if (known === undefined || !(e.sections as readonly string[]).includes(known.section)) {
+        problems.push(problem("bids.evaluator-criterion-not-in-sections", at("panel", "evaluators", i, "criteria", j), { evaluator: e.id, criterion: criterionId, sections: e.sections.join(", ") }));
+      }
+    }),
+  );
 
   const bidIds = new Set<string>();
   tenderBids.bids.forEach((bid, b) => {
@@ -67,6 +82,7 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
       }
       const scale = model.scales[known.sectionModel.scale];
       const expected = panelFor.get(known.section)!;
+      const forCriterion = evaluatorsFor(tenderBids, known.section, criterionId);
       for (const [evaluatorId, given] of Object.entries(byEvaluator)) {
         const path = ["bids", b, "scores", criterionId, evaluatorId] as const;
         if (!memberIds.has(evaluatorId)) {
@@ -77,6 +93,10 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
           problems.push(
             problem("bids.evaluator-not-on-section", at(...path), { evaluator: evaluatorId, section: sectionTitles[known.section].toLowerCase() }),
           );
+          continue;
+        }
+        if (!forCriterion.includes(evaluatorId)) {
+          problems.push(problem("bids.evaluator-not-on-criterion", at(...path), { evaluator: evaluatorId, criterion: criterionId }));
           continue;
         }
         if (scale !== undefined && !scale.values.includes(given.score)) {
@@ -99,7 +119,7 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
       if (!criteria.has(criterionId)) problems.push(problem("bids.unknown-criterion", at("bids", b, "feedback", criterionId), { criterion: criterionId, known: knownCriteria }));
     }
     for (const [criterionId, known] of criteria) {
-      for (const evaluatorId of panelFor.get(known.section)!) {
+      for (const evaluatorId of evaluatorsFor(tenderBids, known.section, criterionId)) {
         if (bid.scores[criterionId]?.[evaluatorId] === undefined) {
           problems.push(
             problem("bids.missing-score", at("bids", b, "scores"), { bid: bid.id, criterion: criterionId, evaluator: evaluatorId }, options.allowIncomplete ? "warning" : "error"),

@@ -86,6 +86,11 @@ const messages = {
   "bids.unknown-criterion": (a) => `"${a.criterion}" is not a criterion of the scoring model (criteria: ${a.known})`,
   "bids.unknown-evaluator": (a) => `"${a.evaluator}" is not an evaluator or user-panel member listed under panel`,
   "bids.evaluator-not-on-section": (a) => `evaluator "${a.evaluator}" is not on the panel for the ${a.section} section`,
+  "bids.evaluator-not-on-criterion": (a) =>
+    `evaluator "${a.evaluator}" scores only some criteria (panel.evaluators: criteria), and ${a.criterion} is not one of them: remove this score, or add ${a.criterion} to the evaluator's criteria`,
+  "bids.no-evaluators-for-criterion": (a) => `no evaluator scores criterion ${a.criterion}: every evaluator of its section is named for other criteria only`,
+  "bids.evaluator-criterion-not-in-sections": (a) =>
+    `evaluator "${a.evaluator}" is named for criterion ${a.criterion}, which is not a criterion of the sections they score (${a.sections})`,
   "bids.score-not-on-scale": (a) => `the score ${a.score} is not on the scale "${a.scale}" (allowed: ${a.allowed})`,
   "bids.missing-score": (a) => `bid "${a.bid}" has no score from ${a.evaluator} for criterion ${a.criterion}`,
   "bids.missing-justification": (a) =>

@@ -59,6 +59,9 @@ export interface ProblemArgsByCode {
   "bids.unknown-criterion": { criterion: string; known: string };
   "bids.unknown-evaluator": { evaluator: string };
   "bids.evaluator-not-on-section": { evaluator: string; section: string };
+  "bids.evaluator-not-on-criterion": { evaluator: string; criterion: string };
+  "bids.no-evaluators-for-criterion": { criterion: string };
+  "bids.evaluator-criterion-not-in-sections": { evaluator: string; criterion: string; sections: string };
   "bids.score-not-on-scale": { score: string; scale: string; allowed: string };
   "bids.missing-score": { bid: string; criterion: string; evaluator: string };
   "bids.missing-justification": { bid: string; criterion: string; evaluator: string };

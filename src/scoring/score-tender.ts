@@ -198,11 +198,10 @@ function scoreQualitativeSections(
     const tolerance = moderationTolerance(scale, combination);
     const sectionWeight = exact(sectionModel.weight);
     const scaleMax = exact(high);
-    const evaluators = evaluatorsFor(tenderBids, key);
-
     const criteria: CriterionResult[] = sectionModel.criteria.map((criterion) => {
-      // Every expected score is present unless scoring was allowed to be incomplete.
-      const evaluatorScores = evaluators.flatMap((evaluatorId) => {
+      // Every expected score is present unless scoring was allowed to be incomplete. A specialist assessor
+      // named for some criteria counts only on those.
+      const evaluatorScores = evaluatorsFor(tenderBids, key, criterion.id).flatMap((evaluatorId) => {
         const given = bid.scores[criterion.id]?.[evaluatorId];
         return given ? [{ evaluatorId, score: exact(given.score), justification: given.justification }] : [];
       });

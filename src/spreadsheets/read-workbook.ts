@@ -176,6 +176,10 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
       problems.push(problem("bids.evaluator-not-on-section", where(columns.score!), { evaluator: evaluatorId, section: known.section }));
       continue;
     }
+    if (!evaluatorsFor(context.bids, known.section, criterion).includes(evaluatorId)) {
+      problems.push(problem("bids.evaluator-not-on-criterion", where(columns.score!), { evaluator: evaluatorId, criterion }));
+      continue;
+    }
     const scoreCell = cellAt(sheet, r, columns.score!);
     const key = `${bid}\u0000${criterion}`;
     if (seen.has(key)) {
@@ -345,7 +349,7 @@ function readMatrixSheets(workbook: LightSheet[], file: string, context: ReadCon
       seen.add(bid);
       for (const [col, criterion] of scoreColumns) {
         const known = criteria.get(criterion)!;
-        if (!evaluatorsFor(context.bids, known.section).includes(evaluatorId)) continue;
+        if (!evaluatorsFor(context.bids, known.section, criterion).includes(evaluatorId)) continue;
         const where = { file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` };
         const jCol = justificationColumns.get(criterion);
         const justification = jCol !== undefined ? checkedJustification(sheet, r, jCol, file, problems) : "";

@@ -164,7 +164,9 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
     titleAndHeader(sheet, `${sectionTitles[section]} scores – ${who}`, [...SCORE_HEADERS], userPanel ? [7, 22, 6, 32, noQuestions ? 2 : 20, 8, noQuestions ? 36 : 18] : [10, 30, 12, 34, 40, 9, 60]);
     if (userPanel) largePrint(sheet, noQuestions);
     // The user panel reads one organisation at a time, a page each; evaluators score one criterion across the bids.
-    const order = userPanel ? bids.bids.flatMap((bid) => s.criteria.map((criterion) => ({ bid, criterion }))) : s.criteria.flatMap((criterion) => bids.bids.map((bid) => ({ bid, criterion })));
+    // A specialist assessor's sheet has only the criteria they were named for.
+    const theirs = userPanel ? s.criteria : s.criteria.filter((c) => evaluatorsFor(bids, section, c.id).includes(evaluatorId));
+    const order = userPanel ? bids.bids.flatMap((bid) => theirs.map((criterion) => ({ bid, criterion }))) : theirs.flatMap((criterion) => bids.bids.map((bid) => ({ bid, criterion })));
     for (const [i, { bid, criterion }] of order.entries()) {
       const row = sheet.addRow([bid.id, bid.bidder, criterion.id, criterion.title, criterion.question ?? "", null, null]);
       row.alignment = { wrapText: true, vertical: "top" };
