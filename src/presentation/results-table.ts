@@ -32,7 +32,7 @@ export function renderResultsTable(result: TenderResult): string {
       const s = bid.sections.find((x) => x.section === k);
       return s ? formatPoints(s.points) : "–";
     }),
-    formatPoints(bid.total),
+    bid.status === "excluded" ? "–" : formatPoints(bid.total), // no total beside the ranked ones, as in the report
     ...(ppqp ? [bid.price?.pricePerQualityPoint ? formatMoney(bid.price.pricePerQualityPoint) : "–"] : []),
     bid.status === "excluded" ? "excluded" : bid.provisional ? "provisional" : "ranked",
   ]);

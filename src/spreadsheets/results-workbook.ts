@@ -101,7 +101,8 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
     // Columns are 1-based: the last points column is the last cell pushed so far.
     const last = cells.length;
     const letter = (n: number) => summary.getColumn(n).letter;
-    cells.push(formula(`SUM(${letter(first)}${rowNumber}:${letter(last)}${rowNumber})`, bid.total));
+    // An excluded bid has no total beside the ranked ones, as in the report and the letters: its points stay in their columns.
+    cells.push(bid.status === "excluded" ? "–" : formula(`SUM(${letter(first)}${rowNumber}:${letter(last)}${rowNumber})`, bid.total));
     if (ppqp) {
       const ref = priceCells.get(bid.bidId);
       cells.push(ref && bid.price?.pricePerQualityPoint ? formula(ref, bid.price.pricePerQualityPoint) : "–");

@@ -43,7 +43,8 @@ function summaryFigures(wb: ExcelJS.Workbook): Map<string, number[]> {
 
 function engineFigures(r: TenderResult): Map<string, number[]> {
   return new Map(
-    r.bids.map((b) => [b.bidder, [b.price?.points?.valueOf() ?? NaN, ...b.sections.map((s) => s.points.valueOf()), b.total.valueOf()]]),
+    // An excluded bid's total is shown as "–", as in the report: no number to compare.
+    r.bids.map((b) => [b.bidder, [b.price?.points?.valueOf() ?? NaN, ...b.sections.map((s) => s.points.valueOf()), b.status === "excluded" ? NaN : b.total.valueOf()]]),
   );
 }
 
