@@ -6,7 +6,7 @@ import type { StandstillPeriod } from "../model/standstill.js";
 import { problem, type Problem } from "../problems/problem.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { explainExclusion } from "../presentation/explain.js";
-import { formatDate, formatMoney, formatOrdinal, formatPoints, formatScore } from "../language/uk-format.js";
+import { counted, formatDate, formatMoney, formatOrdinal, formatPoints, formatScore, plural } from "../language/uk-format.js";
 import { isAssessed } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, Exclusion, TenderResult } from "../scoring/result.js";
 import { standstillStatement } from "./standstill-statement.js";
@@ -113,7 +113,6 @@ const reasonWords: Record<Exclusion["rule"], string> = {
   "workforce-share-undeclared": "had not declared the share of its workforce who are disabled or disadvantaged, which this reserved contract requires",
 };
 
-const tendersWord = (n: number) => (n === 1 ? "tender" : "tenders");
 
 /** "1 did not pass a pass/fail requirement and 2 did not reach a minimum score", from each tender's first reason. */
 function reasons(bids: readonly BidResult[]): string {
@@ -133,7 +132,7 @@ function tendersSentence(result: TenderResult): string {
   const ranked = assessed.filter((b) => b.rank !== null);
   const unranked = assessed.filter((b) => b.rank === null);
   const notAssessed = result.bids.filter((b) => !isAssessed(b));
-  const out = [`We received ${received} ${tendersWord(received)}.`];
+  const out = [`We received ${counted(received, "tender")}.`];
   const all = assessed.length === received ? (received === 1 ? "It was" : `All ${received} were`) : `${assessed.length} ${assessed.length === 1 ? "was" : "were"}`;
   out.push(
     unranked.length === 0
@@ -244,7 +243,7 @@ function rankText(bid: BidResult, result: TenderResult): string {
   const assessed = result.bids.filter(isAssessed);
   const ranked = assessed.filter((b) => b.rank !== null).length;
   const place = `${formatOrdinal(bid.rank)}${bid.tiedWith.length > 0 ? " (joint)" : ""}`;
-  return ranked === assessed.length ? `${place} of ${ranked} assessed ${tendersWord(ranked)}` : `${place} of ${ranked} ranked ${tendersWord(ranked)}`;
+  return ranked === assessed.length ? `${place} of ${ranked} assessed ${plural(ranked, "tender")}` : `${place} of ${ranked} ranked ${plural(ranked, "tender")}`;
 }
 
 /**

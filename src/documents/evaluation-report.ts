@@ -4,7 +4,7 @@ import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/sc
 import type { TenderSpecification } from "../model/specification.js";
 import { DEFAULT_TOLERANCE_SHARE } from "../model/weights.js";
 import { explainExclusion } from "../presentation/explain.js";
-import { formatDate, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
+import { counted, formatDate, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 import { flagMessage, formatLocation, valueWithBasis } from "../problems/format.js";
 import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
@@ -85,7 +85,6 @@ const combinationWords = { consensus: "consensus (agreed by the panel; the mean 
 const tieBreakWords = { "highest-quality": "highest quality score", "highest-social-value": "highest social value score", "highest-user-panel": "highest user panel score", "lowest-price": "lowest whole-life price" };
 const severityWords = { error: "Error", warning: "Warning", advice: "Advice" };
 
-const counted = (n: number, noun: string, plural = `${noun}s`) => `${n} ${n === 1 ? noun : plural}`;
 const listed = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
 
 /** Each evaluator's declaration of interests, or what is missing from it. */

@@ -31,6 +31,12 @@ export function formatCount(value: number | Exact): string {
   return groupThousands(typeof value === "number" ? String(Math.round(value)) : roundForDisplay(value, 0));
 }
 
+/** The noun for a count: "tender" for 1, "tenders" otherwise (or the plural given). */
+export const plural = (n: number, noun: string, pluralForm = `${noun}s`): string => (n === 1 ? noun : pluralForm);
+
+/** A count with its noun, never "(s)": "1 answer", "1,200 answers". */
+export const counted = (n: number, noun: string, pluralForm = `${noun}s`): string => `${formatCount(n)} ${plural(n, noun, pluralForm)}`;
+
 /** 62.5% — trailing zeros dropped. */
 export function formatPercent(value: Exact, places = 2): string {
   return `${trimZeros(roundForDisplay(value, places))}%`;

@@ -1,5 +1,5 @@
 import { exact, plainNumber, type Exact } from "../arithmetic/exact.js";
-import { formatCount, formatDate, formatMoney, formatPercent } from "../language/uk-format.js";
+import { counted, formatCount, formatDate, formatMoney, formatPercent } from "../language/uk-format.js";
 import {
   isFlagCode,
   type Finding,
@@ -36,7 +36,6 @@ export function valueWithBasis(value: Exact, b: ValueBasis): string {
 }
 
 /** "1 score", "108 scores": a count with its noun, singular or plural. */
-export const counted = (n: number, noun: string, plural = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : plural}`;
 
 // One sentence per code, problems and review flags alike, in plain English: the figures arrive raw and
 // are written out here, so money, percents and points read the same everywhere. `satisfies` makes a new
