@@ -68,7 +68,7 @@ export function unknownCommand(argv: readonly string[], specs: Record<string, Co
 export function withSuggestions(message: string, argv: readonly string[], specs: Record<string, CommandSpec<unknown>>): string {
   const unknown = /^Unknown arguments?: (.+)$/.exec(message.trim());
   const spec = argv[0] === undefined ? undefined : specs[argv[0]];
-  if (unknown === undefined || unknown === null || spec === undefined) return message;
+  if (unknown === null || spec === undefined) return message;
   const options = declarationsOf(spec).options.map((o) => o.name.slice(2));
   const hints = unknown[1]!.split(", ").flatMap((name) => {
     const meant = nearest(name, options);
