@@ -10,6 +10,7 @@ import { INPUT_LIMITS } from "../model/parse-document.js";
 import { XLSX_LIMITS } from "../spreadsheets/xlsx-package.js";
 import type { NamedFile } from "../workflows/files.js";
 import type { TenderFiles } from "../workflows/tender.js";
+import { tenderFileNames } from "../workflows/tender-files.js";
 
 /**
  * Reading a tender from disk, for Node programs and the CLI: the workflows take file contents, and this is
@@ -102,11 +103,7 @@ function nameIn(folder: string, absolute: string): string {
   return inFolder.split(sep).join("/");
 }
 
-const defaultNames = {
-  specification: ["specification.yaml", "specification.yml", "specification.json"],
-  model: ["scoring-model.yaml", "scoring-model.yml", "scoring-model.json"],
-  bids: ["bids.yaml", "bids.yml", "bids.json"],
-} as const;
+const defaultNames = tenderFileNames;
 
 async function isFile(path: string): Promise<boolean> {
   try {

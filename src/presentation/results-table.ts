@@ -5,8 +5,15 @@ import { formatMoney, formatPoints, formatScore } from "../language/uk-format.js
 
 export const ROUNDING_NOTE = "Points are shown rounded to 2 decimal places; every total is calculated exactly from unrounded scores.";
 
-/** A plain-text ranked table for the terminal, with exclusions, ties and moderation explained below it. */
-export function renderResultsTable(result: TenderResult): string {
+/** The ranked table as cells: the one home of its columns, drawn as text in the terminal and as HTML in the app. */
+export interface ResultsTableCells {
+  headers: string[];
+  rows: string[][];
+  /** Columns of figures, aligned to the right. */
+  numeric: Set<number>;
+}
+
+export function resultsTableCells(result: TenderResult): ResultsTableCells {
   const hasPrice = result.price !== undefined;
   const ppqp = result.rankingBasis === "price-per-quality-point";
   const sections = scoredSectionKeys.filter((k) => result.bids.some((b) => b.sections.some((s) => s.section === k)));
@@ -37,20 +44,12 @@ export function renderResultsTable(result: TenderResult): string {
     bid.status === "excluded" ? "excluded" : bid.provisional ? "provisional" : "ranked",
   ]);
   const numeric = new Set(headers.map((h, i) => (i === 0 || h === "Bidder" || h === "Status" ? -1 : i)));
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  return { headers, rows, numeric };
+}
 
+/** Exclusions, ties, moderation and moderated scores, explained in sentences below the table. */
+export function resultsNotes(result: TenderResult): string[] {
   const out: string[] = [];
-  out.push(`${result.tender.title} (${result.tender.reference})`);
-  out.push(`Scoring model: ${result.model.title}, version ${result.model.version}`);
-  if (result.price) out.push(`Price method: ${result.price.description.name}: ${result.price.description.formula}`);
-  out.push("");
-  out.push(line(headers));
-  out.push(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of rows) out.push(line(row));
-  out.push("");
-
   const excluded = result.bids.filter((b) => b.status === "excluded");
   if (excluded.length > 0) {
     out.push("Excluded:");
@@ -73,5 +72,25 @@ export function renderResultsTable(result: TenderResult): string {
     for (const { b, c } of moderated) out.push(`  ${b.bidder}, ${c.criterionId}: agreed ${formatScore(c.combined)} (${c.moderation!.reason})`);
   }
   out.push(ROUNDING_NOTE);
+  return out;
+}
+
+/** A plain-text ranked table for the terminal, with exclusions, ties and moderation explained below it. */
+export function renderResultsTable(result: TenderResult): string {
+  const { headers, rows, numeric } = resultsTableCells(result);
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+
+  const out: string[] = [];
+  out.push(`${result.tender.title} (${result.tender.reference})`);
+  out.push(`Scoring model: ${result.model.title}, version ${result.model.version}`);
+  if (result.price) out.push(`Price method: ${result.price.description.name}: ${result.price.description.formula}`);
+  out.push("");
+  out.push(line(headers));
+  out.push(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of rows) out.push(line(row));
+  out.push("");
+  out.push(...resultsNotes(result));
   return `${out.join("\n")}\n`;
 }

@@ -4,10 +4,12 @@
 export { bytesOf, decodeText, inputRecord, type InputRecord, type NamedFile } from "./files.js";
 export { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type TaskResult } from "./runtime.js";
 export { isReturnedWorkbook, readReturnedSheets } from "./returned-sheets.js";
+export { sortTenderFiles, tenderFileNames, type SortedTenderFiles, type TenderFileKind } from "./tender-files.js";
 export { loadTender, locate, scoreLoadedTender, scoreTender, validateModel, validateTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
 export { loadPolicy, reviewModelFile, reviewTenderFiles, reviewWeighting, type WeightingReview } from "./review.js";
 export { describeReadyMadeModel, starterFileNames, starterTender, type ReadyMadeModel, type StarterOptions } from "./starter.js";
 export { assessmentSummaries, equalityAssessment, evaluationReport, loadFindings, type AssessmentSummary, type DocumentOptions } from "./documents.js";
 export { awardStandstill, loadBankHolidays, type StandstillOptions } from "./standstill.js";
 export { loadProfiles, whatifBriefing, whatifForProfiles, whatifForTender, whatifPage, type Whatif, type WhatifOptions } from "./whatif.js";
-export { blankScoreSheets, feedbackToWrite, moderationSheet, profilesSheet, restrictedRecord, resultsDocument, resultsWorkbook } from "./sheets.js";
+export { blankScoreSheets, feedbackToWrite, moderationSheet, profilesSheet, restrictedRecord, resultsWorkbook } from "./sheets.js";
+export { resultsDocument } from "./results-document.js";

@@ -5,12 +5,9 @@ import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { isAssessed } from "../scoring/assessed.js";
 import { makeUserPanelForm } from "../documents/make-documents.js";
 import type { DocumentTemplate } from "../documents/render-docx.js";
-import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { makeModerationSheet } from "../spreadsheets/moderation-sheet.js";
 import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
 import { makeScoreSheets, type GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
-import { TOOL_VERSION } from "../version.js";
-import { problemsJson } from "../presentation/json.js";
 import { textOf, type NamedFile } from "./files.js";
 import type { ScoredTender, TenderFiles } from "./tender.js";
 import { validateTender } from "./tender.js";
@@ -44,21 +41,6 @@ export async function blankScoreSheets(files: TenderFiles, options: WorkbookDate
   }
   if (problems.length > 0) return { ok: false, problems: [...checked.problems, ...problems] };
   return { ok: true, value: [...workbooks, ...forms], problems: checked.problems };
-}
-
-/** The results as JSON for programs: exact values with their decimals, the inputs used, and every warning. */
-export function resultsDocument(scored: ScoredTender) {
-  return {
-    tool: { name: "tender-eval", version: TOOL_VERSION },
-    roundingNote:
-      scored.result.rounding === undefined
-        ? "Every number is exact: 'exact' is the fraction, 'value' its decimal. Nothing is rounded here."
-        : `Every number is exact: 'exact' is the fraction, 'value' its decimal. Points follow the scoring model's rounding rule (${scored.result.rounding.of === "criterion" ? "each criterion's points and the price points" : "each section's points and the price points"} rounded half up to a step of ${scored.result.rounding.step}); where rounding changed a figure, 'unroundedPoints' is the exact figure before it.`,
-    inputs: scored.inputs,
-    warnings: problemsJson(scored.problems),
-    // The user panel's combined scores only: its members' own scores are in the restricted record, if asked for.
-    result: withUserPanelCombined(scored.result),
-  };
 }
 
 /** The results workbook: ranked results with live formulas, for the panel and the audit file. */

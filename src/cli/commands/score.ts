@@ -1,7 +1,8 @@
 import { dirname, join } from "node:path";
+import { resultsDocument } from "../../workflows/results-document.js";
 import { stringifyJson } from "../../presentation/json.js";
 import { renderResultsTable } from "../../presentation/results-table.js";
-import { feedbackToWrite, moderationSheet, restrictedRecord, resultsDocument, resultsWorkbook } from "../../workflows/sheets.js";
+import { feedbackToWrite, moderationSheet, restrictedRecord, resultsWorkbook } from "../../workflows/sheets.js";
 import { scoreTender } from "../../workflows/tender.js";
 import { todayOr } from "../dates.js";
 import { getExitCode } from "../exit-code.js";
