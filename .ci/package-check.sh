@@ -27,10 +27,12 @@ example="$installed/examples/community-advocacy"
 step "the command"
 npx --no-install tender-eval --help >/dev/null
 npx --no-install tender-eval demo --out demo >/dev/null
-for file in results.json results.txt results.xlsx evaluation-report.docx equality-assessment.docx whatif.html whatif-briefing.docx \
+for file in results.json results.txt results.xlsx evaluation-report.docx equality-assessment.docx whatif.html whatif-briefing.docx tender-eval.html \
   score-sheets/score-sheet-E1.xlsx assessment-summaries/assessment-summary-B1-riverside-disabled-peoples-voice.docx; do
   [ -s "demo/$file" ] || fail "demo did not write $file"
 done
+npx --no-install tender-eval app --out page.html >/dev/null
+grep -q "connect-src 'none'" page.html || fail "app did not write the self-contained page"
 npx --no-install tender-eval validate "$example" >/dev/null
 npx --no-install tender-eval review "$example" >/dev/null
 # `init` is run only once the package has it (it is being added alongside this check). For a command it

@@ -57,6 +57,7 @@ export async function main(argv: readonly string[], given: CliIo): Promise<ExitC
   register(specs.equality, () => import("./commands/equality.js"));
   register(specs.templates, () => import("./commands/templates.js"));
   register(specs.demo, () => import("./commands/demo.js"));
+  register(specs.app, () => import("./commands/app.js"));
   register(specs.schema, () => import("./commands/schema.js"));
   parser
     .demandCommand(1, `Choose a command: ${Object.keys(specs).join(", ")}.`)

@@ -246,6 +246,17 @@ export const specs = {
           ["Score the bundled advocacy-service tender and write its documents", "$0 demo --out demo-output"],
         ])),
   }),
+  app: spec({
+    command: "app",
+    describe: "Write tender-eval as one web page: use it in a browser with no terminal, offline; no file leaves the computer",
+    builder: (y) =>
+      y
+        .option("out", { type: "string", default: "tender-eval.html", describe: "The page to write (one self-contained .html file)" })
+        .option("force", { type: "boolean", default: false, describe: "Replace the page if it exists" })
+        .epilogue(examples([
+          ["Write the page, then open it with a double-click", "$0 app --out tender-eval.html"],
+        ])),
+  }),
   schema: spec({
     command: "schema",
     describe: "Write JSON Schemas for the input files (and, with --fields, the reference of their fields)",

@@ -77,4 +77,17 @@ describe("layering", () => {
     expect(commands.map((e) => `${e.from} imports ${e.to}`)).toEqual([]);
     expect(edges.filter((e) => e.from.startsWith("cli/") && e.to === "cli/main.js" && e.from !== "cli/bin.ts").map((e) => e.from)).toEqual([]);
   });
+
+  it("the browser app, like the CLI, only gathers input, calls the workflows and renders: no Node adapter, no CLI", () => {
+    const app = fileURLToPath(new URL("../../app/", import.meta.url));
+    const appFiles = readdirSync(app).filter((f) => /\.tsx?$/.test(f)).map((f) => join(app, f));
+    const reaches = appFiles.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/\bfrom\s*["']([^"']+)["']/g)]
+        .map((m) => m[1]!)
+        .filter((s) => s.startsWith("../src/"))
+        .map((s) => `${relative(app, file)} imports ${s}`),
+    );
+    expect(reaches.length).toBeGreaterThan(0);
+    expect(reaches.filter((r) => /\.\.\/src\/(node|cli)\//.test(r))).toEqual([]);
+  });
 });

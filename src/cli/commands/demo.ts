@@ -1,15 +1,17 @@
 import { join } from "node:path";
 import { bundledExampleFolder, documentTemplate, readFileOnDisk, readTenderFolder, reviewPolicyFile } from "../../node/files.js";
 import { workerThreadRuntime } from "../../node/worker-runtime.js";
+import { resultsDocument } from "../../workflows/results-document.js";
 import { stringifyJson } from "../../presentation/json.js";
 import { renderResultsTable } from "../../presentation/results-table.js";
 import { assessmentSummaries, equalityAssessment, evaluationReport } from "../../workflows/documents.js";
 import { loadPolicy } from "../../workflows/review.js";
-import { blankScoreSheets, resultsDocument, resultsWorkbook } from "../../workflows/sheets.js";
+import { blankScoreSheets, resultsWorkbook } from "../../workflows/sheets.js";
 import { scoreTender } from "../../workflows/tender.js";
 import { whatifBriefing, whatifForTender, whatifPage } from "../../workflows/whatif.js";
 import type { Outcome } from "../../problems/problem.js";
 import { todayOr } from "../dates.js";
+import { readBrowserApp } from "../../node/browser-app.js";
 import { writeOutputs, type CliIo, type OutputFile } from "../io.js";
 import { done, reportProblems } from "../report-problems.js";
 import type { ArgsOf, specs } from "../specs.js";
@@ -60,11 +62,14 @@ export async function run(args: ArgsOf<typeof specs.demo>, io: CliIo) {
     ...summaries.map((s) => ({ path: join(args.out, "assessment-summaries", s.fileName), bytes: s.bytes })),
     { path: join(args.out, "whatif.html"), bytes: whatifPage(whatif) },
     { path: join(args.out, "whatif-briefing.docx"), bytes: briefing },
+    // The same journeys without a terminal: the page a user opens with a double-click.
+    { path: join(args.out, "tender-eval.html"), bytes: await readBrowserApp() },
   ];
   const written = await writeOutputs(io, outputs, args.force);
   return done(io, args.json, written, [], () => {
     io.stdout(`4/4 Wrote ${written.length} files into ${args.out}:`);
     for (const path of written.filter((p) => !p.includes("score-sheets"))) io.stdout(`    ${path}`);
     io.stdout(`    ${sheets.length} blank score sheets and price schedules in ${join(args.out, "score-sheets")}`);
+    io.stdout(`Without a terminal: open ${join(args.out, "tender-eval.html")} in a web browser, then open in it the example tender's files from ${bundledExampleFolder} (they stay on this computer).`);
   });
 }

@@ -1,0 +1,78 @@
+// Builds the browser app as ONE self-contained HTML file (dist/app/tender-eval.html): the page's script,
+// its Web Worker's script and its stylesheet are inside it, and a Content-Security-Policy forbids any
+// network request, so it works from a double-click, offline, and no file can leave the computer.
+//
+// Why rolldown: it is the bundler vitest's Vite already brings (no new toolchain), it compiles the
+// library's TypeScript and the app's JSX directly, and tree-shakes what the page does not use.
+// Why Preact: a 10 kB, well-kept component library with React's model, so the page is declarative
+// components rather than hand-written DOM plumbing, within the 4 MB budget.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { rolldown } from "rolldown";
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+
+async function bundle(input, format, define = {}) {
+  const build = await rolldown({
+    input: here(input),
+    platform: "browser",
+    transform: { define }, // JSX settings come from app/tsconfig.json
+    // The library's modules are pure by design (no work at import), so what the page does not call is left out.
+    treeshake: { moduleSideEffects: (id) => !id.includes("/src/") },
+    logLevel: "warn",
+  });
+  const { output } = await build.generate({ format, minify: true, codeSplitting: false, comments: { legal: false } });
+  await build.close();
+  if (output.length !== 1) throw new Error(`expected one script from ${input}, got ${output.length}`);
+  return output[0].code;
+}
+
+/** Script text that cannot end its <script> element early or open an HTML comment inside it. */
+function inlineable(code, what) {
+  const safe = code.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
+  if (/<\/script|<!--/i.test(safe)) throw new Error(`${what} still holds a sequence that would break the page`);
+  return safe;
+}
+
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+const worker = await bundle("./worker.ts", "iife");
+// The worker's code as a string literal inside the page's script: "<" written as \u003c can never close the element.
+const workerLiteral = JSON.stringify(worker).replace(/</g, "\\u003c");
+const main = inlineable(await bundle("./main.tsx", "esm", { WORKER_SOURCE: workerLiteral }), "the page's script");
+const css = readFileSync(here("./page.css"), "utf8");
+
+const policy = [
+  "default-src 'none'",
+  `script-src ${sha256(main)}`,
+  `style-src ${sha256(css)}`,
+  "worker-src blob:",
+  "img-src data: blob:",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+const html = `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+<title>tender-eval: score tenders on this computer</title>
+<style>${css}</style>
+</head>
+<body>
+<div id="app"><noscript><p>This page needs JavaScript switched on. It runs only on this computer and sends nothing anywhere.</p></noscript></div>
+<script type="module">${main}</script>
+</body>
+</html>
+`;
+
+const out = here("../dist/app/tender-eval.html");
+mkdirSync(here("../dist/app"), { recursive: true });
+// Written whole, then moved into place: never a half-written page.
+writeFileSync(`${out}.partial`, html);
+renameSync(`${out}.partial`, out);
+console.log(`dist/app/tender-eval.html: ${(html.length / 1024 / 1024).toFixed(2)} MB`);
