@@ -13,19 +13,44 @@ import { rolldown } from "rolldown";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * The files the package ships beside the code (Word templates, the review policy), put inside the page so
+ * it needs nothing else: `import { bundledFiles } from "virtual:bundled-files"`, each as its bytes in base64.
+ */
+const shipped = ["templates/evaluation-report.docx", "templates/assessment-summary.docx", "policies/uk-default.yaml"];
+const bundledFiles = {
+  name: "bundled-files",
+  resolveId: (id) => (id === "virtual:bundled-files" ? id : null),
+  load(id) {
+    if (id !== "virtual:bundled-files") return null;
+    const entries = shipped.map((path) => `${JSON.stringify(path)}: ${JSON.stringify(readFileSync(here(`../${path}`)).toString("base64"))}`);
+    return `export const bundledFiles = {\n${entries.join(",\n")}\n};`;
+  },
+};
+
 async function bundle(input, format, define = {}) {
   const build = await rolldown({
     input: here(input),
+    plugins: [bundledFiles],
     platform: "browser",
     transform: { define }, // JSX settings come from app/tsconfig.json
     // The library's modules are pure by design (no work at import), so what the page does not call is left out.
     treeshake: { moduleSideEffects: (id) => !id.includes("/src/") },
     logLevel: "warn",
+    // Node-only modules (the chart renderer, the streaming workbook writer) are reached only by work the page
+    // does not offer, and tree-shaking leaves them out; the check below fails the build if one is left in.
+    onLog(level, log, handler) {
+      if (log.code === "UNRESOLVED_IMPORT" && /'node:/.test(log.message)) return;
+      handler(level, log);
+    },
   });
   const { output } = await build.generate({ format, minify: true, codeSplitting: false, comments: { legal: false } });
   await build.close();
   if (output.length !== 1) throw new Error(`expected one script from ${input}, got ${output.length}`);
-  return output[0].code;
+  const { code } = output[0];
+  const nodeOnly = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'](node:[a-z/_]+)["']/.exec(code);
+  if (nodeOnly) throw new Error(`${input} reaches ${nodeOnly[1]}, which no browser has: keep Node-only code out of the page's imports`);
+  return code;
 }
 
 /** Script text that cannot end its <script> element early or open an HTML comment inside it. */

@@ -6,6 +6,7 @@ import { resultsDocument } from "../src/workflows/results-document.js";
 import { sortTenderFiles } from "../src/workflows/tender-files.js";
 import { scoreTender, type ScoredTender } from "../src/workflows/tender.js";
 import { download, namedFiles } from "./open-files.js";
+import { PanelDocuments } from "./panel-documents.js";
 import { ProblemsList } from "./problems-list.js";
 import { ResultsTable } from "./results-table.js";
 import { webWorkerRuntime } from "./web-worker-runtime.js";
@@ -131,8 +132,9 @@ function Scored({ scored }: { scored: ScoredTender }) {
         </p>
       )}
       <ProblemsList problems={scored.problems} heading="Things to know" />
-      <h3>Take the results away</h3>
-      <button type="button" onClick={() => download("results.json", stringifyJson(resultsDocument(scored)), "application/json")}>
+      <PanelDocuments scored={scored} />
+      <h3>For programs</h3>
+      <button type="button" class="secondary" onClick={() => download("results.json", stringifyJson(resultsDocument(scored)), "application/json")}>
         Download results.json
       </button>
       <p class="hint">The exact results, every total traceable to its scores and weights, as the CLI writes them.</p>

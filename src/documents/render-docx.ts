@@ -1,4 +1,5 @@
-import { createRequire } from "node:module";
+import Docxtemplater from "docxtemplater";
+import PizZip from "pizzip";
 import { keepTablesTogether } from "./keep-together.js";
 import type { z } from "zod";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
@@ -7,14 +8,6 @@ import { escapeHtml } from "../presentation/escape.js";
 import { addPicturesToZip, placePicture, type DocxPicture, type PlacedPicture } from "./docx-pictures.js";
 import { pictureAwareParser } from "./dot-path-parser.js";
 import { contractOf, unknownTags, type ContractField, type TemplateTag } from "./template-contract.js";
-
-// docxtemplater and pizzip are CommonJS; load them only in commands that make documents.
-const require = createRequire(import.meta.url);
-type PizZipCtor = new (data?: Uint8Array) => {
-  file(name: string): { asText(): string } | null;
-  file(name: string, data: string | Uint8Array): unknown;
-  generate(options: { type: "uint8array"; compression: "DEFLATE" }): Uint8Array;
-};
 
 export interface DocumentTemplate {
   /** Name for messages: the template's file name. */
@@ -25,7 +18,7 @@ export interface DocumentTemplate {
 interface Compiled {
   doc: {
     render(data: unknown): void;
-    getZip(): InstanceType<PizZipCtor>;
+    getZip(): PizZip;
   };
   tags: TemplateTag[];
   missing: { tag: string }[];
@@ -34,9 +27,7 @@ interface Compiled {
 }
 
 function compile(template: DocumentTemplate, pictures: readonly DocxPicture[] = []): Outcome<Compiled> {
-  const PizZip = require("pizzip") as PizZipCtor;
-  const Docxtemplater = require("docxtemplater") as new (zip: unknown, options: object) => Compiled["doc"];
-  let zip: InstanceType<PizZipCtor>;
+  let zip: PizZip;
   try {
     zip = new PizZip(template.bytes);
     if (zip.file("word/document.xml") === null) throw new Error("it has no word/document.xml");
@@ -200,7 +191,7 @@ export interface DocumentProperties {
 const CORE_NAMESPACES =
   'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 
-function setCoreProperties(zip: InstanceType<PizZipCtor>, properties: DocumentProperties): void {
+function setCoreProperties(zip: PizZip, properties: DocumentProperties): void {
   const core = zip.file("docProps/core.xml")?.asText();
   // A template with no properties part keeps none: a part added without its content type and relationship would make Word refuse the file.
   if (core === undefined) return;

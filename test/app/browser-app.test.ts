@@ -8,7 +8,11 @@ import { resultsTableCells } from "../../src/presentation/results-table.js";
 import { stringifyJson } from "../../src/presentation/json.js";
 import { blankScoreSheets, inThreadRuntime, resultsDocument, scoreTender, type NamedFile } from "../../src/workflows/index.js";
 import { exampleFolder, loadExample } from "../example-tender.js";
-import { fillPriceSchedule, fillScoreSheet } from "../spreadsheets/fill.js";
+import { agreeInModerationSheet, fillPriceSchedule, fillScoreSheet, setScore } from "../spreadsheets/fill.js";
+import { unzipSync } from "fflate";
+import { bundledTemplate } from "../documents/docx-helpers.js";
+import { assessmentSummaries, evaluationReport, loadPolicy, moderationSheet } from "../../src/workflows/index.js";
+import { parseWorkbook } from "../../src/spreadsheets/read-workbook.js";
 
 /**
  * The browser app: one self-contained page (built by `npm run build`) that does the panel's journey with
@@ -47,21 +51,26 @@ async function returnedTender(): Promise<NamedFile[]> {
       .filter((s) => s.fileName.endsWith(".xlsx"))
       .map(async (s) => ({ name: s.fileName, bytes: s.fileName.startsWith("price-schedule") ? await fillPriceSchedule(s.bytes, bids) : await fillScoreSheet(s.bytes, bids) })),
   );
+  // E1 marks the DDPO's Q4 at 1 where the others gave 4 and 5: beyond tolerance, so the panel must moderate.
+  const e1 = returned.find((r) => r.name === "score-sheet-E1.xlsx")!;
+  e1.bytes = await setScore(e1.bytes, "Quality scores", "B1", "Q4", 1);
   return [read("specification.yaml"), read("scoring-model.yaml"), bidsFile, ...returned];
 }
 
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const reason = "E1 had missed the peer-advocate training plan on page 12; the panel agreed the answer is good.";
+
 describe.skipIf(!haveChromium)("the panel's journey in the page, in headless Chromium", () => {
-  it("scores returned sheets exactly as the library does, offers the same results.json, sends nothing, and passes axe", async () => {
+  it("sheets in → moderation sheet out → agreed sheet in → results, report and letters: the library's own bytes, nothing sent, axe clean", async () => {
     const { chromium } = await import("playwright-core");
     const { AxeBuilder } = await import("@axe-core/playwright");
     const files = await returnedTender();
     const dir = mkdtempSync(join(tmpdir(), "tender-eval-app-"));
     for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
-    const expected = await scoreTender({ specification: files[0]!, model: files[1]!, bids: files[2]!, sheets: files.slice(3) }, { runtime: inThreadRuntime });
-    if (!expected.ok) throw new Error("the returned example must score");
-    const cells = resultsTableCells(expected.value.result);
+    const tender = { specification: files[0]!, model: files[1]!, bids: files[2]! };
+    const date = "2026-11-21";
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       const refused: string[] = [];
@@ -71,21 +80,60 @@ describe.skipIf(!haveChromium)("the panel's journey in the page, in headless Chr
       const errors: string[] = [];
       tab.on("pageerror", (e) => errors.push(e.message));
       await tab.goto(pageUrl);
+      const take = async (button: string) => {
+        const [file] = await Promise.all([tab.waitForEvent("download"), tab.getByRole("button", { name: button }).click()]);
+        return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync((await file.path())!)) };
+      };
+      const scoreInPage = async () => {
+        // From the keyboard: the button is reached by focus and pressed with Enter.
+        await tab.getByRole("button", { name: "Score the tender" }).focus();
+        await tab.keyboard.press("Enter");
+        await tab.locator("#results-heading").waitFor({ timeout: 30_000 });
+        return tab.locator("table tbody tr").evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? "")));
+      };
 
+      // Round 1: the returned sheets, one answer beyond tolerance.
       await tab.locator("#tender-files").setInputFiles(files.map((f) => join(dir, f.name)));
-      // From the keyboard: the button is reached with Tab and pressed with Enter.
-      const score = tab.getByRole("button", { name: "Score the tender" });
-      await score.focus();
-      await tab.keyboard.press("Enter");
-      await tab.locator("#results-heading").waitFor({ timeout: 30_000 });
+      const first = await scoreTender({ ...tender, sheets: files.slice(3) }, { runtime: inThreadRuntime });
+      if (!first.ok) throw new Error("round 1 must score");
+      expect(await scoreInPage()).toEqual(resultsTableCells(first.value.result).rows);
+      expect(await tab.locator("table thead th").allTextContents()).toEqual(resultsTableCells(first.value.result).headers);
+      expect(await tab.getByText("1 answer needs moderation").count()).toBe(1);
+      await tab.getByLabel("Date printed on the documents").fill(date);
+      // Written by the browser's build of the workbook library: read back, it holds what the CLI's holds.
+      const pageSheet = await take("Download the moderation sheet (.xlsx)");
+      expect(pageSheet.name).toBe("moderation.xlsx");
+      const cliSheet = await moderationSheet(first.value, { date });
+      expect(JSON.stringify(await parseWorkbook(pageSheet.bytes))).toBe(JSON.stringify(await parseWorkbook(cliSheet!)));
 
-      const shown = await tab.locator("table tbody tr").evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? "")));
-      expect(shown).toEqual(cells.rows);
-      expect(await tab.locator("table thead th").allTextContents()).toEqual(cells.headers);
+      // Round 2: the panel's agreed sheet opened too; the page adds it to the files already open.
+      const agreed = { name: "moderation.xlsx", bytes: await agreeInModerationSheet(pageSheet.bytes, 4, reason) };
+      writeFileSync(join(dir, agreed.name), agreed.bytes);
+      await tab.locator("#tender-files").setInputFiles([join(dir, agreed.name)]);
+      const second = await scoreTender({ ...tender, sheets: [...files.slice(3), agreed] }, { runtime: inThreadRuntime });
+      if (!second.ok) throw new Error("round 2 must score");
+      expect(second.value.result.moderationNeeded).toEqual([]);
+      expect(await scoreInPage()).toEqual(resultsTableCells(second.value.result).rows);
 
-      const [download] = await Promise.all([tab.waitForEvent("download"), tab.getByRole("button", { name: "Download results.json" }).click()]);
-      expect(download.suggestedFilename()).toBe("results.json");
-      expect(readFileSync((await download.path())!, "utf8")).toBe(stringifyJson(resultsDocument(expected.value)));
+      const json = await take("Download results.json");
+      expect(json.name).toBe("results.json");
+      expect(new TextDecoder().decode(json.bytes)).toBe(stringifyJson(resultsDocument(second.value)));
+
+      // The documents, dated as the CLI's --date: the same bytes as the library makes for the same tender.
+      await tab.getByLabel("Date printed on the documents").fill(date);
+      const policy = loadPolicy({ name: "policies/uk-default.yaml", bytes: readFileSync(new URL("../../policies/uk-default.yaml", import.meta.url)) });
+      if (!policy.ok) throw new Error("the bundled policy must load");
+      const report = evaluationReport(second.value, policy.value.data, { template: bundledTemplate("evaluation-report"), date });
+      if (!report.ok) throw new Error("the report must be made");
+      const pageReport = await take("Download the evaluation report (.docx)");
+      expect(pageReport.name).toBe("evaluation-report.docx");
+      expect(Buffer.from(pageReport.bytes).equals(Buffer.from(report.value.bytes))).toBe(true);
+
+      const letters = assessmentSummaries(second.value, { template: bundledTemplate("assessment-summary"), date });
+      if (!letters.ok) throw new Error(`the letters must be made: ${letters.problems.map((p) => p.code).join(", ")}`);
+      const zip = unzipSync((await take("Download the assessment summaries (.zip)")).bytes);
+      expect(Object.keys(zip).sort()).toEqual(letters.value.map((l) => l.fileName).sort());
+      for (const l of letters.value) expect(Buffer.from(zip[l.fileName]!).equals(Buffer.from(l.bytes)), l.fileName).toBe(true);
 
       const axe = await new AxeBuilder({ page: tab }).analyze();
       expect(axe.violations.map((v: { id: string; help: string }) => `${v.id}: ${v.help}`)).toEqual([]);
@@ -100,5 +148,5 @@ describe.skipIf(!haveChromium)("the panel's journey in the page, in headless Chr
     } finally {
       await browser.close();
     }
-  }, 90_000);
+  }, 120_000);
 });
