@@ -1,11 +1,22 @@
 import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import { TOOL_VERSION } from "../src/version.js";
-import { PanelJourney } from "./panel.js";
+import { journeys, type Journey } from "./journeys.js";
 
 // The worker's code, put here by app/build.mjs: the page is one file, so its worker travels inside it.
 declare const WORKER_SOURCE: string;
 
+/** The journey the address names (#panel, #ddpo …), or the first. */
+const journeyFromAddress = (): Journey => journeys.find((j) => `#${j.id}` === location.hash) ?? journeys[0]!;
+
 function App() {
+  const [journey, setJourney] = useState(journeyFromAddress);
+  useEffect(() => {
+    const follow = () => setJourney(journeyFromAddress());
+    addEventListener("hashchange", follow);
+    return () => removeEventListener("hashchange", follow);
+  }, []);
+  const Current = journey.component;
   return (
     <>
       <header>
@@ -15,9 +26,23 @@ function App() {
           This page works on this computer only. It makes no connection to anything: your files, bids and scores never leave the computer, and nothing is kept once you close
           the page.
         </p>
+        {journeys.length > 1 && (
+          <nav aria-label="Who you are">
+            <ul class="journeys">
+              {journeys.map((j) => (
+                <li>
+                  <a href={`#${j.id}`} aria-current={j.id === journey.id ? "page" : undefined}>
+                    {j.title}
+                  </a>
+                  <span class="hint"> {j.summary}</span>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
       </header>
       <main>
-        <PanelJourney workerSource={WORKER_SOURCE} />
+        <Current workerSource={WORKER_SOURCE} />
       </main>
       <footer>
         <p>tender-eval {TOOL_VERSION}</p>

@@ -9,6 +9,7 @@ import { download, namedFiles } from "./open-files.js";
 import { PanelDocuments } from "./panel-documents.js";
 import { ProblemsList } from "./problems-list.js";
 import { ResultsTable } from "./results-table.js";
+import type { JourneyProps } from "./journeys.js";
 import { webWorkerRuntime } from "./web-worker-runtime.js";
 
 type Step =
@@ -23,7 +24,7 @@ type Step =
  * problem at once, what needs moderation, the ranked results and the exclusions; take the results away.
  * The page only gathers files and shows what the workflow returns: the scoring is the library's.
  */
-export function PanelJourney({ workerSource }: { workerSource: string }) {
+export function PanelJourney({ workerSource }: JourneyProps) {
   const [opened, setOpened] = useState<NamedFile[]>([]);
   const [step, setStep] = useState<Step>({ kind: "choose" });
   const sorted = sortTenderFiles(opened);
