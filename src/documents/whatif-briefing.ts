@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { ZERO, toExactText, type Exact } from "../arithmetic/exact.js";
+import { toExactText, type Exact } from "../arithmetic/exact.js";
 import { sectionTitles } from "../model/scoring-model.js";
 import { formatChance, formatDate, formatMoney, formatOrdinal, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 import type { CriterionImprovement, PriceImprovement } from "../sensitivity/improvement.js";
 import type { SmaaResult } from "../sensitivity/smaa.js";
-import { firstPlaceInterval, type WeightSweep, type WeightingProblem } from "../sensitivity/weight-sweep.js";
+import { firstPlaceInterval, standingsAt, type WeightSweep, type WeightingProblem } from "../sensitivity/weight-sweep.js";
 import { describeWeights, type WeightRange } from "../sensitivity/weight-ranges.js";
 import { flagOf, text } from "./common-data.js";
 
@@ -79,16 +79,6 @@ const weightText = (w: Exact) => formatPercent(w, 1);
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const totalText = (t: Exact) => formatPoints(t, 1);
 
-function totalsAtProposedWeights(problem: WeightingProblem) {
-  const totals = problem.bids.map((b) => {
-    let total = ZERO;
-    for (const [k, w] of problem.weights) total = total.add(w.mul(b.shares.get(k) ?? ZERO));
-    return { bidId: b.bidId, bidder: b.bidder, total };
-  });
-  return totals
-    .map((t) => ({ ...t, rank: 1 + totals.filter((o) => o.total.compare(t.total) > 0).length, tied: totals.filter((o) => o.total.equals(t.total)).length > 1 }))
-    .sort((a, b) => a.rank - b.rank || a.bidder.localeCompare(b.bidder));
-}
 
 /**
  * The figures of a what-if analysis, written for one organisation to take to a pre-tender consultation:
@@ -102,7 +92,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
   const orgName = names.get(org);
   if (orgName === undefined) throw new RangeError(`no bid or profile "${org}" in the analysis`);
   const name = (id: string) => names.get(id) ?? id;
-  const standings = totalsAtProposedWeights(problem);
+  const standings = standingsAt(problem);
   const own = standings.find((s) => s.bidId === org)!;
   const others = standings.filter((s) => s.bidId !== org);
   const bestOther = others[0];

@@ -43,6 +43,25 @@ export function formatPercent(value: Exact, places = 2): string {
 }
 
 /**
+ * Shares shown as percentages to `places` decimals that add up to exactly 100 as displayed (largest
+ * remainder): weights of 33⅓% each show as 33.4, 33.3 and 33.3, never 33.3 three times. `shares` are
+ * fractions of a whole (they sum to 1).
+ */
+export function percentagesAddingTo100(shares: readonly number[], places = 1): string[] {
+  const unit = 10 ** places;
+  const scaled = shares.map((s) => s * 100 * unit);
+  const floors = scaled.map(Math.floor);
+  let left = Math.round(100 * unit - floors.reduce((a, b) => a + b, 0));
+  const order = scaled.map((v, i) => ({ i, rest: v - floors[i]! })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i]! += 1;
+    left -= 1;
+  }
+  return floors.map((f) => `${(f / unit).toFixed(places)}%`);
+}
+
+/**
  * A probability estimate (0 to 1) as a percentage to `places` decimals: never "0%" for something that
  * happened in some samples, nor "100%" for something that did not happen in all of them.
  */

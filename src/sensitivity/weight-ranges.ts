@@ -1,3 +1,4 @@
+import { percentagesAddingTo100 } from "../language/uk-format.js";
 import { sectionTitles, type SectionKey } from "../model/scoring-model.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
 
@@ -43,5 +44,7 @@ export function describeWeightRanges(ranges: readonly WeightRange[], sections: r
 
 /** Weights (0 to 1, in the order of `sections`) in words, to whole percent: "quality 25%, price 24%". */
 export function describeWeights(weights: readonly number[], sections: readonly SectionKey[]): string {
-  return sections.map((k, j) => `${sectionTitles[k].toLowerCase()} ${Math.round(weights[j]! * 100)}%`).join(", ");
+  // Whole percentages that add up to 100 as shown: a reader adds them up.
+  const shown = percentagesAddingTo100(weights, 0);
+  return sections.map((k, j) => `${sectionTitles[k].toLowerCase()} ${shown[j]}`).join(", ");
 }

@@ -165,3 +165,33 @@ function firstPlaceIn(lines: readonly BidLine[], own: BidLine): { from: Exact; t
   }
   return from.compare(to) > 0 ? undefined : { from, to };
 }
+
+/** Each bid's total at the problem's weights, ranked (equal totals share a rank). */
+export function standingsAt(problem: WeightingProblem): { bidId: string; bidder: string; total: Exact; rank: number; tied: boolean }[] {
+  const totals = problem.bids.map((b) => {
+    let total = ZERO;
+    for (const [k, w] of problem.weights) total = total.add(w.mul(b.shares.get(k) ?? ZERO));
+    return { bidId: b.bidId, bidder: b.bidder, total };
+  });
+  return totals
+    .map((t) => ({ ...t, rank: 1 + totals.filter((o) => o.total.compare(t.total) > 0).length, tied: totals.filter((o) => o.total.equals(t.total)).length > 1 }))
+    .sort((a, b) => a.rank - b.rank || a.bidder.localeCompare(b.bidder));
+}
+
+/**
+ * The weights with one section's set to `weight` (percent) and the others keeping their proportions to
+ * each other, so they still add up to 100: the same rule as the sweeps. Exact.
+ */
+export function withWeight(weights: ReadonlyMap<SectionKey, Exact>, section: SectionKey, weight: Exact): Map<SectionKey, Exact> {
+  const old = weights.get(section) ?? ZERO;
+  const othersBefore = HUNDRED.sub(old);
+  const othersAfter = HUNDRED.sub(weight);
+  const count = weights.size - 1;
+  const out = new Map<SectionKey, Exact>();
+  for (const [k, w] of weights) {
+    if (k === section) out.set(k, weight);
+    // With every other weight at 0 there are no proportions to keep: the rest is shared equally.
+    else out.set(k, othersBefore.equals(0) ? othersAfter.div(count) : w.mul(othersAfter).div(othersBefore));
+  }
+  return out;
+}
