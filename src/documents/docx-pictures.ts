@@ -5,6 +5,19 @@ import { escapeHtml } from "../presentation/escape.js";
  * standing alone in its paragraph. Only pictures the program made can be placed this way; the parser
  * refuses any other value in a raw tag, so no text from a bid or a template reaches the XML unescaped.
  */
+/** A chart drawn as a PNG picture, with its size in pixels. */
+export interface Picture {
+  png: Uint8Array;
+  widthPx: number;
+  heightPx: number;
+}
+
+/**
+ * Draws an SVG chart as a picture for a Word document. Drawing needs a renderer, which is the platform's:
+ * resvg with the bundled fonts in Node (node/chart-picture.ts), a canvas in a browser.
+ */
+export type DrawPicture = (svg: string) => Picture | Promise<Picture>;
+
 export interface DocxPicture {
   /** The value the data gives the raw tag, e.g. "chart-price". */
   id: string;

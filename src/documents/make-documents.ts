@@ -9,8 +9,7 @@ import { EqualityAssessmentData, equalityAssessmentData } from "./equality-asses
 import { EvaluationReportData, evaluationReportData, type Audit } from "./evaluation-report.js";
 import { inspectTemplate, renderDocx, type DocumentTemplate } from "./render-docx.js";
 import { chanceChartSvg, weightChartSvg } from "../presentation/weight-chart.js";
-import { pictureOfSvg } from "./chart-picture.js";
-import type { DocxPicture } from "./docx-pictures.js";
+import type { DocxPicture, DrawPicture } from "./docx-pictures.js";
 import { UserPanelFormData, userPanelFormData } from "./user-panel-form.js";
 import { WhatifBriefingData, briefingCharts, whatifBriefingData, type WhatifBriefingInput } from "./whatif-briefing.js";
 import { formatChance } from "../language/uk-format.js";
@@ -55,11 +54,11 @@ export function makeEqualityAssessment(
 }
 
 /** The what-if briefing for one organisation, with its charts drawn as pictures (with alt text). */
-export function makeWhatifBriefing(template: DocumentTemplate, input: WhatifBriefingInput): Outcome<Uint8Array> {
+export async function makeWhatifBriefing(template: DocumentTemplate, input: WhatifBriefingInput, drawPicture: DrawPicture): Promise<Outcome<Uint8Array>> {
   const data = whatifBriefingData(input);
   const names = new Map(input.problem.bids.map((b) => [b.bidId, b.bidder]));
   const highlight = { highlight: input.organisationId };
-  const pictures: DocxPicture[] = briefingCharts(input.sweeps).map((chart) => {
+  const pictures: DocxPicture[] = await Promise.all(briefingCharts(input.sweeps).map(async (chart) => {
     const drawn =
       chart.kind === "weight"
         ? weightChartSvg(chart.sweep, names, highlight)
@@ -70,8 +69,8 @@ export function makeWhatifBriefing(template: DocumentTemplate, input: WhatifBrie
             }),
             highlight,
           );
-    return { id: chart.id, ...pictureOfSvg(drawn.svg), description: drawn.description };
-  });
+    return { id: chart.id, ...(await drawPicture(drawn.svg)), description: drawn.description };
+  }));
   // The briefing is the organisation's own, for its talks with the commissioner: it is by that organisation.
   return renderDocx(template, WhatifBriefingData, data, { title: `${data.documentTitle}: ${data.organisation}`, creator: data.organisation, date: input.today, pictures });
 }

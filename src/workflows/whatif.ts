@@ -1,4 +1,6 @@
+import type { DrawPicture } from "../documents/docx-pictures.js";
 import { makeWhatifBriefing } from "../documents/make-documents.js";
+import type { WhatifBriefingInput } from "../documents/whatif-briefing.js";
 import { WhatifProfiles } from "../model/whatif-profiles.js";
 import { parseScoringModel, type Parsed } from "../model/parse.js";
 import { locateProblems, parseInputDocument } from "../model/parse-document.js";
@@ -173,10 +175,17 @@ export function whatifPage(whatif: Whatif): string {
   });
 }
 
-/** The Word briefing for the organisation the what-if is for. */
-export function whatifBriefing(whatif: Whatif, options: DocumentOptions): Outcome<Uint8Array> {
-  if (whatif.organisationId === undefined) return { ok: false, problems: [problem("whatif.no-organisation", { option: "--bid" }, {})] };
-  return makeWhatifBriefing(options.template, {
+/** The Word briefing for the organisation the what-if is for; its charts drawn by the platform's `drawPicture`. */
+export async function whatifBriefing(whatif: Whatif, options: DocumentOptions & { drawPicture: DrawPicture }): Promise<Outcome<Uint8Array>> {
+  const input = whatifBriefingInput(whatif, options.date);
+  if (input === undefined) return { ok: false, problems: [problem("whatif.no-organisation", { option: "--bid" }, {})] };
+  return makeWhatifBriefing(options.template, input, options.drawPicture);
+}
+
+/** What the briefing is made from: also what a page shows as the briefing's words. Undefined without an organisation. */
+export function whatifBriefingInput(whatif: Whatif, today: string): WhatifBriefingInput | undefined {
+  if (whatif.organisationId === undefined) return undefined;
+  return {
     title: whatif.documentTitle,
     organisationId: whatif.organisationId,
     basis: whatif.basis,
@@ -187,7 +196,7 @@ export function whatifBriefing(whatif: Whatif, options: DocumentOptions): Outcom
     ...(whatif.weightRanges.length > 0 ? { weightRanges: whatif.weightRanges } : {}),
     uncertainScores: whatif.analysis.uncertain,
     ...(whatif.improvements.length > 0 || whatif.priceToWin ? { improvements: { criteria: whatif.improvements, price: whatif.priceToWin } } : {}),
-    today: options.date,
-  });
+    today,
+  };
 }
 

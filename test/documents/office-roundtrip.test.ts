@@ -1,3 +1,4 @@
+import { pictureOfSvg } from "../../src/node/chart-picture.js";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,8 +50,8 @@ describe.skipIf(!haveOffice)("generated documents open in LibreOffice and show t
 });
 
 describe.skipIf(!haveOffice)("the what-if briefing opens in LibreOffice with its charts", () => {
-  it("shows the key figures and all five chart pictures", () => {
-    const made = makeWhatifBriefing(bundledTemplate("whatif-briefing"), briefingInput("B1"));
+  it("shows the key figures and all five chart pictures", async () => {
+    const made = await makeWhatifBriefing(bundledTemplate("whatif-briefing"), briefingInput("B1"), pictureOfSvg);
     if (!made.ok) throw new Error("briefing must render");
     const pdf = toPdf({ "briefing.docx": made.value })["briefing.docx"]!;
     const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");

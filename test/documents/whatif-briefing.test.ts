@@ -1,3 +1,4 @@
+import { pictureOfSvg } from "../../src/node/chart-picture.js";
 import { describe, expect, it } from "vitest";
 import { makeWhatifBriefing } from "../../src/documents/make-documents.js";
 import { whatifBriefingData } from "../../src/documents/whatif-briefing.js";
@@ -45,8 +46,10 @@ describe("the what-if briefing's figures", () => {
   });
 });
 
+const madeBriefing = await makeWhatifBriefing(bundledTemplate("whatif-briefing"), briefingInput("B1"), pictureOfSvg);
+
 describe("the what-if briefing document", () => {
-  const made = makeWhatifBriefing(bundledTemplate("whatif-briefing"), briefingInput("B1"));
+  const made = madeBriefing;
   if (!made.ok) throw new Error(made.problems.map(formatProblem).join("\n"));
   const bytes = made.value;
 
@@ -90,16 +93,16 @@ describe("the what-if briefing document", () => {
 });
 
 describe("pictures in templates cannot carry text from the data", () => {
-  it("a raw tag on an ordinary field is refused, so a bidder's name can never be inserted as XML", () => {
+  it("a raw tag on an ordinary field is refused, so a bidder's name can never be inserted as XML", async () => {
     const hostile = editedTemplate(bundledTemplate("whatif-briefing"), (xml) => xml.replace("{basis}", "{@basis}"));
-    const made = makeWhatifBriefing(hostile, briefingInput("B1"));
+    const made = await makeWhatifBriefing(hostile, briefingInput("B1"), pictureOfSvg);
     expect(made.ok).toBe(false);
     expect(made.problems.map(formatProblem).join("\n")).toContain("{@basis} inserts raw content, which only a chart may be; write {basis} to print it as text");
   });
 
-  it("a template may leave the charts out", () => {
+  it("a template may leave the charts out", async () => {
     const plain = editedTemplate(bundledTemplate("whatif-briefing"), (xml) => xml.replace("{@chance.picture}", "").replace("{@picture}", ""));
-    const made = makeWhatifBriefing(plain, briefingInput("B1"));
+    const made = await makeWhatifBriefing(plain, briefingInput("B1"), pictureOfSvg);
     expect(made.ok).toBe(true);
     if (made.ok) expect(Object.keys(new PizZip(made.value).files).filter((f) => f.startsWith("word/media/"))).toHaveLength(0);
   });

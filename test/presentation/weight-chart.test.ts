@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exact } from "../../src/arithmetic/exact.js";
-import { pictureOfSvg } from "../../src/documents/chart-picture.js";
+import { pictureOfSvg } from "../../src/node/chart-picture.js";
 import { chanceChartSvg, weightChartSvg } from "../../src/presentation/weight-chart.js";
 import { seededRandom } from "../../src/sensitivity/random.js";
 import { sweepWeight, type WeightingProblem } from "../../src/sensitivity/weight-sweep.js";

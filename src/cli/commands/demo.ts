@@ -12,6 +12,7 @@ import { whatifBriefing, whatifForTender, whatifPage } from "../../workflows/wha
 import type { Outcome } from "../../problems/problem.js";
 import { todayOr } from "../dates.js";
 import { readBrowserApp } from "../../node/browser-app.js";
+import { pictureOfSvg } from "../../node/chart-picture.js";
 import { writeOutputs, type CliIo, type OutputFile } from "../io.js";
 import { done, reportProblems } from "../report-problems.js";
 import type { ArgsOf, specs } from "../specs.js";
@@ -49,7 +50,7 @@ export async function run(args: ArgsOf<typeof specs.demo>, io: CliIo) {
   const ddpo = scored.tender.bids.bids.find((b) => /\bDDPO\b/.test(b.organisationType ?? "")) ?? scored.tender.bids.bids[0]!;
   say(`    What-if for ${ddpo.bidder}: how the weighting moves its score, rank and chance of winning…`);
   const whatif = expectOk(await whatifForTender(scored, { bid: ddpo.id, samples: 100_000, seed: 1, runtime }), "the what-if");
-  const briefing = expectOk(whatifBriefing(whatif, { template: await documentTemplate("whatif-briefing"), date }), "the what-if briefing");
+  const briefing = expectOk(await whatifBriefing(whatif, { template: await documentTemplate("whatif-briefing"), date, drawPicture: pictureOfSvg }), "the what-if briefing");
   const sheets = expectOk(await blankScoreSheets({ ...files, bids: files.bids }, { date }), "the score sheets");
 
   const outputs: OutputFile[] = [

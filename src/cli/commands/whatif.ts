@@ -1,3 +1,4 @@
+import { pictureOfSvg } from "../../node/chart-picture.js";
 import type { Exact } from "../../arithmetic/exact.js";
 import type { SectionKey } from "../../model/scoring-model.js";
 import { sectionTitles } from "../../model/scoring-model.js";
@@ -61,7 +62,7 @@ export async function run(args: ArgsOf<typeof specs.whatif>, io: CliIo) {
   const outputs: OutputFile[] = [];
   if (args.html !== undefined) outputs.push({ path: args.html, bytes: whatifPage(result) });
   if (args.briefing !== undefined) {
-    const briefing = whatifBriefing(result, { template: await documentTemplate("whatif-briefing", args.template, io.cwd), date });
+    const briefing = await whatifBriefing(result, { template: await documentTemplate("whatif-briefing", args.template, io.cwd), date, drawPicture: pictureOfSvg });
     if (!briefing.ok) return failed(io, args.json, briefing.problems);
     outputs.push({ path: args.briefing, bytes: briefing.value });
   }

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import type { Picture } from "../documents/docx-pictures.js";
 
 // resvg is a native renderer shipped as prebuilt binaries on npm: no browser, no system libraries.
 // Load it only when a document with charts is made.
@@ -11,13 +12,8 @@ type ResvgCtor = new (svg: string, options: object) => { render(): { asPng(): Ui
 // the Braille Institute for readers with low vision.
 const fontFiles = ["AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf"].map((f) => fileURLToPath(new URL(`../../assets/fonts/${f}`, import.meta.url)));
 
-export interface Picture {
-  png: Uint8Array;
-  widthPx: number;
-  heightPx: number;
-}
 
-/** Draw an SVG chart as a PNG picture `scale` times its own size, sharp enough to print. */
+/** Draw an SVG chart as a PNG picture `scale` times its own size, sharp enough to print: the DrawPicture of Node programs and the CLI. */
 export function pictureOfSvg(svg: string, scale = 2.5): Picture {
   const { Resvg } = require("@resvg/resvg-js") as { Resvg: ResvgCtor };
   const width = Number(/<svg[^>]*\swidth="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 640);
