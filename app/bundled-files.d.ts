@@ -1,4 +1,5 @@
-// Made by app/build.mjs: the files the package ships beside its code, as base64, keyed by their path in the package.
+// Made by app/build.mjs: the files the package ships beside its code, as base64, keyed by their path in the
+// package (templates/*.docx, policies/uk-default.yaml, scoring-models/*.yaml).
 declare module "virtual:bundled-files" {
-  export const bundledFiles: Record<"templates/evaluation-report.docx" | "templates/assessment-summary.docx" | "policies/uk-default.yaml", string>;
+  export const bundledFiles: Record<string, string>;
 }

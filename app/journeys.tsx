@@ -1,4 +1,5 @@
 import type { ComponentType } from "preact";
+import { DdpoJourney } from "./ddpo.js";
 import { PanelJourney } from "./panel.js";
 
 /** What every journey is given by the page. */
@@ -24,5 +25,11 @@ export const journeys: readonly Journey[] = [
     title: "Evaluation panel",
     summary: "Open the tender's files and the returned score sheets: problems, moderation, ranked results, the report and the letters.",
     component: PanelJourney,
+  },
+  {
+    id: "ddpo",
+    title: "DDPO or small charity",
+    summary: "Type in your expected scores and price and rough competitor profiles: see where you stand, how the weights move it, and what weighting to ask for.",
+    component: DdpoJourney,
   },
 ];

@@ -32,7 +32,7 @@ export const WhatifBriefingData = z.object({
         pictureCaption: text("What the chart shows"),
         hasCrossings: flagOf("Whether any bid overtakes or is overtaken by the organisation as this weight moves"),
         crossings: z
-          .array(z.object({ weight: text("Break-even weight, rounded to 0.1%"), exactWeight: text("The break-even weight exactly, as a fraction of a percent"), change: text("Who overtakes whom") }))
+          .array(z.object({ weight: text("Break-even weight, rounded to 0.1%"), change: text("Who overtakes whom") }))
           .describe("Break-even weights at which the organisation changes places with another bid"),
         otherCrossings: text("How many crossings between other bids the chart also marks"),
       }),
@@ -78,6 +78,14 @@ export type BriefingChart = { id: string; kind: "weight"; sweep: WeightSweep } |
 const weightText = (w: Exact) => formatPercent(w, 1);
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const totalText = (t: Exact) => formatPoints(t, 1);
+
+/** "about 92 of every 100": a count of weightings a trustee can picture, never "0" or "100" for what happened in some. */
+function inEvery100(share: number): string {
+  const n = Math.round(share * 100);
+  if (n < 1) return "fewer than 1 in every 100";
+  if (n >= 100 && share < 1) return "more than 99 of every 100";
+  return n === 100 ? "all" : `about ${n} of every 100`;
+}
 
 
 /**
@@ -162,7 +170,6 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
       hasCrossings: involving.length > 0,
       crossings: involving.map((b) => ({
         weight: weightText(b.weight),
-        exactWeight: `${toExactText(b.weight)}%`,
         change: b.above === org ? `${orgName} overtakes ${name(b.below)} as the ${lower} weight rises` : `${name(b.above)} overtakes ${orgName} as the ${lower} weight rises`,
       })),
       otherCrossings:
@@ -176,8 +183,8 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
   const within = ranges.length > 0 ? ` within the limits (${ranges.map((r) => `${sectionTitles[r.section].toLowerCase()} ${r.low}% to ${r.high}%`).join(", ")})` : "";
   inBrief.push(
     firstChance === 0
-      ? `${orgName} came first in none of ${input.smaa.samples.toLocaleString("en-GB")} random weightings${within}.`
-      : `If every weighting${within} were equally likely, ${orgName} would come first about ${formatChance(firstChance)} of the time.`,
+      ? `${orgName} came first in none of the ${input.smaa.samples.toLocaleString("en-GB")} weightings tried${within}.`
+      : `${orgName} would come first in ${inEvery100(firstChance)} weightings tried${within}. That is not its chance of winning the contract: it shows how much the result depends on the weights chosen.`,
   );
   const improvements = input.improvements ? improvementRows(input.improvements.criteria, input.improvements.price) : [];
   const price = input.improvements?.price;
@@ -210,6 +217,10 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
       : []),
     ...(input.uncertainScores ? ["Where a score was given as a range, the break-even points use the middle of the range, and the chance of winning draws the score at random within it."] : []),
     "Totals are shown to 1 decimal place, weights to 0.1 of a percentage point and chances to the nearest whole percent. Every figure was calculated from unrounded values; rounding is for display only.",
+    ...input.sweeps.flatMap((sweep) => {
+      const own = sweep.breakEvens.filter((b) => b.above === org || b.below === org);
+      return own.length === 0 ? [] : [`The break-even weights for ${sectionTitles[sweep.section].toLowerCase()}, exactly: ${own.map((b) => `${toExactText(b.weight)}%`).join(", ")}.`];
+    }),
   ];
 
   return {
@@ -225,7 +236,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
     chance: {
       intro: `How often each bid would come first if nobody knew the final weights and every weighting${within} were equally likely. A bid that can never come first, whatever the weights, has no chance at all; a high chance means the result does not hang on one particular choice of weights.`,
       picture: "chart-chance",
-      pictureCaption: `Chance of coming first, from ${input.smaa.samples.toLocaleString("en-GB")} random weightings (seed ${input.seed}). ${orgName}'s bar is dark blue.`,
+      pictureCaption: `How often each came first among ${input.smaa.samples.toLocaleString("en-GB")} weightings tried. ${orgName}'s bar is dark blue.`,
       rows,
     },
     hasImprovements: improvements.length > 0,

@@ -48,10 +48,14 @@ function labelLines(name: string, max: number): string[] {
 
 /**
  * Each bid's total (y) against one section's weight (x, 0 to 100%), with the weights where two bids
- * change places circled and today's weight dashed. `highlight` draws one bid's line thicker and its
+ * change places circled and the proposed weight dashed. `highlight` draws one bid's line thicker and its
  * label in bold: "organisations like ours".
  */
-export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, string>, options: { highlight?: string } = {}): SvgChart & { marked: BreakEven[] } {
+export function weightChartSvg(
+  sweep: WeightSweep,
+  names: ReadonlyMap<string, string>,
+  options: { highlight?: string; marker?: { word: "proposed" | "shown"; value: string } } = {},
+): SvgChart & { marked: BreakEven[] } {
   const W = 680;
   const H = 340;
   const pad = { left: 56, right: 230, top: 20, bottom: 52 };
@@ -119,7 +123,10 @@ export function weightChartSvg(sweep: WeightSweep, names: ReadonlyMap<string, st
     })
     .join("\n");
   const now = sweep.currentWeight.valueOf();
-  const description = `Chart of each bidder's total score out of 100 as the ${title.toLowerCase()} weight goes from 0% to 100%, with the other weights in proportion. Today's weight is ${pct(now)}. ${
+  // The dashed line is the proposed weight; on a page whose sliders moved it, the weight shown there (as
+  // the page displays it, so the two never differ by a rounding).
+  const marker = options.marker ?? { word: "proposed", value: pct(now) };
+  const description = `Chart of each bidder's total score out of 100 as the ${title.toLowerCase()} weight goes from 0% to 100%, with the other weights in proportion. The ${marker.word === "proposed" ? "proposed weight" : "weight shown"} is ${marker.value}. ${
     sweep.breakEvens.length === 0
       ? "No two bidders change places."
       : crowded
@@ -135,7 +142,7 @@ ${yTicks}
 <text x="${(x(0) + x(100)) / 2}" y="${H - 10}" font-size="14" text-anchor="middle">${escapeHtml(title)} weight</text>
 <text x="16" y="${(y(lo) + y(hi)) / 2}" font-size="14" text-anchor="middle" transform="rotate(-90 16 ${(y(lo) + y(hi)) / 2})">Total score</text>
 <line x1="${x(now).toFixed(1)}" y1="${y(lo)}" x2="${x(now).toFixed(1)}" y2="${y(hi)}" stroke="#1a1a1a" stroke-width="1.5" stroke-dasharray="5 4"/>
-<text x="${(x(now) + 4).toFixed(1)}" y="${y(hi) + 12}" font-size="12">today ${pct(now)}</text>
+<text x="${(x(now) + 4).toFixed(1)}" y="${y(hi) + 12}" font-size="12">${marker.word} ${escapeHtml(marker.value)}</text>
 ${lines}
 ${marks}
 </svg>`;

@@ -125,7 +125,7 @@ ${sliders}
 <p id="leader" aria-live="polite"></p>
 <table id="ranking" aria-labelledby="ranking-heading"><thead><tr><th scope="col">Rank</th><th scope="col">Bidder</th><th scope="col">Total (out of 100)</th></tr></thead><tbody></tbody></table>
 <h2>How each weight moves the totals</h2>
-<p class="note">Each line is a bidder's total as one section's weight goes from 0% to 100%. Circles mark the weights where two bidders change places; the dashed line is today's weight.</p>
+<p class="note">Each line is a bidder's total as one section's weight goes from 0% to 100%. Circles mark the weights where two bidders change places; the dashed line is the proposed weight.</p>
 ${charts}
 <h2 id="chance-heading">Chance of each place when the weights are uncertain</h2>
 <p class="note">Each bidder's share of ${smaa.samples.toLocaleString("en-GB")} random weightings (SMAA-2, seed ${input.seed}, every weighting equally likely${escape(limits)}) in which it takes each place. The bars show the same figures as the numbers.${ranges}</p>

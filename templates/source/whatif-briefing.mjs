@@ -25,7 +25,7 @@ export default document({
       para("{@picture}"),
       para("{pictureCaption}"),
       ...when("hasCrossings",
-        loopTable("crossings", [["Weight", "{weight}", 15], ["Exact weight", "{exactWeight}", 25], ["What changes", "{change}", 60]]),
+        loopTable("crossings", [["Weight", "{weight}", 20], ["What changes", "{change}", 80]]),
       ),
       ...unless("hasCrossings", para("No bid changes places with {organisation} as the weight for {title} moves.")),
       para("{otherCrossings}"),

@@ -19,7 +19,11 @@ describe("the what-if briefing's figures", () => {
     expect(price.summary).toBe(
       "Riverside Disabled People's Voice comes first when price is weighted up to 65.4%; the proposed 30% is inside that range. Above 65.4%, National Care Partnership Ltd would score more.",
     );
-    expect(price.crossings[0]).toEqual({ weight: "65.4%", exactWeight: "292900/4479%", change: "National Care Partnership Ltd overtakes Riverside Disabled People's Voice as the price weight rises" });
+    expect(price.crossings[0]).toEqual({ weight: "65.4%", change: "National Care Partnership Ltd overtakes Riverside Disabled People's Voice as the price weight rises" });
+    // The exact value is in the method appendix only: a trustee reads 65.4%, an auditor can check 292900/4479.
+    expect(data.method.map((m) => m.text).find((t) => t.startsWith("The break-even weights for price, exactly:"))).toContain("292900/4479%");
+    // A count of weightings a trustee can picture, and what it is not.
+    expect(brief.find((t) => t.includes("weightings tried"))).toMatch(/would come first in (about \d+ of every 100|more than 99 of every 100|all) weightings tried\. That is not its chance of winning the contract/);
     expect(data.sections.find((s) => s.title === "Quality")!.summary).toBe("Riverside Disabled People's Voice comes first at every quality weight from 0% to 100%.");
     // Nothing to improve for a bid already in the lead.
     expect(data.hasImprovements).toBe(false);
