@@ -7,6 +7,7 @@ import type { NamedFile } from "../src/workflows/files.js";
 import { describeReadyMadeModel } from "../src/workflows/starter.js";
 import { validateModel } from "../src/workflows/tender.js";
 import { loadProfiles, whatifForProfiles, type Whatif } from "../src/workflows/whatif.js";
+import { whatifFromData } from "../src/workflows/whatif-data.js";
 import type { JourneyProps } from "./journeys.js";
 import { download, namedFiles } from "./open-files.js";
 import { ProblemsList } from "./problems-list.js";
@@ -32,12 +33,17 @@ type Step = { kind: "edit" } | { kind: "working"; done: number; total: number } 
  * rough competitor profiles, typed in or opened, against the proposed model; then where it stands, how the
  * weighting moves that, its chance of each place, and the briefing to take to pre-tender consultation.
  */
-export function DdpoJourney({ workerSource }: JourneyProps) {
+export function DdpoJourney({ workerSource, preloaded }: JourneyProps) {
   const readyMade = useMemo(() => readyMadeModels().map((file) => ({ file, described: describeReadyMadeModel(file) })), []);
   // The ready-made model `init` starts from unless told otherwise.
   const [model, setModel] = useState<NamedFile>((readyMade.find((m) => m.file.name.endsWith("/quality-led-social-care.yaml")) ?? readyMade[0]!).file);
   const [table, setTable] = useState<ProfilesTable>(newTable);
-  const [step, setStep] = useState<Step>({ kind: "edit" });
+  // A page written by `whatif --html` opens on its analysis; the table below it is for trying other figures.
+  const [step, setStep] = useState<Step>(() => {
+    if (preloaded === undefined) return { kind: "edit" };
+    const whatif = whatifFromData(preloaded);
+    return whatif ? { kind: "done", whatif } : { kind: "fault", message: "the analysis saved in this page cannot be read (was the page edited?)" };
+  });
   const [opening, setOpening] = useState<Problem[]>([]);
 
   // The table's score columns are the model's scored sections; its problems show once "See where we stand" is pressed.
@@ -86,6 +92,13 @@ export function DdpoJourney({ workerSource }: JourneyProps) {
         would stand under the proposed scoring model, how the weights change that, and what weighting to ask for.
       </p>
 
+      {preloaded !== undefined && step.kind === "done" && step.whatif.basis === "tender" && (
+        <p class="privacy">
+          This page was made by <code>tender-eval whatif</code> from the scored tender {step.whatif.title}: it shows each bid's share of each section's points, never
+          the evaluators' marks. Move the weights below to see how they change the result, or put in your own figures in the table.
+        </p>
+      )}
+      {preloaded !== undefined && step.kind === "done" && <WhatifView whatif={step.whatif} />}
       <h3>1. The proposed scoring model</h3>
       <p>
         <label for="ddpo-model">Start from a ready-made model</label>
@@ -139,7 +152,7 @@ export function DdpoJourney({ workerSource }: JourneyProps) {
         {step.kind === "fault" && <p class="fault">Something went wrong inside tender-eval, not in what you typed: {step.message}. Your table is unchanged.</p>}
       </div>
       {step.kind === "problems" && <ProblemsList problems={step.problems} heading="Problems to correct first" />}
-      {step.kind === "done" && <WhatifView whatif={step.whatif} />}
+      {step.kind === "done" && preloaded === undefined && <WhatifView whatif={step.whatif} />}
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { PanelJourney } from "./panel.js";
 export interface JourneyProps {
   /** The Web Worker's code, for the workflows' runtime (see web-worker-runtime.ts). */
   workerSource: string;
+  /** Data a command put in the page (`whatif --html`), as its JSON text; the journey it is for reads it. */
+  preloaded?: string | undefined;
 }
 
 export interface Journey {

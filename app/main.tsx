@@ -6,8 +6,12 @@ import { journeys, type Journey } from "./journeys.js";
 // The worker's code, put here by app/build.mjs: the page is one file, so its worker travels inside it.
 declare const WORKER_SOURCE: string;
 
-/** The journey the address names (#panel, #ddpo …), or the first. */
-const journeyFromAddress = (): Journey => journeys.find((j) => `#${j.id}` === location.hash) ?? journeys[0]!;
+// Data a command put in the page: `whatif --html` writes this page with its analysis, opened on the DDPO's journey.
+const preloaded = document.getElementById("tender-eval-data")?.textContent ?? undefined;
+
+/** The journey the address names (#panel, #ddpo …); else the one the page's data is for; else the first. */
+const journeyFromAddress = (): Journey =>
+  journeys.find((j) => `#${j.id}` === location.hash) ?? (preloaded !== undefined ? journeys.find((j) => j.id === "ddpo") : undefined) ?? journeys[0]!;
 
 function App() {
   const [journey, setJourney] = useState(journeyFromAddress);
@@ -42,7 +46,7 @@ function App() {
         )}
       </header>
       <main>
-        <Current workerSource={WORKER_SOURCE} />
+        <Current workerSource={WORKER_SOURCE} preloaded={preloaded} />
       </main>
       <footer>
         <p>tender-eval {TOOL_VERSION}</p>

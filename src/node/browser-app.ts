@@ -13,3 +13,8 @@ export async function readBrowserApp(): Promise<Uint8Array> {
     throw new Error(`the browser app is missing from this installation of tender-eval (${(error as NodeJS.ErrnoException).code ?? "unreadable"}); it is built by npm run build`);
   }
 }
+
+/** The browser app's page as text, to put data in (e.g. `whatif --html`). */
+export async function browserAppHtml(): Promise<string> {
+  return new TextDecoder().decode(await readBrowserApp());
+}

@@ -15,7 +15,7 @@ import { SmaaRangeError, tally } from "../sensitivity/smaa.js";
 import { seededRandom } from "../sensitivity/random.js";
 import { describeWeightRanges, mergeWeightRanges, weightBounds, weightRangesOf, type WeightRange } from "../sensitivity/weight-ranges.js";
 import { problemFromResult, type WeightingProblem } from "../sensitivity/weight-sweep.js";
-import { whatifPage as renderWhatifPage } from "../presentation/whatif-page.js";
+import { whatifData } from "./whatif-data.js";
 import type { DocumentOptions } from "./documents.js";
 import { textOf, type NamedFile } from "./files.js";
 import { inThreadRuntime, type ParallelRuntime } from "./runtime.js";
@@ -161,18 +161,17 @@ function checkLimitsCanBeSampled(p: WeightingProblem, sections: SectionKey[], bo
   }
 }
 
-/** The interactive what-if page: one self-contained HTML file that needs no network. */
-export function whatifPage(whatif: Whatif): string {
-  return renderWhatifPage({
-    title: whatif.title,
-    problem: whatif.problem,
-    sweeps: whatif.analysis.sweeps,
-    smaa: whatif.analysis.chance,
-    seed: whatif.seed,
-    weightRanges: whatif.weightRanges,
-    uncertainScores: whatif.analysis.uncertain,
-    ...(whatif.organisationId ? { highlight: whatif.organisationId } : {}),
-  });
+/**
+ * The what-if page: the browser app (`app`, given as its HTML) opened on the DDPO's journey with this
+ * analysis loaded. The data goes in a JSON script element the page reads and never runs; "<" is written
+ * as \u003c so no name can end the element early.
+ */
+export function whatifPage(whatif: Whatif, appHtml: string): string {
+  const marker = '<script type="module">';
+  const at = appHtml.indexOf(marker);
+  if (at < 0) throw new Error("the browser app's page has no script to put the what-if before");
+  const data = whatifData(whatif).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return `${appHtml.slice(0, at)}<script type="application/json" id="tender-eval-data">${data}</script>\n${appHtml.slice(at)}`;
 }
 
 /** The Word briefing for the organisation the what-if is for; its charts drawn by the platform's `drawPicture`. */

@@ -187,7 +187,10 @@ describe("tender-eval whatif", () => {
     const run = await runCli(["whatif", exampleFolder, "--samples", "1000", "--html", "page.html"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Written: page.html (the page opens in any browser and needs no network).");
-    expect(readFileSync(join(run.cwd, "page.html"), "utf8")).toContain('<input type="range" id="w-price"');
+    // The browser app, opened on the DDPO's journey with this analysis in it.
+    const html = readFileSync(join(run.cwd, "page.html"), "utf8");
+    expect(html).toContain('<script type="application/json" id="tender-eval-data">');
+    expect(html).toContain("connect-src 'none'");
     const again = await runCli(["whatif", exampleFolder, "--samples", "1000", "--html", "page.html"], run.cwd);
     expect(again.code).toBe(2);
   });

@@ -11,7 +11,7 @@ import { scoreTender } from "../../workflows/tender.js";
 import { whatifBriefing, whatifForTender, whatifPage } from "../../workflows/whatif.js";
 import type { Outcome } from "../../problems/problem.js";
 import { todayOr } from "../dates.js";
-import { readBrowserApp } from "../../node/browser-app.js";
+import { browserAppHtml, readBrowserApp } from "../../node/browser-app.js";
 import { pictureOfSvg } from "../../node/chart-picture.js";
 import { writeOutputs, type CliIo, type OutputFile } from "../io.js";
 import { done, reportProblems } from "../report-problems.js";
@@ -61,7 +61,7 @@ export async function run(args: ArgsOf<typeof specs.demo>, io: CliIo) {
     { path: join(args.out, "evaluation-report.docx"), bytes: report.bytes },
     { path: join(args.out, "equality-assessment.docx"), bytes: ea.bytes },
     ...summaries.map((s) => ({ path: join(args.out, "assessment-summaries", s.fileName), bytes: s.bytes })),
-    { path: join(args.out, "whatif.html"), bytes: whatifPage(whatif) },
+    { path: join(args.out, "whatif.html"), bytes: whatifPage(whatif, await browserAppHtml()) },
     { path: join(args.out, "whatif-briefing.docx"), bytes: briefing },
     // The same journeys without a terminal: the page a user opens with a double-click.
     { path: join(args.out, "tender-eval.html"), bytes: await readBrowserApp() },

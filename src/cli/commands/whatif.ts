@@ -1,3 +1,4 @@
+import { browserAppHtml } from "../../node/browser-app.js";
 import { pictureOfSvg } from "../../node/chart-picture.js";
 import type { Exact } from "../../arithmetic/exact.js";
 import type { SectionKey } from "../../model/scoring-model.js";
@@ -60,7 +61,7 @@ export async function run(args: ArgsOf<typeof specs.whatif>, io: CliIo) {
   }
   const result = whatif.value;
   const outputs: OutputFile[] = [];
-  if (args.html !== undefined) outputs.push({ path: args.html, bytes: whatifPage(result) });
+  if (args.html !== undefined) outputs.push({ path: args.html, bytes: whatifPage(result, await browserAppHtml()) });
   if (args.briefing !== undefined) {
     const briefing = await whatifBriefing(result, { template: await documentTemplate("whatif-briefing", args.template, io.cwd), date, drawPicture: pictureOfSvg });
     if (!briefing.ok) return failed(io, args.json, briefing.problems);
