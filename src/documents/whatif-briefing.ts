@@ -5,6 +5,7 @@ import { formatChance, formatDate, formatMoney, formatOrdinal, formatPercent, fo
 import type { CriterionImprovement, PriceImprovement } from "../sensitivity/improvement.js";
 import type { SmaaResult } from "../sensitivity/smaa.js";
 import { firstPlaceInterval, standingsAt, type WeightSweep, type WeightingProblem } from "../sensitivity/weight-sweep.js";
+import type { WeightingAsk } from "../sensitivity/weighting-asks.js";
 import { describeWeights, type WeightRange } from "../sensitivity/weight-ranges.js";
 import { flagOf, text } from "./common-data.js";
 
@@ -67,6 +68,8 @@ export interface WhatifBriefingInput {
   /** Limits on section weights (percent) used for the chance of winning, if any. */
   weightRanges?: readonly WeightRange[];
   uncertainScores: boolean;
+  /** What weighting to ask for, and how often the organisation came first among weightings within it. */
+  askFor?: { asks: readonly WeightingAsk[]; firstShare: number; samples: number };
   /** Where to invest effort (a scored tender with the organisation's bid only). */
   improvements?: { criteria: readonly CriterionImprovement[]; price: PriceImprovement | undefined };
   today: string;
@@ -78,6 +81,20 @@ export type BriefingChart = { id: string; kind: "weight"; sweep: WeightSweep } |
 const weightText = (w: Exact) => formatPercent(w, 1);
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const totalText = (t: Exact) => formatPoints(t, 1);
+
+/**
+ * What to ask the commissioner for, in a trustee's words: "What to ask for: price at 27% or less and user
+ * panel at 14% or more. With both, X would come first in about 92 of every 100 weightings tried."
+ */
+function askSentence(askFor: NonNullable<WhatifBriefingInput["askFor"]>, orgName: string, within: string): string {
+  const words = askFor.asks.map((a) => `${sectionTitles[a.section].toLowerCase()} at ${a.weight}% ${a.side === "at most" ? "or less" : "or more"}`);
+  const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} and ${words.at(-1)!}`;
+  const keep = askFor.asks.every((a) => a.alreadyMet);
+  const lead = keep ? `What to ask the commissioner to keep: ${list}.` : `What to ask for: ${list}.`;
+  const withIt = words.length === 1 ? "With it" : words.length === 2 ? "With both" : "With all of them";
+  const share = askFor.firstShare === 0 ? "none of the" : inEvery100(askFor.firstShare);
+  return `${lead} ${withIt}, ${orgName} would come first in ${share} weightings tried${within}.`;
+}
 
 /** "about 92 of every 100": a count of weightings a trustee can picture, never "0" or "100" for what happened in some. */
 function inEvery100(share: number): string {
@@ -186,6 +203,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
       ? `${orgName} came first in none of the ${input.smaa.samples.toLocaleString("en-GB")} weightings tried${within}.`
       : `${orgName} would come first in ${inEvery100(firstChance)} weightings tried${within}. That is not its chance of winning the contract: it shows how much the result depends on the weights chosen.`,
   );
+  if (input.askFor !== undefined) inBrief.push(askSentence(input.askFor, orgName, within));
   const improvements = input.improvements ? improvementRows(input.improvements.criteria, input.improvements.price) : [];
   const price = input.improvements?.price;
   if (price?.needed && !price.alreadyFirst) {

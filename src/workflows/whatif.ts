@@ -10,7 +10,8 @@ import { analyseWeighting, type WeightingAnalysis } from "../sensitivity/analyse
 import { improvementsFromProfiles } from "../sensitivity/profile-improvements.js";
 import { problemFromProfiles } from "../sensitivity/profiles.js";
 import { improvementsToWin, priceToWin, type CriterionImprovement, type PriceImprovement } from "../sensitivity/improvement.js";
-import type { SmaaChunk } from "../sensitivity/smaa-chunks.js";
+import { smaaInChunks, type SmaaChunk, type SmaaChunkRunner } from "../sensitivity/smaa-chunks.js";
+import { asksAsRanges, weightingAsks, type WeightingAsk } from "../sensitivity/weighting-asks.js";
 import { SmaaRangeError, tally } from "../sensitivity/smaa.js";
 import { seededRandom } from "../sensitivity/random.js";
 import { describeWeightRanges, mergeWeightRanges, weightBounds, weightRangesOf, type WeightRange } from "../sensitivity/weight-ranges.js";
@@ -33,6 +34,13 @@ export interface WhatifOptions {
 }
 
 /** Everything the what-if says: the terminal, --json, the page and the briefing are all drawn from this. */
+export interface WhatifAskFor {
+  asks: WeightingAsk[];
+  /** The share of weightings drawn within the asks (and any limits given) in which the organisation came first. */
+  firstShare: number;
+  samples: number;
+}
+
 export interface Whatif {
   /** What the analysis is of, e.g. the tender's title or the model with the profiles. */
   title: string;
@@ -49,6 +57,8 @@ export interface Whatif {
   bounds: { min: number[]; max: number[] } | undefined;
   improvements: CriterionImprovement[];
   priceToWin: PriceImprovement | undefined;
+  /** What weighting the organisation could ask for, and how often it came first among weightings drawn within it. */
+  askFor?: WhatifAskFor;
 }
 
 /** What-if for a scored tender: how the weighting moves each bid's total and rank. */
@@ -143,8 +153,33 @@ async function analyse(
     improvements: about.improvements,
     priceToWin: about.priceToWin,
   };
-  if (about.organisationId !== undefined) whatif.organisationId = about.organisationId;
+  if (about.organisationId !== undefined) {
+    whatif.organisationId = about.organisationId;
+    const askFor = await askingFor(problemToAnalyse, analysis, about.organisationId, weightRanges, { samples, seed }, runChunks);
+    if (askFor !== undefined) whatif.askFor = askFor;
+  }
   return { ok: true, value: whatif, problems: [] };
+}
+
+/**
+ * The weighting to ask for (see weightingAsks), with how often the organisation came first among weightings
+ * drawn within it: the same samples and seed as the chance of each place, so a run can be repeated.
+ */
+async function askingFor(
+  p: WeightingProblem,
+  analysis: WeightingAnalysis,
+  organisationId: string,
+  given: readonly WeightRange[],
+  options: { samples: number; seed: number },
+  runChunks: SmaaChunkRunner,
+): Promise<WhatifAskFor | undefined> {
+  const asks = weightingAsks(analysis.sweeps, organisationId);
+  const ranges = asks.length > 0 ? asksAsRanges(asks, given) : undefined;
+  const bounds = ranges ? weightBounds(ranges, analysis.sections) : undefined;
+  if (bounds === undefined || checkLimitsCanBeSampled(p, analysis.sections, bounds) !== undefined) return undefined;
+  const within = await smaaInChunks({ criteria: analysis.sections, bids: analysis.shares, samples: options.samples, bounds }, options.seed, runChunks);
+  const index = p.bids.findIndex((b) => b.bidId === organisationId);
+  return { asks, firstShare: within.rankAcceptability[index]![0]!, samples: options.samples };
 }
 
 /**
@@ -194,6 +229,7 @@ export function whatifBriefingInput(whatif: Whatif, today: string): WhatifBriefi
     seed: whatif.seed,
     ...(whatif.weightRanges.length > 0 ? { weightRanges: whatif.weightRanges } : {}),
     uncertainScores: whatif.analysis.uncertain,
+    ...(whatif.askFor ? { askFor: whatif.askFor } : {}),
     ...(whatif.improvements.length > 0 || whatif.priceToWin ? { improvements: { criteria: whatif.improvements, price: whatif.priceToWin } } : {}),
     today,
   };
