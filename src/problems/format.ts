@@ -75,6 +75,14 @@ const messages = {
     `price per quality point ranks bids by price ÷ quality score, so the price section must have weight 0, not ${a.weight}`,
   "model.no-quality-for-price-per-quality-point": () =>
     "price per quality point needs at least one scored section (quality, social value or user panel) to divide by",
+  "model.price-weight-with-award-on-value": (a) =>
+    `under the ${a.method} price earns no points (the award rule itself weighs price against quality), so the price section must have weight 0, not ${a.weight}`,
+  "model.no-quality-for-award-on-value": (a) =>
+    `the ${a.method} needs at least one scored section (quality, social value or user panel) for a quality score`,
+  "model.fictional-price-value-missing": (a) =>
+    `the fictional price needs a value in pounds for every scored criterion, and ${a.criterion} has none: add it under values`,
+  "model.fictional-price-unknown-criterion": (a) =>
+    `values names the criterion "${a.criterion}", which the model does not have (criteria: ${a.known})`,
   "model.formula-invalid": (a) => `the price formula "${a.formula}" cannot be used: ${a.detail}`,
   "model.tolerance-too-large": (a) =>
     `a moderation tolerance of ${a.tolerance} is wider than the whole scale (${a.range}), so no disagreement would ever be flagged`,
