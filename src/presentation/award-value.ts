@@ -82,3 +82,23 @@ export function bandSentence(result: TenderResult): string {
   const within = names.length === 1 ? `only ${names[0]} was within it` : `${names.slice(0, -1).join(", ")} and ${names.at(-1)} were within it, and ${decides} decided between them`;
   return `The highest guide value was ${formatPoints(band.best.mul(SCALE))} quality points per ${GUIDE_VALUE_UNIT}; the band of ${formatPercent(band.percent)} below it reached down to ${formatPoints(band.lowerBound.mul(SCALE))}; ${within}.`;
 }
+
+/** What decides the award under an award-on-value method, for the report and the bidders' letters. */
+export function awardRuleSentence(result: TenderResult): string {
+  const figure = awardFigure(result);
+  if (figure === undefined || result.price === undefined) return "";
+  const name = result.price.description.name;
+  const lead = `The award method is the ${name.charAt(0).toLowerCase()}${name.slice(1)}. Price earns no points under it: the award rests on each ranked tender's`;
+  switch (result.rankingBasis) {
+    case "price-per-quality-point":
+      return `${lead} whole-life price ÷ its quality score, and the lowest price per quality point wins.`;
+    case "guide-value":
+      return `${lead} guide value (quality score ÷ whole-life price), and the highest guide value wins.`;
+    case "extended-guide-value":
+      return `${lead} guide value (quality score ÷ whole-life price) and on the band below the highest. ${bandSentence(result)}`.trimEnd();
+    case "fictional-price":
+      return `${lead} fictional price (whole-life price less the stated value of the quality of its answers), and the lowest fictional price wins.`;
+    default:
+      return "";
+  }
+}
