@@ -3,7 +3,7 @@ import type { CellValue, Worksheet } from "exceljs";
 import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
 import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js";
 import { explainExclusion } from "../presentation/explain.js";
-import { awardFigure } from "../presentation/award-value.js";
+import { awardFigure, awardRuleSentence } from "../presentation/award-value.js";
 import { GUIDE_VALUE_SCALE, isAwardOnValue } from "../scoring/award-on-value.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { roundingFormula } from "../scoring/rounding.js";
@@ -129,6 +129,9 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
       ? "Each section's points come from its own sheet; each criterion's points = (combined score − the lowest score on the scale) ÷ (top of the scale − the lowest score) × the points the criterion is worth, where the scale is normalised from its lowest score (so the lowest score earns none), and combined score ÷ top of the scale × the points the criterion is worth elsewhere."
       : "Each section's points come from its own sheet; each criterion's points = combined score ÷ top of the scale × the points the criterion is worth.",
   ]);
+  // Under an award-on-value method the ranking follows the figure, not the total: say so where the table is.
+  // One sentence a row, so a long rule does not widen the printed page.
+  if (figure !== undefined) for (const line of awardRuleSentence(result).split(/(?<=[.:;]) (?=[A-Z]|the |Price |only )/)) summary.addRow([line]);
 
   summary.commit();
 
