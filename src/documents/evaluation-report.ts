@@ -4,7 +4,7 @@ import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/sc
 import type { TenderSpecification } from "../model/specification.js";
 import { DEFAULT_TOLERANCE_SHARE } from "../model/weights.js";
 import { explainExclusion } from "../presentation/explain.js";
-import { awardFigure, awardRuleSentence, awardSentence } from "../presentation/award-value.js";
+import { awardFigure, awardRuleSentence, awardSentence, tiedOn } from "../presentation/award-value.js";
 import { counted, formatDate, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 import { flagMessage, formatLocation, valueWithBasis } from "../problems/format.js";
 import type { ReviewFlag } from "../problems/problem.js";
@@ -247,7 +247,7 @@ export function evaluationReportData(input: {
     exclusions: result.bids.filter((b) => b.status === "excluded").map((b) => ({ bidder: b.bidder, reasons: sentence(b.exclusions.map(explainExclusion).join("; ")) })),
     hasTies: result.ties.length > 0,
     ties: result.ties.map((t) => ({
-      text: `${t.bidIds.map((id) => byId.get(id)!.bidder).join(" and ")} had equal totals${t.brokenBy ? `; separated by ${tieBreakWords[t.brokenBy]}` : " and share a rank"}.`,
+      text: `${t.bidIds.map((id) => byId.get(id)!.bidder).join(" and ")} had ${tiedOn(result, t.bidIds)}${t.brokenBy ? `; separated by ${tieBreakWords[t.brokenBy]}` : " and share a rank"}.`,
     })),
     hasModeration: result.bids.some((b) => b.sections.some((s) => s.criteria.some((c) => c.moderation))),
     moderation: result.bids.flatMap((b) =>

@@ -102,3 +102,22 @@ export function awardRuleSentence(result: TenderResult): string {
       return "";
   }
 }
+
+/** What tied bids had equal: totals, or the award-on-value figure (within a band, the deciding criterion). */
+export function tiedOn(result: TenderResult, bidIds: readonly string[]): string {
+  switch (result.rankingBasis) {
+    case "total-points":
+      return "equal totals";
+    case "price-per-quality-point":
+      return "equal prices per quality point";
+    case "guide-value":
+      return "equal guide values";
+    case "extended-guide-value":
+      if (result.band !== undefined && bidIds.every((id) => result.band!.bidIds.includes(id))) {
+        return result.band.decidedBy === "highest-quality" ? "equal quality scores within the band" : "equal whole-life prices within the band";
+      }
+      return "equal guide values";
+    case "fictional-price":
+      return "equal fictional prices";
+  }
+}

@@ -1,7 +1,7 @@
 import { sectionTitles, scoredSectionKeys } from "../model/scoring-model.js";
 import type { TenderResult } from "../scoring/result.js";
 import { explainExclusion } from "./explain.js";
-import { awardCell, awardFigure, bandSentence } from "./award-value.js";
+import { awardCell, awardFigure, bandSentence, tiedOn } from "./award-value.js";
 import { formatMoney, formatPoints, formatScore } from "../language/uk-format.js";
 
 export const ROUNDING_NOTE = "Points are shown rounded to 2 decimal places; every total is calculated exactly from unrounded scores.";
@@ -62,7 +62,8 @@ export function renderResultsTable(result: TenderResult): string {
   }
   for (const tie of result.ties) {
     const names = tie.bidIds.map((id) => result.bids.find((b) => b.bidId === id)!.bidder).join(" and ");
-    out.push(tie.brokenBy ? `Tie: ${names} had equal totals; separated by the rule "${tie.brokenBy}".` : `Tie: ${names} have equal totals and share a rank (no tie-break rule separates them).`);
+    const what = tiedOn(result, tie.bidIds);
+    out.push(tie.brokenBy ? `Tie: ${names} had ${what}; separated by the rule "${tie.brokenBy}".` : `Tie: ${names} have ${what} and share a rank (no tie-break rule separates them).`);
   }
   if (result.moderationNeeded.length > 0) {
     out.push(`Moderation needed (${result.moderationNeeded.length}): the results marked provisional may change.`);

@@ -63,6 +63,14 @@ describe("fictional price (award on value), pinned by the Negometrix/Mercell wor
     expect(byId(result).P!.price!.awardValue!.toFraction()).toBe("78000");
   });
 
+  it("equal fictional prices are a tie, separated by the model's tie-break rules and named as such", () => {
+    // P: 80,000 − 2,500 × 60/100 = 78,500.  Q: 78,500 − 2,500 × 0/100 = 78,500.  Higher quality: P.
+    const result = scored(tender().withTieBreak(["highest-quality"]).withBids({ id: "P", price: 80000, scores: { Q1: [60] } }, { id: "Q", price: 78500, scores: { Q1: [0] } }));
+    expect(ranks(result)).toEqual({ P: 1, Q: 2 });
+    expect(result.ties).toEqual([{ bidIds: ["P", "Q"], brokenBy: "highest-quality" }]);
+    expect(renderResultsTable(result)).toContain('Tie: Bidder P and Bidder Q had equal fictional prices; separated by the rule "highest-quality".');
+  });
+
   it("the terminal table shows each bid's fictional price", () => {
     const result = scored(tender().withBids({ id: "P", price: 80000, scores: { Q1: [60] } }, { id: "Q", price: 79000, scores: { Q1: [0] } }));
     const table = renderResultsTable(result);
