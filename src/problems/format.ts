@@ -191,6 +191,8 @@ const messages = {
   "input.results-not-bids": () =>
     "this is a results file written by tender-eval score, not a bids file: give the bids file (bids.yaml), and the returned score sheets with --sheets",
   "sheets.none": (a) => `holds no .xlsx workbook to read (${a.files === 0 ? "it is empty" : `${a.files} other file${a.files === 1 ? "" : "s"}`})`,
+  "whatif.award-on-value": (a) =>
+    `the what-if analysis moves section weights and ranks on points totals, but under the ${a.method} the award follows another figure, so it is not run for this model`,
   "whatif.unknown-bid": (a) => `there is no bid "${a.bid}" (bids: ${a.known})`,
   "whatif.unknown-weight-range": (a) => `the scoring model has no weighted section "${a.section}" to limit (its sections: ${a.known})`,
   "whatif.weight-limits-too-narrow": (a) => `the weight limits (${a.limits}) leave almost no possible weightings: ${a.detail}`,

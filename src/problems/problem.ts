@@ -130,6 +130,7 @@ export interface ProblemArgsByCode {
   "input.results-not-bids": Record<string, never>;
   "sheets.none": { files: number };
   "whatif.unknown-bid": { bid: string; known: string };
+  "whatif.award-on-value": { method: string };
   "whatif.unknown-weight-range": { section: string; known: string };
   "whatif.weight-limits-too-narrow": { limits: string; detail: string };
   "equality.bids-not-used": { problems: number };
