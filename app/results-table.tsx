@@ -1,3 +1,4 @@
+import { bandSentence } from "../src/presentation/award-value.js";
 import { resultsNotes, resultsTableCells } from "../src/presentation/results-table.js";
 import type { TenderResult } from "../src/scoring/result.js";
 
@@ -11,6 +12,7 @@ export function ResultsTable({ result }: { result: TenderResult }) {
       <p>
         {result.tender.title} ({result.tender.reference}). Scoring model: {result.model.title}, version {result.model.version}.
         {result.price ? ` Price method: ${result.price.description.name}: ${result.price.description.formula}.` : ""}
+        {result.band ? ` ${bandSentence(result)}` : ""}
       </p>
       <div class="table-scroll" tabIndex={0} role="region" aria-label="Ranked results table (scrolls sideways on a small screen)">
         <table>

@@ -6,6 +6,7 @@ import type { StandstillPeriod } from "../model/standstill.js";
 import { problem, type Problem } from "../problems/problem.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { explainExclusion } from "../presentation/explain.js";
+import { awardFigure, awardRuleSentence, awardSentence } from "../presentation/award-value.js";
 import { counted, formatDate, formatMoney, formatOrdinal, formatPoints, formatScore, plural } from "../language/uk-format.js";
 import { isAssessed } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, Exclusion, TenderResult } from "../scoring/result.js";
@@ -72,6 +73,12 @@ export const AssessmentSummaryData = z.object({
     available: text("Maximum price points"),
     yours: text("This tender's whole-life price, what it covers, and its price points"),
     winner: text("The most advantageous tender's whole-life price, what it covers, and its price points"),
+  }),
+  hasAwardValue: flagOf("Whether the award rests on a figure other than the points total (price per quality point, guide value, fictional price)"),
+  award: z.object({
+    rule: text("What decides the award under an award-on-value method, in words"),
+    yours: text("This tender's award figure and how it was reached"),
+    winner: text("The most advantageous tender's award figure and how it was reached"),
   }),
   whyNotWinner: z.array(z.object({ text: text("A difference between this tender and the most advantageous tender") })).describe("Why the tender did not win (the comparison)"),
   rounding: text("Statement of how numbers are rounded"),
@@ -184,7 +191,9 @@ function howAssessed(model: ScoringModel, result: TenderResult): { text: string 
     const method = section.combination?.method ?? model.combination.method;
     return { text: `${s.title}: each answer was scored by ${who}, on the ${model.scales[section.scale]!.title}; the scores were ${combinedBy[method]}.` };
   });
-  if (result.price) lines.push({ text: `Price: ${result.price.description.name.toLowerCase()}; ${result.price.description.formula}; at most ${formatPoints(result.price.maxPoints, 0)} points.` });
+  // Under an award-on-value method price earns no points: the method is the award rule, not "at most 0 points".
+  if (result.price && awardFigure(result) !== undefined) lines.push({ text: `Award: ${result.price.description.name}; ${result.price.description.formula}.` });
+  else if (result.price) lines.push({ text: `Price: ${result.price.description.name.toLowerCase()}; ${result.price.description.formula}; at most ${formatPoints(result.price.maxPoints, 0)} points.` });
   return lines;
 }
 
@@ -215,7 +224,7 @@ function scoreRows(bid: BidResult, winner: BidResult | undefined, result: Tender
     available: formatPoints(s.weight),
     winnerPoints: theirs(winner?.sections.find((w) => w.section === s.section)?.points),
   }));
-  if (result.price) {
+  if (result.price && awardFigure(result) === undefined) {
     // A tender excluded before price scoring has no price points: say so rather than print a dash.
     rows.push({ item: "Price", points: bid.price?.points !== undefined ? formatPoints(bid.price.points) : "Not scored", available: formatPoints(result.price.maxPoints), winnerPoints: theirs(winner?.price?.points) });
   }
@@ -231,6 +240,8 @@ function priceSentence(bid: BidResult, whose: string, result: TenderResult): str
   const span = bid.price.includesExtensionYears && bid.price.extensionYears.length > 0
     ? `${years(bid.price.years.length, "contract year")} and ${years(bid.price.extensionYears.length, "optional extension year")}`
     : years(bid.price.years.length, "contract year");
+  // Under an award-on-value method price earns no points: the award sentence says what the price did.
+  if (awardFigure(result) !== undefined) return `${whose} whole-life price, over the ${span}, was ${formatMoney(bid.price.wholeLifeCost)}.`;
   const points = bid.price.points !== undefined
     ? `earning ${formatPoints(bid.price.points)} of ${formatPoints(result.price.maxPoints, 0)} price points`
     : "which was not scored, because the tender was not ranked";
@@ -295,6 +306,13 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
   const comparison = options.includeComparison && !isWinner && bid.rank !== null && winner !== undefined;
   const whyNotWinner: { text: string }[] = [];
   if (comparison) {
+    const figure = awardFigure(result);
+    const mine = bid.price?.awardValue;
+    const theirs = winner.price?.awardValue;
+    // Under an award-on-value method the figure decided, not the points total: say so first.
+    if (figure !== undefined && mine !== undefined && theirs !== undefined) {
+      whyNotWinner.push({ text: `Your tender had ${figure.phrase(mine)}; the most advantageous tender had ${figure.phrase(theirs)}.` });
+    }
     whyNotWinner.push({ text: `Your total was ${formatPoints(bid.total)} points; the most advantageous tender scored ${formatPoints(winner.total)}.` });
     const diff = (title: string, mine: Exact | undefined, theirs: Exact | undefined) => {
       if (!mine || !theirs) return;
@@ -349,6 +367,12 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
       available: result.price ? formatPoints(result.price.maxPoints, 0) : "0",
       yours: priceSentence(bid, "Your", result),
       winner: winner ? priceSentence(winner, "Its", result) : "",
+    },
+    hasAwardValue: awardFigure(result) !== undefined,
+    award: {
+      rule: awardRuleSentence(result),
+      yours: assessed ? awardSentence(result, bid, "Your") : "",
+      winner: winner ? awardSentence(result, winner, "Its") : "",
     },
     whyNotWinner,
     rounding: roundingStatement(result.rounding),

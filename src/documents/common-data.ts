@@ -79,11 +79,18 @@ export function criterionFields(model: ScoringModel, result?: TenderResult): z.i
       title: c.title,
       section: section.title ?? sectionTitles[key],
       weightInSection: `${c.weight}%`,
-      importance: `${formatPercent(scored.get(c.id) ?? availablePoints(section, c))} of the total score`,
+      importance: `${formatPercent(scored.get(c.id) ?? availablePoints(section, c))} of the total score${fictionalWorth(model, c.id)}`,
       scale: `${scale.title} (${scale.values.join(", ")})`,
       minimum: c.minimumScore !== undefined ? `${c.minimumScore}` : "none",
     }));
   });
+}
+
+/** Under a fictional price, what a criterion's top score takes off the price: its weight in the award. */
+function fictionalWorth(model: ScoringModel, criterionId: string): string {
+  const method = model.sections.price?.method;
+  const value = method?.type === "fictional-price" ? method.values[criterionId] : undefined;
+  return value === undefined ? "" : `; at the top score, ${formatMoney(exact(value))} off the fictional price`;
 }
 
 export const ResultRow = z.object({

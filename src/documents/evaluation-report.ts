@@ -4,6 +4,7 @@ import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/sc
 import type { TenderSpecification } from "../model/specification.js";
 import { DEFAULT_TOLERANCE_SHARE } from "../model/weights.js";
 import { explainExclusion } from "../presentation/explain.js";
+import { awardFigure, awardRuleSentence, awardSentence, tiedOn } from "../presentation/award-value.js";
 import { counted, formatDate, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 import { flagMessage, formatLocation, valueWithBasis } from "../problems/format.js";
 import type { ReviewFlag } from "../problems/problem.js";
@@ -37,6 +38,9 @@ export const EvaluationReportData = z.object({
   scales: z.array(z.object({ title: text("Scale title"), descriptors: z.array(z.object({ score: text("Score"), meaning: text("What the score means") })) })).describe("Scoring scales with descriptors"),
   gates: z.array(z.object({ title: text("Pass/fail requirement") })).describe("Pass/fail gates"),
   hasPrice: flagOf("Whether price is scored"),
+  hasAwardValue: flagOf("Whether the award rests on a figure other than the points total (price per quality point, guide value, fictional price)"),
+  award: z.object({ rule: text("What decides the award under an award-on-value method, in words") }),
+  awardRows: z.array(z.object({ text: text("One ranked tender's figure and how it was reached") })).describe("Each ranked tender's award figure, in rank order"),
   price: z.object({ method: text("Price method name"), formula: text("Price formula in words"), maxPoints: text("Maximum price points"), wholeLife: text("What the whole-life price covers") }),
   panel: z.array(z.object({ role: text("Evaluator's role"), sections: text("Sections they scored") })).describe("Evaluators by role (no names)"),
   userPanel: text("The user panel, described without identifying anyone"),
@@ -109,8 +113,9 @@ function executiveSummary(input: { result: TenderResult; review?: { policyTitle:
   const ranked = result.bids.filter((b) => b.status === "ranked");
   const excluded = result.bids.filter((b) => b.status === "excluded");
   const winners = result.winners.map((id) => byId.get(id)!);
+  const figure = awardFigure(result);
   const totalWords = (b: (typeof result.bids)[number]) =>
-    result.rankingBasis === "price-per-quality-point" ? "the lowest price per quality point" : `${formatPoints(b.total)} points out of 100`;
+    figure !== undefined && b.price?.awardValue !== undefined ? `${figure.phrase(b.price.awardValue)} (section 4)` : `${formatPoints(b.total)} points out of 100`;
   let recommendation: string;
   if (winners.length === 0) recommendation = "No tender could be ranked, so the panel makes no recommendation to award.";
   else if (winners.length > 1) recommendation = `${listed(winners.map((w) => w.bidder))} share first place after every tie-break rule: the panel must decide between them before any award is recommended.`;
@@ -208,6 +213,9 @@ export function evaluationReportData(input: {
     gates: model.gates.map((g) => ({ title: g.title })),
     hasGates: model.gates.length > 0,
     hasPrice: result.price !== undefined,
+    hasAwardValue: awardFigure(result) !== undefined,
+    award: { rule: awardRuleSentence(result) },
+    awardRows: result.bids.filter((b) => b.price?.awardValue !== undefined).map((b) => ({ text: awardSentence(result, b, `${b.bidder}'s`) })),
     price: result.price
       ? {
           method: result.price.description.name,
@@ -239,7 +247,7 @@ export function evaluationReportData(input: {
     exclusions: result.bids.filter((b) => b.status === "excluded").map((b) => ({ bidder: b.bidder, reasons: sentence(b.exclusions.map(explainExclusion).join("; ")) })),
     hasTies: result.ties.length > 0,
     ties: result.ties.map((t) => ({
-      text: `${t.bidIds.map((id) => byId.get(id)!.bidder).join(" and ")} had equal totals${t.brokenBy ? `; separated by ${tieBreakWords[t.brokenBy]}` : " and share a rank"}.`,
+      text: `${t.bidIds.map((id) => byId.get(id)!.bidder).join(" and ")} had ${tiedOn(result, t.bidIds)}${t.brokenBy ? `; separated by ${tieBreakWords[t.brokenBy]}` : " and share a rank"}.`,
     })),
     hasModeration: result.bids.some((b) => b.sections.some((s) => s.criteria.some((c) => c.moderation))),
     moderation: result.bids.flatMap((b) =>

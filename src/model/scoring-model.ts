@@ -59,6 +59,20 @@ export const PriceMethod = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("deviation-from-lowest") }),
   z.strictObject({ type: z.literal("budget-ceiling"), budget: Money.positive().describe("The budget in pounds: a price above it is excluded") }),
   z.strictObject({ type: z.literal("price-per-quality-point") }),
+  // Award on value (src/scoring/award-on-value.ts): price earns no points; the award rule itself weighs price against quality.
+  z.strictObject({ type: z.literal("guide-value") }),
+  z.strictObject({
+    type: z.literal("extended-guide-value"),
+    bandPercent: z.number().positive().max(50).meta({ examples: [5] }).describe("With extended-guide-value: the fluctuation band, in percent below the best guide value; bids within it are compared on decidedBy"),
+    decidedBy: z.enum(["highest-quality", "lowest-price"]).describe("With extended-guide-value: what decides between the bids within the band: highest-quality (the highest quality score) or lowest-price (the lowest whole-life price)"),
+  }),
+  z.strictObject({
+    type: z.literal("fictional-price"),
+    values: z
+      .record(Id, Money.positive())
+      .meta({ examples: [{ Q1: 50000, Q2: 30000 }] })
+      .describe("With fictional-price: for every scored criterion, by id, the sum in pounds deducted from the price for its top score; a lower score deducts the same share of it as it earns of the criterion's points"),
+  }),
   z.strictObject({
     type: z.literal("custom"),
     formula: z.string().trim().min(1).max(500).describe("With a custom method: the formula for price points (see README, Price methods)"),
@@ -71,8 +85,8 @@ export type PriceMethodType = PriceMethod["type"];
 
 export const PriceSection = z.strictObject({
   title: NonEmptyText.optional().describe("The section's title, if not Price"),
-  weight: Percent.describe("Share of the total score, in percent (0 under price per quality point)"),
-  method: PriceMethod.describe("How price is scored: proportional, linear-interpolation, deviation-from-lowest, budget-ceiling, price-per-quality-point or custom"),
+  weight: Percent.describe("Share of the total score, in percent (0 under price per quality point, guide value, extended guide value and fictional price)"),
+  method: PriceMethod.describe("How price is scored: proportional, linear-interpolation, deviation-from-lowest, budget-ceiling, price-per-quality-point, guide-value, extended-guide-value, fictional-price or custom"),
   /** Whole-life cost includes the optional extension years. */
   includeExtensionYears: z.boolean().default(false).describe("Whole-life price includes the optional extension years"),
   vatBasis: z

@@ -1,6 +1,7 @@
 import { sectionTitles, scoredSectionKeys } from "../model/scoring-model.js";
 import type { TenderResult } from "../scoring/result.js";
 import { explainExclusion } from "./explain.js";
+import { awardCell, awardFigure, bandSentence, tiedOn } from "./award-value.js";
 import { formatMoney, formatPoints, formatScore } from "../language/uk-format.js";
 
 export const ROUNDING_NOTE = "Points are shown rounded to 2 decimal places; every total is calculated exactly from unrounded scores.";
@@ -15,32 +16,34 @@ export interface ResultsTableCells {
 
 export function resultsTableCells(result: TenderResult): ResultsTableCells {
   const hasPrice = result.price !== undefined;
-  const ppqp = result.rankingBasis === "price-per-quality-point";
+  // Under an award-on-value method price earns no points: the total is the quality score, and the figure the award rests on has its own column.
+  const figure = awardFigure(result);
+  const onValue = figure !== undefined;
   const sections = scoredSectionKeys.filter((k) => result.bids.some((b) => b.sections.some((s) => s.section === k)));
   const headers = [
     "Rank",
     "Bidder",
     ...(hasPrice ? ["Whole-life price"] : []),
-    ...(hasPrice && !ppqp ? [`Price (${formatPoints(result.price!.maxPoints, 0)})`] : []),
+    ...(hasPrice && !onValue ? [`Price (${formatPoints(result.price!.maxPoints, 0)})`] : []),
     ...sections.map((k) => {
       const s = result.bids[0]?.sections.find((x) => x.section === k);
       return `${sectionTitles[k]} (${s ? formatPoints(s.weight, 0) : "?"})`;
     }),
-    ppqp ? "Quality total" : "Total (100)",
-    ...(ppqp ? ["£ per quality point"] : []),
+    onValue ? "Quality total" : "Total (100)",
+    ...(figure ? [figure.header] : []),
     "Status",
   ];
   const rows = result.bids.map((bid) => [
     bid.rank === null ? "–" : `${bid.rank}${bid.tiedWith.length > 0 ? "=" : ""}`,
     bid.bidder,
     ...(hasPrice ? [bid.price ? formatMoney(bid.price.wholeLifeCost) : "–"] : []),
-    ...(hasPrice && !ppqp ? [bid.price?.points ? formatPoints(bid.price.points) : "–"] : []),
+    ...(hasPrice && !onValue ? [bid.price?.points ? formatPoints(bid.price.points) : "–"] : []),
     ...sections.map((k) => {
       const s = bid.sections.find((x) => x.section === k);
       return s ? formatPoints(s.points) : "–";
     }),
     bid.status === "excluded" ? "–" : formatPoints(bid.total), // no total beside the ranked ones, as in the report
-    ...(ppqp ? [bid.price?.pricePerQualityPoint ? formatMoney(bid.price.pricePerQualityPoint) : "–"] : []),
+    ...(figure ? [awardCell(figure, bid)] : []),
     bid.status === "excluded" ? "excluded" : bid.provisional ? "provisional" : "ranked",
   ]);
   const numeric = new Set(headers.map((h, i) => (i === 0 || h === "Bidder" || h === "Status" ? -1 : i)));
@@ -57,7 +60,8 @@ export function resultsNotes(result: TenderResult): string[] {
   }
   for (const tie of result.ties) {
     const names = tie.bidIds.map((id) => result.bids.find((b) => b.bidId === id)!.bidder).join(" and ");
-    out.push(tie.brokenBy ? `Tie: ${names} had equal totals; separated by the rule "${tie.brokenBy}".` : `Tie: ${names} have equal totals and share a rank (no tie-break rule separates them).`);
+    const what = tiedOn(result, tie.bidIds);
+    out.push(tie.brokenBy ? `Tie: ${names} had ${what}; separated by the rule "${tie.brokenBy}".` : `Tie: ${names} have ${what} and share a rank (no tie-break rule separates them).`);
   }
   if (result.moderationNeeded.length > 0) {
     out.push(`Moderation needed (${result.moderationNeeded.length}): the results marked provisional may change.`);
@@ -86,6 +90,7 @@ export function renderResultsTable(result: TenderResult): string {
   out.push(`${result.tender.title} (${result.tender.reference})`);
   out.push(`Scoring model: ${result.model.title}, version ${result.model.version}`);
   if (result.price) out.push(`Price method: ${result.price.description.name}: ${result.price.description.formula}`);
+  if (result.band) out.push(bandSentence(result));
   out.push("");
   out.push(line(headers));
   out.push(widths.map((w) => "-".repeat(w)).join("  "));

@@ -75,6 +75,14 @@ const messages = {
     `price per quality point ranks bids by price ÷ quality score, so the price section must have weight 0, not ${a.weight}`,
   "model.no-quality-for-price-per-quality-point": () =>
     "price per quality point needs at least one scored section (quality, social value or user panel) to divide by",
+  "model.price-weight-with-award-on-value": (a) =>
+    `under the ${a.method} price earns no points (the award rule itself weighs price against quality), so the price section must have weight 0, not ${a.weight}`,
+  "model.no-quality-for-award-on-value": (a) =>
+    `the ${a.method} needs at least one scored section (quality, social value or user panel) for a quality score`,
+  "model.fictional-price-value-missing": (a) =>
+    `the fictional price needs a value in pounds for every scored criterion, and ${a.criterion} has none: add it under values`,
+  "model.fictional-price-unknown-criterion": (a) =>
+    `values names the criterion "${a.criterion}", which the model does not have (criteria: ${a.known})`,
   "model.formula-invalid": (a) => `the price formula "${a.formula}" cannot be used: ${a.detail}`,
   "model.tolerance-too-large": (a) =>
     `a moderation tolerance of ${a.tolerance} is wider than the whole scale (${a.range}), so no disagreement would ever be flagged`,
@@ -183,6 +191,8 @@ const messages = {
   "input.results-not-bids": () =>
     "this is a results file written by tender-eval score, not a bids file: give the bids file (bids.yaml), and the returned score sheets with --sheets",
   "sheets.none": (a) => `holds no .xlsx workbook to read (${a.files === 0 ? "it is empty" : `${a.files} other file${a.files === 1 ? "" : "s"}`})`,
+  "whatif.award-on-value": (a) =>
+    `the what-if analysis moves section weights and ranks on points totals, but under the ${a.method} the award follows another figure, so it is not run for this model`,
   "whatif.unknown-bid": (a) => `there is no bid "${a.bid}" (bids: ${a.known})`,
   "whatif.unknown-weight-range": (a) => `the scoring model has no weighted section "${a.section}" to limit (its sections: ${a.known})`,
   "whatif.weight-limits-too-narrow": (a) => `the weight limits (${a.limits}) leave almost no possible weightings: ${a.detail}`,

@@ -50,6 +50,10 @@ export interface ProblemArgsByCode {
   "model.duplicate-id": { id: string; what: string };
   "model.price-weight-with-price-per-quality-point": { weight: string };
   "model.no-quality-for-price-per-quality-point": Record<string, never>;
+  "model.price-weight-with-award-on-value": { weight: string; method: string };
+  "model.no-quality-for-award-on-value": { method: string };
+  "model.fictional-price-value-missing": { criterion: string };
+  "model.fictional-price-unknown-criterion": { criterion: string; known: string };
   "model.formula-invalid": { formula: string; detail: string };
   "model.tolerance-too-large": { tolerance: string; range: string };
   "model.no-sections": Record<string, never>;
@@ -126,6 +130,7 @@ export interface ProblemArgsByCode {
   "input.results-not-bids": Record<string, never>;
   "sheets.none": { files: number };
   "whatif.unknown-bid": { bid: string; known: string };
+  "whatif.award-on-value": { method: string };
   "whatif.unknown-weight-range": { section: string; known: string };
   "whatif.weight-limits-too-narrow": { limits: string; detail: string };
   "equality.bids-not-used": { problems: number };

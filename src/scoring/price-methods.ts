@@ -1,7 +1,9 @@
-import { ZERO, exact, max, mean, median, min, type Exact } from "../arithmetic/exact.js";
+import { ZERO, exact, max, mean, median, min, plainNumber, type Exact } from "../arithmetic/exact.js";
 import type { PriceMethod, PriceMethodType } from "../model/scoring-model.js";
 import type { PriceSchedule as BidPriceSchedule } from "../model/bids.js";
 import { problem, type Problem } from "../problems/problem.js";
+import { formatMoney } from "../language/uk-format.js";
+import { GUIDE_VALUE_UNIT, isAwardOnValue } from "./award-on-value.js";
 import { APPROXIMATE_DECIMALS, compilePriceFormula, describeValue, evaluatePriceFormula, excerpt, PriceFormulaError, usesApproximation, type PriceFormulaScope } from "./price-formula.js";
 
 
@@ -35,6 +37,18 @@ export const priceMethods = {
     name: "Price per quality point (Bid Evaluation Guidance Note)",
     formula: "price per quality point = whole-life price ÷ quality score out of 100; the lowest price per quality point wins",
   },
+  "guide-value": {
+    name: "Simple guide value method (UfAB)",
+    formula: `guide value = quality score out of 100 ÷ whole-life price (shown as quality points per ${GUIDE_VALUE_UNIT}); the highest guide value wins`,
+  },
+  "extended-guide-value": {
+    name: "Extended guide value method (UfAB)",
+    formula: `guide value = quality score out of 100 ÷ whole-life price (shown as quality points per ${GUIDE_VALUE_UNIT}); the tenders whose guide value is within a stated band below the highest are compared on a stated criterion, which decides between them`,
+  },
+  "fictional-price": {
+    name: "Fictional price (award on value)",
+    formula: "fictional price = whole-life price − for each criterion, its stated value × the share of its points the tender earned; the lowest fictional price wins",
+  },
   custom: {
     name: "Commissioner's own formula",
     formula: "as written by the commissioner",
@@ -47,6 +61,20 @@ export function describePriceMethod(method: PriceMethod): PriceMethodInfo {
     // Points that rest on a rounded square root or logarithm must say so where the method is stated.
     const precision = compiled.ok && usesApproximation(compiled.formula) ? `; square roots, logarithms and exponentials in it are worked out to ${APPROXIMATE_DECIMALS} decimal places` : "";
     return { name: priceMethods.custom.name, formula: `${method.description} (formula: ${method.formula}${precision})` };
+  }
+  if (method.type === "extended-guide-value") {
+    const decides = method.decidedBy === "highest-quality" ? "the highest quality score" : "the lowest whole-life price";
+    return {
+      name: priceMethods[method.type].name,
+      formula: `guide value = quality score out of 100 ÷ whole-life price (shown as quality points per ${GUIDE_VALUE_UNIT}); the tender with the highest guide value leads, and every tender whose guide value is no more than ${plainNumber(exact(method.bandPercent))}% below it is within the band, where ${decides} wins; tenders outside the band follow by guide value`,
+    };
+  }
+  if (method.type === "fictional-price") {
+    const values = Object.entries(method.values).map(([id, v]) => `${id} ${formatMoney(exact(v))}`).join(", ");
+    return {
+      name: priceMethods[method.type].name,
+      formula: `fictional price = whole-life price − for each criterion, its stated value × the share of its points the tender earned (${values}); the lowest fictional price wins`,
+    };
   }
   return priceMethods[method.type];
 }
@@ -90,7 +118,7 @@ export interface PriceScoring {
 /**
  * Score price for the bids still in contention. Excluded bids are left out first, so a bid that
  * failed a quality threshold cannot set the "lowest price" others are measured against.
- * Price per quality point is not a points method and is ranked by the engine.
+ * Award-on-value methods (price per quality point, guide value, fictional price) give no price points: the engine ranks on their value (award-on-value.ts).
  */
 export function scorePrices(method: PriceMethod, maxPoints: Exact, bids: readonly PricedBid[]): PriceScoring {
   const problems: Problem[] = [];
@@ -117,7 +145,7 @@ export function scorePrices(method: PriceMethod, maxPoints: Exact, bids: readonl
   if (method.type === "budget-ceiling" || (method.type === "custom" && method.budget !== undefined)) {
     field.budget = exact(method.budget!);
   }
-  if (method.type === "price-per-quality-point") return { field, points: [], aboveBudget, problems };
+  if (isAwardOnValue(method)) return { field, points: [], aboveBudget, problems };
 
   const dividesByPrice = method.type === "proportional" || method.type === "deviation-from-lowest";
   if (dividesByPrice) {

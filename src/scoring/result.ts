@@ -3,6 +3,7 @@ import type { Exact } from "../arithmetic/exact.js";
 import type { CombinationMethod, PriceMethod, ScoredSectionKey, TieBreakRule } from "../model/scoring-model.js";
 import type { CombinedBasis } from "./combine.js";
 import type { PriceMethodInfo } from "./price-methods.js";
+import type { AwardOnValueType, Band } from "./award-on-value.js";
 
 export interface EvaluatorScoreResult {
   evaluatorId: string;
@@ -70,6 +71,15 @@ export interface PriceResult {
   /** The variables the method used for this bid, e.g. price, lowest, maxPoints. */
   variables: Record<string, Exact>;
   pricePerQualityPoint?: Exact;
+  /**
+   * Under an award-on-value method (see award-on-value.ts), the figure the award rests on: £ per quality
+   * point, guide value Z (quality points per pound) or fictional price (£). Undefined for a bid not ranked.
+   */
+  awardValue?: Exact;
+  /** Extended guide value only: whether the bid's guide value is within the band below the best. */
+  withinBand?: boolean;
+  /** Fictional price only: the sum deducted from the price for each criterion, by criterion id. */
+  deductions?: Record<string, Exact>;
 }
 
 export type Exclusion =
@@ -97,7 +107,7 @@ export interface BidResult {
   provisional: boolean;
   sections: SectionResult[];
   price?: PriceResult;
-  /** Total points out of 100 (under price per quality point: the quality score out of 100). */
+  /** Total points out of 100 (under an award-on-value method, where price earns no points: the quality score out of 100). */
   total: Exact;
   rank: number | null;
   /** Other bids sharing this rank after every tie-break rule. */
@@ -110,7 +120,7 @@ export interface Tie {
   brokenBy: TieBreakRule | null;
 }
 
-export type RankingBasis = "total-points" | "price-per-quality-point";
+export type RankingBasis = "total-points" | AwardOnValueType;
 
 export interface TenderResult {
   tender: { title: string; reference: string; authority: string };
@@ -123,6 +133,8 @@ export interface TenderResult {
   moderationNeeded: { bidId: string; criterionId: string; spread: Exact; tolerance: Exact }[];
   /** The model's published rule for rounding points, when it has one. */
   rounding?: RoundingRule;
+  /** Extended guide value only: the fluctuation band and the bids within it. */
+  band?: Band;
   price?: {
     method: PriceMethod;
     description: PriceMethodInfo;

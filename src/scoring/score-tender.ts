@@ -9,6 +9,7 @@ import { hasErrors, problem, type Outcome, type Problem } from "../problems/prob
 import { combineScores } from "./combine.js";
 import { describePriceMethod, scorePrices, wholeLifeCost } from "./price-methods.js";
 import { rankBids, type Rankable } from "./rank.js";
+import { awardValues, isAwardOnValue, rankOnValue, type AwardOnValueMethod, type ValueRanking } from "./award-on-value.js";
 import type { BidResult, CriterionResult, Exclusion, SectionResult, TenderResult } from "./result.js";
 import { validateTender } from "./validate-tender.js";
 
@@ -81,7 +82,7 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
   }
 
   const priceSection = model.sections.price;
-  const ppqp = priceSection?.method.type === "price-per-quality-point";
+  const onValue = isAwardOnValue(priceSection?.method) ? priceSection!.method as AwardOnValueMethod : undefined;
   let priceSummary: TenderResult["price"];
   if (priceSection !== undefined) {
     const bidById = new Map(tenderBids.bids.map((b) => [b.id, b]));
@@ -129,23 +130,30 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
   }
 
   const contenders = bidResults.filter((r) => r.status === "ranked");
-  if (ppqp) {
-    for (const r of contenders) {
-      if (r.total.equals(0)) {
-        problems.push(locateBidProblem(problem("price.zero-quality", { document: "bids" }, { bid: r.bidId }), tenderBids));
-      } else {
-        r.price!.pricePerQualityPoint = r.price!.wholeLifeCost.div(r.total);
-        r.price!.variables = { price: r.price!.wholeLifeCost, qualityScore: r.total };
-      }
-    }
+  let ranking: ValueRanking;
+  if (onValue !== undefined) {
+    const valued = awardValues(onValue, contenders, describePriceMethod(onValue).name);
+    problems.push(...valued.problems.map((p) => locateBidProblem(p, tenderBids)));
     if (hasErrors(problems)) return { ok: false, problems };
+    for (const v of valued.values) {
+      const price = resultById.get(v.bidId)!.price!;
+      price.awardValue = v.value;
+      price.variables = v.variables;
+      if (onValue.type === "price-per-quality-point") price.pricePerQualityPoint = v.value;
+      if (v.deductions !== undefined) price.deductions = v.deductions;
+    }
+    ranking = rankOnValue(
+      onValue,
+      contenders.map((r) => ({ ...toRankable(r), value: r.price!.awardValue!, qualityScore: r.total, price: r.price!.wholeLifeCost })),
+      model.tieBreak,
+    );
+    if (ranking.band !== undefined) {
+      const inBand = new Set(ranking.band.bidIds);
+      for (const r of contenders) r.price!.withinBand = inBand.has(r.bidId);
+    }
+  } else {
+    ranking = rankBids(contenders.map((r) => toRankable(r)), false, model.tieBreak);
   }
-
-  const ranking = rankBids(
-    contenders.map((r) => toRankable(r, ppqp)),
-    ppqp,
-    model.tieBreak,
-  );
   for (const entry of ranking.order) {
     const r = resultById.get(entry.bidId)!;
     r.rank = entry.rank;
@@ -162,11 +170,12 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
   const result: TenderResult = {
     tender: { title: specification.title, reference: specification.reference, authority: specification.authority },
     model: { id: model.id, title: model.title, version: model.version },
-    rankingBasis: ppqp ? "price-per-quality-point" : "total-points",
+    rankingBasis: onValue?.type ?? "total-points",
     bids: ordered,
     winners: ranking.order.filter((e) => e.rank === 1).map((e) => e.bidId),
     ties: ranking.ties,
     ...(model.rounding !== undefined ? { rounding: model.rounding } : {}),
+    ...(ranking.band !== undefined ? { band: ranking.band } : {}),
     moderationNeeded: ordered.flatMap((r) =>
       r.sections.flatMap((s) =>
         s.criteria.filter((c) => c.needsModeration).map((c) => ({ bidId: r.bidId, criterionId: c.criterionId, spread: c.spread, tolerance: c.tolerance })),
@@ -300,14 +309,14 @@ const tieBreakSectionKey: Record<Exclude<TieBreakRule, "lowest-price">, ScoredSe
   "highest-user-panel": "userPanel",
 };
 
-function toRankable(r: BidResult, ppqp: boolean): Rankable {
+function toRankable(r: BidResult): Rankable {
   const tieBreakValues: Rankable["tieBreakValues"] = {};
   for (const [rule, key] of Object.entries(tieBreakSectionKey) as [TieBreakRule, ScoredSectionKey][]) {
     const section = r.sections.find((s) => s.section === key);
     if (section) tieBreakValues[rule] = section.points;
   }
   if (r.price) tieBreakValues["lowest-price"] = r.price.wholeLifeCost;
-  return { bidId: r.bidId, bidder: r.bidder, primary: ppqp ? r.price!.pricePerQualityPoint! : r.total, tieBreakValues };
+  return { bidId: r.bidId, bidder: r.bidder, primary: r.total, tieBreakValues };
 }
 
 function locateBidProblem(p: Problem, tenderBids: TenderBids): Problem {

@@ -5,6 +5,7 @@ import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import type { Problem } from "../problems/problem.js";
 import { checkPriceFormula } from "./check-price-formula.js";
+import { checkAwardOnValue } from "./check-award-on-value.js";
 
 /**
  * Every rule beyond the schemas: the model on its own (including whether its price formula compiles, which
@@ -12,7 +13,7 @@ import { checkPriceFormula } from "./check-price-formula.js";
  * exactly these checks, so `validate` says no more and no less than `score` would.
  */
 export function validateTender(input: { specification?: Pick<TenderSpecification, "contract"> | undefined; model: ScoringModel; bids?: TenderBids | undefined }, options: CheckOptions = {}): Problem[] {
-  const problems = [...checkScoringModel(input.model), ...checkPriceFormula(input.model)];
+  const problems = [...checkScoringModel(input.model), ...checkPriceFormula(input.model), ...checkAwardOnValue(input.model)];
   // The bids are checked against the specification (price years), so only with one.
   if (input.bids !== undefined && input.specification !== undefined) problems.push(...checkBids(input.specification, input.model, input.bids, options));
   return problems;

@@ -3,6 +3,8 @@ import type { CellValue, Worksheet } from "exceljs";
 import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
 import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js";
 import { explainExclusion } from "../presentation/explain.js";
+import { awardFigure, awardRuleSentence } from "../presentation/award-value.js";
+import { GUIDE_VALUE_SCALE, isAwardOnValue } from "../scoring/award-on-value.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { roundingFormula } from "../scoring/rounding.js";
 import { withUserPanelCombined } from "../scoring/user-panel.js";
@@ -60,7 +62,9 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
   writeModeration(moderation, result);
   moderation.commit();
 
-  const ppqp = result.rankingBasis === "price-per-quality-point";
+  // Under an award-on-value method price earns no points: the total is the quality score, and the figure the award rests on has its own column.
+  const figure = awardFigure(result);
+  const onValue = figure !== undefined;
   // Each column says what it holds: the whole-life price with the years it covers, and each section's weight.
   const withExtensions = result.price?.includesExtensionYears === true && result.bids.some((b) => (b.price?.extensionYears.length ?? 0) > 0);
   const wholeLifeHeader = result.price ? [`Whole-life price (${withExtensions ? "contract and extension years" : "contract years"})`] : [];
@@ -70,10 +74,10 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
     "Rank",
     "Bidder",
     ...wholeLifeHeader,
-    ...(result.price && !ppqp ? [`Price (${num(result.price.maxPoints)})`] : []),
+    ...(result.price && !onValue ? [`Price (${num(result.price.maxPoints)})`] : []),
     ...sectionKeys.map(sectionHeader),
-    ppqp ? "Quality total (100)" : "Total (100)",
-    ...(ppqp ? ["£ per quality point"] : []),
+    onValue ? "Quality total (100)" : "Total (100)",
+    ...(figure ? [figure.header] : []),
     "Status",
     "Why",
   ];
@@ -90,7 +94,7 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
       cells.push(ref && bid.price ? formula(ref, bid.price.wholeLifeCost) : "–");
     }
     const first = cells.length + 1;
-    if (result.price && !ppqp) {
+    if (result.price && !onValue) {
       const ref = priceCells.get(bid.bidId);
       cells.push(ref && bid.price?.points !== undefined ? formula(ref, bid.price.points) : "–");
     }
@@ -103,9 +107,9 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
     const letter = (n: number) => summary.getColumn(n).letter;
     // An excluded bid has no total beside the ranked ones, as in the report and the letters: its points stay in their columns.
     cells.push(bid.status === "excluded" ? "–" : formula(`SUM(${letter(first)}${rowNumber}:${letter(last)}${rowNumber})`, bid.total));
-    if (ppqp) {
+    if (figure) {
       const ref = priceCells.get(bid.bidId);
-      cells.push(ref && bid.price?.pricePerQualityPoint ? formula(ref, bid.price.pricePerQualityPoint) : "–");
+      cells.push(ref && bid.price?.awardValue !== undefined ? formula(ref, bid.price.awardValue.mul(figure.scale)) : "–");
     }
     cells.push(bid.status === "excluded" ? "Excluded" : bid.provisional ? "Provisional (moderation pending)" : "Ranked");
     const why = bid.exclusions.map(explainExclusion).join("; ");
@@ -114,7 +118,7 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
     row.alignment = { vertical: "top", wrapText: true };
     fitHeight(row, summary);
     const numericColumns = headers.length - 2; // all but Status and Why
-    for (let c = first; c <= numericColumns; c++) row.getCell(c).numFmt = ppqp && c === numericColumns ? MONEY : POINTS;
+    for (let c = first; c <= numericColumns; c++) row.getCell(c).numFmt = figure?.money === true && c === numericColumns ? MONEY : POINTS;
     if (result.price) row.getCell(3).numFmt = MONEY;
   }
   summary.addRow([]);
@@ -125,6 +129,9 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
       ? "Each section's points come from its own sheet; each criterion's points = (combined score − the lowest score on the scale) ÷ (top of the scale − the lowest score) × the points the criterion is worth, where the scale is normalised from its lowest score (so the lowest score earns none), and combined score ÷ top of the scale × the points the criterion is worth elsewhere."
       : "Each section's points come from its own sheet; each criterion's points = combined score ÷ top of the scale × the points the criterion is worth.",
   ]);
+  // Under an award-on-value method the ranking follows the figure, not the total: say so where the table is.
+  // One sentence a row, so a long rule does not widen the printed page.
+  if (figure !== undefined) for (const line of awardRuleSentence(result).split(/(?<=[.:;]) (?=[A-Z]|the |Price |only )/)) summary.addRow([line]);
 
   summary.commit();
 
@@ -226,14 +233,13 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
   const price = result.price!;
   const years = Math.max(...result.bids.map((b) => b.price?.years.length ?? 0));
   const extensions = Math.max(...result.bids.map((b) => b.price?.extensionYears.length ?? 0));
-  const ppqpBasis = result.rankingBasis === "price-per-quality-point";
-  const headers = ["Bid ID", "Bidder", ...Array.from({ length: years }, (_, i) => `Year ${i + 1}`), ...Array.from({ length: extensions }, (_, i) => `Extension year ${i + 1}`), "Whole-life price", "In contention", ppqpBasis ? "Price per quality point" : "Price points"];
+  const figure = awardFigure(result);
+  const headers = ["Bid ID", "Bidder", ...Array.from({ length: years }, (_, i) => `Year ${i + 1}`), ...Array.from({ length: extensions }, (_, i) => `Extension year ${i + 1}`), "Whole-life price", "In contention", figure ? figure.header : "Price points"];
   // A streaming sheet writes its column widths and panes before its first row.
   headers.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 ? 34 : 16));
   sheet.addRow([`Price: ${price.description.name}`]).font = { bold: true, size: 14 };
   sheet.addRow([`Formula: ${price.description.formula}`]);
   const maxRow = sheet.addRow(["Maximum points", num(price.maxPoints)]).number;
-  const ppqp = result.rankingBasis === "price-per-quality-point";
   // Rows: title, formula, maximum, lowest, highest, budget (if any), a blank row, then the table.
   const headerRow = maxRow + (price.budget ? 3 : 2) + 2; // lowest, highest, [budget], a blank row, then the header
   const firstBidRow = headerRow + 1;
@@ -241,7 +247,7 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
   const contentionCol = wlcCol + 1;
   const letter = (n: number) => sheet.getColumn(n).letter;
   const wlc = letter(wlcCol);
-  const contenders = result.bids.map((b, i) => ({ b, r: firstBidRow + i })).filter(({ b }) => b.price?.points !== undefined || b.price?.pricePerQualityPoint !== undefined);
+  const contenders = result.bids.map((b, i) => ({ b, r: firstBidRow + i })).filter(({ b }) => b.price?.points !== undefined || b.price?.awardValue !== undefined);
   const contentionRefs = contenders.map(({ r }) => `${wlc}${r}`).join(",");
   const lowestRow = sheet.addRow(["Lowest whole-life price (bids in contention)", contenders.length > 0 ? formula(`MIN(${contentionRefs})`, price.lowest ?? 0) : "–"]).number;
   const highestRow = sheet.addRow(["Highest whole-life price (bids in contention)", contenders.length > 0 ? formula(`MAX(${contentionRefs})`, price.highest ?? 0) : "–"]).number;
@@ -270,12 +276,12 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
       ...Array.from({ length: years }, (_, y) => (p?.years[y] ? num(p.years[y]!) : null)),
       ...Array.from({ length: extensions }, (_, y) => (p?.extensionYears[y] ? num(p.extensionYears[y]!) : null)),
       p ? formula(`SUM(C${r}:${letter(lastIncluded)}${r})`, p.wholeLifeCost) : "–",
-      bid.price?.points !== undefined || bid.price?.pricePerQualityPoint !== undefined ? "Yes" : "No",
+      bid.price?.points !== undefined || bid.price?.awardValue !== undefined ? "Yes" : "No",
       pointsFormula(bid, { M, L, H, B, wlc: `${wlc}${r}`, result, layouts }),
     ]);
     if (row.number !== r) throw new Error(`price row for ${bid.bidId} at ${row.number}, expected ${r}`);
     for (let c = 3; c <= wlcCol; c++) row.getCell(c).numFmt = MONEY;
-    row.getCell(contentionCol + 1).numFmt = ppqp ? MONEY : POINTS;
+    row.getCell(contentionCol + 1).numFmt = figure?.money === true ? MONEY : POINTS;
     cells.set(bid.bidId, `'${sheet.name}'!${letter(contentionCol + 1)}${r}`);
     if (p) wholeLife.set(bid.bidId, `'${sheet.name}'!${wlc}${r}`);
   });
@@ -288,10 +294,21 @@ function pointsFormula(
 ): CellValue {
   const { M, L, H, B, wlc, result } = refs;
   const method = result.price!.method;
-  if (method.type === "price-per-quality-point") {
-    if (bid.price?.pricePerQualityPoint === undefined) return "–";
+  if (isAwardOnValue(method)) {
+    const value = bid.price?.awardValue;
+    if (value === undefined) return "–";
     const subtotals = bid.sections.map((s) => `'${refs.layouts.get(s.section)!.sheet}'!${refs.layouts.get(s.section)!.subtotalCell.get(bid.bidId)}`);
-    return formula(`${wlc}/(${subtotals.join("+")})`, bid.price.pricePerQualityPoint);
+    switch (method.type) {
+      case "price-per-quality-point":
+        return formula(`${wlc}/(${subtotals.join("+")})`, value);
+      case "guide-value":
+      case "extended-guide-value":
+        // Shown per £1 million, as the column says: the exact guide value is in the JSON results.
+        return formula(`${GUIDE_VALUE_SCALE}*(${subtotals.join("+")})/${wlc}`, value.mul(GUIDE_VALUE_SCALE));
+      case "fictional-price":
+        // The deductions rest on each criterion's combined score; the figure is tender-eval's, not re-written as a formula.
+        return num(value);
+    }
   }
   const points = bid.price?.points;
   if (points === undefined) return "–";

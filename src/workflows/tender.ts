@@ -5,6 +5,7 @@ import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { checkScoringModel } from "../model/check-model.js";
 import { checkPriceFormula } from "../scoring/check-price-formula.js";
+import { checkAwardOnValue } from "../scoring/check-award-on-value.js";
 import { validateTender as checkTenderRules } from "../scoring/validate-tender.js";
 import { hasErrors, problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
@@ -217,7 +218,7 @@ export async function validateModel(file: NamedFile): Promise<{ ok: boolean; pro
   if (!text.ok) return { ok: false, problems: [text.problem] };
   const parsed = parseScoringModel(text.text, file.name);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  const rules = locateProblems([...checkScoringModel(parsed.value.data), ...checkPriceFormula(parsed.value.data)], [parsed.value.source]);
+  const rules = locateProblems([...checkScoringModel(parsed.value.data), ...checkPriceFormula(parsed.value.data), ...checkAwardOnValue(parsed.value.data)], [parsed.value.source]);
   return { ok: !hasErrors(rules), problems: rules, model: parsed.value.data };
 }
 

@@ -6,6 +6,8 @@ import { parseScoringModel, type Parsed } from "../model/parse.js";
 import { locateProblems, parseInputDocument } from "../model/parse-document.js";
 import type { SectionKey } from "../model/scoring-model.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
+import { isAwardOnValue, type AwardOnValueMethod } from "../scoring/award-on-value.js";
+import { describePriceMethod } from "../scoring/price-methods.js";
 import { analyseWeighting, type WeightingAnalysis } from "../sensitivity/analyse-weighting.js";
 import { improvementsFromProfiles } from "../sensitivity/profile-improvements.js";
 import { problemFromProfiles } from "../sensitivity/profiles.js";
@@ -68,6 +70,8 @@ export async function whatifForTender(scored: ScoredTender, options: WhatifOptio
     return { ok: false, problems: [problem("whatif.unknown-bid", { option: "--bid" }, { bid: options.bid, known: result.bids.map((b) => b.bidId).join(", ") })] };
   }
   const bid = options.bid;
+  const method = tender.model.sections.price?.method;
+  if (isAwardOnValue(method)) return { ok: false, problems: [awardOnValueRefused(method)] };
   return analyse(problemFromResult(result), options, {
     title: result.tender.title,
     documentTitle: result.tender.title,
@@ -98,6 +102,8 @@ export async function whatifForProfiles(files: { model: NamedFile; profiles: Nam
   const model = modelText.ok ? parseScoringModel(modelText.text, files.model.name) : { ok: false as const, problems: [modelText.problem] };
   const profiles = await loadProfiles(files.profiles);
   if (!model.ok || !profiles.ok) return { ok: false, problems: [...(model.ok ? [] : model.problems), ...(profiles.ok ? [] : profiles.problems)] };
+  const method = model.value.data.sections.price?.method;
+  if (isAwardOnValue(method)) return { ok: false, problems: locateProblems([awardOnValueRefused(method)], [model.value.source]) };
   const built = problemFromProfiles(model.value.data, profiles.value.data);
   if (!built.ok) return { ok: false, problems: locateProblems(built.problems, [profiles.value.source, model.value.source]) };
   const { criteria, price } = improvementsFromProfiles(model.value.data, profiles.value.data);
@@ -112,6 +118,14 @@ export async function whatifForProfiles(files: { model: NamedFile; profiles: Nam
     improvements: criteria,
     priceToWin: price,
   });
+}
+
+/**
+ * The sweeps and the chance of winning move section weights and rank on points totals; under an award on
+ * value the award follows another figure, so what they would say is not what decides the award.
+ */
+function awardOnValueRefused(method: AwardOnValueMethod): Problem {
+  return problem("whatif.award-on-value", { document: "model", path: ["sections", "price", "method", "type"] }, { method: describePriceMethod(method).name });
 }
 
 async function analyse(

@@ -29,6 +29,7 @@ export default document({
       ...when("isAssessed", ...when("isExcluded", para("Your tender was assessed against the award criteria but not ranked: it {bidder.exclusion}."))),
       ...when("isNotAssessed", para("Your tender was not assessed against the award criteria: it {bidder.exclusion}.")),
     ),
+    ...when("hasAwardValue", para("{award.rule}")),
     para("{tenders}"),
     heading(2, "The supplier we intend to award the contract to"),
     factTable([["Name", "{winner.name}"], ["Contact postal address", "{winner.postalAddress}"], ["Contact email address", "{winner.email}"], ["Unique identifier", "{winner.uniqueIdentifier}"]]),
@@ -50,6 +51,7 @@ export default document({
       ...when("includeComparison", loopTable("scoreRows", [["Part", "{item}", 34], ["Your points", "{points}", 22], ["Points available", "{available}", 22], ["Most advantageous tender", "{winnerPoints}", 22]])),
       ...unless("includeComparison", loopTable("scoreRows", [["Part", "{item}", 40], ["Your points", "{points}", 30], ["Points available", "{available}", 30]])),
       ...when("hasPrice", para("{price.yours}")),
+      ...when("hasAwardValue", para("{award.yours}")),
       para("{rounding}"),
       ...when("includeComparison",
         heading(2, "How your tender compares with the most advantageous tender"),
@@ -64,6 +66,7 @@ export default document({
       lead("{winner.name}'s tender scored {winner.total} points out of 100."),
       loopTable("winnerScoreRows", [["Part", "{item}", 40], ["Points", "{points}", 30], ["Points available", "{available}", 30]]),
       ...when("hasPrice", para("{price.winner}")),
+      ...when("hasAwardValue", para("{award.winner}")),
       ...criterionDetail("winnerCriteria"),
     ),
 

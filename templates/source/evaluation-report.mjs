@@ -56,6 +56,7 @@ export default document({
       ["Quality", "{quality}", 9], ["Social value", "{socialValue}", 9], ["User panel", "{userPanel}", 9], ["Total", "{total}", 8], ["Status", "{status}", 15],
     ]),
     para("{audit.rounding} An excluded bid has no total: it is not ranked."),
+    ...when("hasAwardValue", heading(2, "How the award was decided"), para("{award.rule}"), ...each("awardRows", bullet("{text}"))),
     ...when("hasGates",
       heading(2, "Pass/fail results"),
       loopTable("gateResults", [["Bidder", "{bidder}", 28], ["Results", "{results}", 50], ["Outcome", "{outcome}", 22]]),

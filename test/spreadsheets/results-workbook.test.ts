@@ -117,10 +117,11 @@ describe("results workbook", () => {
 });
 
 describe("results workbooks for other price methods", () => {
+  const onValue = (method: { type: string } | undefined) => method?.type === "price-per-quality-point" || method?.type === "guide-value";
   const tender = (method: Parameters<ReturnType<typeof aTender>["withPrice"]>[1]) =>
     aTender()
-      .withPrice(method?.type === "price-per-quality-point" ? 0 : 40, method)
-      .withQuality(method?.type === "price-per-quality-point" ? 100 : 60, { Q1: 50, Q2: 50 })
+      .withPrice(onValue(method) ? 0 : 40, method)
+      .withQuality(onValue(method) ? 100 : 60, { Q1: 50, Q2: 50 })
       .withBids(
         { id: "A", price: 100000, scores: { Q1: [4], Q2: [3] } },
         { id: "B", price: 125000, scores: { Q1: [5], Q2: [5] } },
@@ -133,6 +134,7 @@ describe("results workbooks for other price methods", () => {
     ["linear interpolation", { type: "linear-interpolation" as const }],
     ["deviation from lowest", { type: "deviation-from-lowest" as const }],
     ["price per quality point", { type: "price-per-quality-point" as const }],
+    ["guide value (shown per £1 million)", { type: "guide-value" as const }],
   ])("%s: the price sheet's formulas give the engine's figures, recalculated by LibreOffice where available", async (_name, method) => {
     const scoredTender = scoreTender(tender(method));
     if (!scoredTender.ok) throw new Error("should score");
@@ -148,7 +150,7 @@ describe("results workbooks for other price methods", () => {
       const header = method.type === "budget-ceiling" ? 8 : 7;
       scoredTender.value.bids.forEach((bid, i) => {
         const cell = new RegExp(`<c r="F${header + 1 + i}"[^>]*>(.*?)</c>`).exec(xml)?.[1] ?? "";
-        const expected = method.type === "price-per-quality-point" ? bid.price?.pricePerQualityPoint : bid.price?.points;
+        const expected = method.type === "price-per-quality-point" ? bid.price?.pricePerQualityPoint : method.type === "guide-value" ? bid.price?.awardValue?.mul(1_000_000) : bid.price?.points;
         if (expected === undefined) return;
         expect(cell, `${bid.bidId}`).toMatch(/<f[ >]/);
         expect(Math.abs(Number(/<v>([^<]*)<\/v>/.exec(cell)?.[1]) - expected.valueOf()), `${bid.bidId}`).toBeLessThan(1e-9);

@@ -4,6 +4,7 @@ import { scoredSectionKeys, sectionTitles, type Scale, type ScoredSectionKey, ty
 import type { TenderSpecification } from "../../model/specification.js";
 import { flag, type ReviewFlag } from "../../problems/problem.js";
 import type { BidResult, TenderResult } from "../../scoring/result.js";
+import { isAwardOnValue } from "../../scoring/award-on-value.js";
 import type { ReviewPolicy } from "../policy.js";
 
 const model = (...path: (string | number)[]) => ({ document: "model" as const, path });
@@ -95,7 +96,8 @@ export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): Review
 /** Without a specification the limit, which depends on the kind of service, is not checked. */
 export function checkPriceWeight(spec: TenderSpecification | undefined, m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
   const price = m.sections.price;
-  if (!price || price.method.type === "price-per-quality-point") return [];
+  // Under an award-on-value method price has weight 0 by rule: these checks on price's weight do not apply.
+  if (!price || isAwardOnValue(price.method)) return [];
   const flags: ReviewFlag[] = [];
   const care = spec?.serviceKind === "care-and-support";
   const maximum = care ? policy.priceWeight.maxForCareAndSupport : policy.priceWeight.maxOtherwise;
@@ -141,7 +143,7 @@ export function checkSocialValue(m: ScoringModel, policy: ReviewPolicy): ReviewF
   const source = policy.socialValue.source;
   if (!sv) return [flag("review.social-value-missing", "warning", model("sections"), {}, source)];
   const flags: ReviewFlag[] = [];
-  const ppqp = m.sections.price?.method.type === "price-per-quality-point";
+  const ppqp = isAwardOnValue(m.sections.price?.method);
   const scoredTotal = sum(scoredSectionKeys.flatMap((k) => (m.sections[k] ? [exact(m.sections[k]!.weight)] : [])));
   const share = ppqp && !scoredTotal.equals(0) ? exact(sv.weight).div(scoredTotal).mul(HUNDRED) : exact(sv.weight);
   const minimum = ppqp ? policy.socialValue.minimumPercentOfQualityScore : policy.socialValue.minimumPercent;
