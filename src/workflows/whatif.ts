@@ -39,6 +39,8 @@ export interface Whatif {
   basis: "tender" | "profiles";
   organisationId?: string;
   problem: WeightingProblem;
+  /** Bids of the tender left out of the analysis because they are excluded (they cannot win at any weight). */
+  excluded: { bidId: string; bidder: string }[];
   analysis: WeightingAnalysis;
   seed: number;
   weightRanges: WeightRange[];
@@ -61,6 +63,7 @@ export async function whatifForTender(scored: ScoredTender, options: WhatifOptio
     documentTitle: result.tender.title,
     basis: "tender",
     organisationId: bid,
+    excluded: result.bids.filter((b) => b.rank === null).map((b) => ({ bidId: b.bidId, bidder: b.bidder })),
     profileRanges: [],
     improvements: bid ? improvementsToWin(tender.model, result, bid) : [],
     priceToWin: bid ? priceToWin(tender.model, result, bid) : undefined,
@@ -95,6 +98,7 @@ export async function whatifForProfiles(files: { model: NamedFile; profiles: Nam
     documentTitle: model.value.data.title,
     basis: "profiles",
     organisationId: "organisation",
+    excluded: [],
     profileRanges: weightRangesOf(profiles.value.data),
     profilesName: files.profiles.name,
     improvements: criteria,
@@ -105,7 +109,7 @@ export async function whatifForProfiles(files: { model: NamedFile; profiles: Nam
 async function analyse(
   problemToAnalyse: WeightingProblem,
   options: WhatifOptions,
-  about: Pick<Whatif, "title" | "documentTitle" | "basis" | "improvements" | "priceToWin"> & { organisationId: string | undefined; profileRanges: WeightRange[]; profilesName?: string },
+  about: Pick<Whatif, "title" | "documentTitle" | "basis" | "excluded" | "improvements" | "priceToWin"> & { organisationId: string | undefined; profileRanges: WeightRange[]; profilesName?: string },
 ): Promise<Outcome<Whatif>> {
   const sections = [...problemToAnalyse.weights.keys()];
   const given = options.weightRanges ?? [];
@@ -133,6 +137,7 @@ async function analyse(
     documentTitle: about.documentTitle,
     basis: about.basis,
     problem: problemToAnalyse,
+    excluded: about.excluded,
     analysis,
     seed,
     weightRanges,
