@@ -5,6 +5,7 @@ export { bytesOf, decodeText, inputRecord, type InputRecord, type NamedFile } fr
 export { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type TaskResult } from "./runtime.js";
 export { isReturnedWorkbook, readReturnedSheets } from "./returned-sheets.js";
 export { loadTender, locate, scoreLoadedTender, scoreTender, validateModel, validateTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
+export { reviewOutput, validateOutput, whatifOutput } from "./json-output.js";
 export { loadPolicy, reviewModelFile, reviewTenderFiles, reviewWeighting, type WeightingReview } from "./review.js";
 export { describeReadyMadeModel, starterFileNames, starterTender, type ReadyMadeModel, type StarterOptions } from "./starter.js";
 export { assessmentSummaries, equalityAssessment, evaluationReport, loadFindings, type AssessmentSummary, type DocumentOptions } from "./documents.js";

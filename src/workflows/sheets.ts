@@ -11,6 +11,7 @@ import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
 import { makeScoreSheets, type GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
 import { TOOL_VERSION } from "../version.js";
 import { problemsJson } from "../presentation/json.js";
+import { headerOf, weightUnits } from "../presentation/output-schemas/index.js";
 import { textOf, type NamedFile } from "./files.js";
 import type { ScoredTender, TenderFiles } from "./tender.js";
 import { validateTender } from "./tender.js";
@@ -49,7 +50,9 @@ export async function blankScoreSheets(files: TenderFiles, options: WorkbookDate
 /** The results as JSON for programs: exact values with their decimals, the inputs used, and every warning. */
 export function resultsDocument(scored: ScoredTender) {
   return {
+    ...headerOf("results"),
     tool: { name: "tender-eval", version: TOOL_VERSION },
+    units: weightUnits,
     roundingNote:
       scored.result.rounding === undefined
         ? "Every number is exact: 'exact' is the fraction, 'value' its decimal. Nothing is rounded here."
