@@ -184,3 +184,36 @@ function expectShapeOfFlag(json: unknown) {
   const review = { kind: "review", schemaVersion: 1, units: { weights: "percent", money: "pounds" }, ok: true, policy: { id: "p", title: "P" }, flags: [text], problems: [] };
   expectShape("review", review);
 }
+
+describe("the optional parts of each shape, on variants of the bundled example", () => {
+  /** The example in a temporary folder, with some text replaced in its files. */
+  function variant(changes: Partial<Record<"bids.yaml" | "scoring-model.yaml", (text: string) => string>>) {
+    const dir = mkdtempSync(join(tmpdir(), "tender-eval-json-"));
+    cpSync(exampleFolder, dir, { recursive: true });
+    for (const [file, change] of Object.entries(changes)) writeFileSync(join(dir, file), change(readFileSync(join(dir, file), "utf8")));
+    return dir;
+  }
+
+  it("a published rounding rule: the rule, and each figure it changed beside its exact value", async () => {
+    const dir = variant({ "scoring-model.yaml": (t) => `${t}\nrounding:\n  step: 1\n` });
+    const out = JSON.parse((await runCli(["score", dir, "--out", "r.json", "--json"])).stdout);
+    expectShape("results", out);
+    expect(out.result.rounding).toEqual({ step: 1, of: "criterion" });
+    expect(JSON.stringify(out.result.bids)).toContain('"unroundedPoints"');
+  });
+
+  it("scores still to moderate, and a price far below the others: flags name the bid by id", async () => {
+    const dir = variant({
+      // B2 (National Care Partnership) at a third of its price; E1 far from the others on B1's first answer.
+      "bids.yaml": (t) => t.replace("years: [170000, 170000, 170000]", "years: [60000, 60000, 60000]").replace("extensionYears: [175000, 175000]", "extensionYears: [60000, 60000]").replace("score: 4", "score: 1"),
+    });
+    const scored = JSON.parse((await runCli(["score", dir, "--out", "r.json", "--allow-incomplete", "--json"])).stdout);
+    expectShape("results", scored);
+    expect(scored.result.moderationNeeded.length).toBeGreaterThan(0);
+
+    const review = JSON.parse((await runCli(["review", dir, "--json", "--fail-on", "never"])).stdout);
+    expectShape("review", review);
+    const low = review.flags.find((f: { code: string }) => f.code === "review.abnormally-low-price");
+    expect(low).toMatchObject({ bidIds: ["B2"], args: { bidId: "B2", bidder: "National Care Partnership Ltd" } });
+  });
+});
