@@ -14,7 +14,7 @@ export {
   flagCodes,
 } from "./problems/format.js";
 export { findingToJson, flagToJson, problemToJson, stringifyJson, toJsonValue } from "./presentation/json.js";
-export { outputSchemas, outputJsonSchemas, OUTPUT_SCHEMA_VERSION, ResultsOutput, ReviewOutput, WhatifOutput, ValidateOutput, WrittenOutput, FailedOutput, type OutputKind } from "./presentation/output-schemas/index.js";
+export { outputSchemas, outputJsonSchemas, OUTPUT_SCHEMA_VERSION, ResultsOutput, ReviewOutput, WhatifOutput, ValidateOutput, WrittenOutput, FailedOutput, TemplateFieldsOutput, TemplateCheckOutput, type OutputKind } from "./presentation/output-schemas/index.js";
 export * from "./model/specification.js";
 export * from "./model/scoring-model.js";
 export * from "./model/bids.js";

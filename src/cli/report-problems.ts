@@ -1,7 +1,7 @@
 import { formatProblem } from "../problems/format.js";
 import type { Problem } from "../problems/problem.js";
 import { problemsJson, stringifyJson } from "../presentation/json.js";
-import { headerOf } from "../presentation/output-schemas/index.js";
+import { headerOf } from "../presentation/output-schemas/header.js";
 import { ExitCode } from "./exit-code.js";
 import type { CliIo } from "./io.js";
 import { terminalText } from "./terminal.js";

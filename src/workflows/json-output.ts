@@ -1,6 +1,6 @@
 import type { Problem, ReviewFlag } from "../problems/problem.js";
 import { flagToJson, problemsJson } from "../presentation/json.js";
-import { headerOf, weightUnits } from "../presentation/output-schemas/index.js";
+import { headerOf, weightUnits } from "../presentation/output-schemas/header.js";
 import type { WeightingReview } from "./review.js";
 import type { Whatif } from "./whatif.js";
 

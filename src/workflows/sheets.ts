@@ -11,7 +11,7 @@ import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
 import { makeScoreSheets, type GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
 import { TOOL_VERSION } from "../version.js";
 import { problemsJson } from "../presentation/json.js";
-import { headerOf, weightUnits } from "../presentation/output-schemas/index.js";
+import { headerOf, weightUnits } from "../presentation/output-schemas/header.js";
 import { textOf, type NamedFile } from "./files.js";
 import type { ScoredTender, TenderFiles } from "./tender.js";
 import { validateTender } from "./tender.js";

@@ -148,6 +148,18 @@ describe("every command's --json output on the bundled example has its published
   });
 });
 
+describe("the template commands' --json output has its published shape", () => {
+  it("templates list and templates check", async () => {
+    const list = JSON.parse((await runCli(["templates", "list", "--json"])).stdout);
+    expectShape("template-fields", list);
+    expect(Object.keys(list.documents)).toContain("assessment-summary");
+    const bundled = new URL("../../templates/assessment-summary.docx", import.meta.url).pathname;
+    const check = JSON.parse((await runCli(["templates", "check", bundled, "--kind", "assessment-summary", "--json"])).stdout);
+    expectShape("template-check", check);
+    expect(check.ok).toBe(true);
+  });
+});
+
 describe("review flags name bids by id", () => {
   it("bidIds gathers every bid a flag is about, in the order its args name them, beside the names for people", () => {
     const reversal = flag("review.rank-reversal", "warning", { document: "model" }, { bidId: "B5", bidder: "Access Together CIC", firstBidId: "B2", firstBidder: "National Care", secondBidId: "B4", secondBidder: "Peer Power" }, "source");

@@ -1,14 +1,7 @@
 import { z } from "zod";
+import { OUTPUT_SCHEMA_VERSION, weightUnits, type OutputKind } from "./header.js";
 
-/**
- * The version of every JSON output's shape. Fields may be added without changing it (a program should
- * ignore fields it does not know); removing or renaming a field, or changing what one means or its unit,
- * raises it. docs/json-output.md lists the changes.
- */
-export const OUTPUT_SCHEMA_VERSION = 1;
-
-/** The outputs that have a published shape, by the `kind` each declares. */
-export type OutputKind = "results" | "review" | "whatif" | "validate" | "failed" | "written";
+export { OUTPUT_SCHEMA_VERSION, headerOf, weightUnits, type OutputKind } from "./header.js";
 
 /**
  * An exact number as JSON: the decimal for reading, the fraction for checking. One definition, referenced
@@ -32,8 +25,6 @@ export function header<K extends OutputKind>(kind: K) {
   };
 }
 
-export const headerOf = <K extends OutputKind>(kind: K) => ({ kind, schemaVersion: OUTPUT_SCHEMA_VERSION }) as const;
-
 /**
  * Weights are in percent everywhere in one document (sections' weights, weights within a section, the
  * swept weights, the chance-of-winning samples' typical weights, review flags' weights): 45 means 45%.
@@ -41,12 +32,10 @@ export const headerOf = <K extends OutputKind>(kind: K) => ({ kind, schemaVersio
  */
 export const WeightUnits = z
   .strictObject({
-    weights: z.literal("percent").describe("Every weight and share of a score in this document is in percent: 45 means 45%, never 0.45"),
-    money: z.literal("pounds").describe("Every price and value of money in this document is in pounds sterling"),
+    weights: z.literal(weightUnits.weights).describe("Every weight and share of a score in this document is in percent: 45 means 45%, never 0.45"),
+    money: z.literal(weightUnits.money).describe("Every price and value of money in this document is in pounds sterling"),
   })
   .describe("The units of this document's figures");
-
-export const weightUnits = { weights: "percent", money: "pounds" } as const;
 
 /** Where a finding points, as separate fields beside the sentence (`where`) that joins them. */
 const findingFields = {

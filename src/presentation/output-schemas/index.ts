@@ -4,10 +4,11 @@ import { ResultsOutput } from "./results.js";
 import { ReviewOutput } from "./review.js";
 import { ValidateOutput } from "./validate.js";
 import { WhatifOutput } from "./whatif.js";
+import { TemplateCheckOutput, TemplateFieldsOutput } from "./templates.js";
 import { FailedOutput, WrittenOutput } from "./written.js";
 
 export { OUTPUT_SCHEMA_VERSION, headerOf, weightUnits, type OutputKind } from "./common.js";
-export { ResultsOutput, ReviewOutput, ValidateOutput, WhatifOutput, FailedOutput, WrittenOutput };
+export { ResultsOutput, ReviewOutput, ValidateOutput, WhatifOutput, FailedOutput, WrittenOutput, TemplateFieldsOutput, TemplateCheckOutput };
 
 /** Every JSON output with a published shape, by its `kind`: the one source of schemas/output-*.schema.json and docs/json-output.md. */
 export const outputSchemas = {
@@ -17,6 +18,8 @@ export const outputSchemas = {
   validate: ValidateOutput,
   written: WrittenOutput,
   failed: FailedOutput,
+  "template-fields": TemplateFieldsOutput,
+  "template-check": TemplateCheckOutput,
 } satisfies Record<OutputKind, z.ZodType>;
 
 export const outputSchemaFile = (kind: OutputKind) => `output-${kind}.schema.json`;

@@ -3,6 +3,7 @@ import type { FlagCode } from "../../problems/problem.js";
 import { OUTPUT_SCHEMA_VERSION, ProblemJson, type OutputKind } from "./common.js";
 import { flagArgs, FlagJson } from "./flags.js";
 import { outputSchemaFile, outputSchemas } from "./index.js";
+import { TemplateFieldsOutput } from "./templates.js";
 
 /** The parts of JSON Schema zod writes for the output schemas. */
 interface Node {
@@ -26,7 +27,7 @@ interface Row {
   description: string;
 }
 
-const named: Record<string, string> = { exact: "exact number", problem: "problem ([below](#problems))", flag: "review flag ([below](#review-flags))" };
+const named: Record<string, string> = { exact: "exact number", problem: "problem ([below](#problems))", flag: "review flag ([below](#review-flags))", "template-field": "template field ([below](#template-field))" };
 const refName = (ref: string) => ref.replace("#/$defs/", "");
 const isNull = (n: Node) => n.type === "null";
 const variantsOf = (n: Node) => (n.oneOf ?? n.anyOf ?? []).filter((v) => !isNull(v));
@@ -127,6 +128,14 @@ function rowsOf(schema: z.ZodType): Row[] {
   return rows;
 }
 
+/** The rows of a shared definition (`$defs`) as one output's JSON Schema holds it: a recursive one refers to itself there. */
+function rowsOfDefinition(schema: z.ZodType, id: string): Row[] {
+  const rows: Row[] = [];
+  const json = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as { $defs?: Record<string, Node> };
+  walkInside(json.$defs![id]!, "", rows);
+  return rows;
+}
+
 const titles: Record<OutputKind, string> = {
   results: "Results (results.json, score --json)",
   review: "Review (review --json)",
@@ -134,6 +143,8 @@ const titles: Record<OutputKind, string> = {
   validate: "Validate (validate --json)",
   written: "Files written (--json on the commands that write files)",
   failed: "Failure (--json on any command that could not do its work)",
+  "template-fields": "Template fields (templates list --json)",
+  "template-check": "Template check (templates check --json)",
 };
 
 /** docs/json-output.md: what every JSON output holds, generated from the same zod schemas as schemas/output-*.schema.json. */
@@ -150,8 +161,8 @@ export function renderOutputReference(generatedBy: string): string {
     "",
     "## Rules that hold in every output",
     "",
-    "- **What it is.** Every output starts with `kind` (`results`, `review`, `whatif`, `validate`, `written` or",
-    `  \`failed\`) and \`schemaVersion\` (now ${OUTPUT_SCHEMA_VERSION}). Fields may be added without a new version, so ignore`,
+    `- **What it is.** Every output starts with \`kind\` (${(Object.keys(outputSchemas) as OutputKind[]).map((k) => `\`${k}\``).join(", ")})`,
+    `  and \`schemaVersion\` (now ${OUTPUT_SCHEMA_VERSION}). Fields may be added without a new version, so ignore`,
     "  fields you do not know; a field removed or renamed, or one whose meaning or unit changes, raises the version.",
     "- **Bids by id.** A bid is always named by its `bidId` (its `id` in the bids file); the bidder's name is",
     "  given beside it, for people, and is never the key. Lists of bids carry the id in every item; where bids",
@@ -168,7 +179,7 @@ export function renderOutputReference(generatedBy: string): string {
     "  `sheet` and `cell`), and its raw `args`.",
     "",
     ...kinds.map((k) => `- [${titles[k]}](#${anchorOf(titles[k])}): \`schemas/${outputSchemaFile(k)}\``),
-    "- [Problems](#problems) and [review flags](#review-flags), as they appear in all of these",
+    "- [Problems](#problems) and [review flags](#review-flags), as they appear in all of these, and a [template field](#template-field)",
     "",
     "A path like `result.bids[].sections[].points` is the `points` of each section of each bid; `.<key>` stands",
     "for each key of an object keyed by id or name.",
@@ -193,6 +204,7 @@ export function renderOutputReference(generatedBy: string): string {
     ...table(rowsOf(z.strictObject(FlagJson.options[0]!.shape)).filter((r) => !r.path.startsWith("args")).map((r) => (r.path === "code" ? { ...r, type: "text" } : r))),
     "",
   );
+  out.push("## Template field", "", "A field a Word template can use (in `templates list --json`).", "", ...table(rowsOfDefinition(TemplateFieldsOutput, "template-field")), "");
   for (const code of Object.keys(flagArgs) as FlagCode[]) {
     const rows = rowsOf(flagArgs[code]);
     out.push(`### ${code}`, "", rows.length === 0 ? "No args: `{}`." : table(rows).join("\n"), "");
