@@ -184,6 +184,17 @@ export function renderOutputReference(generatedBy: string): string {
     "A path like `result.bids[].sections[].points` is the `points` of each section of each bid; `.<key>` stands",
     "for each key of an object keyed by id or name.",
     "",
+    "### What changed in schemaVersion 1",
+    "",
+    "Before version 1 the outputs had no `kind` or `schemaVersion`. A program written for them should know that:",
+    "",
+    "- every output now starts with `kind` and `schemaVersion`, and those with figures carry `units`;",
+    "- `whatif`: `smaa.bids` lists every bid of the tender, excluded ones too (`status: excluded`, no chances),",
+    "  each with its `bidder`; `basis` and `organisationBidId` are new;",
+    "- problems and flags, in every output, give `sheet`, `cell` and `option` where they point there, and leave",
+    "  out an empty `path`; each review flag has `bidIds`;",
+    "- `templates list --json` puts the fields under `documents`, by document kind.",
+    "",
   ];
   for (const kind of kinds) {
     const schema = outputSchemas[kind];
