@@ -13,7 +13,8 @@ export {
   formatFlag,
   flagCodes,
 } from "./problems/format.js";
-export { findingToJson, problemToJson, stringifyJson, toJsonValue } from "./presentation/json.js";
+export { findingToJson, flagToJson, problemToJson, stringifyJson, toJsonValue } from "./presentation/json.js";
+export { outputSchemas, outputJsonSchemas, OUTPUT_SCHEMA_VERSION, ResultsOutput, ReviewOutput, WhatifOutput, ValidateOutput, WrittenOutput, FailedOutput, TemplateFieldsOutput, TemplateCheckOutput, type OutputKind } from "./presentation/output-schemas/index.js";
 export * from "./model/specification.js";
 export * from "./model/scoring-model.js";
 export * from "./model/bids.js";

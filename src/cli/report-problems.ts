@@ -1,6 +1,7 @@
 import { formatProblem } from "../problems/format.js";
 import type { Problem } from "../problems/problem.js";
 import { problemsJson, stringifyJson } from "../presentation/json.js";
+import { headerOf } from "../presentation/output-schemas/header.js";
 import { ExitCode } from "./exit-code.js";
 import type { CliIo } from "./io.js";
 import { terminalText } from "./terminal.js";
@@ -25,7 +26,7 @@ export function reportProblems(io: CliIo, problems: readonly Problem[]): void {
 
 /** A command that could not do its work: every problem, in words or as JSON, and exit code 1. */
 export function failed(io: CliIo, json: boolean, problems: readonly Problem[]): ExitCode {
-  if (json) io.stdout(stringifyJson({ ok: false, written: [], problems: problemsJson(problems) }));
+  if (json) io.stdout(stringifyJson({ ...headerOf("failed"), ok: false, written: [], problems: problemsJson(problems) }));
   else {
     reportProblems(io, problems);
     io.stderr("Nothing was written.");
@@ -34,8 +35,8 @@ export function failed(io: CliIo, json: boolean, problems: readonly Problem[]): 
 }
 
 /** What a command that writes files says when done: the files, and any warnings. */
-export function done(io: CliIo, json: boolean, written: readonly string[], problems: readonly Problem[], text: () => void, extra: Record<string, unknown> = {}): ExitCode {
-  if (json) io.stdout(stringifyJson({ ok: true, written, problems: problemsJson(problems), ...extra }));
+export function done(io: CliIo, json: boolean, written: readonly string[], problems: readonly Problem[], text: () => void): ExitCode {
+  if (json) io.stdout(stringifyJson({ ...headerOf("written"), ok: true, written, problems: problemsJson(problems) }));
   else {
     text();
     reportProblems(io, problems);

@@ -259,16 +259,17 @@ export const specs = {
   }),
   schema: spec({
     command: "schema",
-    describe: "Write JSON Schemas for the input files (and, with --fields, the reference of their fields)",
+    describe: "Write JSON Schemas for the input files and the JSON outputs (and, with --fields and --outputs, the reference of their fields)",
     builder: (y) =>
       y
         .option("out", { type: "string", default: "schemas", describe: "Folder to write the schemas into" })
         .option("force", { type: "boolean", default: false, describe: "Replace existing schema files" })
         .option("fields", { type: "string", describe: "Also write the reference of every input file's fields (Markdown) here, e.g. docs/fields.md" })
+        .option("outputs", { type: "string", describe: "Also write the reference of every JSON output's fields (Markdown) here, e.g. docs/json-output.md" })
         .option("json", { type: "boolean", default: false, describe: "Print what was written as JSON" })
         .epilogue(examples([
           ["Write the schemas for editor autocompletion", "$0 schema --out schemas"],
-          ["Regenerate the schemas and the field reference (npm run docs)", "$0 schema --out schemas --fields docs/fields.md --force"],
+          ["Regenerate the schemas and both field references (npm run docs adds --force)", "$0 schema --fields docs/fields.md --outputs docs/json-output.md"],
         ])),
   }),
 };

@@ -170,7 +170,9 @@ export interface ValueBasis {
 
 /**
  * Weighting-review flags. Bid flags carry the bid's id (for machines) beside the bidder's name (for the
- * sentence); money, shares and points are `Exact` so JSON readers get numbers, not "£1,015,000".
+ * sentence), the id always named `bidId` or `…BidId`: the JSON's `bidIds` gathers them by that name.
+ * Money, shares and points are `Exact` so JSON readers get numbers, not "£1,015,000". Each flag's
+ * published shape is in src/presentation/output-schemas/flags.ts (the type check there names a flag missing).
  */
 export interface FlagArgsByCode {
   "review.token-weight": {

@@ -6,6 +6,7 @@ export { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type
 export { isReturnedWorkbook, readReturnedSheets } from "./returned-sheets.js";
 export { sortTenderFiles, tenderFileNames, type SortedTenderFiles, type TenderFileKind } from "./tender-files.js";
 export { loadTender, locate, scoreLoadedTender, scoreTender, validateModel, validateTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
+export { reviewOutput, validateOutput, whatifOutput } from "./json-output.js";
 export { loadPolicy, reviewModelFile, reviewTenderFiles, reviewWeighting, type WeightingReview } from "./review.js";
 export { describeReadyMadeModel, starterFileNames, starterTender, type ReadyMadeModel, type StarterOptions } from "./starter.js";
 export { assessmentSummaries, equalityAssessment, evaluationReport, loadFindings, type AssessmentSummary, type DocumentOptions } from "./documents.js";

@@ -1,4 +1,5 @@
 import { problemsJson } from "../presentation/json.js";
+import { headerOf, weightUnits } from "../presentation/output-schemas/header.js";
 import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { TOOL_VERSION } from "../version.js";
 import type { ScoredTender } from "./tender.js";
@@ -6,7 +7,9 @@ import type { ScoredTender } from "./tender.js";
 /** The results as JSON for programs: exact values with their decimals, the inputs used, and every warning. */
 export function resultsDocument(scored: ScoredTender) {
   return {
+    ...headerOf("results"),
     tool: { name: "tender-eval", version: TOOL_VERSION },
+    units: weightUnits,
     roundingNote:
       scored.result.rounding === undefined
         ? "Every number is exact: 'exact' is the fraction, 'value' its decimal. Nothing is rounded here."

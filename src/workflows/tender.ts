@@ -71,7 +71,8 @@ async function parseTenderFiles(files: TenderFiles): Promise<ParsedTenderFiles> 
   const spec = specText === undefined ? undefined : parseSpecification(specText, files.specification.name);
   const model = modelText === undefined ? undefined : parseScoringModel(modelText, files.model.name);
   // A results file given as the bids file would otherwise be answered with a page of schema errors.
-  const resultsGivenAsBids = bidsText !== undefined && /^\s*\{\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"tender-eval"/.test(bidsText);
+  // results.json starts with its kind (since schemaVersion 1) or, written by older versions, with the tool.
+  const resultsGivenAsBids = bidsText !== undefined && /^\s*\{\s*"(?:kind"\s*:\s*"results"|tool"\s*:\s*\{\s*"name"\s*:\s*"tender-eval")/.test(bidsText);
   if (resultsGivenAsBids) problems.push(problem("input.results-not-bids", { document: "bids", file: files.bids!.name }, {}));
   const bids = bidsText === undefined || files.bids === undefined || resultsGivenAsBids ? undefined : parseBids(bidsText, files.bids.name);
   for (const outcome of [spec, model, bids]) if (outcome) problems.push(...outcome.problems);

@@ -51,6 +51,8 @@ export interface Whatif {
   basis: "tender" | "profiles";
   organisationId?: string;
   problem: WeightingProblem;
+  /** Bids of the tender left out of the analysis because they are excluded (they cannot win at any weight). */
+  excluded: { bidId: string; bidder: string }[];
   analysis: WeightingAnalysis;
   seed: number;
   weightRanges: WeightRange[];
@@ -77,6 +79,7 @@ export async function whatifForTender(scored: ScoredTender, options: WhatifOptio
     documentTitle: result.tender.title,
     basis: "tender",
     organisationId: bid,
+    excluded: result.bids.filter((b) => b.rank === null).map((b) => ({ bidId: b.bidId, bidder: b.bidder })),
     profileRanges: [],
     improvements: bid ? improvementsToWin(tender.model, result, bid) : [],
     priceToWin: bid ? priceToWin(tender.model, result, bid) : undefined,
@@ -113,6 +116,7 @@ export async function whatifForProfiles(files: { model: NamedFile; profiles: Nam
     documentTitle: model.value.data.title,
     basis: "profiles",
     organisationId: "organisation",
+    excluded: [],
     profileRanges: weightRangesOf(profiles.value.data),
     profilesName: files.profiles.name,
     improvements: criteria,
@@ -131,7 +135,7 @@ function awardOnValueRefused(method: AwardOnValueMethod): Problem {
 async function analyse(
   problemToAnalyse: WeightingProblem,
   options: WhatifOptions,
-  about: Pick<Whatif, "title" | "documentTitle" | "basis" | "improvements" | "priceToWin"> & { organisationId: string | undefined; profileRanges: WeightRange[]; profilesName?: string },
+  about: Pick<Whatif, "title" | "documentTitle" | "basis" | "excluded" | "improvements" | "priceToWin"> & { organisationId: string | undefined; profileRanges: WeightRange[]; profilesName?: string },
 ): Promise<Outcome<Whatif>> {
   const sections = [...problemToAnalyse.weights.keys()];
   const given = options.weightRanges ?? [];
@@ -159,6 +163,7 @@ async function analyse(
     documentTitle: about.documentTitle,
     basis: about.basis,
     problem: problemToAnalyse,
+    excluded: about.excluded,
     analysis,
     seed,
     weightRanges,

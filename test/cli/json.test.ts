@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { outputSchemas, type OutputKind } from "../../src/presentation/output-schemas/index.js";
 import { exampleFolder } from "../example-tender.js";
 import { runCli } from "./harness.js";
 
@@ -23,10 +25,15 @@ describe("--json on every command", () => {
     ["schema", ["schema", "--out", "schemas"]],
   ];
 
-  it.each(cases)("%s prints one JSON document and nothing else on stdout", async (_name, args) => {
+  it.each(cases)("%s prints one JSON document and nothing else on stdout, of a published kind and shape", async (_name, args) => {
     const run = await runCli([...args, "--json"]);
     expect(run.code).toBe(0);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
+    // Its kind names the schema it follows (schemas/output-<kind>.schema.json); a field that schema does not describe fails.
+    const out = JSON.parse(run.stdout);
+    expect(Object.keys(outputSchemas)).toContain(out.kind);
+    const shape = outputSchemas[out.kind as OutputKind].safeParse(out);
+    expect(shape.success, shape.success ? "" : z.prettifyError(shape.error)).toBe(true);
   });
 
   it("document commands say what they wrote, relative to where they were asked to write", async () => {

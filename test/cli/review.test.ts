@@ -84,7 +84,9 @@ describe("tender-eval whatif", () => {
     const viaWorkers = JSON.parse(execFileSync(process.execPath, [bin, "whatif", exampleFolder, "--samples", "4000", "--seed", "5", "--json"], { encoding: "utf8" }));
     const inProcess = JSON.parse((await runCli(["whatif", exampleFolder, "--samples", "4000", "--seed", "5", "--json"])).stdout);
     expect(viaWorkers.smaa.bids).toEqual(inProcess.smaa.bids);
-    expect(Object.keys(inProcess.smaa.bids).sort()).toEqual(["B1", "B2", "B3", "B4", "B5"]);
+    // Every bid keyed by id: B6, excluded, is named with no chances rather than dropped.
+    expect(Object.keys(inProcess.smaa.bids).sort()).toEqual(["B1", "B2", "B3", "B4", "B5", "B6"]);
+    expect(inProcess.smaa.bids.B6).toMatchObject({ status: "excluded", rankAcceptability: null });
     expect(viaWorkers.smaa.chunks).toBe(2);
   });
 

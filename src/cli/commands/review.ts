@@ -1,8 +1,9 @@
 import { sectionTitles } from "../../model/scoring-model.js";
 import { formatLocation } from "../../problems/format.js";
-import { findingToJson, problemsJson, stringifyJson } from "../../presentation/json.js";
+import { stringifyJson } from "../../presentation/json.js";
 import { formatPercent } from "../../language/uk-format.js";
 import { type FlagSeverity, type ReviewFlag } from "../../problems/problem.js";
+import { reviewOutput } from "../../workflows/json-output.js";
 import { flagMessage } from "../../problems/format.js";
 import { failsReview, reviewedWithoutSpecification } from "../../review/review-tender.js";
 import { readFileOnDisk, reviewPolicyFile } from "../../node/files.js";
@@ -29,7 +30,7 @@ export async function run(args: ArgsOf<typeof specs.review>, io: CliIo) {
   const flags = tender.shown(review.flags);
   const fails = failsReview(flags, args.failOn);
   if (args.json) {
-    io.stdout(stringifyJson({ ok: !fails, policy: review.policy, flags: flags.map(flagJson), effectiveWeights: review.effectiveWeights, problems: problemsJson(problems) }));
+    io.stdout(stringifyJson(reviewOutput(review, { ok: !fails, flags, problems })));
   } else {
     io.stdout(renderReview(flags, review));
     reportProblems(io, problems);
@@ -46,16 +47,12 @@ async function reviewModelAlone(args: ArgsOf<typeof specs.review>, io: CliIo, mo
   const flags = shownAs(review.flags, [file]);
   const fails = failsReview(flags, args.failOn);
   if (args.json) {
-    io.stdout(stringifyJson({ ok: !fails, policy: review.policy, flags: flags.map(flagJson), notChecked: reviewedWithoutSpecification, problems: problemsJson(shownAs(review.problems, [file])) }));
+    io.stdout(stringifyJson(reviewOutput({ policy: review.policy }, { ok: !fails, flags, problems: shownAs(review.problems, [file]), notChecked: reviewedWithoutSpecification })));
   } else {
     io.stdout(renderReview(flags, review));
     io.stdout(`Reviewed the scoring model alone. Not checked without a specification: ${reviewedWithoutSpecification.join(", ")}. Give --spec to check those too.`);
   }
   return fails ? ExitCode.reviewFailed : ExitCode.success;
-}
-
-function flagJson(f: ReviewFlag) {
-  return { ...findingToJson(f), docs: `docs/flags.md#${f.code.replace(".", "")}` };
 }
 
 const headings: Record<FlagSeverity, string> = { error: "Errors", warning: "Warnings", advice: "Advice" };

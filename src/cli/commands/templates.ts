@@ -3,6 +3,7 @@ import { inspectTemplate } from "../../documents/render-docx.js";
 import { contractOf, flattenTags, type ContractField } from "../../documents/template-contract.js";
 import { readFileOnDisk } from "../../node/files.js";
 import { problemsJson, stringifyJson } from "../../presentation/json.js";
+import { headerOf } from "../../presentation/output-schemas/header.js";
 import { ExitCode } from "../exit-code.js";
 import { UsageError, type CliIo } from "../io.js";
 import { reportProblems } from "../report-problems.js";
@@ -19,7 +20,7 @@ export async function run(args: ArgsOf<typeof specs.templates>, io: CliIo) {
   if (args.action === "list") {
     const kinds = args.kind ? [args.kind] : documentKindNames;
     if (args.json) {
-      io.stdout(stringifyJson(Object.fromEntries(kinds.map((k) => [k, contractOf(documentKinds[k].schema)]))));
+      io.stdout(stringifyJson({ ...headerOf("template-fields"), documents: Object.fromEntries(kinds.map((k) => [k, contractOf(documentKinds[k].schema)])) }));
       return ExitCode.success;
     }
     for (const kind of kinds) {
@@ -35,7 +36,7 @@ export async function run(args: ArgsOf<typeof specs.templates>, io: CliIo) {
   const file = await readFileOnDisk(args.file, { cwd: io.cwd });
   const inspected = inspectTemplate({ name: args.file, bytes: file.bytes as Uint8Array }, documentKinds[args.kind].schema);
   if (args.json) {
-    io.stdout(stringifyJson({ ok: inspected.ok, tags: inspected.ok ? flattenTags(inspected.value.tags) : undefined, problems: problemsJson(inspected.problems) }));
+    io.stdout(stringifyJson({ ...headerOf("template-check"), ok: inspected.ok, ...(inspected.ok ? { tags: flattenTags(inspected.value.tags) } : {}), problems: problemsJson(inspected.problems) }));
   } else if (inspected.ok) {
     const tags = flattenTags(inspected.value.tags);
     io.stdout(`${args.file}: uses ${tags.length} tags, all provided by the ${args.kind} data:`);

@@ -1,5 +1,6 @@
 import type { Problem } from "../../problems/problem.js";
-import { problemsJson, stringifyJson } from "../../presentation/json.js";
+import { stringifyJson } from "../../presentation/json.js";
+import { validateOutput } from "../../workflows/json-output.js";
 import { readFileOnDisk } from "../../node/files.js";
 import { validateModel, validateTender } from "../../workflows/tender.js";
 import { getExitCode } from "../exit-code.js";
@@ -27,7 +28,7 @@ export async function run(args: ArgsOf<typeof specs.validate>, io: CliIo) {
 
 function report(io: CliIo, json: boolean, ok: boolean, files: string[], problems: Problem[], stage?: string) {
   if (json) {
-    io.stdout(stringifyJson({ ok, files, ...(stage === undefined ? {} : { stage }), problems: problemsJson(problems) }));
+    io.stdout(stringifyJson(validateOutput({ ok, files, stage, problems })));
   } else {
     // Advice (what is still to come) is information for the next step; reportProblems puts it on stdout.
     reportProblems(io, problems);

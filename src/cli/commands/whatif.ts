@@ -11,6 +11,7 @@ import { formatChance, formatMoney, formatPercent, formatPoints, formatScore } f
 import { describeWeightRanges, describeWeights, type WeightRange } from "../../sensitivity/weight-ranges.js";
 import { firstPlaceInterval, type WeightSweep } from "../../sensitivity/weight-sweep.js";
 import { scoreTender } from "../../workflows/tender.js";
+import { whatifOutput } from "../../workflows/json-output.js";
 import { whatifBriefing, whatifForProfiles, whatifForTender, whatifPage, type Whatif, type WhatifOptions } from "../../workflows/whatif.js";
 import { todayOr } from "../dates.js";
 import { ExitCode } from "../exit-code.js";
@@ -69,49 +70,12 @@ export async function run(args: ArgsOf<typeof specs.whatif>, io: CliIo) {
   }
   const written = outputs.length > 0 ? await writeOutputs(io, outputs, args.force) : [];
   if (args.json) {
-    const { analysis } = result;
-    io.stdout(
-      stringifyJson({
-        sections: analysis.sections,
-        sweeps: analysis.sweeps,
-        smaa: smaaJson(result),
-        improvements: result.improvements,
-        priceToWin: result.priceToWin ?? null,
-        written,
-      }),
-    );
+    io.stdout(stringifyJson(whatifOutput(result, written)));
     return ExitCode.success;
   }
   if (written.length > 0) io.stdout(`Written: ${written.join(", ")}${args.html !== undefined ? " (the page opens in any browser and needs no network)" : ""}.`);
   io.stdout(renderWhatif(result));
   return ExitCode.success;
-}
-
-/**
- * The chance of each rank for programs: keyed by bid id (not rows in some order), and weights in percent,
- * as in the sweeps, so one document uses one unit for weights.
- */
-function smaaJson(whatif: Whatif) {
-  const { chance, sections, shares } = whatif.analysis;
-  return {
-    seed: whatif.seed,
-    samples: chance.samples,
-    drawn: chance.drawn,
-    chunks: chance.chunks,
-    weightLimits: Object.fromEntries(whatif.weightRanges.map((r) => [r.section, { low: r.low, high: r.high }])),
-    bids: Object.fromEntries(
-      shares.map((s, i) => {
-        const central = chance.centralWeights[i];
-        return [
-          s.id,
-          {
-            rankAcceptability: chance.rankAcceptability[i]!,
-            typicalWeightsWhenFirst: central ? Object.fromEntries(sections.map((section, k) => [section, central[k]! * 100])) : null,
-          },
-        ];
-      }),
-    ),
-  };
 }
 
 function renderWhatif(whatif: Whatif): string {
