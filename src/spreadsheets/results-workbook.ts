@@ -234,7 +234,7 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
     "Bidder",
     ...Array.from({ length: years }, (_, i) => `Year ${i + 1}`),
     ...Array.from({ length: extensions }, (_, i) => `Extension year ${i + 1}`),
-    ...(discount ? ["Discount offered (%)"] : []),
+    ...(discount ? ["Discount (%)"] : []),
     "Whole-life price",
     "In contention",
     ppqpBasis ? "Price per quality point" : "Price points",
