@@ -1,7 +1,7 @@
 import { sectionTitles, scoredSectionKeys } from "../model/scoring-model.js";
 import type { TenderResult } from "../scoring/result.js";
 import { explainExclusion } from "./explain.js";
-import { formatMoney, formatPoints, formatScore } from "../language/uk-format.js";
+import { formatMoney, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 
 export const ROUNDING_NOTE = "Points are shown rounded to 2 decimal places; every total is calculated exactly from unrounded scores.";
 
@@ -9,10 +9,13 @@ export const ROUNDING_NOTE = "Points are shown rounded to 2 decimal places; ever
 export function renderResultsTable(result: TenderResult): string {
   const hasPrice = result.price !== undefined;
   const ppqp = result.rankingBasis === "price-per-quality-point";
+  // Under a discount method the discount is what each bidder offered and what was scored.
+  const discount = result.price?.base !== undefined;
   const sections = scoredSectionKeys.filter((k) => result.bids.some((b) => b.sections.some((s) => s.section === k)));
   const headers = [
     "Rank",
     "Bidder",
+    ...(discount ? ["Discount"] : []),
     ...(hasPrice ? ["Whole-life price"] : []),
     ...(hasPrice && !ppqp ? [`Price (${formatPoints(result.price!.maxPoints, 0)})`] : []),
     ...sections.map((k) => {
@@ -26,6 +29,7 @@ export function renderResultsTable(result: TenderResult): string {
   const rows = result.bids.map((bid) => [
     bid.rank === null ? "–" : `${bid.rank}${bid.tiedWith.length > 0 ? "=" : ""}`,
     bid.bidder,
+    ...(discount ? [bid.price?.discountPercent !== undefined ? formatPercent(bid.price.discountPercent, 4) : "–"] : []),
     ...(hasPrice ? [bid.price ? formatMoney(bid.price.wholeLifeCost) : "–"] : []),
     ...(hasPrice && !ppqp ? [bid.price?.points ? formatPoints(bid.price.points) : "–"] : []),
     ...sections.map((k) => {

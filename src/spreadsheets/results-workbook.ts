@@ -63,7 +63,9 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
   const ppqp = result.rankingBasis === "price-per-quality-point";
   // Each column says what it holds: the whole-life price with the years it covers, and each section's weight.
   const withExtensions = result.price?.includesExtensionYears === true && result.bids.some((b) => (b.price?.extensionYears.length ?? 0) > 0);
-  const wholeLifeHeader = result.price ? [`Whole-life price (${withExtensions ? "contract and extension years" : "contract years"})`] : [];
+  // A price given as one total or as a discount does not show which years it covers: then the header names none.
+  const yearsKnown = withExtensions || result.bids.every((b) => b.price === undefined || b.price.basis === "years");
+  const wholeLifeHeader = result.price ? [yearsKnown ? `Whole-life price (${withExtensions ? "contract and extension years" : "contract years"})` : "Whole-life price"] : [];
   const weightOf = (k: ScoredSectionKey) => result.bids[0]?.sections.find((s) => s.section === k)?.weight;
   const sectionHeader = (k: ScoredSectionKey) => (weightOf(k) === undefined ? sectionTitles[k] : `${sectionTitles[k]} (${roundForDisplay(weightOf(k)!, 2).replace(/\.?0+$/, "")})`);
   const headers = [
