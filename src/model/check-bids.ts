@@ -191,7 +191,8 @@ function checkPrice(specification: Pick<TenderSpecification, "contract">, model:
   }
   const discountMethod = price.method.type === "discount-ratio" || price.method.type === "discount-bilinear";
   const givesPrice = bid.price.years !== undefined || bid.price.total !== undefined;
-  if (discountMethod ? bid.price.discountPercent === undefined : !givesPrice) {
+  // A discount under a method that scores prices is refused rather than ignored: the model and the bids disagree.
+  if (discountMethod ? bid.price.discountPercent === undefined : !givesPrice || bid.price.discountPercent !== undefined) {
     problems.push(
       problem("bids.price-form-mismatch", at("bids", b, "price"), { bid: bid.id, expected: discountMethod ? "discount" : "price", method: price.method.type }),
     );

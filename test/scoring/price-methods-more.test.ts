@@ -102,6 +102,9 @@ describe("discount ratio (Ci = Ra ÷ Rmax)", () => {
     const priceModel = scoreTender(aTender().withBids({ id: "A", price: { discountPercent: 5 }, scores: { Q1: [3], Q2: [3] } }).build());
     expect(priceModel.ok).toBe(false);
     if (!priceModel.ok) expect(priceModel.problems.map((x) => x.code)).toContain("bids.price-form-mismatch");
+    // A discount beside a price, under a method that scores prices, is refused too rather than silently ignored.
+    const both = scoreTender(aTender().withBids({ id: "A", price: { years: [900], discountPercent: 5 }, scores: { Q1: [3], Q2: [3] } }).build());
+    expect(both.ok ? [] : both.problems.map((x) => x.code)).toContain("bids.price-form-mismatch");
   });
 });
 
