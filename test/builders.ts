@@ -24,7 +24,8 @@ export function aSpecification(overrides: Partial<TenderSpecificationInput> = {}
 interface ScoredBid {
   id: string;
   bidder?: string;
-  price?: number | number[];
+  /** Pounds for year 1, a price per year, or a price schedule in another form (one total, a discount). */
+  price?: number | number[] | { total?: number; years?: number[]; discountPercent?: number };
   /** criterion id → one score per evaluator (E1, E2, …) */
   scores: Record<string, number[]>;
   gates?: Record<string, "pass" | "fail">;
@@ -126,7 +127,7 @@ export function aTender() {
         bids: bids.map((b) => ({
           id: b.id,
           bidder: b.bidder ?? `Bidder ${b.id}`,
-          ...(b.price !== undefined ? { price: { years: Array.isArray(b.price) ? b.price : [b.price] } } : {}),
+          ...(b.price !== undefined ? { price: typeof b.price === "object" && !Array.isArray(b.price) ? b.price : { years: Array.isArray(b.price) ? b.price : [b.price] } } : {}),
           gates: b.gates ?? Object.fromEntries(gates.map((g) => [g, "pass" as const])),
           scores: Object.fromEntries(
             Object.entries(b.scores).map(([criterion, values]) => [

@@ -7,7 +7,7 @@ import { problem, type Problem } from "../problems/problem.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { awardFigure, awardRuleSentence, awardSentence } from "../presentation/award-value.js";
-import { counted, formatDate, formatMoney, formatOrdinal, formatPoints, formatScore, plural } from "../language/uk-format.js";
+import { counted, formatDate, formatMoney, formatOrdinal, formatPercent, formatPoints, formatScore, plural } from "../language/uk-format.js";
 import { isAssessed } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, Exclusion, TenderResult } from "../scoring/result.js";
 import { standstillStatement } from "./standstill-statement.js";
@@ -192,8 +192,10 @@ function howAssessed(model: ScoringModel, result: TenderResult): { text: string 
     return { text: `${s.title}: each answer was scored by ${who}, on the ${model.scales[section.scale]!.title}; the scores were ${combinedBy[method]}.` };
   });
   // Under an award-on-value method price earns no points: the method is the award rule, not "at most 0 points".
+  // Only the name's first letter is lowered: the rest names sources ("ANAC guideline no. 2", "Bid Evaluation Guidance Note").
+  const name = result.price ? result.price.description.name.charAt(0).toLowerCase() + result.price.description.name.slice(1) : "";
   if (result.price && awardFigure(result) !== undefined) lines.push({ text: `Award: ${result.price.description.name}; ${result.price.description.formula}.` });
-  else if (result.price) lines.push({ text: `Price: ${result.price.description.name.toLowerCase()}; ${result.price.description.formula}; at most ${formatPoints(result.price.maxPoints, 0)} points.` });
+  else if (result.price) lines.push({ text: `Price: ${name}; ${result.price.description.formula}; at most ${formatPoints(result.price.maxPoints, 0)} points.` });
   return lines;
 }
 
@@ -234,7 +236,7 @@ function scoreRows(bid: BidResult, winner: BidResult | undefined, result: Tender
 }
 
 /** "Your whole-life price, over the 3 contract years and 2 optional extension years, was £1,015,000, earning 25.42 of 30 price points." */
-function priceSentence(bid: BidResult, whose: string, result: TenderResult): string {
+function priceSentence(bid: BidResult, whose: string, result: TenderResult, specification: Pick<TenderSpecification, "contract">): string {
   if (!bid.price || !result.price) return "";
   const years = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
   const span = bid.price.includesExtensionYears && bid.price.extensionYears.length > 0
@@ -245,7 +247,23 @@ function priceSentence(bid: BidResult, whose: string, result: TenderResult): str
   const points = bid.price.points !== undefined
     ? `earning ${formatPoints(bid.price.points)} of ${formatPoints(result.price.maxPoints, 0)} price points`
     : "which was not scored, because the tender was not ranked";
+  // Say which form of the price was scored: a discount on the base, one total, or the yearly prices.
+  if (bid.price.basis === "discount" && bid.price.discountPercent !== undefined && result.price.base !== undefined) {
+    const scored = bid.price.points !== undefined ? `${points} for the discount` : "which was not scored, because the tender was not ranked";
+    return `${whose} tender offered a discount of ${formatPercent(bid.price.discountPercent, 4)} on the base price of ${formatMoney(result.price.base)}, a whole-life price of ${formatMoney(bid.price.wholeLifeCost)}, ${scored}.`;
+  }
+  if (bid.price.basis === "total") {
+    return `${whose} whole-life price, given as one total for the ${scoredSpan(result, specification)}, was ${formatMoney(bid.price.wholeLifeCost)}, ${points}.`;
+  }
   return `${whose} whole-life price, over the ${span}, was ${formatMoney(bid.price.wholeLifeCost)}, ${points}.`;
+}
+
+/** The years a one-total price covers, from the specification as the result records it. */
+function scoredSpan(result: TenderResult, specification: Pick<TenderSpecification, "contract">): string {
+  const { years, extensionYears } = specification.contract;
+  return result.price?.includesExtensionYears && extensionYears > 0
+    ? `${counted(years, "contract year")} and ${counted(extensionYears, "optional extension year")}`
+    : counted(years, "contract year");
 }
 
 function rankText(bid: BidResult, result: TenderResult): string {
@@ -365,8 +383,8 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
     price: {
       method: result.price ? `${result.price.description.name}: ${result.price.description.formula}` : "Price is not scored",
       available: result.price ? formatPoints(result.price.maxPoints, 0) : "0",
-      yours: priceSentence(bid, "Your", result),
-      winner: winner ? priceSentence(winner, "Its", result) : "",
+      yours: priceSentence(bid, "Your", result, specification),
+      winner: winner ? priceSentence(winner, "Its", result, specification) : "",
     },
     hasAwardValue: awardFigure(result) !== undefined,
     award: {

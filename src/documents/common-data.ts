@@ -115,7 +115,8 @@ export function resultRows(result: TenderResult): z.infer<typeof ResultRow>[] {
       rank: b.rank === null ? "–" : `${b.rank}${b.tiedWith.length > 0 ? "=" : ""}`,
       bidder: b.bidder,
       price: b.price?.points !== undefined ? formatPoints(b.price.points) : "–",
-      wholeLifeCost: b.price ? formatMoney(b.price.wholeLifeCost) : "–",
+      // Under a discount method the discount is what the bidder offered, so it is shown beside the price it gives.
+      wholeLifeCost: !b.price ? "–" : b.price.discountPercent !== undefined ? `${formatMoney(b.price.wholeLifeCost)} (${formatPercent(b.price.discountPercent, 4)} discount)` : formatMoney(b.price.wholeLifeCost),
       quality: section("quality"),
       socialValue: section("socialValue"),
       userPanel: section("userPanel"),

@@ -5,7 +5,7 @@ import type { TenderSpecification } from "../model/specification.js";
 import { DEFAULT_TOLERANCE_SHARE } from "../model/weights.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { awardFigure, awardRuleSentence, awardSentence, tiedOn } from "../presentation/award-value.js";
-import { counted, formatDate, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
+import { counted, formatDate, formatMoney, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 import { flagMessage, formatLocation, valueWithBasis } from "../problems/format.js";
 import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
@@ -142,6 +142,20 @@ function executiveSummary(input: { result: TenderResult; review?: { policyTitle:
   return { recommendation, summary: summary.map((text) => ({ text })) };
 }
 
+/** Which form of each bid's price was scored, when it is not simply the sum of the yearly prices. */
+function priceFormWords(result: TenderResult): string {
+  const priced = result.bids.filter((b) => b.price !== undefined);
+  if (result.price?.base !== undefined) {
+    return `. Bidders offered a percentage discount on the base price of ${formatMoney(result.price.base)}: the discount is what was scored, and a bid's whole-life price is the base less its discount`;
+  }
+  const totals = priced.filter((b) => b.price!.basis === "total");
+  if (totals.length === 0) return "";
+  if (totals.length === priced.length) return ", each tender's price given as one whole-life total, which is what was scored";
+  const names = totals.map((b) => b.bidder);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
+  return `. ${list} gave one whole-life total, which is what was scored; the other tenders gave a price for each year, and their sum was scored`;
+}
+
 type ApprovalFlag = ReviewFlag<"review.approval-route">;
 
 /** What the scored price covers, in the specification's own years: extension years named only when there are some. */
@@ -221,7 +235,7 @@ export function evaluationReportData(input: {
           method: result.price.description.name,
           formula: result.price.description.formula,
           maxPoints: formatPoints(result.price.maxPoints, 0),
-          wholeLife: wholeLifeWords(specification, result.price.includesExtensionYears),
+          wholeLife: wholeLifeWords(specification, result.price.includesExtensionYears) + priceFormWords(result),
         }
       : { method: "Price is not scored", formula: "–", maxPoints: "0", wholeLife: "–" },
     panel: bids.panel.evaluators.map((e) => ({ role: e.role, sections: e.sections.map((s) => sectionTitles[s]).join(", ") })),

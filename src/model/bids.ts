@@ -8,11 +8,23 @@ export const EvaluatorScore = z.strictObject({
 });
 export type EvaluatorScore = z.infer<typeof EvaluatorScore>;
 
+/**
+ * A price is given in one of three forms: a price for each year, one whole-life total (with or without
+ * the yearly breakdown), or, under a discount method, a percentage discount on the model's base price.
+ * check-bids says which form the price method needs.
+ */
 export const PriceSchedule = z.strictObject({
   /** Price for each contract year, in pounds, year 1 first. */
-  years: z.array(Money).min(1).describe("Price for each contract year, in pounds, year 1 first"),
+  years: z.array(Money).min(1).optional().describe("Price for each contract year, in pounds, year 1 first (or give total)"),
   /** Price for each optional extension year. */
   extensionYears: z.array(Money).default([]).describe("Price for each optional extension year, in pounds"),
+  total: Money.optional().describe("The whole-life price as one total, in pounds, over the years the model scores; with years as well, it must equal their sum"),
+  discountPercent: z
+    .number()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe("Under a discount method (discount-ratio, discount-bilinear): the discount offered on the base price, in percent, e.g. 12.5; given instead of prices"),
 });
 export type PriceSchedule = z.infer<typeof PriceSchedule>;
 

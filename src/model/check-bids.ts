@@ -1,3 +1,5 @@
+import { exact } from "../arithmetic/exact.js";
+import { formatMoney } from "../language/uk-format.js";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
 import type { TenderBids } from "./bids.js";
 import { scoredSectionKeys, sectionTitles, type Criterion, type ScoredSection, type ScoredSectionKey, type ScoringModel } from "./scoring-model.js";
@@ -186,6 +188,25 @@ function checkPrice(specification: Pick<TenderSpecification, "contract">, model:
   if (bid.price === undefined) {
     problems.push(problem("bids.missing-price", at("bids", b), { bid: bid.id }));
     return;
+  }
+  const discountMethod = price.method.type === "discount-ratio" || price.method.type === "discount-bilinear";
+  const givesPrice = bid.price.years !== undefined || bid.price.total !== undefined;
+  // A discount under a method that scores prices is refused rather than ignored: the model and the bids disagree.
+  if (discountMethod ? bid.price.discountPercent === undefined : !givesPrice || bid.price.discountPercent !== undefined) {
+    problems.push(
+      problem("bids.price-form-mismatch", at("bids", b, "price"), { bid: bid.id, expected: discountMethod ? "discount" : "price", method: price.method.type }),
+    );
+    return;
+  }
+  if (discountMethod || bid.price.years === undefined) return;
+  if (bid.price.total !== undefined) {
+    // One figure is scored, so a total and a breakdown that disagree would leave the reader unsure which.
+    const sum = [...bid.price.years, ...(price.includeExtensionYears ? bid.price.extensionYears : [])].reduce((t, y) => t.add(exact(y)), exact(0));
+    if (!sum.equals(exact(bid.price.total))) {
+      problems.push(
+        problem("bids.price-total-mismatch", at("bids", b, "price", "total"), { bid: bid.id, total: formatMoney(exact(bid.price.total)), sum: formatMoney(sum) }),
+      );
+    }
   }
   if (bid.price.years.length !== specification.contract.years) {
     problems.push(

@@ -74,6 +74,29 @@ export const PriceMethod = z.discriminatedUnion("type", [
       .describe("With fictional-price: for every scored criterion, by id, the sum in pounds deducted from the price for its top score; a lower score deducts the same share of it as it earns of the criterion's points"),
   }),
   z.strictObject({
+    type: z.literal("logarithmic"),
+    multiple: z
+      .number()
+      .gt(1)
+      .max(100)
+      .meta({ examples: [2] })
+      .describe("With the logarithmic formula: A, the multiple of the lowest price that earns no price points, e.g. 2 (a price twice the lowest or more earns none); 1.5, 2 or 3 in practice"),
+  }),
+  z.strictObject({
+    type: z.literal("discount-ratio"),
+    base: Money.positive().describe("With a discount method: the base price in pounds on which bidders offer a percentage discount; a bid's whole-life price is the base less its discount"),
+  }),
+  z.strictObject({
+    type: z.literal("discount-bilinear"),
+    base: Money.positive().describe("With a discount method: the base price in pounds on which bidders offer a percentage discount; a bid's whole-life price is the base less its discount"),
+    coefficient: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .meta({ examples: [0.85] })
+      .describe("With the bilinear formula: X, the share of the points earned by a discount equal to the mean discount, e.g. 0.80, 0.85 or 0.90"),
+  }),
+  z.strictObject({
     type: z.literal("custom"),
     formula: z.string().trim().min(1).max(500).describe("With a custom method: the formula for price points (see README, Price methods)"),
     description: NonEmptyText.describe("With a custom method: the formula in words, for the evaluation report and bidders"),
@@ -86,7 +109,9 @@ export type PriceMethodType = PriceMethod["type"];
 export const PriceSection = z.strictObject({
   title: NonEmptyText.optional().describe("The section's title, if not Price"),
   weight: Percent.describe("Share of the total score, in percent (0 under price per quality point, guide value, extended guide value and fictional price)"),
-  method: PriceMethod.describe("How price is scored: proportional, linear-interpolation, deviation-from-lowest, budget-ceiling, price-per-quality-point, guide-value, extended-guide-value, fictional-price or custom"),
+  method: PriceMethod.describe(
+    "How price is scored: proportional, linear-interpolation, deviation-from-lowest, budget-ceiling, logarithmic, discount-ratio, discount-bilinear, price-per-quality-point, guide-value, extended-guide-value, fictional-price or custom",
+  ),
   /** Whole-life cost includes the optional extension years. */
   includeExtensionYears: z.boolean().default(false).describe("Whole-life price includes the optional extension years"),
   vatBasis: z
@@ -94,6 +119,11 @@ export const PriceSection = z.strictObject({
     // Optional rather than defaulted: a default would change every model's hash and so turn every score sheet already sent out of date.
     .optional()
     .describe("How bidders enter their prices: excluding-vat (the default, so that bidders who are and are not VAT-registered are compared alike) or including-vat; the price schedule says which"),
+  // Optional rather than defaulted, as vatBasis: a default would change every model's hash.
+  priceSchedule: z
+    .enum(["yearly", "total"])
+    .optional()
+    .describe("How the price schedule asks for the price: yearly (the default: a price for each year, the whole-life price being their sum) or total (one whole-life total, with no yearly breakdown); the bids file accepts either. Not used by the discount methods, whose schedule asks for a discount"),
   priceCovers: NonEmptyText.optional().describe(
     "What each year's price must cover, as the price schedule tells bidders, e.g. all staff, management, training, premises, travel, equipment and overheads (default: everything needed to deliver the service as specified)",
   ),

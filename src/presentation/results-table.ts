@@ -2,7 +2,7 @@ import { sectionTitles, scoredSectionKeys } from "../model/scoring-model.js";
 import type { TenderResult } from "../scoring/result.js";
 import { explainExclusion } from "./explain.js";
 import { awardCell, awardFigure, bandSentence, tiedOn } from "./award-value.js";
-import { formatMoney, formatPoints, formatScore } from "../language/uk-format.js";
+import { formatMoney, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 
 export const ROUNDING_NOTE = "Points are shown rounded to 2 decimal places; every total is calculated exactly from unrounded scores.";
 
@@ -19,10 +19,13 @@ export function resultsTableCells(result: TenderResult): ResultsTableCells {
   // Under an award-on-value method price earns no points: the total is the quality score, and the figure the award rests on has its own column.
   const figure = awardFigure(result);
   const onValue = figure !== undefined;
+  // Under a discount method the discount is what each bidder offered and what was scored.
+  const discount = result.price?.base !== undefined;
   const sections = scoredSectionKeys.filter((k) => result.bids.some((b) => b.sections.some((s) => s.section === k)));
   const headers = [
     "Rank",
     "Bidder",
+    ...(discount ? ["Discount"] : []),
     ...(hasPrice ? ["Whole-life price"] : []),
     ...(hasPrice && !onValue ? [`Price (${formatPoints(result.price!.maxPoints, 0)})`] : []),
     ...sections.map((k) => {
@@ -36,6 +39,7 @@ export function resultsTableCells(result: TenderResult): ResultsTableCells {
   const rows = result.bids.map((bid) => [
     bid.rank === null ? "–" : `${bid.rank}${bid.tiedWith.length > 0 ? "=" : ""}`,
     bid.bidder,
+    ...(discount ? [bid.price?.discountPercent !== undefined ? formatPercent(bid.price.discountPercent, 4) : "–"] : []),
     ...(hasPrice ? [bid.price ? formatMoney(bid.price.wholeLifeCost) : "–"] : []),
     ...(hasPrice && !onValue ? [bid.price?.points ? formatPoints(bid.price.points) : "–"] : []),
     ...sections.map((k) => {

@@ -109,6 +109,14 @@ const messages = {
     `bid "${a.bid}" gives ${counted(a.given, `${a.which} price`)}, but the contract has ${counted(a.expected, a.which === "contract-year" ? "contract year" : "extension year")}`,
   "bids.zero-price": (a) =>
     `bid "${a.bid}" has a whole-life price of £0, which the ${a.method} method cannot score (it divides by the price)`,
+  "bids.no-discount": (a) =>
+    `no bid in contention offers a discount (${a.bids}), which the ${a.method} method cannot score (it divides by the highest discount)`,
+  "bids.price-form-mismatch": (a) =>
+    a.expected === "discount"
+      ? `bid "${a.bid}" gives prices, but the price method (${a.method}) scores a percentage discount on the base price: give discountPercent`
+      : `bid "${a.bid}" gives a discount, but the price method (${a.method}) scores prices: give a price for each year (years) or one whole-life total (total)`,
+  "bids.price-total-mismatch": (a) =>
+    `bid "${a.bid}" gives a whole-life total of ${a.total}, but its yearly prices add up to ${a.sum}: correct one of them`,
   "bids.duplicate-evaluator": (a) => `the panel member id "${a.evaluator}" is used more than once`,
   "bids.moderation-unknown-bid": (a) => `moderation is recorded for bid "${a.bid}", which is not among the bids`,
   "bids.moderation-duplicate": (a) => `more than one agreed score is recorded for bid "${a.bid}", criterion ${a.criterion}`,

@@ -74,6 +74,9 @@ export interface ProblemArgsByCode {
   "bids.missing-price": { bid: string };
   "bids.price-years-mismatch": { bid: string; which: string; given: number; expected: number };
   "bids.zero-price": { bid: string; method: string };
+  "bids.no-discount": { bids: string; method: string };
+  "bids.price-form-mismatch": { bid: string; expected: "discount" | "price"; method: string };
+  "bids.price-total-mismatch": { bid: string; total: string; sum: string };
   "bids.duplicate-evaluator": { evaluator: string };
   "bids.moderation-unknown-bid": { bid: string };
   "bids.moderation-duplicate": { bid: string; criterion: string };

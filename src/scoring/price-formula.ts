@@ -669,12 +669,7 @@ function applyFunction(name: PriceFormulaFunction, args: Exact[]): Exact {
     case "round": return args[0]!.round();
     case "sqrt": return squareRoot(args[0]!);
     case "ln": return approximate(naturalLog(args[0]!, "ln"));
-    case "log": {
-      const base = args[1] ?? new Fraction(10);
-      if (base.compare(0) <= 0 || base.equals(1)) throw new PriceFormulaError("it takes a logarithm to a base that is zero, negative or 1");
-      const x = args[0]!;
-      return powerOf(x, base) ?? approximate(naturalLog(x, "log") / naturalLog(base, "log"));
-    }
+    case "log": return logarithm(args[0]!, args[1] ?? new Fraction(10));
     case "exp": {
       if (args[0]!.equals(0)) return new Fraction(1);
       const x = toDouble(args[0]!);
@@ -683,6 +678,15 @@ function applyFunction(name: PriceFormulaFunction, args: Exact[]): Exact {
       return approximate(Math.exp(x));
     }
   }
+}
+
+/**
+ * log_base(x): exact when x is a whole power of the base, otherwise to APPROXIMATE_DECIMALS places. The
+ * logarithmic price method uses it too, so a formula and the method agree to the last digit.
+ */
+export function logarithm(x: Exact, base: Exact): Exact {
+  if (base.compare(0) <= 0 || base.equals(1)) throw new PriceFormulaError("it takes a logarithm to a base that is zero, negative or 1");
+  return powerOf(x, base) ?? approximate(naturalLog(x, "log") / naturalLog(base, "log"));
 }
 
 /** The square root, exact when the value is the square of a fraction, otherwise to APPROXIMATE_DECIMALS places. */

@@ -4,6 +4,8 @@ import type { PriceSchedule as BidPriceSchedule } from "../model/bids.js";
 import { problem, type Problem } from "../problems/problem.js";
 import { formatMoney } from "../language/uk-format.js";
 import { GUIDE_VALUE_UNIT, isAwardOnValue } from "./award-on-value.js";
+import { bilinearPoints, describeBilinear, describeDiscountRatio, discountField, discountOf, discountRatioPoints, priceAfterDiscount } from "./discount-price.js";
+import { describeLogarithmic, logarithmicPoints } from "./logarithmic-price.js";
 import { APPROXIMATE_DECIMALS, compilePriceFormula, describeValue, evaluatePriceFormula, excerpt, PriceFormulaError, usesApproximation, type PriceFormulaScope } from "./price-formula.js";
 
 
@@ -49,11 +51,31 @@ export const priceMethods = {
     name: "Fictional price (award on value)",
     formula: "fictional price = whole-life price − for each criterion, its stated value × the share of its points the tender earned; the lowest fictional price wins",
   },
+  logarithmic: {
+    name: "Logarithmic relative formula (log formula)",
+    formula: "points = maximum points × (1 − log(bid price ÷ lowest price) ÷ log A), and never below 0; A is published: a price A times the lowest earns none",
+  },
+  "discount-ratio": {
+    name: "Discount ratio (discount ÷ highest discount)",
+    formula: "bidders offer a percentage discount on a base price; points = maximum points × bid's discount ÷ highest discount",
+  },
+  "discount-bilinear": {
+    name: "Bilinear formula on the discount (ANAC guideline no. 2)",
+    formula:
+      "bidders offer a percentage discount on a base price; up to the mean discount, points = maximum points × X × discount ÷ mean discount; above it, maximum points × (X + (1 − X) × (discount − mean discount) ÷ (highest discount − mean discount))",
+  },
   custom: {
     name: "Commissioner's own formula",
     formula: "as written by the commissioner",
   },
 } as const satisfies Record<PriceMethodType, PriceMethodInfo>;
+
+/** Which form of a bid's price was scored: a price for each year, one whole-life total, or a discount on the base. */
+export type PriceBasis = "years" | "total" | "discount";
+
+export function isDiscountMethod(method: PriceMethod): method is Extract<PriceMethod, { type: "discount-ratio" | "discount-bilinear" }> {
+  return method.type === "discount-ratio" || method.type === "discount-bilinear";
+}
 
 export function describePriceMethod(method: PriceMethod): PriceMethodInfo {
   if (method.type === "custom") {
@@ -76,13 +98,35 @@ export function describePriceMethod(method: PriceMethod): PriceMethodInfo {
       formula: `fictional price = whole-life price − for each criterion, its stated value × the share of its points the tender earned (${values}); the lowest fictional price wins`,
     };
   }
+  if (method.type === "logarithmic") return describeLogarithmic(method.multiple);
+  if (method.type === "discount-ratio") return describeDiscountRatio(method.base);
+  if (method.type === "discount-bilinear") return describeBilinear(method.base, method.coefficient);
   return priceMethods[method.type];
 }
 
-/** Whole-life cost: the sum over contract years, and over the optional extension years if the model says so. */
-export function wholeLifeCost(schedule: BidPriceSchedule, includeExtensionYears: boolean): Exact {
+/**
+ * The form of a bid's price that is scored: under a discount method its discount; otherwise one whole-life
+ * total when the bid gives one (check-bids makes sure a breakdown given as well adds up to it), else the years.
+ */
+export function priceBasis(schedule: BidPriceSchedule, method?: PriceMethod): PriceBasis {
+  if (method !== undefined && isDiscountMethod(method)) return "discount";
+  return schedule.total !== undefined ? "total" : "years";
+}
+
+/**
+ * Whole-life cost: one total when the bid gives it, otherwise the sum over contract years and over the
+ * optional extension years if the model says so; under a discount method, the base less the discount.
+ */
+export function wholeLifeCost(schedule: BidPriceSchedule, includeExtensionYears: boolean, method?: PriceMethod): Exact {
+  if (method !== undefined && isDiscountMethod(method)) return priceAfterDiscount(exact(method.base), exact(schedule.discountPercent ?? 0));
+  if (schedule.total !== undefined) return exact(schedule.total);
+  return sumOfYears(schedule, includeExtensionYears);
+}
+
+/** The sum of the yearly prices over the years the model scores. */
+export function sumOfYears(schedule: BidPriceSchedule, includeExtensionYears: boolean): Exact {
   let total = ZERO;
-  for (const year of schedule.years) total = total.add(exact(year));
+  for (const year of schedule.years ?? []) total = total.add(exact(year));
   if (includeExtensionYears) for (const year of schedule.extensionYears) total = total.add(exact(year));
   return total;
 }
@@ -99,6 +143,10 @@ export interface PriceFieldFigures {
   median: Exact;
   count: number;
   budget?: Exact;
+  /** Under a discount method: the base price, and the highest and mean discounts in percent. */
+  base?: Exact;
+  highestDiscount?: Exact;
+  meanDiscount?: Exact;
 }
 
 export interface PricePoints {
@@ -146,8 +194,9 @@ export function scorePrices(method: PriceMethod, maxPoints: Exact, bids: readonl
     field.budget = exact(method.budget!);
   }
   if (isAwardOnValue(method)) return { field, points: [], aboveBudget, problems };
+  if (isDiscountMethod(method)) return scoreDiscounts(method, maxPoints, inContention, field, aboveBudget);
 
-  const dividesByPrice = method.type === "proportional" || method.type === "deviation-from-lowest";
+  const dividesByPrice = method.type === "proportional" || method.type === "deviation-from-lowest" || method.type === "logarithmic";
   if (dividesByPrice) {
     const zero = inContention.filter((b) => b.wholeLifeCost.equals(0));
     if (zero.length > 0) {
@@ -188,6 +237,13 @@ export function scorePrices(method: PriceMethod, maxPoints: Exact, bids: readonl
         points.push({ bidId: bid.bidId, points: p, variables });
         break;
       }
+      case "logarithmic":
+        points.push({
+          bidId: bid.bidId,
+          points: logarithmicPoints(maxPoints, price, field.lowest, method.multiple),
+          variables: { ...variables, multiple: exact(method.multiple) },
+        });
+        break;
       case "custom": {
         if (compiled === undefined || !compiled.ok) throw new Error("custom formula reached scoring without passing the model check");
         const scope: PriceFormulaScope = { ...field, count: exact(field.count), price, maxPoints };
@@ -220,5 +276,46 @@ export function scorePrices(method: PriceMethod, maxPoints: Exact, bids: readonl
       }
     }
   }
+  return { field, points, aboveBudget, problems };
+}
+
+/**
+ * The discount methods score each bid's discount on the base, read back from its price. A price above the
+ * base (a negative discount) can come only from a what-if profile: it is set aside as above the budget,
+ * as Italian buyers exclude an offer above the base.
+ */
+function scoreDiscounts(
+  method: Extract<PriceMethod, { type: "discount-ratio" | "discount-bilinear" }>,
+  maxPoints: Exact,
+  bids: readonly PricedBid[],
+  field: PriceFieldFigures,
+  aboveBudget: PriceScoring["aboveBudget"],
+): PriceScoring {
+  const base = exact(method.base);
+  field.base = base;
+  const problems: Problem[] = [];
+  const offered = bids.filter((b) => {
+    const over = b.wholeLifeCost.compare(base) > 0;
+    if (over) aboveBudget.push({ bidId: b.bidId, wholeLifeCost: b.wholeLifeCost, budget: base });
+    return !over;
+  });
+  if (offered.length === 0) return { field, points: [], aboveBudget, problems };
+  const discounts = offered.map((b) => discountOf(b.wholeLifeCost, base));
+  const figures = discountField(discounts);
+  Object.assign(field, figures);
+  if (figures.highestDiscount.equals(0)) {
+    problems.push(problem("bids.no-discount", { document: "bids" }, { bids: offered.map((b) => b.bidId).join(", "), method: priceMethods[method.type].name }));
+    return { field, points: [], aboveBudget, problems };
+  }
+  const points = offered.map((b, i) => {
+    const discount = discounts[i]!;
+    const variables: Record<string, Exact> = { discount, highestDiscount: figures.highestDiscount, base, maxPoints };
+    if (method.type === "discount-ratio") return { bidId: b.bidId, points: discountRatioPoints(maxPoints, discount, figures), variables };
+    return {
+      bidId: b.bidId,
+      points: bilinearPoints(maxPoints, discount, figures, method.coefficient),
+      variables: { ...variables, meanDiscount: figures.meanDiscount, coefficient: exact(method.coefficient) },
+    };
+  });
   return { field, points, aboveBudget, problems };
 }

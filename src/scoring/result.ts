@@ -2,7 +2,7 @@ import type { RoundingRule } from "./rounding.js";
 import type { Exact } from "../arithmetic/exact.js";
 import type { CombinationMethod, PriceMethod, ScoredSectionKey, TieBreakRule } from "../model/scoring-model.js";
 import type { CombinedBasis } from "./combine.js";
-import type { PriceMethodInfo } from "./price-methods.js";
+import type { PriceBasis, PriceMethodInfo } from "./price-methods.js";
 import type { AwardOnValueType, Band } from "./award-on-value.js";
 
 export interface EvaluatorScoreResult {
@@ -60,10 +60,15 @@ export interface SectionResult {
 }
 
 export interface PriceResult {
+  /** What was scored: the sum of the yearly prices, one whole-life total, or a discount on the base price. */
+  basis: PriceBasis;
+  /** The yearly prices, when the bid gave them (none when it gave only a total or a discount). */
   years: Exact[];
   extensionYears: Exact[];
   includesExtensionYears: boolean;
   wholeLifeCost: Exact;
+  /** Under a discount method: the discount offered on the base price, in percent. */
+  discountPercent?: Exact;
   /** Undefined when the bid was excluded before price scoring or under price per quality point. */
   points?: Exact;
   /** The exact points before the model's rounding rule, when it changed them. */
@@ -145,5 +150,9 @@ export interface TenderResult {
     mean?: Exact;
     median?: Exact;
     budget?: Exact;
+    /** Under a discount method: the base price, and the highest and mean discounts offered, in percent. */
+    base?: Exact;
+    highestDiscount?: Exact;
+    meanDiscount?: Exact;
   };
 }

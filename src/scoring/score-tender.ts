@@ -7,7 +7,7 @@ import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringMo
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
 import { combineScores } from "./combine.js";
-import { describePriceMethod, scorePrices, wholeLifeCost } from "./price-methods.js";
+import { describePriceMethod, isDiscountMethod, priceBasis, scorePrices, wholeLifeCost } from "./price-methods.js";
 import { rankBids, type Rankable } from "./rank.js";
 import { awardValues, isAwardOnValue, rankOnValue, type AwardOnValueMethod, type ValueRanking } from "./award-on-value.js";
 import type { BidResult, CriterionResult, Exclusion, SectionResult, TenderResult } from "./result.js";
@@ -89,10 +89,12 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
     for (const result of bidResults) {
       const schedule = bidById.get(result.bidId)!.price!;
       result.price = {
-        years: schedule.years.map((y) => exact(y)),
+        basis: priceBasis(schedule, priceSection.method),
+        years: (schedule.years ?? []).map((y) => exact(y)),
         extensionYears: schedule.extensionYears.map((y) => exact(y)),
         includesExtensionYears: priceSection.includeExtensionYears,
-        wholeLifeCost: wholeLifeCost(schedule, priceSection.includeExtensionYears),
+        wholeLifeCost: wholeLifeCost(schedule, priceSection.includeExtensionYears, priceSection.method),
+        ...(schedule.discountPercent !== undefined && isDiscountMethod(priceSection.method) ? { discountPercent: exact(schedule.discountPercent) } : {}),
         variables: {},
       };
     }

@@ -28,7 +28,12 @@ export function assembleBids(base: TenderBids, contents: readonly WorkbookConten
         (bid.scores[entry.criterionId] ??= {})[entry.evaluatorId] = { score: entry.score, justification: entry.justification };
       }
     } else if (content.kind === "price") {
-      byId.get(content.bidId)!.price = { years: content.years, extensionYears: content.extensionYears };
+      byId.get(content.bidId)!.price = {
+        ...(content.years.length > 0 ? { years: content.years } : {}),
+        extensionYears: content.extensionYears,
+        ...(content.total !== undefined ? { total: content.total } : {}),
+        ...(content.discountPercent !== undefined ? { discountPercent: content.discountPercent } : {}),
+      };
     } else {
       for (const agreed of content.agreed) {
         bids.moderation = bids.moderation.filter((m) => !(m.bid === agreed.bidId && m.criterion === agreed.criterionId));

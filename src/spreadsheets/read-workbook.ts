@@ -38,7 +38,7 @@ export type WorkbookContent =
       /** The declaration of interests ticked and dated on an evaluator's score sheet. */
       declaration?: Declaration;
     }
-  | { kind: "price"; file: string; bidId: string; years: number[]; extensionYears: number[] }
+  | { kind: "price"; file: string; bidId: string; years: number[]; extensionYears: number[]; total?: number; discountPercent?: number }
   | {
       kind: "moderation";
       file: string;
@@ -65,6 +65,8 @@ const headerKeys: Record<string, keyof Columns> = {
   "price(£,excludingvat)": "price",
   "price(£,includingvat)": "price",
   price: "price",
+  // Under a discount method the price schedule asks for a discount in the same column.
+  "discount(%)": "price",
 };
 const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, "");
 
@@ -371,19 +373,26 @@ function readPriceSchedule(workbook: LightSheet[], file: string, bidId: string, 
   const { row: headerRow, columns } = findHeader(sheet, ["year", "price"])!;
   const years: number[] = [];
   const extensionYears: number[] = [];
+  const discount = /discount/i.test(cellText(cellAt(sheet, headerRow, columns.price!)));
+  let whole: { total: number } | { discountPercent: number } | undefined;
   for (const r of rowsAfter(sheet, headerRow)) {
     const label = checkedText(sheet, r, columns.year!, file, problems) ?? "";
-    if (!/^year \d+$/i.test(label)) continue;
+    // "All years" holds one whole-life total, or the discount under a discount method.
+    const allYears = /^all years$/i.test(label);
+    if (!allYears && !/^year \d+$/i.test(label)) continue;
     const extension = /extension/i.test(cellText(cellAt(sheet, r, columns.kind ?? columns.year!)));
     const content = cellAt(sheet, r, columns.price!);
     const reading = readScore(content.kind === "text" ? { ...content, value: content.value.replace(/[£,\s]/g, "") } : content);
-    if (!reading.ok || reading.value < 0) {
-      problems.push(problem("sheets.price-unreadable", { file, sheet: sheet.name, cell: `${columnLetter(columns.price!)}${r}` }, { bid: bidId, detail: reading.ok ? "it is negative" : reading.reason === "empty" ? `no price for ${label}` : reading.detail }));
+    const outOfRange = !reading.ok ? undefined : reading.value < 0 ? "it is negative" : discount && reading.value > 100 ? "a discount is at most 100%" : undefined;
+    if (!reading.ok || outOfRange) {
+      const missing = discount ? "no discount" : `no price for ${label}`;
+      problems.push(problem("sheets.price-unreadable", { file, sheet: sheet.name, cell: `${columnLetter(columns.price!)}${r}` }, { bid: bidId, detail: reading.ok ? outOfRange! : reading.reason === "empty" ? missing : reading.detail }));
       continue;
     }
-    (extension ? extensionYears : years).push(reading.value);
+    if (allYears) whole = discount ? { discountPercent: reading.value } : { total: reading.value };
+    else (extension ? extensionYears : years).push(reading.value);
   }
-  return finish({ kind: "price", file, bidId, years, extensionYears }, problems);
+  return finish({ kind: "price", file, bidId, years, extensionYears, ...whole }, problems);
 }
 
 function readModeration(workbook: LightSheet[], file: string, context: ReadContext): Outcome<WorkbookContent> {

@@ -67,7 +67,9 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
   const onValue = figure !== undefined;
   // Each column says what it holds: the whole-life price with the years it covers, and each section's weight.
   const withExtensions = result.price?.includesExtensionYears === true && result.bids.some((b) => (b.price?.extensionYears.length ?? 0) > 0);
-  const wholeLifeHeader = result.price ? [`Whole-life price (${withExtensions ? "contract and extension years" : "contract years"})`] : [];
+  // A price given as one total or as a discount does not show which years it covers: then the header names none.
+  const yearsKnown = withExtensions || result.bids.every((b) => b.price === undefined || b.price.basis === "years");
+  const wholeLifeHeader = result.price ? [yearsKnown ? `Whole-life price (${withExtensions ? "contract and extension years" : "contract years"})` : "Whole-life price"] : [];
   const weightOf = (k: ScoredSectionKey) => result.bids[0]?.sections.find((s) => s.section === k)?.weight;
   const sectionHeader = (k: ScoredSectionKey) => (weightOf(k) === undefined ? sectionTitles[k] : `${sectionTitles[k]} (${roundForDisplay(weightOf(k)!, 2).replace(/\.?0+$/, "")})`);
   const headers = [
@@ -234,16 +236,29 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
   const years = Math.max(...result.bids.map((b) => b.price?.years.length ?? 0));
   const extensions = Math.max(...result.bids.map((b) => b.price?.extensionYears.length ?? 0));
   const figure = awardFigure(result);
-  const headers = ["Bid ID", "Bidder", ...Array.from({ length: years }, (_, i) => `Year ${i + 1}`), ...Array.from({ length: extensions }, (_, i) => `Extension year ${i + 1}`), "Whole-life price", "In contention", figure ? figure.header : "Price points"];
+  // Under a discount method each bid offers a discount on the base, and its whole-life price follows from it.
+  const discount = price.base !== undefined;
+  const headers = [
+    "Bid ID",
+    "Bidder",
+    ...Array.from({ length: years }, (_, i) => `Year ${i + 1}`),
+    ...Array.from({ length: extensions }, (_, i) => `Extension year ${i + 1}`),
+    ...(discount ? ["Discount (%)"] : []),
+    "Whole-life price",
+    "In contention",
+    figure ? figure.header : "Price points",
+  ];
   // A streaming sheet writes its column widths and panes before its first row.
   headers.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 ? 34 : 16));
   sheet.addRow([`Price: ${price.description.name}`]).font = { bold: true, size: 14 };
   sheet.addRow([`Formula: ${price.description.formula}`]);
   const maxRow = sheet.addRow(["Maximum points", num(price.maxPoints)]).number;
-  // Rows: title, formula, maximum, lowest, highest, budget (if any), a blank row, then the table.
-  const headerRow = maxRow + (price.budget ? 3 : 2) + 2; // lowest, highest, [budget], a blank row, then the header
+  // Rows: title, formula, maximum, lowest, highest, then budget or base and discounts (if any), a blank row, the table.
+  const extraRows = (price.budget ? 1 : 0) + (discount ? 2 + (price.meanDiscount !== undefined && price.method.type === "discount-bilinear" ? 1 : 0) : 0);
+  const headerRow = maxRow + 2 + extraRows + 2;
   const firstBidRow = headerRow + 1;
-  const wlcCol = 3 + years + extensions;
+  const discountCol = 3 + years + extensions;
+  const wlcCol = discountCol + (discount ? 1 : 0);
   const contentionCol = wlcCol + 1;
   const letter = (n: number) => sheet.getColumn(n).letter;
   const wlc = letter(wlcCol);
@@ -252,35 +267,54 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
   const lowestRow = sheet.addRow(["Lowest whole-life price (bids in contention)", contenders.length > 0 ? formula(`MIN(${contentionRefs})`, price.lowest ?? 0) : "–"]).number;
   const highestRow = sheet.addRow(["Highest whole-life price (bids in contention)", contenders.length > 0 ? formula(`MAX(${contentionRefs})`, price.highest ?? 0) : "–"]).number;
   const budgetRow = price.budget ? sheet.addRow(["Budget", num(price.budget)]).number : 0;
-  for (const r of [lowestRow, highestRow, budgetRow].filter(Boolean)) sheet.getRow(r).getCell(2).numFmt = MONEY;
+  const baseRow = discount ? sheet.addRow(["Base price", num(price.base!)]).number : 0;
+  const discountRefs = contenders.map(({ r }) => `${letter(discountCol)}${r}`).join(",");
+  const highestDiscountRow = discount ? sheet.addRow(["Highest discount (%)", contenders.length > 0 ? formula(`MAX(${discountRefs})`, price.highestDiscount ?? 0) : "–"]).number : 0;
+  const meanDiscountRow =
+    discount && price.method.type === "discount-bilinear" ? sheet.addRow(["Mean discount (%)", contenders.length > 0 ? formula(`AVERAGE(${discountRefs})`, price.meanDiscount ?? 0) : "–"]).number : 0;
+  for (const r of [lowestRow, highestRow, budgetRow, baseRow].filter(Boolean)) sheet.getRow(r).getCell(2).numFmt = MONEY;
+  for (const r of [highestDiscountRow, meanDiscountRow].filter(Boolean)) sheet.getRow(r).getCell(2).numFmt = "0.00##";
 
   sheet.addRow([]);
   const header = sheet.addRow(headers);
   if (header.number !== headerRow) throw new Error(`price table header at row ${header.number}, expected ${headerRow}`);
   header.font = { bold: true };
 
-  const M = `$B$${maxRow}`;
-  const L = `$B$${lowestRow}`;
-  const H = `$B$${highestRow}`;
-  const B = budgetRow ? `$B$${budgetRow}` : "";
+  const refs = {
+    M: `$B$${maxRow}`,
+    L: `$B$${lowestRow}`,
+    H: `$B$${highestRow}`,
+    B: budgetRow ? `$B$${budgetRow}` : "",
+    HD: highestDiscountRow ? `$B$${highestDiscountRow}` : "",
+    MD: meanDiscountRow ? `$B$${meanDiscountRow}` : "",
+  };
   const cells = new Map<string, string>();
   const wholeLife = new Map<string, string>();
   result.bids.forEach((bid, i) => {
     const r = firstBidRow + i;
     const p = bid.price;
     const includeExt = price.includesExtensionYears;
-    const lastIncluded = includeExt ? wlcCol - 1 : 2 + years;
+    const lastIncluded = includeExt ? discountCol - 1 : 2 + years;
+    // The whole-life price is worked out in the sheet when it follows from the cells beside it; one total is entered as given.
+    const whole = !p
+      ? "–"
+      : p.basis === "discount"
+        ? formula(`$B$${baseRow}*(100-${letter(discountCol)}${r})/100`, p.wholeLifeCost)
+        : p.basis === "total"
+          ? num(p.wholeLifeCost)
+          : formula(`SUM(C${r}:${letter(lastIncluded)}${r})`, p.wholeLifeCost);
     const row = sheet.addRow([
       bid.bidId,
       bid.bidder,
       ...Array.from({ length: years }, (_, y) => (p?.years[y] ? num(p.years[y]!) : null)),
       ...Array.from({ length: extensions }, (_, y) => (p?.extensionYears[y] ? num(p.extensionYears[y]!) : null)),
-      p ? formula(`SUM(C${r}:${letter(lastIncluded)}${r})`, p.wholeLifeCost) : "–",
+      ...(discount ? [p?.discountPercent !== undefined ? num(p.discountPercent) : null] : []),
+      whole,
       bid.price?.points !== undefined || bid.price?.awardValue !== undefined ? "Yes" : "No",
-      pointsFormula(bid, { M, L, H, B, wlc: `${wlc}${r}`, result, layouts }),
+      pointsFormula(bid, { ...refs, wlc: `${wlc}${r}`, discount: `${letter(discountCol)}${r}`, result, layouts }),
     ]);
     if (row.number !== r) throw new Error(`price row for ${bid.bidId} at ${row.number}, expected ${r}`);
-    for (let c = 3; c <= wlcCol; c++) row.getCell(c).numFmt = MONEY;
+    for (let c = 3; c <= wlcCol; c++) row.getCell(c).numFmt = discount && c === discountCol ? "0.00##" : MONEY;
     row.getCell(contentionCol + 1).numFmt = figure?.money === true ? MONEY : POINTS;
     cells.set(bid.bidId, `'${sheet.name}'!${letter(contentionCol + 1)}${r}`);
     if (p) wholeLife.set(bid.bidId, `'${sheet.name}'!${wlc}${r}`);
@@ -290,9 +324,9 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
 
 function pointsFormula(
   bid: BidResult,
-  refs: { M: string; L: string; H: string; B: string; wlc: string; result: TenderResult; layouts: Map<ScoredSectionKey, SectionLayout> },
+  refs: { M: string; L: string; H: string; B: string; HD: string; MD: string; wlc: string; discount: string; result: TenderResult; layouts: Map<ScoredSectionKey, SectionLayout> },
 ): CellValue {
-  const { M, L, H, B, wlc, result } = refs;
+  const { M, L, H, B, HD, MD, wlc, discount: D, result } = refs;
   const method = result.price!.method;
   if (isAwardOnValue(method)) {
     const value = bid.price?.awardValue;
@@ -323,6 +357,15 @@ function pointsFormula(
       return formula(rounded(`MAX(0,${M}*(1-(${wlc}-${L})/${L}))`), points);
     case "budget-ceiling":
       return formula(rounded(`IF(${B}=${L},${M},${M}*(${B}-${wlc})/(${B}-${L}))`), points);
+    case "logarithmic":
+      // Excel works the logarithm in floating point; tender-eval's own figure (exact, or to 12 places) is the cached result.
+      return formula(rounded(`MAX(0,${M}*(1-LN(${wlc}/${L})/LN(${method.multiple})))`), points);
+    case "discount-ratio":
+      return formula(rounded(`${M}*${D}/${HD}`), points);
+    case "discount-bilinear": {
+      const x = method.coefficient;
+      return formula(rounded(`IF(${D}<=${MD},${M}*${x}*${D}/${MD},${M}*(${x}+(1-${x})*(${D}-${MD})/(${HD}-${MD})))`), points);
+    }
     case "custom":
       // The commissioner's formula is evaluated by tender-eval, not re-written as an Excel formula.
       return num(points);

@@ -1,4 +1,6 @@
 import type { Workbook, Worksheet } from "exceljs";
+import { exact } from "../arithmetic/exact.js";
+import { formatMoney } from "../language/uk-format.js";
 import type { TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel } from "../model/scoring-model.js";
@@ -217,13 +219,30 @@ async function priceWorkbook(context: SheetContext, bidId: string): Promise<Uint
       : price?.includeExtensionYears
         ? `${contractYears} and the ${specification.contract.extensionYears} optional extension year${specification.contract.extensionYears === 1 ? "" : "s"}`
         : `${contractYears} only (the optional extension years are priced but not scored)`;
+  // The form of the price the method scores: a price per year (the default), one whole-life total, or a discount on a base price.
+  const form = price?.method.type === "discount-ratio" || price?.method.type === "discount-bilinear" ? "discount" : price?.priceSchedule === "total" ? "total" : "yearly";
+  const base = price?.method.type === "discount-ratio" || price?.method.type === "discount-bilinear" ? formatMoney(exact(price.method.base)) : "";
+  const vat = price?.vatBasis === "including-vat" ? "including" : "excluding";
   // What to enter, said before the table where people look first: what a price covers, the VAT basis, and which years count.
   const guidance: [string, string][] = [
     ["Tender", `${specification.title} (${specification.reference})`],
     ["Bidder", bid.bidder],
-    ["What to include", `The full price for each year: ${price?.priceCovers ?? "everything needed to deliver the service as specified in that year"}.`],
-    ["VAT", price?.vatBasis === "including-vat" ? "Enter every price including VAT." : "Enter every price excluding VAT."],
-    ["Scored", `The whole-life price is the sum of ${scoredYears}.`],
+    ...(form === "discount"
+      ? ([
+          ["What to enter", `The percentage discount you offer on the base price of ${base} (${vat} VAT), e.g. 12.5 for 12.5%. The base price covers ${price?.priceCovers ?? "everything needed to deliver the service as specified"}.`],
+          ["Scored", `Your discount is scored; your whole-life price is the base price less your discount, over ${scoredYears}.`],
+        ] as [string, string][])
+      : form === "total"
+        ? ([
+            ["What to include", `One price for the whole contract: ${price?.priceCovers ?? "everything needed to deliver the service as specified"}.`],
+            ["VAT", `Enter the price ${vat} VAT.`],
+            ["Scored", `The whole-life price is this one total, over ${scoredYears}.`],
+          ] as [string, string][])
+        : ([
+            ["What to include", `The full price for each year: ${price?.priceCovers ?? "everything needed to deliver the service as specified in that year"}.`],
+            ["VAT", `Enter every price ${vat} VAT.`],
+            ["Scored", `The whole-life price is the sum of ${scoredYears}.`],
+          ] as [string, string][])),
   ];
   const headerRows = 2 + guidance.length + 1;
   const sheet = workbook.addWorksheet("Price schedule", { ...tableSheet(headerRows), pageSetup: { ...tableSheet(headerRows).pageSetup, orientation: "portrait" } });
@@ -239,7 +258,7 @@ async function priceWorkbook(context: SheetContext, bidId: string): Promise<Uint
     row.height = Math.max(15, 15 * Math.ceil((text.length * 1.1) / 78));
   }
   sheet.addRow([]);
-  const header = sheet.addRow(["Year", "Kind", `Price (£, ${price?.vatBasis === "including-vat" ? "including" : "excluding"} VAT)`]);
+  const header = sheet.addRow(["Year", "Kind", form === "discount" ? "Discount (%)" : `Price (£, ${vat} VAT)`]);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "top" };
   header.height = 18;
@@ -247,6 +266,24 @@ async function priceWorkbook(context: SheetContext, bidId: string): Promise<Uint
     c.fill = HEADER_FILL;
     c.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
   });
+  if (form !== "yearly") {
+    // One input row, labelled "All years": the reader takes it as the total, or as the discount under a discount method.
+    const row = sheet.addRow(["All years", form === "discount" ? `Discount on the base price of ${base}` : "Whole-life price: one total", null]);
+    row.alignment = { wrapText: true, vertical: "top" };
+    const cell = row.getCell(3);
+    cell.protection = { locked: false };
+    cell.fill = INPUT_FILL;
+    cell.numFmt = form === "discount" ? '0.00##"%"' : '"£"#,##0.00';
+    cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+    cell.dataValidation =
+      form === "discount"
+        ? { type: "decimal", operator: "between", formulae: [0, 100], allowBlank: true, showErrorMessage: true, errorTitle: "Discount", error: "Enter the discount in percent, from 0 to 100, e.g. 12.5" }
+        : { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: "Price", error: "Enter the price in pounds, e.g. 550000" };
+    fitHeight(row, sheet);
+    await protect(sheet);
+    await writeMetadata(workbook, { ...metadataFor(context, "price-schedule"), bidId });
+    return workbookBytes(workbook, context);
+  }
   const years = specification.contract.years;
   const extension = specification.contract.extensionYears;
   for (let y = 1; y <= years + extension; y++) {

@@ -67,7 +67,7 @@ describe("scoring model errors name the file, the path, the line and what is wro
   it("a misspelt field", () => {
     const text = edit(model, "    includeExtensionYears: true", "    includeExtentionYears: true");
     expect(modelMessages(text)).toEqual([
-      'model.yaml: sections.price.includeExtentionYears (line 32): "includeExtentionYears" is not a field tender-eval knows here: did you mean "includeExtensionYears"? The fields allowed here are: title, weight, method, includeExtensionYears, vatBasis, priceCovers',
+      'model.yaml: sections.price.includeExtentionYears (line 32): "includeExtentionYears" is not a field tender-eval knows here: did you mean "includeExtensionYears"? The fields allowed here are: title, weight, method, includeExtensionYears, vatBasis, priceSchedule, priceCovers',
     ]);
   });
 

@@ -11,6 +11,7 @@ const methods: PriceMethod[] = [
   { type: "linear-interpolation" },
   { type: "deviation-from-lowest" },
   { type: "budget-ceiling", budget: 800000 },
+  { type: "logarithmic", multiple: 2 },
 ];
 
 const tenderArbitrary = fc

@@ -58,7 +58,7 @@ export async function fillPriceSchedule(bytes: Uint8Array, source: TenderBids): 
   });
   const price = source.bids.find((b) => b.id === bidId)!.price!;
   const sheet = workbook.getWorksheet("Price schedule")!;
-  const all = [...price.years, ...price.extensionYears];
+  const all = [...(price.years ?? []), ...price.extensionYears];
   // Filled by the row labels, as a person would, wherever the table starts below the guidance.
   let first = 0;
   sheet.eachRow((row, n) => {

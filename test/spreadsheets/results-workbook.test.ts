@@ -123,11 +123,13 @@ describe("results workbooks for other price methods", () => {
       .withPrice(onValue(method) ? 0 : 40, method)
       .withQuality(onValue(method) ? 100 : 60, { Q1: 50, Q2: 50 })
       .withBids(
-        { id: "A", price: 100000, scores: { Q1: [4], Q2: [3] } },
-        { id: "B", price: 125000, scores: { Q1: [5], Q2: [5] } },
-        { id: "C", price: 200000, scores: { Q1: [2], Q2: [3] } },
+        // Under a discount method the bids offer discounts on the base: 10%, 20% and 25% of £200,000.
+        { id: "A", price: discounted(method) ? { discountPercent: 10 } : 100000, scores: { Q1: [4], Q2: [3] } },
+        { id: "B", price: discounted(method) ? { discountPercent: 20 } : 125000, scores: { Q1: [5], Q2: [5] } },
+        { id: "C", price: discounted(method) ? { discountPercent: 25 } : 200000, scores: { Q1: [2], Q2: [3] } },
       )
       .build();
+  const discounted = (method: { type: string } | undefined) => method?.type === "discount-ratio" || method?.type === "discount-bilinear";
 
   it.each([
     ["budget ceiling", { type: "budget-ceiling" as const, budget: 150000 }],
@@ -135,6 +137,9 @@ describe("results workbooks for other price methods", () => {
     ["deviation from lowest", { type: "deviation-from-lowest" as const }],
     ["price per quality point", { type: "price-per-quality-point" as const }],
     ["guide value (shown per £1 million)", { type: "guide-value" as const }],
+    ["logarithmic", { type: "logarithmic" as const, multiple: 4 }],
+    ["discount ratio", { type: "discount-ratio" as const, base: 200000 }],
+    ["bilinear on the discount", { type: "discount-bilinear" as const, base: 200000, coefficient: 0.85 }],
   ])("%s: the price sheet's formulas give the engine's figures, recalculated by LibreOffice where available", async (_name, method) => {
     const scoredTender = scoreTender(tender(method));
     if (!scoredTender.ok) throw new Error("should score");
@@ -147,7 +152,8 @@ describe("results workbooks for other price methods", () => {
       const zip = new PizZip(bytes);
       const book = await load(bytes);
       const xml = zip.file(`xl/worksheets/sheet${book.getWorksheet("Price")!.id}.xml`)!.asText();
-      const header = method.type === "budget-ceiling" ? 8 : 7;
+      // Rows above the table: title, formula, maximum, lowest, highest, then the budget, or the base and the discounts.
+      const header = { "budget-ceiling": 8, "discount-ratio": 9, "discount-bilinear": 10 }[method.type as string] ?? 7;
       scoredTender.value.bids.forEach((bid, i) => {
         const cell = new RegExp(`<c r="F${header + 1 + i}"[^>]*>(.*?)</c>`).exec(xml)?.[1] ?? "";
         const expected = method.type === "price-per-quality-point" ? bid.price?.pricePerQualityPoint : method.type === "guide-value" ? bid.price?.awardValue?.mul(1_000_000) : bid.price?.points;

@@ -53,7 +53,8 @@ const SectionJson = z.strictObject({
 });
 
 const PriceJson = z.strictObject({
-  years: z.array(pounds("A year's price")).describe("The price of each year of the initial term, in pounds"),
+  basis: z.enum(["years", "total", "discount"]).describe("What was scored: the sum of the yearly prices, one whole-life total, or a discount on the base price"),
+  years: z.array(pounds("A year's price")).describe("The price of each year of the initial term, in pounds (empty when the bid gave only a total or a discount)"),
   extensionYears: z.array(pounds("A year's price")).describe("The price of each optional extension year, in pounds"),
   includesExtensionYears: z.boolean().describe("Whether the whole-life price counts the extension years"),
   wholeLifeCost: pounds("The whole-life price that is scored"),
@@ -61,6 +62,7 @@ const PriceJson = z.strictObject({
   unroundedPoints: unrounded,
   variables: z.record(z.string(), ExactJson).describe("The figures the price method used for this bid, by the name the formula gives them (price, lowest, maxPoints, …)"),
   pricePerQualityPoint: pounds("Under price per quality point: the price divided by the quality score").exactOptional(),
+  discountPercent: percent("Under a discount method: the discount offered on the base price").exactOptional(),
   awardValue: ExactJson.exactOptional().describe("Under an award-on-value method, the figure the award rests on: pounds per quality point, guide value (quality points per pound) or fictional price (pounds); absent for a bid not ranked"),
   withinBand: z.boolean().exactOptional().describe("Extended guide value only: whether the bid's guide value is within the band below the best"),
   deductions: z.record(z.string(), ExactJson).exactOptional().describe("Fictional price only: the sum deducted from the price for each criterion, in pounds, by criterion id"),
@@ -149,6 +151,9 @@ const ResultJson = z.strictObject({
       mean: pounds("The mean whole-life price").exactOptional(),
       median: pounds("The median whole-life price").exactOptional(),
       budget: pounds("The budget").exactOptional(),
+      base: pounds("Under a discount method: the base price the discounts are offered on").exactOptional(),
+      highestDiscount: percent("Under a discount method: the highest discount offered by a bid in contention").exactOptional(),
+      meanDiscount: percent("Under a discount method: the mean discount offered by the bids in contention").exactOptional(),
     })
     .exactOptional()
     .describe("How price was scored, when the model has a price section"),
