@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ZERO, sum, type Exact } from "../arithmetic/exact.js";
 import type { Bid, TenderBids } from "../model/bids.js";
-import type { ScoringModel } from "../model/scoring-model.js";
+import { scoredSectionKeys, type ScoringModel } from "../model/scoring-model.js";
+import { criterionScale } from "../model/weights.js";
 import type { StandstillPeriod } from "../model/standstill.js";
 import { problem, type Problem } from "../problems/problem.js";
 import type { TenderSpecification } from "../model/specification.js";
@@ -159,8 +160,8 @@ const NO_DESCRIPTOR = "The scoring model gives no description for this score.";
 
 /** The descriptor of a score on its scale; a combined score between two points names both. */
 function descriptorOf(model: ScoringModel, criterionId: string, score: Exact): string {
-  const scaleKey = Object.values(model.sections).find((s) => s !== undefined && "criteria" in s && s.criteria.some((c) => c.id === criterionId));
-  const scale = scaleKey && "scale" in scaleKey ? model.scales[scaleKey.scale] : undefined;
+  const section = scoredSectionKeys.map((k) => model.sections[k]).find((s) => s !== undefined && s.criteria.some((c) => c.id === criterionId));
+  const scale = section ? criterionScale(model, section, section.criteria.find((c) => c.id === criterionId)!) : undefined;
   if (!scale) return NO_DESCRIPTOR;
   const describe = (v: number) => scale.descriptors[String(v)];
   const onScale = scale.values.find((v) => score.equals(v));
@@ -182,7 +183,8 @@ function howAssessed(model: ScoringModel, result: TenderResult): { text: string 
     const scorers = s.criteria[0]?.evaluatorScores.length ?? 0;
     const who = s.section === "userPanel" ? `${scorers} members of a user panel of people who use services` : `${scorers} evaluator${scorers === 1 ? "" : "s"}, each on their own`;
     const method = section.combination?.method ?? model.combination.method;
-    return { text: `${s.title}: each answer was scored by ${who}, on the ${model.scales[section.scale]!.title}; the scores were ${combinedBy[method]}.` };
+    const scales = [...new Set(section.criteria.map((c) => criterionScale(model, section, c)!.title))].map((t) => `the ${t}`);
+    return { text: `${s.title}: each answer was scored by ${who}, on ${scales.join(" or ")}${scales.length > 1 ? " as each criterion states" : ""}; the scores were ${combinedBy[method]}.` };
   });
   if (result.price) lines.push({ text: `Price: ${result.price.description.name.toLowerCase()}; ${result.price.description.formula}; at most ${formatPoints(result.price.maxPoints, 0)} points.` });
   return lines;

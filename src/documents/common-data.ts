@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { exact, plainNumber } from "../arithmetic/exact.js";
+import { exact, plainNumber, type Exact } from "../arithmetic/exact.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { availablePoints } from "../model/weights.js";
+import { availablePoints, criterionScale, shareOfSection } from "../model/weights.js";
 import { formatDate, formatMoney, formatPercent, formatPoints } from "../language/uk-format.js";
 import type { TenderResult } from "../scoring/result.js";
 import type { RoundingRule } from "../scoring/rounding.js";
@@ -73,17 +73,27 @@ export function criterionFields(model: ScoringModel, result?: TenderResult): z.i
   return scoredSectionKeys.flatMap((key) => {
     const section = model.sections[key];
     if (!section) return [];
-    const scale = model.scales[section.scale]!;
-    return section.criteria.map((c) => ({
-      id: c.id,
-      title: c.title,
-      section: section.title ?? sectionTitles[key],
-      weightInSection: `${c.weight}%`,
-      importance: `${formatPercent(scored.get(c.id) ?? availablePoints(section, c))} of the total score`,
-      scale: `${scale.title} (${scale.values.join(", ")})`,
-      minimum: c.minimumScore !== undefined ? `${c.minimumScore}` : "none",
-    }));
+    return section.criteria.map((c) => {
+      const scale = criterionScale(model, section, c)!;
+      return {
+        id: c.id,
+        title: c.title,
+        section: section.title ?? sectionTitles[key],
+        weightInSection: weightText(c.weight, section.criteriaWeightsOutOf, shareOfSection(section, c).mul(100)),
+        importance: `${formatPercent(scored.get(c.id) ?? availablePoints(model, section, c))} of the total score`,
+        scale: `${scale.title} (${scale.values.join(", ")})`,
+        minimum: c.minimumScore !== undefined ? `${c.minimumScore}` : "none",
+      };
+    });
   });
+}
+
+/**
+ * A weight as the model gives it: "30%", or for weights given as points of a stated total
+ * "60 of 130 points (46.15%)", so the published figure and its exact share both show.
+ */
+export function weightText(weight: number, outOf: number | undefined, percent: Exact): string {
+  return outOf === undefined ? `${weight}%` : `${weight} of ${outOf} points (${formatPercent(percent)})`;
 }
 
 export const ResultRow = z.object({

@@ -2,13 +2,13 @@ import { z } from "zod";
 import type { TenderBids } from "../model/bids.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { DEFAULT_TOLERANCE_SHARE } from "../model/weights.js";
+import { DEFAULT_TOLERANCE_SHARE, criterionScale, scaleIdsInUse, sectionPercent } from "../model/weights.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { counted, formatDate, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 import { flagMessage, formatLocation, valueWithBasis } from "../problems/format.js";
 import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
-import { CriterionFields, ResultRow, roundingStatement, TenderFields, criterionFields, flagOf, resultRows, sentence, tenderFields, text } from "./common-data.js";
+import { CriterionFields, ResultRow, roundingStatement, TenderFields, criterionFields, flagOf, resultRows, sentence, tenderFields, text, weightText } from "./common-data.js";
 
 export const EvaluationReportData = z.object({
   documentTitle: text("Document title, e.g. Evaluation report: <tender title>"),
@@ -158,7 +158,7 @@ export function evaluationReportData(input: {
 }): EvaluationReportData {
   const { specification, model, bids, result, review, audit } = input;
   const byId = new Map(result.bids.map((b) => [b.bidId, b]));
-  const scales = new Set(scoredSectionKeys.flatMap((k) => (model.sections[k] ? [model.sections[k]!.scale] : [])));
+  const scales = new Set(scaleIdsInUse(model, scoredSectionKeys));
   const declarations = declarationRows(bids);
   const approval = review?.flags.find((f): f is ApprovalFlag => f.code === "review.approval-route");
   const { recommendation, summary } = executiveSummary(input, declarations, approval);
@@ -194,10 +194,12 @@ export function evaluationReportData(input: {
       tieBreak: model.tieBreak.length > 0 ? `Equal totals are separated by: ${model.tieBreak.map((r) => tieBreakWords[r]).join(", then ")}.` : "Equal totals share a rank.",
     },
     sections: [
-      ...(model.sections.price ? [{ title: model.sections.price.title ?? "Price", weight: `${model.sections.price.weight}%`, scale: "Price method (below)", minimum: "none" }] : []),
+      ...(model.sections.price ? [{ title: model.sections.price.title ?? "Price", weight: weightText(model.sections.price.weight, model.sectionWeightsOutOf, sectionPercent(model, model.sections.price)), scale: "Price method (below)", minimum: "none" }] : []),
       ...scoredSectionKeys.flatMap((k) => {
         const s = model.sections[k];
-        return s ? [{ title: s.title ?? sectionTitles[k], weight: `${s.weight}%`, scale: model.scales[s.scale]!.title, minimum: s.minimumPercent !== undefined ? `${s.minimumPercent}%` : "none" }] : [];
+        // A section whose criteria are marked on their own scales names every scale it uses.
+        const scaleTitles = s ? [...new Set(s.criteria.map((c) => criterionScale(model, s, c)!.title))].join("; ") : "";
+        return s ? [{ title: s.title ?? sectionTitles[k], weight: weightText(s.weight, model.sectionWeightsOutOf, sectionPercent(model, s)), scale: scaleTitles, minimum: s.minimumPercent !== undefined ? `${s.minimumPercent}%` : "none" }] : [];
       }),
     ],
     criteria: criterionFields(model, result),
@@ -282,7 +284,7 @@ export function evaluationReportData(input: {
 /** The rule from score to points in words, naming the scales normalised from their lowest score (see weights.ts). */
 function pointsRule(model: ScoringModel): string {
   const fromZero = "combined score ÷ top of the scale × the points the criterion is worth";
-  const used = new Set(scoredSectionKeys.flatMap((k) => (model.sections[k] ? [model.sections[k]!.scale] : [])));
+  const used = new Set(scaleIdsInUse(model, scoredSectionKeys));
   const fromLowest = [...used].filter((id) => model.scales[id]?.normalise === "from-lowest").map((id) => `"${model.scales[id]!.title}"`);
   if (fromLowest.length === 0) return `Each criterion's points = ${fromZero}.`;
   const rule = "(combined score − the lowest score on the scale) ÷ (top of the scale − the lowest score) × the points the criterion is worth, so the lowest score earns no points";

@@ -2,6 +2,7 @@ import { problem, type PathSegment, type Problem } from "../problems/problem.js"
 import type { TenderBids } from "./bids.js";
 import { scoredSectionKeys, sectionTitles, type Criterion, type ScoredSection, type ScoredSectionKey, type ScoringModel } from "./scoring-model.js";
 import type { TenderSpecification } from "./specification.js";
+import { criterionScaleId } from "./weights.js";
 
 const at = (...path: PathSegment[]) => ({ document: "bids" as const, path });
 
@@ -80,7 +81,8 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
         problems.push(problem("bids.unknown-criterion", at("bids", b, "scores", criterionId), { criterion: criterionId, known: knownCriteria }));
         continue;
       }
-      const scale = model.scales[known.sectionModel.scale];
+      const scaleId = criterionScaleId(known.sectionModel, known.criterion);
+      const scale = model.scales[scaleId];
       const expected = panelFor.get(known.section)!;
       const forCriterion = evaluatorsFor(tenderBids, known.section, criterionId);
       for (const [evaluatorId, given] of Object.entries(byEvaluator)) {
@@ -103,7 +105,7 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
           problems.push(
             problem("bids.score-not-on-scale", at(...path, "score"), {
               score: String(given.score),
-              scale: known.sectionModel.scale,
+              scale: scaleId,
               allowed: scale.values.join(", "),
             }),
           );
@@ -136,12 +138,13 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
     if (known === undefined) {
       problems.push(problem("bids.unknown-criterion", at("moderation", i, "criterion"), { criterion: m.criterion, known: knownCriteria }));
     } else {
-      const scale = model.scales[known.sectionModel.scale];
+      const scaleId = criterionScaleId(known.sectionModel, known.criterion);
+      const scale = model.scales[scaleId];
       if (scale !== undefined && !scale.values.includes(m.score)) {
         problems.push(
           problem("bids.score-not-on-scale", at("moderation", i, "score"), {
             score: String(m.score),
-            scale: known.sectionModel.scale,
+            scale: scaleId,
             allowed: scale.values.join(", "),
           }),
         );

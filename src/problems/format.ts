@@ -65,7 +65,12 @@ const messages = {
     `expected a mapping of fields, got ${a.received}: write each entry as "- ${a.field}: ${a.value}" (one per line), not just "- ${a.value}"`,
   "schema.not-allowed": (a) => `${a.received} is not allowed; use one of ${a.allowed}`,
   "schema.invalid": (a) => a.detail,
-  "model.weights-do-not-add-up": (a) => `the weights of ${a.what} add up to ${a.sum}, not ${a.expected}`,
+  "model.weights-do-not-add-up": (a) =>
+    a.outOfField === undefined
+      ? `the weights of ${a.what} add up to ${a.sum}, not ${a.expected}`
+      : a.statedTotal
+        ? `the weights of ${a.what} add up to ${a.sum}, not the ${a.expected} points given as ${a.outOfField}`
+        : `the weights of ${a.what} add up to ${a.sum}, not 100 (weights given as points of another total, e.g. 60, 40 and 30 of 130, need that total stated as ${a.outOfField})`,
   "model.unknown-scale": (a) => `uses the scale "${a.scale}", which the model does not define (defined: ${a.known})`,
   "model.scale-not-ascending": (a) => `the values of scale "${a.scale}" must be listed from lowest to highest, each once`,
   "model.descriptor-not-on-scale": (a) => `describes the score ${a.value}, which is not on scale "${a.scale}"`,

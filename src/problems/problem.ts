@@ -42,7 +42,8 @@ export interface ProblemArgsByCode {
   "schema.text-for-mapping": { received: string; field: string; value: string };
   "schema.not-allowed": { received: string; allowed: string };
   "schema.invalid": { detail: string };
-  "model.weights-do-not-add-up": { what: string; sum: string; expected: string };
+  /** outOfField: where a points total may be stated; statedTotal: the model stated `expected` there (else it is the default 100). */
+  "model.weights-do-not-add-up": { what: string; sum: string; expected: string; outOfField?: string; statedTotal?: true };
   "model.unknown-scale": { scale: string; known: string };
   "model.scale-not-ascending": { scale: string };
   "model.descriptor-not-on-scale": { value: string; scale: string };

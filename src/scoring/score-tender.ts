@@ -2,7 +2,7 @@ import { HUNDRED, ZERO, exact, sum, type Exact } from "../arithmetic/exact.js";
 import { roundToStep } from "./rounding.js";
 import type { Bid, TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
-import { availablePoints as criterionPoints, moderationTolerance, noPointsAt, scaleRange, scoreShare } from "../model/weights.js";
+import { availablePoints as criterionPoints, criterionScale, moderationTolerance, noPointsAt, scaleRange, scoreShare, sectionPercent, shareOfSection } from "../model/weights.js";
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel, type TieBreakRule } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
@@ -95,7 +95,7 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
         variables: {},
       };
     }
-    const maxPoints = exact(priceSection.weight);
+    const maxPoints = sectionPercent(model, priceSection);
     const inContention = bidResults.filter((r) => r.exclusions.length === 0);
     const scoring = scorePrices(
       priceSection.method,
@@ -192,13 +192,14 @@ function scoreQualitativeSections(
   for (const key of scoredSectionKeys) {
     const sectionModel = model.sections[key];
     if (sectionModel === undefined) continue;
-    const scale = model.scales[sectionModel.scale]!;
-    const [, high] = scaleRange(scale);
+    const sectionScale = model.scales[sectionModel.scale]!;
     const combination = sectionModel.combination ?? model.combination;
-    const tolerance = moderationTolerance(scale, combination);
-    const sectionWeight = exact(sectionModel.weight);
-    const scaleMax = exact(high);
+    const sectionWeight = sectionPercent(model, sectionModel);
     const criteria: CriterionResult[] = sectionModel.criteria.map((criterion) => {
+      // A criterion may be marked on its own scale (one question out of 10 in a section marked 0–5).
+      const scale = criterionScale(model, sectionModel, criterion)!;
+      const tolerance = moderationTolerance(scale, combination, sectionScale);
+      const scaleMax = exact(scaleRange(scale)[1]);
       // Every expected score is present unless scoring was allowed to be incomplete. A specialist assessor
       // named for some criteria counts only on those.
       const evaluatorScores = evaluatorsFor(tenderBids, key, criterion.id).flatMap((evaluatorId) => {
@@ -213,8 +214,8 @@ function scoreQualitativeSections(
         evaluatorScores.length === 0 && moderation === undefined
           ? { combined: ZERO, basis: "mean" as const, spread: ZERO, needsModeration: false }
           : combineScores(evaluatorScores.length > 0 ? evaluatorScores.map((e) => e.score) : [exact(moderation!.score)], combination.method, tolerance, moderation?.score);
-      const weightInSection = exact(criterion.weight);
-      const availablePoints = criterionPoints(sectionModel, criterion);
+      const weightInSection = shareOfSection(sectionModel, criterion).mul(HUNDRED);
+      const availablePoints = criterionPoints(model, sectionModel, criterion);
       const belowMinimum = criterion.minimumScore !== undefined && combined.combined.compare(exact(criterion.minimumScore)) < 0;
       // A score that excludes the bid is always put to the panel, even when the evaluators agree within the
       // tolerance: the exclusion must rest on the panel's agreed score, not on one evaluator's mark or an average.

@@ -1,4 +1,5 @@
 import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
+import { criterionScale } from "../model/weights.js";
 import { isAssessed } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { withUserPanelCombined } from "../scoring/user-panel.js";
@@ -46,7 +47,8 @@ export async function makeModerationSheet(context: SheetContext, scored: TenderR
   const answers = result.bids.filter(isAssessed).flatMap((bid: BidResult) => bid.sections.flatMap((s) => s.criteria.map((c) => ({ bid, section: s.section, c }))));
   const ordered = [...answers.filter((a) => a.c.needsModeration), ...answers.filter((a) => !a.c.needsModeration)];
   for (const { bid, section, c } of ordered) {
-    const scale = context.model.scales[context.model.sections[section]!.scale]!;
+    const sectionModel = context.model.sections[section]!;
+    const scale = criterionScale(context.model, sectionModel, sectionModel.criteria.find((m) => m.id === c.criterionId)!)!;
     const row = sheet.addRow([
       bid.bidId,
       bid.bidder,
