@@ -6,6 +6,7 @@ import { availablePoints, criterionScale, shareOfSection } from "../model/weight
 import { formatDate, formatMoney, formatPercent, formatPoints } from "../language/uk-format.js";
 import type { TenderResult } from "../scoring/result.js";
 import type { RoundingRule } from "../scoring/rounding.js";
+import { describeMeasure } from "../scoring/measured.js";
 
 export const text = (description: string) => z.string().describe(description);
 export const flagOf = (description: string) => z.boolean().describe(description);
@@ -75,13 +76,15 @@ export function criterionFields(model: ScoringModel, result?: TenderResult): z.i
     if (!section) return [];
     return section.criteria.map((c) => {
       const scale = criterionScale(model, section, c)!;
+      // A quantitative criterion has no scale of marks: the figure and its published formula take its place.
+      const scaleText = c.measure !== undefined ? `A figure in ${c.measure.unit}: ${describeMeasure(c.measure).formula}` : `${scale.title} (${scale.values.join(", ")})`;
       return {
         id: c.id,
         title: c.title,
         section: section.title ?? sectionTitles[key],
         weightInSection: weightText(c.weight, section.criteriaWeightsOutOf, shareOfSection(section, c).mul(100)),
         importance: `${formatPercent(scored.get(c.id) ?? availablePoints(model, section, c))} of the total score`,
-        scale: `${scale.title} (${scale.values.join(", ")})`,
+        scale: scaleText,
         minimum: c.minimumScore !== undefined ? `${c.minimumScore}` : "none",
       };
     });

@@ -3,6 +3,7 @@ import type { TenderBids } from "../model/bids.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { DEFAULT_TOLERANCE_SHARE, criterionScale, scaleIdsInUse, sectionPercent } from "../model/weights.js";
+import { describeMeasure } from "../scoring/measured.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { counted, formatDate, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 import { flagMessage, formatLocation, valueWithBasis } from "../problems/format.js";
@@ -198,7 +199,7 @@ export function evaluationReportData(input: {
       ...scoredSectionKeys.flatMap((k) => {
         const s = model.sections[k];
         // A section whose criteria are marked on their own scales names every scale it uses.
-        const scaleTitles = s ? [...new Set(s.criteria.map((c) => criterionScale(model, s, c)!.title))].join("; ") : "";
+        const scaleTitles = s ? [...new Set(s.criteria.map((c) => (c.measure !== undefined ? `figures in ${c.measure.unit}` : criterionScale(model, s, c)!.title)))].join("; ") : "";
         return s ? [{ title: s.title ?? sectionTitles[k], weight: weightText(s.weight, model.sectionWeightsOutOf, sectionPercent(model, s)), scale: scaleTitles, minimum: s.minimumPercent !== undefined ? `${s.minimumPercent}%` : "none" }] : [];
       }),
     ],
@@ -231,8 +232,8 @@ export function evaluationReportData(input: {
       criteria: b.sections.flatMap((s) =>
         s.criteria.map((c) => ({
           criterion: `${c.criterionId} ${c.title}`,
-          scores: c.evaluatorScores.map((e) => formatScore(e.score)).join(", "),
-          combined: `${formatScore(c.combined)} (${c.basis === "moderated" ? "agreed at moderation" : c.basis})`,
+          scores: c.measure !== undefined ? "–" : c.evaluatorScores.map((e) => formatScore(e.score)).join(", "),
+          combined: c.measure !== undefined ? `${formatScore(c.combined)} ${c.measure.unit} (the figure offered)` : `${formatScore(c.combined)} (${c.basis === "moderated" ? "agreed at moderation" : c.basis})`,
           points: `${formatPoints(c.points)} of ${formatPoints(c.availablePoints)}`,
         })),
       ),
@@ -286,8 +287,20 @@ function pointsRule(model: ScoringModel): string {
   const fromZero = "combined score ÷ top of the scale × the points the criterion is worth";
   const used = new Set(scaleIdsInUse(model, scoredSectionKeys));
   const fromLowest = [...used].filter((id) => model.scales[id]?.normalise === "from-lowest").map((id) => `"${model.scales[id]!.title}"`);
-  if (fromLowest.length === 0) return `Each criterion's points = ${fromZero}.`;
   const rule = "(combined score − the lowest score on the scale) ÷ (top of the scale − the lowest score) × the points the criterion is worth, so the lowest score earns no points";
   const where = `on the ${fromLowest.join(" and ")} scale${fromLowest.length === 1 ? "" : "s"}`;
-  return fromLowest.length === used.size ? `Each criterion's points = ${rule}.` : `Each criterion's points = ${rule}, ${where}; on the other scales, ${fromZero}.`;
+  const marked =
+    fromLowest.length === 0 ? `Each criterion's points = ${fromZero}.` : fromLowest.length === used.size ? `Each criterion's points = ${rule}.` : `Each criterion's points = ${rule}, ${where}; on the other scales, ${fromZero}.`;
+  return [used.size > 0 ? marked : "", ...measuredRules(model)].filter((t) => t !== "").join(" ");
+}
+
+/** Each quantitative criterion's published rule, in words: "K1 Response time (hours): points = …". */
+function measuredRules(model: ScoringModel): string[] {
+  return scoredSectionKeys.flatMap((k) =>
+    (model.sections[k]?.criteria ?? []).flatMap((c) => {
+      if (c.measure === undefined) return [];
+      const { name, formula } = describeMeasure(c.measure);
+      return [`${c.id} ${c.title} is scored from the figure each tender offered (${name.toLowerCase()}): ${formula}.`];
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { exact, plainNumber, sum } from "../arithmetic/exact.js";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
-import { scoredSectionKeys, sectionTitles, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
+import { scoredSectionKeys, sectionTitles, type Criterion, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
 import { criteriaWeightTotal, scaleRange, sectionWeightTotal } from "./weights.js";
 
 const at = (...path: PathSegment[]) => ({ document: "model" as const, path });
@@ -80,6 +80,10 @@ function checkScoredSections(model: ScoringModel, problems: Problem[]): void {
       );
     }
     section.criteria.forEach((criterion, i) => {
+      if (criterion.measure !== undefined) {
+        checkMeasured(criterion, at("sections", key, "criteria", i), problems);
+        return;
+      }
       // A criterion on its own scale is checked against that scale; the others against the section's.
       const own = criterion.scale !== undefined ? model.scales[criterion.scale] : scale;
       if (criterion.scale !== undefined && own === undefined) {
@@ -107,6 +111,16 @@ function checkScoredSections(model: ScoringModel, problems: Problem[]): void {
       const path = section.combination ? at("sections", key, "combination", "tolerance") : at("combination", "tolerance");
       problems.push(problem("model.tolerance-too-large", path, { tolerance: String(combination.tolerance), range: String(range) }));
     }
+  }
+}
+
+function checkMeasured(criterion: Criterion, where: { path: PathSegment[] }, problems: Problem[]): void {
+  const measure = criterion.measure!;
+  if (measure.method === "interpolation" && measure.best === measure.worst) {
+    problems.push(problem("model.measure-bounds-equal", at(...where.path, "measure"), { criterion: criterion.id, value: measure.best }));
+  }
+  if (criterion.minimumScore !== undefined) {
+    problems.push(problem("model.minimum-on-measured-criterion", at(...where.path, "minimumScore"), { criterion: criterion.id }));
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, Money, NonEmptyText, Percent, Weight } from "./common.js";
+import { Measure } from "./measure.js";
 
 export const Scale = z.strictObject({
   title: NonEmptyText.describe("The scale's name, as shown on score sheets"),
@@ -35,6 +36,9 @@ export const Criterion = z.strictObject({
   /** Share of the section: a percentage, or points of the total the section states in criteriaWeightsOutOf. */
   weight: Weight.describe("Share of the section: in percent (the section's criteria add up to 100), or in points of the total the section gives as criteriaWeightsOutOf (e.g. 60, 40 and 30 of 130)"),
   scale: Id.optional().describe("The id of a scale defined under scales, when this criterion is marked on its own scale rather than the section's (e.g. one criterion out of 10 in a section marked 0–5)"),
+  measure: Measure.optional().describe(
+    "For a quantitative criterion that is not price (response hours, delivery days, a performance figure): how each bid's figure earns points, by interpolation between a stated best and worst figure or against the best offer. Such a criterion is not scored by evaluators; each bid states its figure under figures",
+  ),
   /** A combined score below this excludes the bid. */
   minimumScore: z.number().nonnegative().optional().describe("A combined score below this excludes the bid"),
   justificationRequired: z.boolean().default(true).describe("Every score must have a justification (default true)"),

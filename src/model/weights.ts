@@ -54,7 +54,7 @@ export function criterionScale(model: Pick<ScoringModel, "scales">, section: Pic
 export function scaleIdsInUse(model: Pick<ScoringModel, "sections">, sectionKeys: readonly ("quality" | "socialValue" | "userPanel")[]): string[] {
   const ids = sectionKeys.flatMap((k) => {
     const section = model.sections[k];
-    return section ? section.criteria.map((c) => criterionScaleId(section, c)) : [];
+    return section ? section.criteria.filter((c) => c.measure === undefined).map((c) => criterionScaleId(section, c)) : [];
   });
   return [...new Set(ids)];
 }

@@ -81,6 +81,9 @@ const messages = {
   "model.no-quality-for-price-per-quality-point": () =>
     "price per quality point needs at least one scored section (quality, social value or user panel) to divide by",
   "model.formula-invalid": (a) => `the price formula "${a.formula}" cannot be used: ${a.detail}`,
+  "model.measure-bounds-equal": (a) => `criterion ${a.criterion} interpolates between a best and a worst figure that are both ${a.value}, so no figure can be placed between them`,
+  "model.minimum-on-measured-criterion": (a) =>
+    `criterion ${a.criterion} is quantitative, so a minimumScore (a mark on a scale) does not apply to it; to exclude figures beyond a limit, state the limit as a requirement (a gate)`,
   "model.tolerance-too-large": (a) =>
     `a moderation tolerance of ${a.tolerance} is wider than the whole scale (${a.range}), so no disagreement would ever be flagged`,
   "model.no-sections": () => "the model has no sections to score",
@@ -97,6 +100,9 @@ const messages = {
     `evaluator "${a.evaluator}" is named for criterion ${a.criterion}, which is not a criterion of the sections they score (${a.sections})`,
   "bids.score-not-on-scale": (a) => `the score ${a.score} is not on the scale "${a.scale}" (allowed: ${a.allowed})`,
   "bids.missing-score": (a) => `bid "${a.bid}" has no score from ${a.evaluator} for criterion ${a.criterion}`,
+  "bids.missing-figure": (a) => `bid "${a.bid}" gives no figure (in ${a.unit}) for the quantitative criterion ${a.criterion}: add it under figures, e.g. ${a.criterion}: 4`,
+  "bids.figure-not-positive": (a) => `bid "${a.bid}" offers ${a.figure} for criterion ${a.criterion}, which is scored against the best offer by division, so every figure must be above 0`,
+  "bids.scores-for-measured-criterion": (a) => `criterion ${a.criterion} is quantitative: its points come from each bid's figure under figures, not from evaluators' or moderated scores`,
   "bids.missing-justification": (a) =>
     `the score ${a.evaluator} gave bid "${a.bid}" for ${a.criterion} has no justification, and the model requires one`,
   "bids.unknown-gate": (a) => `"${a.gate}" is not a pass/fail gate of the scoring model (gates: ${a.known})`,

@@ -31,6 +31,8 @@ export function improvementsToWin(model: ScoringModel, result: TenderResult, bid
   return bid.sections.flatMap((section) => {
     const sectionModel = model.sections[section.section]!;
     return section.criteria.map((c) => {
+      // A quantitative criterion has no scale of marks to climb: its figure is the bid's offer.
+      if (c.measure !== undefined) return { criterionId: c.criterionId, title: c.title, current: c.combined, gap };
       const scale = criterionScale(model, sectionModel, sectionModel.criteria.find((m) => m.id === c.criterionId)!)!;
       const improvement: CriterionImprovement = { criterionId: c.criterionId, title: c.title, current: c.combined, gap };
       if (gap.compare(0) < 0) return improvement; // already first, by `gap` points

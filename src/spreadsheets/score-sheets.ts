@@ -165,7 +165,8 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
     if (userPanel) largePrint(sheet, noQuestions);
     // The user panel reads one organisation at a time, a page each; evaluators score one criterion across the bids.
     // A specialist assessor's sheet has only the criteria they were named for.
-    const theirs = userPanel ? s.criteria : s.criteria.filter((c) => evaluatorsFor(bids, section, c.id).includes(evaluatorId));
+    // A quantitative criterion is scored from the bids' figures, not on a sheet.
+    const theirs = s.criteria.filter((c) => c.measure === undefined && (userPanel || evaluatorsFor(bids, section, c.id).includes(evaluatorId)));
     const order = userPanel ? bids.bids.flatMap((bid) => theirs.map((criterion) => ({ bid, criterion }))) : theirs.flatMap((criterion) => bids.bids.map((bid) => ({ bid, criterion })));
     for (const [i, { bid, criterion }] of order.entries()) {
       const row = sheet.addRow([bid.id, bid.bidder, criterion.id, criterion.title, criterion.question ?? "", null, null]);

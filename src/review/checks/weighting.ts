@@ -40,11 +40,16 @@ export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): Review
     // The share of a criterion's points between the lowest and the top score: all of them when the
     // scale is normalised from its lowest, (top − lowest) ÷ top when from zero. Each criterion on its own scale.
     const rangeOf = (scale: Scale) => exact(scaleRange(scale)[1] - scaleRange(scale)[0]).div(pointsSpan(scale));
-    const sectionSwing = sum(section.criteria.map((c) => availablePoints(m, section, c).mul(rangeOf(criterionScale(m, section, c) ?? m.scales[section.scale]!))));
+    const sectionSwing = sum(section.criteria.map((c) => availablePoints(m, section, c).mul(c.measure !== undefined ? exact(1) : rangeOf(criterionScale(m, section, c) ?? m.scales[section.scale]!))));
     sections.push({ key, swing: sectionSwing });
     section.criteria.forEach((c, i) => {
       const scale = criterionScale(m, section, c);
       if (!scale) return;
+      if (c.measure !== undefined) {
+        // A figure earns any share of the points, so there is no step: the whole range is its swing.
+        criteria.push({ path: ["sections", key, "criteria", i, "weight"], section: key, id: c.id, title: c.title, swing: availablePoints(m, section, c), step: ZERO });
+        return;
+      }
       const span = pointsSpan(scale);
       const range = rangeOf(scale);
       const available = availablePoints(m, section, c);
