@@ -179,8 +179,8 @@ function measuredDescriptor(c: CriterionResult): string {
   const best = `${formatScore(m.best)} ${m.unit}`;
   const share = formatPercent(m.share.mul(100));
   return m.method === "interpolation"
-    ? `${share} of the points: ${best} earns all of them and ${formatScore(m.worst!)} ${m.unit} none, in a straight line between`
-    : `${share} of the points, against the best figure offered, ${best}`;
+    ? `Not marked on a scale: the figure earns ${share} of the points (${best} earns all of them and ${formatScore(m.worst!)} ${m.unit} none, in a straight line between).`
+    : `Not marked on a scale: the figure earns ${share} of the points, against the best figure offered (${best}).`;
 }
 
 const pointsOf = (c: CriterionResult) => `${formatPoints(c.points)} of ${formatPoints(c.availablePoints)}`;

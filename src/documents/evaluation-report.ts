@@ -199,7 +199,15 @@ export function evaluationReportData(input: {
       ...scoredSectionKeys.flatMap((k) => {
         const s = model.sections[k];
         // A section whose criteria are marked on their own scales names every scale it uses.
-        const scaleTitles = s ? [...new Set(s.criteria.map((c) => (c.measure !== undefined ? `figures in ${c.measure.unit}` : criterionScale(model, s, c)!.title)))].join("; ") : "";
+        // A criterion on its own scale, or scored from a figure, is named beside the section's scale.
+        const scaleTitles = s
+          ? [
+              ...(s.criteria.some((c) => c.measure === undefined && (c.scale ?? s.scale) === s.scale) ? [model.scales[s.scale]!.title] : []),
+              ...s.criteria.flatMap((c) =>
+                c.measure !== undefined ? [`${c.id}: figures in ${c.measure.unit}`] : (c.scale ?? s.scale) !== s.scale ? [`${c.id}: ${criterionScale(model, s, c)!.title}`] : [],
+              ),
+            ].join("; ")
+          : "";
         return s ? [{ title: s.title ?? sectionTitles[k], weight: weightText(s.weight, model.sectionWeightsOutOf, sectionPercent(model, s)), scale: scaleTitles, minimum: s.minimumPercent !== undefined ? `${s.minimumPercent}%` : "none" }] : [];
       }),
     ],

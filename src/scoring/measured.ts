@@ -32,7 +32,8 @@ export function describeMeasure(measure: Measure): { name: string; formula: stri
     const lower = measure.best < measure.worst;
     return {
       name: "Linear interpolation between published bounds",
-      formula: `points = (figure − ${measure.worst}) ÷ (${measure.best} − ${measure.worst}) × the criterion's points, in ${unit}; ${lower ? "lower" : "higher"} is better: ${measure.best} ${unit} or ${lower ? "less" : "more"} earns all the points, ${measure.worst} ${unit} or ${lower ? "more" : "less"} earns none`,
+      // The same share either way; written so neither bracket is negative.
+      formula: `points = ${lower ? `(${measure.worst} − figure) ÷ (${measure.worst} − ${measure.best})` : `(figure − ${measure.worst}) ÷ (${measure.best} − ${measure.worst})`} × the criterion's points, in ${unit}; ${lower ? "lower" : "higher"} is better: ${measure.best} ${unit} or ${lower ? "less" : "more"} earns all the points, ${measure.worst} ${unit} or ${lower ? "more" : "less"} earns none`,
     };
   }
   return {
