@@ -23,6 +23,9 @@ const monthNames = ["January", "February", "March", "April", "May", "June", "Jul
 const yearsOf = (n: number) => `${n} year${n === 1 ? "" : "s"}`;
 
 /** A contract value with exactly what it includes, from the specification (see ValueBasis). */
+/** A section's weight in percent: whole as given (30%), or a share of a points total to 2 places (46.15%). */
+const weightPercent = (weight: number): string => formatPercent(exact(weight));
+
 export function valueWithBasis(value: Exact, b: ValueBasis): string {
   const vat = b.includesVat ? "including VAT" : "excluding VAT";
   const vatAdded = b.includesVat ? "" : `, with VAT at ${b.vatRatePercent}% added`;
@@ -244,8 +247,8 @@ const messages = {
           : `; with these bids it did decide an order: without it, ${a.outcome.overtaken.behind} would rank above ${a.outcome.overtaken.ahead}`
     }`,
   "review.price-weight-above-policy": (a) =>
-    `price carries ${a.weight}% of the marks, above the ${a.maximum}% this policy allows for ${a.careAndSupport ? "care, support and other labour-intensive services" : "this kind of service"}`,
-  "review.price-above-quality": (a) => `price (${a.price}%) is weighted above quality (${a.quality}%), so the cheapest bid can win over a better service`,
+    `price carries ${weightPercent(a.weight)} of the marks, above the ${a.maximum}% this policy allows for ${a.careAndSupport ? "care, support and other labour-intensive services" : "this kind of service"}`,
+  "review.price-above-quality": (a) => `price (${weightPercent(a.price)}) is weighted above quality (${weightPercent(a.quality)}), so the cheapest bid can win over a better service`,
   "review.social-value-missing": () => "the model has no social value section (the Public Services (Social Value) Act 2012 asks you to consider it)",
   "review.social-value-token": (a) =>
     `social value carries ${plainNumber(a.weight)}%, the token "added value" share (${a.token}% or less) that is too small to reward what local and user-led organisations add`,
@@ -254,9 +257,9 @@ const messages = {
   "review.social-value-hard-to-evidence": (a) =>
     `social value criterion ${a.criterion} is measured by ${a.terms.map((t) => `"${t}"`).join(", ")}, which small organisations and charities cannot readily evidence`,
   "review.no-user-panel": () => "the service has users but the model has no section scored by a user panel",
-  "review.user-panel-too-light": (a) => `the user-panel section carries ${a.weight}%, below the ${a.minimum}% that lets it matter`,
+  "review.user-panel-too-light": (a) => `the user-panel section carries ${weightPercent(a.weight)}, below the ${a.minimum}% that lets it matter`,
   "review.price-heavy-without-quality-threshold": (a) =>
-    `price carries ${a.weight}% (at least ${a.trigger}%) but no quality criterion or section has a minimum score, so a low-quality, low-price bid can win`,
+    `price carries ${weightPercent(a.weight)} (at least ${a.trigger}%) but no quality criterion or section has a minimum score, so a low-quality, low-price bid can win`,
   "review.relative-price-scoring": () =>
     "price is scored relative to the lowest bid (lowest ÷ price): a third bid's price changes everyone's price points and can reverse the order of two others",
   "review.interpolation-price-scoring": () =>
