@@ -25,7 +25,7 @@ export type CombinationMethod = z.infer<typeof CombinationMethod>;
 export const Combination = z.strictObject({
   method: CombinationMethod.describe("How evaluators' scores are combined: consensus (agreed at moderation; the mean within tolerance), mean or median"),
   /** Largest spread (highest − lowest evaluator score, in scale points) accepted without moderation. */
-  tolerance: z.number().nonnegative().optional().meta({ examples: [1.5] }).describe("Largest spread between evaluators' scores accepted without moderation, in scale points (default: 30% of the scale's range)"),
+  tolerance: z.number().nonnegative().optional().meta({ examples: [1.5] }).describe("Largest spread between evaluators' scores accepted without moderation, in points of the section's scale; a criterion on its own scale gets the same share of its own range (default: 30% of the scale's range)"),
 });
 export type Combination = z.infer<typeof Combination>;
 
