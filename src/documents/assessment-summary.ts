@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { ZERO, sum, type Exact } from "../arithmetic/exact.js";
 import type { Bid, TenderBids } from "../model/bids.js";
-import type { ScoringModel } from "../model/scoring-model.js";
+import { scoredSectionKeys, type ScoringModel } from "../model/scoring-model.js";
+import { criterionScale } from "../model/weights.js";
 import type { StandstillPeriod } from "../model/standstill.js";
 import { problem, type Problem } from "../problems/problem.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { awardFigure, awardRuleSentence, awardSentence } from "../presentation/award-value.js";
 import { counted, formatDate, formatMoney, formatOrdinal, formatPercent, formatPoints, formatScore, plural } from "../language/uk-format.js";
+import { describeMeasure } from "../scoring/measured.js";
 import { isAssessed } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, Exclusion, TenderResult } from "../scoring/result.js";
 import { standstillStatement } from "./standstill-statement.js";
@@ -166,8 +168,8 @@ const NO_DESCRIPTOR = "The scoring model gives no description for this score.";
 
 /** The descriptor of a score on its scale; a combined score between two points names both. */
 function descriptorOf(model: ScoringModel, criterionId: string, score: Exact): string {
-  const scaleKey = Object.values(model.sections).find((s) => s !== undefined && "criteria" in s && s.criteria.some((c) => c.id === criterionId));
-  const scale = scaleKey && "scale" in scaleKey ? model.scales[scaleKey.scale] : undefined;
+  const section = scoredSectionKeys.map((k) => model.sections[k]).find((s) => s !== undefined && s.criteria.some((c) => c.id === criterionId));
+  const scale = section ? criterionScale(model, section, section.criteria.find((c) => c.id === criterionId)!) : undefined;
   if (!scale) return NO_DESCRIPTOR;
   const describe = (v: number) => scale.descriptors[String(v)];
   const onScale = scale.values.find((v) => score.equals(v));
@@ -178,6 +180,16 @@ function descriptorOf(model: ScoringModel, criterionId: string, score: Exact): s
   return `Between ${below} (${describe(below)}) and ${above} (${describe(above)})`;
 }
 
+/** What a quantitative criterion's figure earned, against the figure that earns all the points. */
+function measuredDescriptor(c: CriterionResult): string {
+  const m = c.measure!;
+  const best = `${formatScore(m.best)} ${m.unit}`;
+  const share = formatPercent(m.share.mul(100));
+  return m.method === "interpolation"
+    ? `Not marked on a scale: the figure earns ${share} of the points (${best} earns all of them and ${formatScore(m.worst!)} ${m.unit} none, in a straight line between).`
+    : `Not marked on a scale: the figure earns ${share} of the points, against the best figure offered (${best}).`;
+}
+
 const pointsOf = (c: CriterionResult) => `${formatPoints(c.points)} of ${formatPoints(c.availablePoints)}`;
 
 const combinedBy = { consensus: "agreed by consensus at moderation (the mean where evaluators were within tolerance)", mean: "combined as the mean", median: "combined as the median" };
@@ -186,10 +198,14 @@ function howAssessed(model: ScoringModel, result: TenderResult): { text: string 
   const example = result.bids[0];
   const lines = (example?.sections ?? []).map((s) => {
     const section = model.sections[s.section]!;
-    const scorers = s.criteria[0]?.evaluatorScores.length ?? 0;
+    const scorers = s.criteria.find((c) => c.measure === undefined)?.evaluatorScores.length ?? 0;
+    const measured = section.criteria.filter((c) => c.measure !== undefined);
+    const byFigure = measured.map((c) => `${c.id} ${c.title} was scored from the figure each tender offered: ${describeMeasure(c.measure!).formula}`).join("; ");
+    if (measured.length === section.criteria.length) return { text: `${s.title}: ${byFigure}.` };
     const who = s.section === "userPanel" ? `${scorers} members of a user panel of people who use services` : `${scorers} evaluator${scorers === 1 ? "" : "s"}, each on their own`;
     const method = section.combination?.method ?? model.combination.method;
-    return { text: `${s.title}: each answer was scored by ${who}, on the ${model.scales[section.scale]!.title}; the scores were ${combinedBy[method]}.` };
+    const scales = [...new Set(section.criteria.filter((c) => c.measure === undefined).map((c) => criterionScale(model, section, c)!.title))].map((t) => `the ${t}`);
+    return { text: `${s.title}: each answer was scored by ${who}, on ${scales.join(" or ")}${scales.length > 1 ? " as each criterion states" : ""}; the scores were ${combinedBy[method]}${measured.length > 0 ? `. ${byFigure}` : ""}.` };
   });
   // Under an award-on-value method price earns no points: the method is the award rule, not "at most 0 points".
   // Only the name's first letter is lowered: the rest names sources ("ANAC guideline no. 2", "Bid Evaluation Guidance Note").
@@ -214,6 +230,10 @@ function criterionScores(model: ScoringModel, result: TenderResult, bid: BidResu
   return criterionFields(model, result).flatMap((c) => {
     const mine = criterionOf(bid, c.id);
     if (!mine) return [];
+    if (mine.measure !== undefined) {
+      const figure = `${formatScore(mine.combined)} ${mine.measure.unit}`;
+      return [{ ...c, score: figure, descriptor: measuredDescriptor(mine), points: pointsOf(mine), explanation: feedback[c.id] ?? `The tender offered ${figure}.` }];
+    }
     return [{ ...c, score: formatScore(mine.combined), descriptor: descriptorOf(model, c.id, mine.combined), points: pointsOf(mine), explanation: feedback[c.id] ?? "" }];
   });
 }
@@ -301,7 +321,8 @@ export function summariesProblems(input: AssessmentSummaryInput): Problem[] {
     if (missing.length > 0) problems.push(problem("summaries.supplier-details-missing", { document: "bids", path: ["bids", i] }, { bid: bid.bidId, bidder: bid.bidder, missing }));
     if (!isAssessed(bid)) continue;
     for (const c of bid.sections.flatMap((s) => s.criteria)) {
-      if (given.feedback[c.criterionId] === undefined) {
+      // A quantitative criterion is explained by the figure the tender offered and the published formula.
+      if (given.feedback[c.criterionId] === undefined && c.measure === undefined) {
         problems.push(problem("summaries.feedback-missing", { document: "bids", path: ["bids", i, "feedback"] }, { bid: bid.bidId, bidder: bid.bidder, criterion: c.criterionId }));
       }
     }

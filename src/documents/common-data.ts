@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { exact, plainNumber } from "../arithmetic/exact.js";
+import { exact, plainNumber, type Exact } from "../arithmetic/exact.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { availablePoints } from "../model/weights.js";
+import { availablePoints, criterionScale, shareOfSection } from "../model/weights.js";
 import { formatDate, formatMoney, formatPercent, formatPoints } from "../language/uk-format.js";
 import type { TenderResult } from "../scoring/result.js";
 import type { RoundingRule } from "../scoring/rounding.js";
+import { describeMeasure } from "../scoring/measured.js";
 
 export const text = (description: string) => z.string().describe(description);
 export const flagOf = (description: string) => z.boolean().describe(description);
@@ -73,16 +74,20 @@ export function criterionFields(model: ScoringModel, result?: TenderResult): z.i
   return scoredSectionKeys.flatMap((key) => {
     const section = model.sections[key];
     if (!section) return [];
-    const scale = model.scales[section.scale]!;
-    return section.criteria.map((c) => ({
-      id: c.id,
-      title: c.title,
-      section: section.title ?? sectionTitles[key],
-      weightInSection: `${c.weight}%`,
-      importance: `${formatPercent(scored.get(c.id) ?? availablePoints(section, c))} of the total score${fictionalWorth(model, c.id)}`,
-      scale: `${scale.title} (${scale.values.join(", ")})`,
-      minimum: c.minimumScore !== undefined ? `${c.minimumScore}` : "none",
-    }));
+    return section.criteria.map((c) => {
+      const scale = criterionScale(model, section, c)!;
+      // A quantitative criterion has no scale of marks: the figure and its published formula take its place.
+      const scaleText = c.measure !== undefined ? `A figure in ${c.measure.unit}: ${describeMeasure(c.measure).formula}` : `${scale.title} (${scale.values.join(", ")})`;
+      return {
+        id: c.id,
+        title: c.title,
+        section: section.title ?? sectionTitles[key],
+        weightInSection: weightText(c.weight, section.criteriaWeightsOutOf, shareOfSection(section, c).mul(100)),
+        importance: `${formatPercent(scored.get(c.id) ?? availablePoints(model, section, c))} of the total score${fictionalWorth(model, c.id)}`,
+        scale: scaleText,
+        minimum: c.minimumScore !== undefined ? `${c.minimumScore}` : "none",
+      };
+    });
   });
 }
 
@@ -91,6 +96,14 @@ function fictionalWorth(model: ScoringModel, criterionId: string): string {
   const method = model.sections.price?.method;
   const value = method?.type === "fictional-price" ? method.values[criterionId] : undefined;
   return value === undefined ? "" : `; at the top score, ${formatMoney(exact(value))} off the fictional price`;
+}
+
+/**
+ * A weight as the model gives it: "30%", or for weights given as points of a stated total
+ * "60 of 130 points (46.15%)", so the published figure and its exact share both show.
+ */
+export function weightText(weight: number, outOf: number | undefined, percent: Exact): string {
+  return outOf === undefined ? `${weight}%` : `${weight} of ${outOf} points (${formatPercent(percent)})`;
 }
 
 export const ResultRow = z.object({

@@ -2,14 +2,15 @@ import { z } from "zod";
 import type { TenderBids } from "../model/bids.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { DEFAULT_TOLERANCE_SHARE } from "../model/weights.js";
+import { DEFAULT_TOLERANCE_SHARE, criterionScale, scaleIdsInUse, sectionPercent } from "../model/weights.js";
+import { describeMeasure } from "../scoring/measured.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { awardFigure, awardRuleSentence, awardSentence, tiedOn } from "../presentation/award-value.js";
 import { counted, formatDate, formatMoney, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 import { flagMessage, formatLocation, valueWithBasis } from "../problems/format.js";
 import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
-import { CriterionFields, ResultRow, roundingStatement, TenderFields, criterionFields, flagOf, resultRows, sentence, tenderFields, text } from "./common-data.js";
+import { CriterionFields, ResultRow, roundingStatement, TenderFields, criterionFields, flagOf, resultRows, sentence, tenderFields, text, weightText } from "./common-data.js";
 
 export const EvaluationReportData = z.object({
   documentTitle: text("Document title, e.g. Evaluation report: <tender title>"),
@@ -177,7 +178,7 @@ export function evaluationReportData(input: {
 }): EvaluationReportData {
   const { specification, model, bids, result, review, audit } = input;
   const byId = new Map(result.bids.map((b) => [b.bidId, b]));
-  const scales = new Set(scoredSectionKeys.flatMap((k) => (model.sections[k] ? [model.sections[k]!.scale] : [])));
+  const scales = new Set(scaleIdsInUse(model, scoredSectionKeys));
   const declarations = declarationRows(bids);
   const approval = review?.flags.find((f): f is ApprovalFlag => f.code === "review.approval-route");
   const { recommendation, summary } = executiveSummary(input, declarations, approval);
@@ -213,10 +214,20 @@ export function evaluationReportData(input: {
       tieBreak: model.tieBreak.length > 0 ? `Equal totals are separated by: ${model.tieBreak.map((r) => tieBreakWords[r]).join(", then ")}.` : "Equal totals share a rank.",
     },
     sections: [
-      ...(model.sections.price ? [{ title: model.sections.price.title ?? "Price", weight: `${model.sections.price.weight}%`, scale: "Price method (below)", minimum: "none" }] : []),
+      ...(model.sections.price ? [{ title: model.sections.price.title ?? "Price", weight: weightText(model.sections.price.weight, model.sectionWeightsOutOf, sectionPercent(model, model.sections.price)), scale: "Price method (below)", minimum: "none" }] : []),
       ...scoredSectionKeys.flatMap((k) => {
         const s = model.sections[k];
-        return s ? [{ title: s.title ?? sectionTitles[k], weight: `${s.weight}%`, scale: model.scales[s.scale]!.title, minimum: s.minimumPercent !== undefined ? `${s.minimumPercent}%` : "none" }] : [];
+        // A section whose criteria are marked on their own scales names every scale it uses.
+        // A criterion on its own scale, or scored from a figure, is named beside the section's scale.
+        const scaleTitles = s
+          ? [
+              ...(s.criteria.some((c) => c.measure === undefined && (c.scale ?? s.scale) === s.scale) ? [model.scales[s.scale]!.title] : []),
+              ...s.criteria.flatMap((c) =>
+                c.measure !== undefined ? [`${c.id}: figures in ${c.measure.unit}`] : (c.scale ?? s.scale) !== s.scale ? [`${c.id}: ${criterionScale(model, s, c)!.title}`] : [],
+              ),
+            ].join("; ")
+          : "";
+        return s ? [{ title: s.title ?? sectionTitles[k], weight: weightText(s.weight, model.sectionWeightsOutOf, sectionPercent(model, s)), scale: scaleTitles, minimum: s.minimumPercent !== undefined ? `${s.minimumPercent}%` : "none" }] : [];
       }),
     ],
     criteria: criterionFields(model, result),
@@ -251,8 +262,8 @@ export function evaluationReportData(input: {
       criteria: b.sections.flatMap((s) =>
         s.criteria.map((c) => ({
           criterion: `${c.criterionId} ${c.title}`,
-          scores: c.evaluatorScores.map((e) => formatScore(e.score)).join(", "),
-          combined: `${formatScore(c.combined)} (${c.basis === "moderated" ? "agreed at moderation" : c.basis})`,
+          scores: c.measure !== undefined ? "–" : c.evaluatorScores.map((e) => formatScore(e.score)).join(", "),
+          combined: c.measure !== undefined ? `${formatScore(c.combined)} ${c.measure.unit} (the figure offered)` : `${formatScore(c.combined)} (${c.basis === "moderated" ? "agreed at moderation" : c.basis})`,
           points: `${formatPoints(c.points)} of ${formatPoints(c.availablePoints)}`,
         })),
       ),
@@ -304,10 +315,22 @@ export function evaluationReportData(input: {
 /** The rule from score to points in words, naming the scales normalised from their lowest score (see weights.ts). */
 function pointsRule(model: ScoringModel): string {
   const fromZero = "combined score ÷ top of the scale × the points the criterion is worth";
-  const used = new Set(scoredSectionKeys.flatMap((k) => (model.sections[k] ? [model.sections[k]!.scale] : [])));
+  const used = new Set(scaleIdsInUse(model, scoredSectionKeys));
   const fromLowest = [...used].filter((id) => model.scales[id]?.normalise === "from-lowest").map((id) => `"${model.scales[id]!.title}"`);
-  if (fromLowest.length === 0) return `Each criterion's points = ${fromZero}.`;
   const rule = "(combined score − the lowest score on the scale) ÷ (top of the scale − the lowest score) × the points the criterion is worth, so the lowest score earns no points";
   const where = `on the ${fromLowest.join(" and ")} scale${fromLowest.length === 1 ? "" : "s"}`;
-  return fromLowest.length === used.size ? `Each criterion's points = ${rule}.` : `Each criterion's points = ${rule}, ${where}; on the other scales, ${fromZero}.`;
+  const marked =
+    fromLowest.length === 0 ? `Each criterion's points = ${fromZero}.` : fromLowest.length === used.size ? `Each criterion's points = ${rule}.` : `Each criterion's points = ${rule}, ${where}; on the other scales, ${fromZero}.`;
+  return [used.size > 0 ? marked : "", ...measuredRules(model)].filter((t) => t !== "").join(" ");
+}
+
+/** Each quantitative criterion's published rule, in words: "K1 Response time (hours): points = …". */
+function measuredRules(model: ScoringModel): string[] {
+  return scoredSectionKeys.flatMap((k) =>
+    (model.sections[k]?.criteria ?? []).flatMap((c) => {
+      if (c.measure === undefined) return [];
+      const { name, formula } = describeMeasure(c.measure);
+      return [`${c.id} ${c.title} is scored from the figure each tender offered (${name.toLowerCase()}): ${formula}.`];
+    }),
+  );
 }

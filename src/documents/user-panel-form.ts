@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TenderBids } from "../model/bids.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
+import { criterionScale } from "../model/weights.js";
 import { text } from "./common-data.js";
 
 /**
@@ -41,7 +42,7 @@ export function userPanelFormData(input: { specification: TenderSpecification; m
     scale: scale.values.map((v) => ({ score: String(v), meaning: scale.descriptors[String(v)] ?? "" })),
     organisations: input.bids.bids.map((bid) => ({
       bidder: bid.bidder,
-      questions: section.criteria.map((c) => ({ question: c.question ?? c.title, choices: scale.values.join("      ") })),
+      questions: section.criteria.filter((c) => c.measure === undefined).map((c) => ({ question: c.question ?? c.title, choices: criterionScale(input.model, section, c)!.values.join("      ") })),
     })),
   };
 }

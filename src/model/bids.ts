@@ -48,6 +48,10 @@ export const Bid = z.strictObject({
     .record(Id, z.record(Id, EvaluatorScore).describe("One criterion's scores, by evaluator id"))
     .default({})
     .describe("Scores by criterion id, then evaluator id (or from the returned score sheets)"),
+  figures: z
+    .record(Id, z.number())
+    .optional()
+    .describe("The bid's figure for each quantitative criterion (one with a measure in the scoring model), by criterion id, e.g. K1: 4 for a response within 4 hours"),
   /** One explanation per criterion, agreed by the panel and written for the bidder: the assessment summary's "why". */
   feedback: z
     .record(Id, NonEmptyText)

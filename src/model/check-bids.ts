@@ -4,6 +4,7 @@ import { problem, type PathSegment, type Problem } from "../problems/problem.js"
 import type { TenderBids } from "./bids.js";
 import { scoredSectionKeys, sectionTitles, type Criterion, type ScoredSection, type ScoredSectionKey, type ScoringModel } from "./scoring-model.js";
 import type { TenderSpecification } from "./specification.js";
+import { criterionScaleId } from "./weights.js";
 
 const at = (...path: PathSegment[]) => ({ document: "bids" as const, path });
 
@@ -51,10 +52,13 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
     },
   );
   for (const section of scoredSectionKeys) {
-    if (model.sections[section] !== undefined && evaluatorsFor(tenderBids, section).length === 0) {
+    // A section of quantitative criteria only is scored from the bids' figures and needs no evaluators.
+    const marked = model.sections[section]?.criteria.some((c) => c.measure === undefined) ?? false;
+    if (marked && evaluatorsFor(tenderBids, section).length === 0) {
       problems.push(problem("bids.no-evaluators-for-section", at("panel"), { section: sectionTitles[section].toLowerCase() }));
     } else {
       for (const criterion of model.sections[section]?.criteria ?? []) {
+        if (criterion.measure !== undefined) continue; // scored from each bid's figure, not by evaluators
         if (evaluatorsFor(tenderBids, section, criterion.id).length === 0) problems.push(problem("bids.no-evaluators-for-criterion", at("panel", "evaluators"), { criterion: criterion.id }));
       }
     }
@@ -82,7 +86,12 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
         problems.push(problem("bids.unknown-criterion", at("bids", b, "scores", criterionId), { criterion: criterionId, known: knownCriteria }));
         continue;
       }
-      const scale = model.scales[known.sectionModel.scale];
+      if (known.criterion.measure !== undefined) {
+        problems.push(problem("bids.scores-for-measured-criterion", at("bids", b, "scores", criterionId), { criterion: criterionId }));
+        continue;
+      }
+      const scaleId = criterionScaleId(known.sectionModel, known.criterion);
+      const scale = model.scales[scaleId];
       const expected = panelFor.get(known.section)!;
       const forCriterion = evaluatorsFor(tenderBids, known.section, criterionId);
       for (const [evaluatorId, given] of Object.entries(byEvaluator)) {
@@ -105,7 +114,7 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
           problems.push(
             problem("bids.score-not-on-scale", at(...path, "score"), {
               score: String(given.score),
-              scale: known.sectionModel.scale,
+              scale: scaleId,
               allowed: scale.values.join(", "),
             }),
           );
@@ -120,7 +129,9 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
     for (const criterionId of Object.keys(bid.feedback)) {
       if (!criteria.has(criterionId)) problems.push(problem("bids.unknown-criterion", at("bids", b, "feedback", criterionId), { criterion: criterionId, known: knownCriteria }));
     }
+    checkFigures(criteria, tenderBids, b, options, problems);
     for (const [criterionId, known] of criteria) {
+      if (known.criterion.measure !== undefined) continue;
       for (const evaluatorId of evaluatorsFor(tenderBids, known.section, criterionId)) {
         if (bid.scores[criterionId]?.[evaluatorId] === undefined) {
           problems.push(
@@ -137,13 +148,16 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
     const known = criteria.get(m.criterion);
     if (known === undefined) {
       problems.push(problem("bids.unknown-criterion", at("moderation", i, "criterion"), { criterion: m.criterion, known: knownCriteria }));
+    } else if (known.criterion.measure !== undefined) {
+      problems.push(problem("bids.scores-for-measured-criterion", at("moderation", i, "criterion"), { criterion: m.criterion }));
     } else {
-      const scale = model.scales[known.sectionModel.scale];
+      const scaleId = criterionScaleId(known.sectionModel, known.criterion);
+      const scale = model.scales[scaleId];
       if (scale !== undefined && !scale.values.includes(m.score)) {
         problems.push(
           problem("bids.score-not-on-scale", at("moderation", i, "score"), {
             score: String(m.score),
-            scale: known.sectionModel.scale,
+            scale: scaleId,
             allowed: scale.values.join(", "),
           }),
         );
@@ -177,6 +191,25 @@ function checkDeclarations(tenderBids: TenderBids, problems: Problem[]): void {
     if (d === undefined || !d.declared || d.date === undefined) {
       const reason = d === undefined ? "missing" : !d.declared ? "not-declared" : "no-date";
       problems.push(problem("bids.missing-declaration", i === undefined ? at("panel", "evaluators") : at("panel", "declarations", i), { evaluator, reason }, "warning"));
+    }
+  }
+}
+
+/** A quantitative criterion's figure from every bid; figures only for quantitative criteria; above 0 where the best offer divides. */
+function checkFigures(criteria: Map<string, CriterionInModel>, tenderBids: TenderBids, b: number, options: CheckOptions, problems: Problem[]): void {
+  const bid = tenderBids.bids[b]!;
+  const measured = [...criteria.values()].filter((c) => c.criterion.measure !== undefined);
+  for (const criterionId of Object.keys(bid.figures ?? {})) {
+    if (criteria.get(criterionId)?.criterion.measure === undefined) {
+      problems.push(problem("bids.unknown-criterion", at("bids", b, "figures", criterionId), { criterion: criterionId, known: measured.map((c) => c.criterion.id).join(", ") || "none is quantitative" }));
+    }
+  }
+  for (const { criterion } of measured) {
+    const figure = bid.figures?.[criterion.id];
+    if (figure === undefined) {
+      problems.push(problem("bids.missing-figure", at("bids", b, "figures"), { bid: bid.id, criterion: criterion.id, unit: criterion.measure!.unit }, options.allowIncomplete ? "warning" : "error"));
+    } else if (criterion.measure!.method === "best-offer" && figure <= 0) {
+      problems.push(problem("bids.figure-not-positive", at("bids", b, "figures", criterion.id), { bid: bid.id, criterion: criterion.id, figure }));
     }
   }
 }

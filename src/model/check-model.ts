@@ -1,7 +1,7 @@
-import { HUNDRED, exact, plainNumber, sum } from "../arithmetic/exact.js";
+import { exact, plainNumber, sum } from "../arithmetic/exact.js";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
-import { scoredSectionKeys, sectionTitles, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
-import { scaleRange } from "./weights.js";
+import { scoredSectionKeys, sectionTitles, type Criterion, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
+import { criteriaWeightTotal, scaleRange, sectionWeightTotal } from "./weights.js";
 
 const at = (...path: PathSegment[]) => ({ document: "model" as const, path });
 
@@ -41,12 +41,15 @@ function checkSectionWeights(model: ScoringModel, problems: Problem[]): void {
     return;
   }
   const total = sum(sections.map(([, s]) => exact(s.weight)));
-  if (!total.equals(HUNDRED)) {
+  const expected = sectionWeightTotal(model);
+  if (!total.equals(expected)) {
     problems.push(
       problem("model.weights-do-not-add-up", at("sections"), {
         what: `the sections (${sections.map(([k, s]) => `${k} ${s.weight}`).join(", ")})`,
         sum: plainNumber(total),
-        expected: "100",
+        expected: plainNumber(expected),
+        outOfField: "sectionWeightsOutOf",
+        ...(model.sectionWeightsOutOf !== undefined ? { statedTotal: true } : {}),
       }),
     );
   }
@@ -58,12 +61,15 @@ function checkScoredSections(model: ScoringModel, problems: Problem[]): void {
     const section = model.sections[key];
     if (section === undefined) continue;
     const criteriaTotal = sum(section.criteria.map((c) => exact(c.weight)));
-    if (!criteriaTotal.equals(HUNDRED)) {
+    const expected = criteriaWeightTotal(section);
+    if (!criteriaTotal.equals(expected)) {
       problems.push(
         problem("model.weights-do-not-add-up", at("sections", key, "criteria"), {
           what: `the ${sectionTitles[key].toLowerCase()} criteria`,
           sum: plainNumber(criteriaTotal),
-          expected: "100",
+          expected: plainNumber(expected),
+          outOfField: `sections.${key}.criteriaWeightsOutOf`,
+          ...(section.criteriaWeightsOutOf !== undefined ? { statedTotal: true } : {}),
         }),
       );
     }
@@ -72,10 +78,21 @@ function checkScoredSections(model: ScoringModel, problems: Problem[]): void {
       problems.push(
         problem("model.unknown-scale", at("sections", key, "scale"), { scale: section.scale, known: scaleIds.join(", ") || "none" }),
       );
-      continue;
     }
-    const [low, high] = scaleRange(scale);
     section.criteria.forEach((criterion, i) => {
+      if (criterion.measure !== undefined) {
+        checkMeasured(criterion, at("sections", key, "criteria", i), problems);
+        return;
+      }
+      // A criterion on its own scale is checked against that scale; the others against the section's.
+      const own = criterion.scale !== undefined ? model.scales[criterion.scale] : scale;
+      if (criterion.scale !== undefined && own === undefined) {
+        problems.push(
+          problem("model.unknown-scale", at("sections", key, "criteria", i, "scale"), { scale: criterion.scale, known: scaleIds.join(", ") || "none" }),
+        );
+      }
+      if (own === undefined) return;
+      const [low, high] = scaleRange(own);
       if (criterion.minimumScore !== undefined && (criterion.minimumScore < low || criterion.minimumScore > high)) {
         problems.push(
           problem("model.threshold-not-on-scale", at("sections", key, "criteria", i, "minimumScore"), {
@@ -86,12 +103,24 @@ function checkScoredSections(model: ScoringModel, problems: Problem[]): void {
         );
       }
     });
+    if (scale === undefined) continue;
+    const [low, high] = scaleRange(scale);
     const combination = section.combination ?? model.combination;
     const range = high - low;
     if (combination.tolerance !== undefined && combination.tolerance > range) {
       const path = section.combination ? at("sections", key, "combination", "tolerance") : at("combination", "tolerance");
       problems.push(problem("model.tolerance-too-large", path, { tolerance: String(combination.tolerance), range: String(range) }));
     }
+  }
+}
+
+function checkMeasured(criterion: Criterion, where: { path: PathSegment[] }, problems: Problem[]): void {
+  const measure = criterion.measure!;
+  if (measure.method === "interpolation" && measure.best === measure.worst) {
+    problems.push(problem("model.measure-bounds-equal", at(...where.path, "measure"), { criterion: criterion.id, value: measure.best }));
+  }
+  if (criterion.minimumScore !== undefined) {
+    problems.push(problem("model.minimum-on-measured-criterion", at(...where.path, "minimumScore"), { criterion: criterion.id }));
   }
 }
 

@@ -13,3 +13,6 @@ export const Money = z.number().nonnegative().max(1e12);
 export const IsoDate = z.iso.date("use the form YYYY-MM-DD, e.g. 2026-11-21");
 
 export const Percent = z.number().min(0).max(100);
+
+/** A weight: a percentage, or points of a total the model states (60, 40 and 30 of 130). Above a million is a typing mistake. */
+export const Weight = z.number().nonnegative().max(1e6);

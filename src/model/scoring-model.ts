@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Id, Money, NonEmptyText, Percent } from "./common.js";
+import { Id, Money, NonEmptyText, Percent, Weight } from "./common.js";
+import { Measure } from "./measure.js";
 
 export const Scale = z.strictObject({
   title: NonEmptyText.describe("The scale's name, as shown on score sheets"),
@@ -24,7 +25,7 @@ export type CombinationMethod = z.infer<typeof CombinationMethod>;
 export const Combination = z.strictObject({
   method: CombinationMethod.describe("How evaluators' scores are combined: consensus (agreed at moderation; the mean within tolerance), mean or median"),
   /** Largest spread (highest − lowest evaluator score, in scale points) accepted without moderation. */
-  tolerance: z.number().nonnegative().optional().meta({ examples: [1.5] }).describe("Largest spread between evaluators' scores accepted without moderation, in scale points (default: 30% of the scale's range)"),
+  tolerance: z.number().nonnegative().optional().meta({ examples: [1.5] }).describe("Largest spread between evaluators' scores accepted without moderation, in points of the section's scale; a criterion on its own scale gets the same share of its own range (default: 30% of the scale's range)"),
 });
 export type Combination = z.infer<typeof Combination>;
 
@@ -32,8 +33,12 @@ export const Criterion = z.strictObject({
   id: Id.describe("The criterion's id, e.g. Q1; bids and score sheets refer to it"),
   title: NonEmptyText.describe("The criterion's short title"),
   question: z.string().optional().describe("The question bidders answer, in full"),
-  /** Share of the section, in percent; a section's criteria add up to 100. */
-  weight: Percent.describe("Share of the section, in percent; a section's criteria add up to 100"),
+  /** Share of the section: a percentage, or points of the total the section states in criteriaWeightsOutOf. */
+  weight: Weight.describe("Share of the section: in percent (the section's criteria add up to 100), or in points of the total the section gives as criteriaWeightsOutOf (e.g. 60, 40 and 30 of 130)"),
+  scale: Id.optional().describe("The id of a scale defined under scales, when this criterion is marked on its own scale rather than the section's (e.g. one criterion out of 10 in a section marked 0–5)"),
+  measure: Measure.optional().describe(
+    "For a quantitative criterion that is not price (response hours, delivery days, a performance figure): how each bid's figure earns points, by interpolation between a stated best and worst figure or against the best offer. Such a criterion is not scored by evaluators; each bid states its figure under figures",
+  ),
   /** A combined score below this excludes the bid. */
   minimumScore: z.number().nonnegative().optional().describe("A combined score below this excludes the bid"),
   justificationRequired: z.boolean().default(true).describe("Every score must have a justification (default true)"),
@@ -43,9 +48,12 @@ export type Criterion = z.infer<typeof Criterion>;
 
 export const ScoredSection = z.strictObject({
   title: NonEmptyText.optional().describe("The section's title, if not the usual one"),
-  /** Share of the total score, in percent; the sections add up to 100. */
-  weight: Percent.describe("Share of the total score, in percent; the sections add up to 100"),
-  scale: Id.describe("The id of a scale defined under scales"),
+  /** Share of the total score: a percentage, or points of the model's sectionWeightsOutOf. */
+  weight: Weight.describe("Share of the total score: in percent (the sections add up to 100), or in points of the total the model gives as sectionWeightsOutOf"),
+  scale: Id.describe("The id of a scale defined under scales: the scale of every criterion that does not name its own"),
+  criteriaWeightsOutOf: Weight.positive()
+    .optional()
+    .describe("What the criteria's weights add up to, when they are points rather than percentages (e.g. 130 for 60, 40 and 30); each criterion's share is its weight ÷ this total, exactly (default 100)"),
   /** The bid is excluded if it earns less than this share of the section's available points. */
   minimumPercent: Percent.optional().describe("A bid earning less than this share of the section's points is excluded"),
   combination: Combination.optional().describe("How this section's scores are combined, if not as the model's combination says"),
@@ -108,7 +116,9 @@ export type PriceMethodType = PriceMethod["type"];
 
 export const PriceSection = z.strictObject({
   title: NonEmptyText.optional().describe("The section's title, if not Price"),
-  weight: Percent.describe("Share of the total score, in percent (0 under price per quality point, guide value, extended guide value and fictional price)"),
+  weight: Weight.describe(
+    "Share of the total score: in percent, or in points of the model's sectionWeightsOutOf (0 under price per quality point, guide value, extended guide value and fictional price)",
+  ),
   method: PriceMethod.describe(
     "How price is scored: proportional, linear-interpolation, deviation-from-lowest, budget-ceiling, logarithmic, discount-ratio, discount-bilinear, price-per-quality-point, guide-value, extended-guide-value, fictional-price or custom",
   ),
@@ -156,7 +166,10 @@ export const ScoringModel = z
         socialValue: ScoredSection.optional().describe("The social value section, scored by evaluators"),
         userPanel: ScoredSection.optional().describe("The section scored by the user panel (people who use the service)"),
       })
-      .describe("The sections and their weights, which add up to 100"),
+      .describe("The sections and their weights, which add up to 100 (or to sectionWeightsOutOf)"),
+    sectionWeightsOutOf: Weight.positive()
+      .optional()
+      .describe("What the sections' weights add up to, when they are points rather than percentages (e.g. 130); each section's share of the total score is its weight ÷ this total, exactly (default 100)"),
     gates: z
       .array(
         z.strictObject({

@@ -23,6 +23,9 @@ const monthNames = ["January", "February", "March", "April", "May", "June", "Jul
 const yearsOf = (n: number) => `${n} year${n === 1 ? "" : "s"}`;
 
 /** A contract value with exactly what it includes, from the specification (see ValueBasis). */
+/** A section's weight in percent: whole as given (30%), or a share of a points total to 2 places (46.15%). */
+const weightPercent = (weight: number): string => formatPercent(exact(weight));
+
 export function valueWithBasis(value: Exact, b: ValueBasis): string {
   const vat = b.includesVat ? "including VAT" : "excluding VAT";
   const vatAdded = b.includesVat ? "" : `, with VAT at ${b.vatRatePercent}% added`;
@@ -65,7 +68,12 @@ const messages = {
     `expected a mapping of fields, got ${a.received}: write each entry as "- ${a.field}: ${a.value}" (one per line), not just "- ${a.value}"`,
   "schema.not-allowed": (a) => `${a.received} is not allowed; use one of ${a.allowed}`,
   "schema.invalid": (a) => a.detail,
-  "model.weights-do-not-add-up": (a) => `the weights of ${a.what} add up to ${a.sum}, not ${a.expected}`,
+  "model.weights-do-not-add-up": (a) =>
+    a.outOfField === undefined
+      ? `the weights of ${a.what} add up to ${a.sum}, not ${a.expected}`
+      : a.statedTotal
+        ? `the weights of ${a.what} add up to ${a.sum}, not the ${a.expected} points given as ${a.outOfField}`
+        : `the weights of ${a.what} add up to ${a.sum}, not 100 (weights given as points of another total, e.g. 60, 40 and 30 of 130, need that total stated as ${a.outOfField})`,
   "model.unknown-scale": (a) => `uses the scale "${a.scale}", which the model does not define (defined: ${a.known})`,
   "model.scale-not-ascending": (a) => `the values of scale "${a.scale}" must be listed from lowest to highest, each once`,
   "model.descriptor-not-on-scale": (a) => `describes the score ${a.value}, which is not on scale "${a.scale}"`,
@@ -84,6 +92,9 @@ const messages = {
   "model.fictional-price-unknown-criterion": (a) =>
     `values names the criterion "${a.criterion}", which the model does not have (criteria: ${a.known})`,
   "model.formula-invalid": (a) => `the price formula "${a.formula}" cannot be used: ${a.detail}`,
+  "model.measure-bounds-equal": (a) => `criterion ${a.criterion} interpolates between a best and a worst figure that are both ${a.value}, so no figure can be placed between them`,
+  "model.minimum-on-measured-criterion": (a) =>
+    `criterion ${a.criterion} is quantitative, so a minimumScore (a mark on a scale) does not apply to it; to exclude figures beyond a limit, state the limit as a requirement (a gate)`,
   "model.tolerance-too-large": (a) =>
     `a moderation tolerance of ${a.tolerance} is wider than the whole scale (${a.range}), so no disagreement would ever be flagged`,
   "model.no-sections": () => "the model has no sections to score",
@@ -100,6 +111,9 @@ const messages = {
     `evaluator "${a.evaluator}" is named for criterion ${a.criterion}, which is not a criterion of the sections they score (${a.sections})`,
   "bids.score-not-on-scale": (a) => `the score ${a.score} is not on the scale "${a.scale}" (allowed: ${a.allowed})`,
   "bids.missing-score": (a) => `bid "${a.bid}" has no score from ${a.evaluator} for criterion ${a.criterion}`,
+  "bids.missing-figure": (a) => `bid "${a.bid}" gives no figure (in ${a.unit}) for the quantitative criterion ${a.criterion}: add it under figures, e.g. ${a.criterion}: 4`,
+  "bids.figure-not-positive": (a) => `bid "${a.bid}" offers ${a.figure} for criterion ${a.criterion}, which is scored against the best offer by division, so every figure must be above 0`,
+  "bids.scores-for-measured-criterion": (a) => `criterion ${a.criterion} is quantitative: its points come from each bid's figure under figures, not from evaluators' or moderated scores`,
   "bids.missing-justification": (a) =>
     `the score ${a.evaluator} gave bid "${a.bid}" for ${a.criterion} has no justification, and the model requires one`,
   "bids.unknown-gate": (a) => `"${a.gate}" is not a pass/fail gate of the scoring model (gates: ${a.known})`,
@@ -251,8 +265,8 @@ const messages = {
           : `; with these bids it did decide an order: without it, ${a.outcome.overtaken.behind} would rank above ${a.outcome.overtaken.ahead}`
     }`,
   "review.price-weight-above-policy": (a) =>
-    `price carries ${a.weight}% of the marks, above the ${a.maximum}% this policy allows for ${a.careAndSupport ? "care, support and other labour-intensive services" : "this kind of service"}`,
-  "review.price-above-quality": (a) => `price (${a.price}%) is weighted above quality (${a.quality}%), so the cheapest bid can win over a better service`,
+    `price carries ${weightPercent(a.weight)} of the marks, above the ${a.maximum}% this policy allows for ${a.careAndSupport ? "care, support and other labour-intensive services" : "this kind of service"}`,
+  "review.price-above-quality": (a) => `price (${weightPercent(a.price)}) is weighted above quality (${weightPercent(a.quality)}), so the cheapest bid can win over a better service`,
   "review.social-value-missing": () => "the model has no social value section (the Public Services (Social Value) Act 2012 asks you to consider it)",
   "review.social-value-token": (a) =>
     `social value carries ${plainNumber(a.weight)}%, the token "added value" share (${a.token}% or less) that is too small to reward what local and user-led organisations add`,
@@ -261,9 +275,9 @@ const messages = {
   "review.social-value-hard-to-evidence": (a) =>
     `social value criterion ${a.criterion} is measured by ${a.terms.map((t) => `"${t}"`).join(", ")}, which small organisations and charities cannot readily evidence`,
   "review.no-user-panel": () => "the service has users but the model has no section scored by a user panel",
-  "review.user-panel-too-light": (a) => `the user-panel section carries ${a.weight}%, below the ${a.minimum}% that lets it matter`,
+  "review.user-panel-too-light": (a) => `the user-panel section carries ${weightPercent(a.weight)}, below the ${a.minimum}% that lets it matter`,
   "review.price-heavy-without-quality-threshold": (a) =>
-    `price carries ${a.weight}% (at least ${a.trigger}%) but no quality criterion or section has a minimum score, so a low-quality, low-price bid can win`,
+    `price carries ${weightPercent(a.weight)} (at least ${a.trigger}%) but no quality criterion or section has a minimum score, so a low-quality, low-price bid can win`,
   "review.relative-price-scoring": () =>
     "price is scored relative to the lowest bid (lowest ÷ price): a third bid's price changes everyone's price points and can reverse the order of two others",
   "review.interpolation-price-scoring": () =>

@@ -42,7 +42,8 @@ export interface ProblemArgsByCode {
   "schema.text-for-mapping": { received: string; field: string; value: string };
   "schema.not-allowed": { received: string; allowed: string };
   "schema.invalid": { detail: string };
-  "model.weights-do-not-add-up": { what: string; sum: string; expected: string };
+  /** outOfField: where a points total may be stated; statedTotal: the model stated `expected` there (else it is the default 100). */
+  "model.weights-do-not-add-up": { what: string; sum: string; expected: string; outOfField?: string; statedTotal?: true };
   "model.unknown-scale": { scale: string; known: string };
   "model.scale-not-ascending": { scale: string };
   "model.descriptor-not-on-scale": { value: string; scale: string };
@@ -58,6 +59,8 @@ export interface ProblemArgsByCode {
   "model.tolerance-too-large": { tolerance: string; range: string };
   "model.no-sections": Record<string, never>;
   "model.tie-break-without-section": { rule: string; section: string };
+  "model.measure-bounds-equal": { criterion: string; value: number };
+  "model.minimum-on-measured-criterion": { criterion: string };
   "bids.no-evaluators-for-section": { section: string };
   "bids.duplicate-bid": { bid: string };
   "bids.unknown-criterion": { criterion: string; known: string };
@@ -68,6 +71,9 @@ export interface ProblemArgsByCode {
   "bids.evaluator-criterion-not-in-sections": { evaluator: string; criterion: string; sections: string };
   "bids.score-not-on-scale": { score: string; scale: string; allowed: string };
   "bids.missing-score": { bid: string; criterion: string; evaluator: string };
+  "bids.missing-figure": { bid: string; criterion: string; unit: string };
+  "bids.figure-not-positive": { bid: string; criterion: string; figure: number };
+  "bids.scores-for-measured-criterion": { criterion: string };
   "bids.missing-justification": { bid: string; criterion: string; evaluator: string };
   "bids.unknown-gate": { gate: string; known: string };
   "bids.missing-gate-result": { bid: string; gate: string };

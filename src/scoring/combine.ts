@@ -1,7 +1,8 @@
 import { exact, max, mean, median, min, type Exact } from "../arithmetic/exact.js";
 import type { CombinationMethod } from "../model/scoring-model.js";
 
-export type CombinedBasis = "moderated" | "mean" | "median";
+/** measured: a quantitative criterion, whose "combined" figure is the one the bid offered (no evaluators). */
+export type CombinedBasis = "moderated" | "mean" | "median" | "measured";
 
 export interface CombinedScore {
   combined: Exact;

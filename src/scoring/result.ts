@@ -41,6 +41,11 @@ export interface CriterionResult {
    */
   moderationCause?: "scores-differ" | "decides-exclusion";
   moderation?: { score: Exact; reason: string };
+  /**
+   * A quantitative criterion (basis "measured"): `combined` is the figure the bid offered, and its points
+   * are share × availablePoints, where `best` earns all of them (the stated best, or the best offered).
+   */
+  measure?: { method: "interpolation" | "best-offer"; unit: string; better: "higher" | "lower"; best: Exact; worst?: Exact; share: Exact };
   /** (combined − noPointsAt) ÷ (scaleMax − noPointsAt) × availablePoints, rounded if the model's rounding rule is of criteria */
   points: Exact;
   /** The exact points before the model's rounding rule, when it changed them. */

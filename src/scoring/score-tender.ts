@@ -1,9 +1,11 @@
-import { HUNDRED, ZERO, exact, sum, type Exact } from "../arithmetic/exact.js";
+import { HUNDRED, ONE, ZERO, exact, sum, type Exact } from "../arithmetic/exact.js";
+import type { Measure } from "../model/measure.js";
+import { bestOffered, measuredShare } from "./measured.js";
 import { roundToStep } from "./rounding.js";
 import type { Bid, TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
-import { availablePoints as criterionPoints, moderationTolerance, noPointsAt, scaleRange, scoreShare } from "../model/weights.js";
-import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel, type TieBreakRule } from "../model/scoring-model.js";
+import { availablePoints as criterionPoints, criterionScale, moderationTolerance, noPointsAt, scaleRange, scoreShare, sectionPercent, shareOfSection } from "../model/weights.js";
+import { scoredSectionKeys, sectionTitles, type Criterion, type ScoredSection, type ScoredSectionKey, type ScoringModel, type TieBreakRule } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
 import { combineScores } from "./combine.js";
@@ -98,7 +100,7 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
         variables: {},
       };
     }
-    const maxPoints = exact(priceSection.weight);
+    const maxPoints = sectionPercent(model, priceSection);
     const inContention = bidResults.filter((r) => r.exclusions.length === 0);
     const scoring = scorePrices(
       priceSection.method,
@@ -203,13 +205,15 @@ function scoreQualitativeSections(
   for (const key of scoredSectionKeys) {
     const sectionModel = model.sections[key];
     if (sectionModel === undefined) continue;
-    const scale = model.scales[sectionModel.scale]!;
-    const [, high] = scaleRange(scale);
+    const sectionScale = model.scales[sectionModel.scale]!;
     const combination = sectionModel.combination ?? model.combination;
-    const tolerance = moderationTolerance(scale, combination);
-    const sectionWeight = exact(sectionModel.weight);
-    const scaleMax = exact(high);
+    const sectionWeight = sectionPercent(model, sectionModel);
     const criteria: CriterionResult[] = sectionModel.criteria.map((criterion) => {
+      if (criterion.measure !== undefined) return measuredCriterion(model, sectionModel, criterion, criterion.measure, bid, tenderBids, exclusions);
+      // A criterion may be marked on its own scale (one question out of 10 in a section marked 0–5).
+      const scale = criterionScale(model, sectionModel, criterion)!;
+      const tolerance = moderationTolerance(scale, combination, sectionScale);
+      const scaleMax = exact(scaleRange(scale)[1]);
       // Every expected score is present unless scoring was allowed to be incomplete. A specialist assessor
       // named for some criteria counts only on those.
       const evaluatorScores = evaluatorsFor(tenderBids, key, criterion.id).flatMap((evaluatorId) => {
@@ -224,8 +228,8 @@ function scoreQualitativeSections(
         evaluatorScores.length === 0 && moderation === undefined
           ? { combined: ZERO, basis: "mean" as const, spread: ZERO, needsModeration: false }
           : combineScores(evaluatorScores.length > 0 ? evaluatorScores.map((e) => e.score) : [exact(moderation!.score)], combination.method, tolerance, moderation?.score);
-      const weightInSection = exact(criterion.weight);
-      const availablePoints = criterionPoints(sectionModel, criterion);
+      const weightInSection = shareOfSection(sectionModel, criterion).mul(HUNDRED);
+      const availablePoints = criterionPoints(model, sectionModel, criterion);
       const belowMinimum = criterion.minimumScore !== undefined && combined.combined.compare(exact(criterion.minimumScore)) < 0;
       // A score that excludes the bid is always put to the panel, even when the evaluators agree within the
       // tolerance: the exclusion must rest on the panel's agreed score, not on one evaluator's mark or an average.
@@ -290,6 +294,55 @@ function scoreQualitativeSections(
     tiedWith: [],
   };
   if (bid.organisationType !== undefined) result.organisationType = bid.organisationType;
+  return result;
+}
+
+/**
+ * A quantitative criterion: the bid's figure earns the points by the criterion's measure (src/scoring/measured.ts).
+ * The best offer is taken among the bids not disregarded and not failing a gate, since those are not assessed.
+ */
+function measuredCriterion(
+  model: ScoringModel,
+  sectionModel: ScoredSection,
+  criterion: Criterion,
+  measure: Measure,
+  bid: Bid,
+  tenderBids: TenderBids,
+  exclusions: Exclusion[],
+): CriterionResult {
+  const assessed = tenderBids.bids.filter((b) => b.disregarded === undefined && !model.gates.some((g) => b.gates[g.id] === "fail"));
+  const offered = assessed.flatMap((b) => (b.figures?.[criterion.id] !== undefined ? [exact(b.figures[criterion.id]!)] : []));
+  const given = bid.figures?.[criterion.id];
+  const availablePoints = criterionPoints(model, sectionModel, criterion);
+  const best = bestOffered(measure, offered);
+  if (given === undefined || best === undefined) exclusions.push({ rule: "not-scored", criterionId: criterion.id, criterionTitle: criterion.title });
+  const figure = given === undefined ? ZERO : exact(given);
+  const share = given === undefined || best === undefined ? ZERO : measuredShare(measure, figure, best);
+  const result: CriterionResult = {
+    criterionId: criterion.id,
+    title: criterion.title,
+    weightInSection: shareOfSection(sectionModel, criterion).mul(HUNDRED),
+    availablePoints,
+    scaleMax: ONE,
+    noPointsAt: ZERO,
+    evaluatorScores: [],
+    combined: figure,
+    basis: "measured",
+    combinationMethod: (sectionModel.combination ?? model.combination).method,
+    spread: ZERO,
+    tolerance: ZERO,
+    needsModeration: false,
+    points: share.mul(availablePoints),
+    measure: {
+      method: measure.method,
+      unit: measure.unit,
+      better: measure.method === "best-offer" ? measure.better : measure.best < measure.worst ? "lower" : "higher",
+      best: best ?? ZERO,
+      ...(measure.method === "interpolation" ? { worst: exact(measure.worst) } : {}),
+      share,
+    },
+  };
+  if (model.rounding?.of === "criterion") Object.assign(result, roundedPoints(result.points, model.rounding.step));
   return result;
 }
 

@@ -1,7 +1,7 @@
 import { ZERO, exact, type Exact } from "../arithmetic/exact.js";
 import { scorePrices } from "../scoring/price-methods.js";
 import type { ScoringModel } from "../model/scoring-model.js";
-import { pointsSpan } from "../model/weights.js";
+import { criterionScale, pointsSpan } from "../model/weights.js";
 import type { TenderResult } from "../scoring/result.js";
 
 export interface CriterionImprovement {
@@ -29,8 +29,11 @@ export function improvementsToWin(model: ScoringModel, result: TenderResult, bid
   if (best === undefined) return [];
   const gap = best.total.sub(bid.total);
   return bid.sections.flatMap((section) => {
-    const scale = model.scales[model.sections[section.section]!.scale]!;
+    const sectionModel = model.sections[section.section]!;
     return section.criteria.map((c) => {
+      // A quantitative criterion has no scale of marks to climb: its figure is the bid's offer.
+      if (c.measure !== undefined) return { criterionId: c.criterionId, title: c.title, current: c.combined, gap };
+      const scale = criterionScale(model, sectionModel, sectionModel.criteria.find((m) => m.id === c.criterionId)!)!;
       const improvement: CriterionImprovement = { criterionId: c.criterionId, title: c.title, current: c.combined, gap };
       if (gap.compare(0) < 0) return improvement; // already first, by `gap` points
       const needed = neededScore(c.combined, gap, pointsSpan(scale), c.availablePoints, scale.values);

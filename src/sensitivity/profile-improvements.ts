@@ -1,5 +1,5 @@
 import { HUNDRED, ZERO, exact, type Exact } from "../arithmetic/exact.js";
-import { availablePoints, pointsSpan } from "../model/weights.js";
+import { availablePoints, criterionScale, pointsSpan } from "../model/weights.js";
 import { scoredSectionKeys, type ScoringModel } from "../model/scoring-model.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
 import { highestWinningPrice, neededScore, type CriterionImprovement, type PriceImprovement } from "./improvement.js";
@@ -45,15 +45,15 @@ export function improvementsFromProfiles(model: ScoringModel, profiles: WhatifPr
   const criteria = scoredSectionKeys.flatMap((key) => {
     const section = model.sections[key];
     if (!section) return [];
-    const scale = model.scales[section.scale]!;
-    const span = pointsSpan(scale);
     return section.criteria.flatMap((criterion) => {
+      const scale = own.scores[criterion.id] !== undefined ? criterionScale(model, section, criterion)! : model.scales[section.scale]!;
+      const span = pointsSpan(scale);
       const given = own.scores[criterion.id] ?? own.scores[key];
       if (given === undefined) return [];
       const current = middle(given);
       const improvement: CriterionImprovement = { criterionId: criterion.id, title: criterion.title, current, gap };
       if (gap.compare(0) < 0) return [improvement];
-      const available = availablePoints(section, criterion);
+      const available = availablePoints(model, section, criterion);
       const needed = neededScore(current, gap, span, available, scale.values);
       return [needed === undefined ? improvement : { ...improvement, needed }];
     });

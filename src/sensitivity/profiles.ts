@@ -1,6 +1,6 @@
 import { HUNDRED, ZERO, exact, type Exact } from "../arithmetic/exact.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
-import { scaleRange, scoreShare, shareOfSection } from "../model/weights.js";
+import { criterionScale, scaleRange, scoreShare, sectionPercent, shareOfSection } from "../model/weights.js";
 import { scoredSectionKeys, type ScoringModel, type SectionKey } from "../model/scoring-model.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { scorePrices } from "../scoring/price-methods.js";
@@ -22,7 +22,7 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
   ];
   const criterionIds = new Set(scoredSectionKeys.flatMap((k) => model.sections[k]?.criteria.map((c) => c.id) ?? []));
   const weights = new Map<SectionKey, Exact>();
-  for (const k of scoredSectionKeys) if (model.sections[k]) weights.set(k, exact(model.sections[k]!.weight));
+  for (const k of scoredSectionKeys) if (model.sections[k]) weights.set(k, sectionPercent(model, model.sections[k]!));
 
   const ranges = everyone.map(() => new Map<SectionKey, [Exact, Exact]>());
   const shares = everyone.map((p, index) => {
@@ -35,11 +35,12 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
     for (const key of scoredSectionKeys) {
       const section = model.sections[key];
       if (!section) continue;
-      const scale = model.scales[section.scale]!;
-      const [low, high] = scaleRange(scale);
       let low_ = ZERO;
       let high_ = ZERO;
       for (const criterion of section.criteria) {
+        // A score given for the whole section is on the section's scale; one given for a criterion, on its own.
+        const scale = p.scores[criterion.id] !== undefined ? criterionScale(model, section, criterion)! : model.scales[section.scale]!;
+        const [low, high] = scaleRange(scale);
         const given = p.scores[criterion.id] ?? p.scores[key];
         const where = at(...p.path, "scores", p.scores[criterion.id] !== undefined ? criterion.id : key);
         if (given === undefined) {
@@ -51,7 +52,7 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
           problems.push(problem("profiles.score-out-of-range", where, { score: typeof given === "number" ? String(given) : `[${from}, ${to}]`, low: String(low), high: String(high) }));
           continue;
         }
-        const worth = shareOfSection(criterion);
+        const worth = shareOfSection(section, criterion);
         low_ = low_.add(scoreShare(scale, exact(from)).mul(worth));
         high_ = high_.add(scoreShare(scale, exact(to)).mul(worth));
       }
@@ -81,16 +82,17 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
         return exact(own).mul(HUNDRED.add(exact(p.price.slice(0, -1)))).div(HUNDRED);
       });
       if (costs.every((c) => c !== undefined)) {
-        const scored = scorePrices(price.method, exact(price.weight), costs.map((c, i) => ({ bidId: everyone[i]!.id, wholeLifeCost: c! })));
+        const priceWeight = sectionPercent(model, price);
+        const scored = scorePrices(price.method, priceWeight, costs.map((c, i) => ({ bidId: everyone[i]!.id, wholeLifeCost: c! })));
         problems.push(...scored.problems);
         for (const over of scored.aboveBudget) {
           const p = everyone.find((e) => e.id === over.bidId)!;
           problems.push(problem("profiles.above-budget", at(...p.path, "price"), { profile: p.name }));
         }
-        weights.set("price", exact(price.weight));
+        weights.set("price", priceWeight);
         for (const [i, p] of everyone.entries()) {
           const points = scored.points.find((x) => x.bidId === p.id)?.points ?? ZERO;
-          shares[i]!.set("price", points.div(exact(price.weight)));
+          shares[i]!.set("price", points.div(priceWeight));
         }
       }
     }

@@ -1,4 +1,5 @@
 import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
+import { criterionScale } from "../model/weights.js";
 import { isAssessed } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { withUserPanelCombined } from "../scoring/user-panel.js";
@@ -43,10 +44,12 @@ export async function makeModerationSheet(context: SheetContext, scored: TenderR
   sheet.getRow(2).height = 96;
   sheet.getRow(3).alignment = { vertical: "top", wrapText: true };
   const feedback = new Map(context.bids.bids.map((b) => [b.id, b.feedback]));
-  const answers = result.bids.filter(isAssessed).flatMap((bid: BidResult) => bid.sections.flatMap((s) => s.criteria.map((c) => ({ bid, section: s.section, c }))));
+  // A quantitative criterion's points follow from the bid's figure: nothing to moderate.
+  const answers = result.bids.filter(isAssessed).flatMap((bid: BidResult) => bid.sections.flatMap((s) => s.criteria.filter((c) => c.measure === undefined).map((c) => ({ bid, section: s.section, c }))));
   const ordered = [...answers.filter((a) => a.c.needsModeration), ...answers.filter((a) => !a.c.needsModeration)];
   for (const { bid, section, c } of ordered) {
-    const scale = context.model.scales[context.model.sections[section]!.scale]!;
+    const sectionModel = context.model.sections[section]!;
+    const scale = criterionScale(context.model, sectionModel, sectionModel.criteria.find((m) => m.id === c.criterionId)!)!;
     const row = sheet.addRow([
       bid.bidId,
       bid.bidder,

@@ -1,6 +1,7 @@
 import type { Declaration, TenderBids } from "../model/bids.js";
 import { criteriaById, evaluatorsFor, type CriterionInModel } from "../model/check-bids.js";
 import type { ScoringModel } from "../model/scoring-model.js";
+import { criterionScaleId } from "../model/weights.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import { cellProblem, cellText, readScore, type CellContent } from "./cell-value.js";
@@ -223,9 +224,10 @@ function acceptScore(
     else problems.push(problem("sheets.score-unreadable", where, { detail: reading.detail }));
     return undefined;
   }
-  const scale = context.model.scales[known.sectionModel.scale]!;
+  const scaleId = criterionScaleId(known.sectionModel, known.criterion);
+  const scale = context.model.scales[scaleId]!;
   if (!scale.values.includes(reading.value)) {
-    problems.push(problem("bids.score-not-on-scale", where, { score: String(reading.value), scale: known.sectionModel.scale, allowed: scale.values.join(", ") }));
+    problems.push(problem("bids.score-not-on-scale", where, { score: String(reading.value), scale: scaleId, allowed: scale.values.join(", ") }));
     return undefined;
   }
   if (known.criterion.justificationRequired && answer.justification === "") {
@@ -427,9 +429,10 @@ function readModeration(workbook: LightSheet[], file: string, context: ReadConte
       if (reading.reason !== "empty") problems.push(problem("sheets.score-unreadable", where, { detail: reading.detail }));
       continue; // not yet agreed
     }
-    const scale = context.model.scales[known.sectionModel.scale]!;
+    const scaleId = criterionScaleId(known.sectionModel, known.criterion);
+    const scale = context.model.scales[scaleId]!;
     if (!scale.values.includes(reading.value)) {
-      problems.push(problem("bids.score-not-on-scale", where, { score: String(reading.value), scale: known.sectionModel.scale, allowed: scale.values.join(", ") }));
+      problems.push(problem("bids.score-not-on-scale", where, { score: String(reading.value), scale: scaleId, allowed: scale.values.join(", ") }));
       continue;
     }
     const reason = columns.reason !== undefined ? checkedJustification(sheet, r, columns.reason, file, problems) : "";

@@ -152,8 +152,15 @@ function roundedAs(result: TenderResult, level: "criterion" | "section", express
   return result.rounding?.of === level ? roundingFormula(expression, result.rounding.step) : expression;
 }
 
+const plainFigure = (value: Exact) => roundForDisplay(value, 6).replace(/\.?0+$/, "");
+
 /** A criterion's points as a live formula: its share of the scale (from zero, or from the scale's lowest score) × its worth. */
 function criterionPointsFormula(combined: string, top: string, worth: string, c: CriterionResult): string {
+  if (c.measure !== undefined) {
+    // A quantitative criterion: interpolation clamped between the published bounds, or against the best offer (in `top`).
+    if (c.measure.method === "interpolation") return `MAX(0,MIN(1,(${combined}-(${plainFigure(c.measure.worst!)}))/(${top}-(${plainFigure(c.measure.worst!)}))))*${worth}`;
+    return c.measure.better === "lower" ? `${top}/${combined}*${worth}` : `${combined}/${top}*${worth}`;
+  }
   if (c.noPointsAt.equals(0)) return `${combined}/${top}*${worth}`;
   const low = String(toNumber(c.noPointsAt)); // a score on the scale, as written in the model
   return `(${combined}-${low})/(${top}-${low})*${worth}`;
@@ -180,11 +187,14 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
       const range = `${letter(firstEval)}${r}:${letter(lastEval)}${r}`;
       // The user panel's combined score is written as a value: its members' own scores are not in this workbook.
       const panel = c.panelMembers !== undefined;
-      const scored = c.evaluatorScores.length > 0 || (panel && c.panelMembers! > 0) || c.basis === "moderated";
+      const measured = c.measure !== undefined;
+      const scored = c.evaluatorScores.length > 0 || (panel && c.panelMembers! > 0) || c.basis === "moderated" || measured;
       const combined =
-        c.basis === "moderated" || panel ? num(c.combined) : c.evaluatorScores.length === 0 ? "–" : formula(c.basis === "median" ? `MEDIAN(${range})` : `AVERAGE(${range})`, c.combined);
+        c.basis === "moderated" || panel || measured ? num(c.combined) : c.evaluatorScores.length === 0 ? "–" : formula(c.basis === "median" ? `MEDIAN(${range})` : `AVERAGE(${range})`, c.combined);
       const how =
-        c.basis === "moderated"
+        c.measure !== undefined
+          ? `The figure offered, in ${c.measure.unit}; ${c.measure.method === "interpolation" ? `${plainFigure(c.measure.best)} earns all the points (Top of scale), ${plainFigure(c.measure.worst!)} none` : "against the best figure offered (Top of scale)"}`
+          : c.basis === "moderated"
           ? `Agreed at moderation: ${c.moderation?.reason ?? ""}`
           : panel
             ? `${c.basis === "median" ? "Median" : "Mean"} of ${c.panelMembers} user-panel members' scores`
@@ -199,7 +209,7 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
         ...scores,
         combined,
         how,
-        num(c.scaleMax),
+        num(c.measure?.best ?? c.scaleMax),
         num(c.availablePoints),
         !scored
           ? "–"

@@ -3,6 +3,7 @@ import { exact } from "../arithmetic/exact.js";
 import { formatMoney } from "../language/uk-format.js";
 import type { TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
+import { criterionScale, scaleIdsInUse } from "../model/weights.js";
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { addDeclarationSheet } from "./declaration-sheet.js";
@@ -143,7 +144,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
   instructions.getColumn(1).alignment = { wrapText: true, vertical: "top" };
   await protect(instructions);
 
-  const scaleIds = [...new Set(sections.map((s) => model.sections[s]!.scale))];
+  const scaleIds = scaleIdsInUse(model, sections);
   const scaleSheet = workbook.addWorksheet("Scale", tableSheet(2));
   titleAndHeader(scaleSheet, "What each score means", ["Scale", "Score", "Meaning"], [28, 10, 90]);
   for (const id of scaleIds) {
@@ -160,14 +161,14 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
 
   for (const section of sections) {
     const s = model.sections[section]!;
-    const scale = model.scales[s.scale]!;
     const sheet = workbook.addWorksheet(sheetName(`${sectionTitles[section]} scores`), userPanel ? largePrintSheet() : tableSheet(2));
     const noQuestions = s.criteria.every((c) => (c.question ?? "") === "");
     titleAndHeader(sheet, `${sectionTitles[section]} scores – ${who}`, [...SCORE_HEADERS], userPanel ? [7, 22, 6, 32, noQuestions ? 2 : 20, 8, noQuestions ? 36 : 18] : [10, 30, 12, 34, 40, 9, 60]);
     if (userPanel) largePrint(sheet, noQuestions);
     // The user panel reads one organisation at a time, a page each; evaluators score one criterion across the bids.
     // A specialist assessor's sheet has only the criteria they were named for.
-    const theirs = userPanel ? s.criteria : s.criteria.filter((c) => evaluatorsFor(bids, section, c.id).includes(evaluatorId));
+    // A quantitative criterion is scored from the bids' figures, not on a sheet.
+    const theirs = s.criteria.filter((c) => c.measure === undefined && (userPanel || evaluatorsFor(bids, section, c.id).includes(evaluatorId)));
     const order = userPanel ? bids.bids.flatMap((bid) => theirs.map((criterion) => ({ bid, criterion }))) : theirs.flatMap((criterion) => bids.bids.map((bid) => ({ bid, criterion })));
     for (const [i, { bid, criterion }] of order.entries()) {
       const row = sheet.addRow([bid.id, bid.bidder, criterion.id, criterion.title, criterion.question ?? "", null, null]);
@@ -178,6 +179,9 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
         row.height = Math.max(36, (row.height ?? 15) * 1.3);
         if (order[i + 1]?.bid.id !== bid.id) row.addPageBreak();
       }
+      // A criterion may be marked on its own scale: its drop-down offers that scale's scores.
+      const scale = criterionScale(model, s, criterion)!;
+      const ownScale = criterion.scale !== undefined && criterion.scale !== s.scale ? ` (${scale.title})` : "";
       const score = row.getCell(6);
       const justification = row.getCell(7);
       for (const input of [score, justification]) {
@@ -194,7 +198,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
         error: `Choose one of: ${scale.values.join(", ")}`,
         showInputMessage: true,
         promptTitle: "Score",
-        prompt: `Choose from ${scale.values.join(", ")}. See the Scale sheet for what each means.`,
+        prompt: `Choose from ${scale.values.join(", ")}${ownScale}. See the Scale sheet for what each means.`,
       };
       if (criterion.justificationRequired) {
         justification.note = "A justification is required for every score.";

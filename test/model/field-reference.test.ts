@@ -19,7 +19,7 @@ describe("the field reference (docs/fields.md)", () => {
   it("names paths, types, defaults and allowed values in words", () => {
     const model = inputFileReference().find((f) => f.file === "scoring-model.yaml")!;
     const fields = new Map(fieldsOf(model.schema).map((f) => [f.path, f]));
-    expect(fields.get("sections.quality.criteria[].weight")).toMatchObject({ type: "number", presence: "required", allowed: "0 to 100" });
+    expect(fields.get("sections.quality.criteria[].weight")).toMatchObject({ type: "number", presence: "required", allowed: "0 to 1,000,000" });
     expect(fields.get("scales.<id>.values")).toMatchObject({ type: "list of numbers", allowed: "at least 2 items; each at least 0" });
     expect(fields.get("sections.price.method.type")?.allowed).toContain("`budget-ceiling`");
     expect(fields.get("sections.price.method.budget")?.presence).toBe("required with type budget-ceiling");

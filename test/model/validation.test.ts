@@ -50,13 +50,13 @@ describe("scoring model errors name the file, the path, the line and what is wro
   it("section weights that do not add up report the actual sum", () => {
     const text = edit(model, "  socialValue:\n    weight: 15", "  socialValue:\n    weight: 20");
     expect(modelMessages(text)).toEqual([
-      "model.yaml: sections (line 27): the weights of the sections (price 30, quality 45, socialValue 20, userPanel 10) add up to 105, not 100",
+      "model.yaml: sections (line 27): the weights of the sections (price 30, quality 45, socialValue 20, userPanel 10) add up to 105, not 100 (weights given as points of another total, e.g. 60, 40 and 30 of 130, need that total stated as sectionWeightsOutOf)",
     ]);
   });
 
   it("criterion weights that do not add up report the actual sum", () => {
     const text = edit(model, "        weight: 10\n        wordLimit: 500", "        weight: 12.5\n        wordLimit: 500");
-    expect(modelMessages(text)).toEqual(["model.yaml: sections.quality.criteria (line 36): the weights of the quality criteria add up to 102.5, not 100"]);
+    expect(modelMessages(text)).toEqual(["model.yaml: sections.quality.criteria (line 36): the weights of the quality criteria add up to 102.5, not 100 (weights given as points of another total, e.g. 60, 40 and 30 of 130, need that total stated as sections.quality.criteriaWeightsOutOf)"]);
   });
 
   it("an unknown price method", () => {

@@ -7,8 +7,8 @@ import { loadExample } from "../example-tender.js";
 
 describe("weights: one home for what a criterion is worth", () => {
   it("section weight × criterion weight ÷ 100, exactly", () => {
-    expect(availablePoints({ weight: 45 }, { weight: 30 }).toFraction()).toBe("27/2");
-    expect(availablePoints({ weight: 33.3 }, { weight: 10 }).toFraction()).toBe("333/100");
+    expect(availablePoints({}, { weight: 45 }, { weight: 30 }).toFraction()).toBe("27/2");
+    expect(availablePoints({}, { weight: 33.3 }, { weight: 10 }).toFraction()).toBe("333/100");
   });
 
   it("the default tolerance is 30% of the scale's range unless the model gives one", () => {
@@ -24,7 +24,7 @@ describe("weights: one home for what a criterion is worth", () => {
     if (!outcome.ok) throw new Error("the example must score");
     const first = outcome.value.bids[0]!.sections[0]!.criteria[0]!;
     const section = input.model.sections[outcome.value.bids[0]!.sections[0]!.section]!;
-    expect(first.availablePoints.equals(availablePoints(section, section.criteria.find((c) => c.id === first.criterionId)!))).toBe(true);
+    expect(first.availablePoints.equals(availablePoints(input.model, section, section.criteria.find((c) => c.id === first.criterionId)!))).toBe(true);
     // A document prints the figure from the result it is given, not one it works out again.
     first.availablePoints = exact(7);
     const fields = criterionFields(input.model, outcome.value);

@@ -1,6 +1,6 @@
 import { HUNDRED, ZERO, exact, mean, type Exact } from "../../arithmetic/exact.js";
 import type { TenderBids } from "../../model/bids.js";
-import { scaleRange } from "../../model/weights.js";
+import { scaleRange, criterionScale } from "../../model/weights.js";
 import type { ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import type { TenderResult } from "../../scoring/result.js";
@@ -34,10 +34,11 @@ export function checkEvaluatorOffsets(model: ScoringModel, result: TenderResult,
   for (const bid of result.bids) {
     for (const section of bid.sections) {
       if (section.section === "userPanel") continue;
-      const scale = model.scales[model.sections[section.section]!.scale]!;
-      const [low, high] = scaleRange(scale);
-      const range = exact(high - low);
+      const sectionModel = model.sections[section.section]!;
       for (const c of section.criteria) {
+        const scale = criterionScale(model, sectionModel, sectionModel.criteria.find((m) => m.id === c.criterionId)!)!;
+        const [low, high] = scaleRange(scale);
+        const range = exact(high - low);
         if (c.evaluatorScores.length < 2 || range.equals(0)) continue;
         for (const e of c.evaluatorScores) {
           const others = c.evaluatorScores.filter((o) => o !== e).map((o) => o.score);
@@ -79,8 +80,8 @@ export function checkJustifications(model: ScoringModel, tenderBids: TenderBids,
   const sections = (["quality", "socialValue"] as const).flatMap((k) => (model.sections[k] ? [model.sections[k]!] : []));
   tenderBids.bids.forEach((bid, b) => {
     for (const section of sections) {
-      const scale = model.scales[section.scale]!;
       for (const criterion of section.criteria) {
+        const scale = criterionScale(model, section, criterion)!;
         for (const [evaluator, given] of Object.entries(bid.scores[criterion.id] ?? {})) {
           const text = given.justification.trim();
           const count = words(text).length;

@@ -1,5 +1,5 @@
 import { HUNDRED, ZERO, exact, sum, type Exact } from "../../arithmetic/exact.js";
-import { availablePoints, pointsSpan, scaleRange } from "../../model/weights.js";
+import { availablePoints, criterionScale, pointsSpan, scaleRange, sectionPercent } from "../../model/weights.js";
 import { scoredSectionKeys, sectionTitles, type Scale, type ScoredSectionKey, type ScoringModel } from "../../model/scoring-model.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import { flag, type ReviewFlag } from "../../problems/problem.js";
@@ -37,16 +37,23 @@ export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): Review
   const sections: { key: ScoredSectionKey; swing: Exact }[] = [];
   for (const key of scoredSectionKeys) {
     const section = m.sections[key];
-    const scale = section ? m.scales[section.scale] : undefined;
-    if (!section || !scale) continue;
+    if (!section || !m.scales[section.scale]) continue;
     // The share of a criterion's points between the lowest and the top score: all of them when the
-    // scale is normalised from its lowest, (top − lowest) ÷ top when from zero.
-    const [low, high] = scaleRange(scale);
-    const span = pointsSpan(scale);
-    const range = exact(high - low).div(span);
-    sections.push({ key, swing: exact(section.weight).mul(range) });
+    // scale is normalised from its lowest, (top − lowest) ÷ top when from zero. Each criterion on its own scale.
+    const rangeOf = (scale: Scale) => exact(scaleRange(scale)[1] - scaleRange(scale)[0]).div(pointsSpan(scale));
+    const sectionSwing = sum(section.criteria.map((c) => availablePoints(m, section, c).mul(c.measure !== undefined ? exact(1) : rangeOf(criterionScale(m, section, c) ?? m.scales[section.scale]!))));
+    sections.push({ key, swing: sectionSwing });
     section.criteria.forEach((c, i) => {
-      const available = availablePoints(section, c);
+      const scale = criterionScale(m, section, c);
+      if (!scale) return;
+      if (c.measure !== undefined) {
+        // A figure earns any share of the points, so there is no step: the whole range is its swing.
+        criteria.push({ path: ["sections", key, "criteria", i, "weight"], section: key, id: c.id, title: c.title, swing: availablePoints(m, section, c), step: ZERO });
+        return;
+      }
+      const span = pointsSpan(scale);
+      const range = rangeOf(scale);
+      const available = availablePoints(m, section, c);
       criteria.push({
         path: ["sections", key, "criteria", i, "weight"],
         section: key,
@@ -101,29 +108,30 @@ export function checkPriceWeight(spec: TenderSpecification | undefined, m: Scori
   const flags: ReviewFlag[] = [];
   const care = spec?.serviceKind === "care-and-support";
   const maximum = care ? policy.priceWeight.maxForCareAndSupport : policy.priceWeight.maxOtherwise;
-  if (spec !== undefined && price.weight > maximum) {
+  const priceWeight = sectionPercent(m, price);
+  if (spec !== undefined && priceWeight.compare(maximum) > 0) {
     flags.push(
       flag("review.price-weight-above-policy", "warning", model("sections", "price", "weight"), {
-        weight: price.weight,
+        weight: priceWeight.valueOf(),
         maximum,
         careAndSupport: care,
       }, policy.priceWeight.source),
     );
   }
   const quality = m.sections.quality;
-  if (quality && price.weight > quality.weight) {
+  if (quality && priceWeight.compare(sectionPercent(m, quality)) > 0) {
     flags.push(
-      flag("review.price-above-quality", "warning", model("sections", "price", "weight"), { price: price.weight, quality: quality.weight }, policy.priceWeight.source),
+      flag("review.price-above-quality", "warning", model("sections", "price", "weight"), { price: priceWeight.valueOf(), quality: sectionPercent(m, quality).valueOf() }, policy.priceWeight.source),
     );
   }
   const hasThreshold = scoredSectionKeys.some((k) => {
     const s = m.sections[k];
     return s !== undefined && k !== "userPanel" && (s.minimumPercent !== undefined || s.criteria.some((c) => c.minimumScore !== undefined));
   });
-  if (price.weight >= policy.qualityThreshold.requiredWhenPriceWeightAtLeast && !hasThreshold) {
+  if (priceWeight.compare(policy.qualityThreshold.requiredWhenPriceWeightAtLeast) >= 0 && !hasThreshold) {
     flags.push(
       flag("review.price-heavy-without-quality-threshold", "warning", model("sections", "price", "weight"), {
-        weight: price.weight,
+        weight: priceWeight.valueOf(),
         trigger: policy.qualityThreshold.requiredWhenPriceWeightAtLeast,
       }, policy.qualityThreshold.source),
     );
@@ -144,8 +152,8 @@ export function checkSocialValue(m: ScoringModel, policy: ReviewPolicy): ReviewF
   if (!sv) return [flag("review.social-value-missing", "warning", model("sections"), {}, source)];
   const flags: ReviewFlag[] = [];
   const ppqp = isAwardOnValue(m.sections.price?.method);
-  const scoredTotal = sum(scoredSectionKeys.flatMap((k) => (m.sections[k] ? [exact(m.sections[k]!.weight)] : [])));
-  const share = ppqp && !scoredTotal.equals(0) ? exact(sv.weight).div(scoredTotal).mul(HUNDRED) : exact(sv.weight);
+  const scoredTotal = sum(scoredSectionKeys.flatMap((k) => (m.sections[k] ? [sectionPercent(m, m.sections[k]!)] : [])));
+  const share = ppqp && !scoredTotal.equals(0) ? sectionPercent(m, sv).div(scoredTotal).mul(HUNDRED) : sectionPercent(m, sv);
   const minimum = ppqp ? policy.socialValue.minimumPercentOfQualityScore : policy.socialValue.minimumPercent;
   const at = model("sections", "socialValue", "weight");
   if (share.compare(exact(policy.socialValue.tokenPercent)) <= 0) {
@@ -176,10 +184,10 @@ export function checkUserPanel(m: ScoringModel, policy: ReviewPolicy): ReviewFla
   if (!panel) {
     return policy.userPanel.requiredWhenServiceHasUsers ? [flag("review.no-user-panel", "warning", model("sections"), {}, policy.userPanel.source)] : [];
   }
-  if (panel.weight < policy.userPanel.minimumPercent) {
+  if (sectionPercent(m, panel).compare(policy.userPanel.minimumPercent) < 0) {
     return [
       flag("review.user-panel-too-light", "advice", model("sections", "userPanel", "weight"), {
-        weight: panel.weight,
+        weight: sectionPercent(m, panel).valueOf(),
         minimum: policy.userPanel.minimumPercent,
       }, policy.userPanel.source),
     ];
