@@ -114,6 +114,8 @@ export type RankingBasis = "total-points" | "price-per-quality-point";
 
 export interface TenderResult {
   tender: { title: string; reference: string; authority: string };
+  /** For a tender in lots: the lot these results are for (each lot is scored and ranked on its own). */
+  lot?: { id: string; title: string; estimatedValue?: number };
   model: { id: string; title: string; version: string };
   rankingBasis: RankingBasis;
   /** Bids in rank order (ties by bidder name), excluded bids last. */
