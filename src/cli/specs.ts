@@ -52,7 +52,10 @@ function tenderFileOptions<T>(y: Argv<T>) {
 
 /** A tender that is scored: from the bids file, the returned score sheets, or both. */
 function scoredTenderOptions<T>(y: Argv<T>) {
-  return sheetsOptions(tenderOptions(y));
+  return sheetsOptions(tenderOptions(y)).option("lot", {
+    type: "string",
+    describe: "For a tender in lots: the lot (its id, e.g. L1) whose results, report or summaries to make; score scores every lot without it",
+  });
 }
 
 function sheetsOptions<T>(y: Argv<T>) {

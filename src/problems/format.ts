@@ -177,6 +177,12 @@ const messages = {
   "lots.too-many-lots-bid": (a) =>
     `one bidder has bid for ${a.lots} lots (bids ${a.bids}), more than the ${a.maximum} the tender notice allows (lotAward.maxLotsBidPerBidder)`,
   "lots.no-bids": (a) => `no bid was made for lot ${a.lot}: it is not scored, and cannot be awarded`,
+  "lots.choose-lot": (a) =>
+    a.known === ""
+      ? `there is no lot "${a.lot}": this tender is not in lots (its specification lists none), so leave out --lot`
+      : a.lot === ""
+        ? `this tender is in lots, and each lot has its own results: name the lot with --lot (lots: ${a.known})`
+        : `"${a.lot}" is not one of this tender's lots (lots: ${a.known})`,
   "lots.award-tied": (a) =>
     `bids ${a.bids} share first place in lot ${a.lot} after every tie-break rule, so the lot is not awarded here: the panel must settle the tie by the procedure the tender documents publish, and the award of lots after it may depend on the outcome`,
   "tender.nothing-to-score": () =>

@@ -127,6 +127,7 @@ export interface ProblemArgsByCode {
   "lots.too-many-lots-bid": { bids: string; lots: number; maximum: number };
   "lots.no-bids": { lot: string };
   "lots.award-tied": { lot: string; bids: string };
+  "lots.choose-lot": { lot: string; known: string };
   "input.no-bids": Record<string, never>;
   "tender.not-scored-yet": Record<string, never>;
   "tender.nothing-to-score": Record<string, never>;

@@ -4,6 +4,7 @@
 export { bytesOf, decodeText, inputRecord, type InputRecord, type NamedFile } from "./files.js";
 export { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type TaskResult } from "./runtime.js";
 export { isReturnedWorkbook, readReturnedSheets } from "./returned-sheets.js";
+export { lotsResultsDocument, scoreLoadedLots, scoreTenderLots, scoreTenderOrLots, type LotOfTender, type ScoredLots } from "./lots.js";
 export { loadTender, locate, scoreLoadedTender, scoreTender, validateModel, validateTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
 export { loadPolicy, reviewModelFile, reviewTenderFiles, reviewWeighting, type WeightingReview } from "./review.js";
 export { describeReadyMadeModel, starterFileNames, starterTender, type ReadyMadeModel, type StarterOptions } from "./starter.js";
