@@ -2,7 +2,7 @@ import type { TenderBids } from "../model/bids.js";
 import { awardOrder, bidderKey, checkLots, type Lot, type LotAward } from "../model/lots.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
-import { hasErrors, problem, type PathSegment, type Problem, type Outcome } from "../problems/problem.js";
+import { hasErrors, problem, type Location, type PathSegment, type Problem, type Outcome } from "../problems/problem.js";
 import type { TenderResult } from "./result.js";
 import { scoreTender, type ScoreOptions, type TenderInput } from "./score-tender.js";
 
@@ -97,7 +97,7 @@ export function scoreLots(input: TenderInput, options: ScoreOptions & { modelFor
       return;
     }
     const outcome = scoreTender(made.tender, options);
-    for (const p of outcome.problems) keep(inWholeFile(p, made.bidIndex, made.moderationIndex));
+    for (const p of outcome.problems) keep(inWholeFile(p, { bids: made.bidIndex, moderation: made.moderationIndex }));
     if (outcome.ok) scored.push({ lot, result: { ...outcome.value, lot: lotRef(lot) } });
   });
   if (hasErrors(problems)) return { ok: false, problems };
@@ -114,10 +114,18 @@ export function scoreLots(input: TenderInput, options: ScoreOptions & { modelFor
       tender: { title: specification.title, reference: specification.reference, authority: specification.authority },
       rule,
       awardOrder: order.map((l) => l.id),
-      lots: scored.map((s) => ({ ...s, award: awards.get(s.lot.id)! })),
+      lots: scored.map((s) => ({ ...s, ...(s.result !== undefined ? { result: { ...s.result, winners: awardedTo(awards.get(s.lot.id)!) } } : {}), award: awards.get(s.lot.id)! })),
     },
     problems,
   };
+}
+
+/**
+ * A lot's winners are the bids it is awarded to: under a limit on lots per bidder, not always the bid ranked
+ * first (which `rank` still shows). Tied bids are all named, as for a tender not in lots; none when it is not awarded.
+ */
+function awardedTo(award: LotAwardResult): string[] {
+  return award.status === "awarded" ? [award.bidId] : award.status === "tied" ? award.bidIds : [];
 }
 
 function lotRef(lot: Lot): NonNullable<TenderResult["lot"]> {
@@ -173,12 +181,18 @@ export function awardLots(order: readonly Lot[], scored: readonly { lot: Lot; re
   return awards;
 }
 
+/** Where one lot's bids and agreed scores are in the whole bids file, by their position in the lot. */
+export interface LotPlaces {
+  bids: readonly number[];
+  moderation: readonly number[];
+}
+
 /** A lot's problem points where the whole bids file has it: bid and agreed-score positions are the file's, not the lot's. */
-function inWholeFile(p: Problem, bidIndex: readonly number[], moderationIndex: readonly number[]): Problem {
+export function inWholeFile<T extends { location: Location }>(p: T, places: LotPlaces): T {
   const path = p.location.path;
   if (p.location.document !== "bids" || path === undefined || typeof path[1] !== "number") return p;
-  const map = path[0] === "bids" ? bidIndex : path[0] === "moderation" ? moderationIndex : undefined;
+  const map = path[0] === "bids" ? places.bids : path[0] === "moderation" ? places.moderation : undefined;
   if (map === undefined) return p;
   const mapped: PathSegment[] = [path[0]!, map[path[1]] ?? path[1], ...path.slice(2)];
-  return { ...p, location: { ...p.location, path: mapped } } as Problem;
+  return { ...p, location: { ...p.location, path: mapped } };
 }

@@ -120,6 +120,7 @@ export interface TenderResult {
   rankingBasis: RankingBasis;
   /** Bids in rank order (ties by bidder name), excluded bids last. */
   bids: BidResult[];
+  /** The bids the contract is to be awarded to: those ranked first, or for a lot, those its award names (see lots.ts). */
   winners: string[];
   ties: Tie[];
   moderationNeeded: { bidId: string; criterionId: string; spread: Exact; tolerance: Exact }[];

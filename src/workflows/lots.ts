@@ -52,11 +52,14 @@ export async function scoreLoadedLots(tender: LoadedTender, sheets: readonly Nam
   const lots = scored.value.lots.map(({ lot, result, award }) => {
     if (result === undefined) return { lot };
     const ids = new Set(result.bids.map((b) => b.bidId));
-    const lotBids: TenderBids = { ...bids, bids: bids.bids.filter((b) => ids.has(b.id)), moderation: bids.moderation.filter((m) => ids.has(m.bid)) };
+    const inFile = { bids: [] as number[], moderation: [] as number[] };
+    bids.bids.forEach((b, i) => ids.has(b.id) && inFile.bids.push(i));
+    bids.moderation.forEach((m, i) => ids.has(m.bid) && inFile.moderation.push(i));
+    const lotBids: TenderBids = { ...bids, bids: inFile.bids.map((i) => bids.bids[i]!), moderation: inFile.moderation.map((i) => bids.moderation[i]!) };
     // Warnings about another lot's bids are that lot's.
     const own = problems.filter((p) => !("bid" in p.args) || ids.has((p.args as { bid: string }).bid));
     const lotOfTender: LotOfTender = { ...lot, award, rule: scored.value.rule, awardOrder: scored.value.awardOrder };
-    return { lot, scored: { tender: { ...whole, bids: lotBids }, result, inputs, problems: own, lot: lotOfTender } };
+    return { lot, scored: { tender: { ...whole, bids: lotBids, inFile }, result, inputs, problems: own, lot: lotOfTender } };
   });
   return { ok: true, value: { tender: whole, result: scored.value, lots, inputs, problems }, problems };
 }

@@ -8,6 +8,7 @@ import { checkPriceFormula } from "../scoring/check-price-formula.js";
 import { validateTender as checkTenderRules } from "../scoring/validate-tender.js";
 import { hasErrors, problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
+import { inWholeFile, type LotPlaces } from "../scoring/lots.js";
 import type { LotOfTender } from "./lots.js";
 import { scoreTender as scoreBids } from "../scoring/score-tender.js";
 import { inputRecord, textOf, type InputRecord, type NamedFile } from "./files.js";
@@ -34,11 +35,14 @@ export interface LoadedTender {
   sources: SourceDocument[];
   /** Every file read, in order, with its SHA-256: the audit record. */
   inputs: InputRecord[];
+  /** For one lot of a tender in lots (its bids only): where each of its bids and agreed scores is in the whole bids file. */
+  inFile?: LotPlaces;
 }
 
 /** Add the file and line to problems that point into one of the tender's files. */
-export function locate<T extends { location: Location }>(problems: readonly T[], tender: { sources: readonly SourceDocument[] }): T[] {
-  return locateProblems(problems, tender.sources);
+export function locate<T extends { location: Location }>(problems: readonly T[], tender: { sources: readonly SourceDocument[]; inFile?: LotPlaces | undefined }): T[] {
+  const places = tender.inFile;
+  return locateProblems(places === undefined ? problems : problems.map((p) => inWholeFile(p, places)), tender.sources);
 }
 
 /** Each of the tender's files as far as it parsed, with every problem from every file. */

@@ -97,6 +97,12 @@ describe("a tender in lots: each lot scored and ranked on its own", () => {
     }
   });
 
+  it("names as a lot's winner the bid it is awarded to, not always the one ranked first", () => {
+    const result = scored(lotted({ lotAward: { maxLotsPerBidder: 1, order: "lot-order" } }));
+    expect(result.lots.map((l) => l.result!.winners)).toEqual([["A1"], ["C2"], ["B3"]]);
+    expect(result.lots[1]!.result!.bids.find((b) => b.bidId === "A2")!.rank).toBe(1);
+  });
+
   it("without a limit, awards every lot to its first-ranked bid", () => {
     const result = scored(lotted());
     expect(result.lots.map((l) => [l.lot.id, l.award.status === "awarded" ? l.award.bidId : l.award.status])).toEqual([
