@@ -9,7 +9,7 @@ import { runCli } from "./harness.js";
 async function sheetTitles(path: string): Promise<string[]> {
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(path));
+  await workbook.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
   return workbook.worksheets.map((s) => String(s.getCell(1, 1).value ?? ""));
 }
 
@@ -90,14 +90,14 @@ describe("a tender in lots, from the command line", () => {
     const ExcelJS = await loadExcelJS();
     const workbook = new ExcelJS.Workbook();
     const evaluator = readdirSync(join(folder, "sheets")).find((f) => f.includes("E1"))!;
-    await workbook.xlsx.load(readFileSync(join(folder, "sheets", evaluator)));
+    await workbook.xlsx.load(readFileSync(join(folder, "sheets", evaluator)) as unknown as ArrayBuffer);
     const quality = workbook.worksheets.find((s) => s.name.startsWith("Quality"))!;
     const bidders = new Map<string, string>();
     quality.eachRow((row, n) => n > 2 && bidders.set(String(row.getCell(1).value), String(row.getCell(2).value)));
     expect(bidders.get("B1")).toBe("Riverside Disabled People's Voice – Lot L1: North Riverside");
     expect(bidders.get("B1S")).toBe("Riverside Disabled People's Voice – Lot L2: South Riverside");
     const price = new ExcelJS.Workbook();
-    await price.xlsx.load(readFileSync(join(folder, "sheets", "price-schedule-B2S.xlsx")));
+    await price.xlsx.load(readFileSync(join(folder, "sheets", "price-schedule-B2S.xlsx")) as unknown as ArrayBuffer);
     const cells: string[] = [];
     price.worksheets[0]!.eachRow((row) => cells.push(row.values!.toString()));
     expect(cells.join("\n")).toContain("Lot,Lot L2: South Riverside (estimated value £400,000)");
