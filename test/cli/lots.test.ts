@@ -1,6 +1,11 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { modelHash } from "../../src/model/model-hash.js";
+import { parseBids, parseScoringModel, parseSpecification } from "../../src/model/parse.js";
+import { makeScoreSheets } from "../../src/spreadsheets/score-sheets.js";
+import { fillPriceSchedule, fillScoreSheet } from "../spreadsheets/fill.js";
 import { loadExcelJS } from "../../src/spreadsheets/exceljs.js";
 import { docxText } from "../documents/docx-helpers.js";
 import { writeLotsTender } from "../lots-tender.js";
@@ -101,5 +106,35 @@ describe("a tender in lots, from the command line", () => {
     const cells: string[] = [];
     price.worksheets[0]!.eachRow((row) => cells.push(row.values!.toString()));
     expect(cells.join("\n")).toContain("Lot,Lot L2: South Riverside (estimated value £400,000)");
+  });
+});
+
+describe("a tender in lots, from returned score sheets", () => {
+  it("scores each lot from the sheets exactly as from the bids file", async () => {
+    const folder = writeLotsTender();
+    const read = (name: string) => readFileSync(join(folder, name), "utf8");
+    const specification = parseSpecification(read("specification.yaml"));
+    const model = parseScoringModel(read("scoring-model.yaml"));
+    const bids = parseBids(read("bids.yaml"));
+    if (!specification.ok || !model.ok || !bids.ok) throw new Error("the lots tender does not parse");
+    const input = { specification: specification.value.data, model: model.value.data, bids: bids.value.data };
+    const sheets = await makeScoreSheets({ ...input, modelHash: modelHash(input.model), date: "2026-12-05" });
+    const returned = join(folder, "returned");
+    mkdirSync(returned);
+    for (const sheet of sheets) {
+      const filled = sheet.fileName.startsWith("price-schedule") ? await fillPriceSchedule(sheet.bytes, input.bids) : await fillScoreSheet(sheet.bytes, input.bids);
+      writeFileSync(join(returned, sheet.fileName), filled);
+    }
+    const fromFile = await runCli(["score", folder, "--json", "--out", join(folder, "from-file.json")]);
+    // The same tender with neither scores, prices nor declarations in the bids file: they come from the sheets.
+    const bare = { ...input.bids, panel: { ...input.bids.panel, declarations: [] }, bids: input.bids.bids.map(({ scores: _s, price: _p, ...rest }) => rest) };
+    writeFileSync(join(folder, "bids.yaml"), stringify(bare));
+    const fromSheets = await runCli(["score", folder, "--sheets", returned, "--json", "--out", join(folder, "from-sheets.json"), "--date", "2026-12-05"]);
+    expect(fromSheets.stderr).toBe("");
+    expect(fromSheets.code).toBe(0);
+    const lots = (stdout: string) => (JSON.parse(stdout) as { lots: { award: unknown; result: { bids: { bidId: string; total: unknown; rank: unknown }[] } }[] }).lots.map((l) => ({ award: l.award, bids: l.result.bids.map((b) => [b.bidId, b.total, b.rank]) }));
+    expect(lots(fromSheets.stdout)).toEqual(lots(fromFile.stdout));
+    // With returned sheets the panel works in Excel: a results workbook per lot beside the JSON.
+    expect(readdirSync(folder).filter((f) => f.endsWith(".xlsx")).sort()).toEqual(["results-L1.xlsx", "results-L2.xlsx"]);
   });
 });
