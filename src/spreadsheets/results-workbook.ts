@@ -32,7 +32,10 @@ interface SectionLayout {
  * the scores and weights on the sheets (with the engine's exact values, as decimals, stored as results).
  * Bidder names, justifications and reasons are written as text, never as formulas, whatever they start with.
  */
-export async function makeResultsWorkbook(scored: TenderResult, options: { roundingNote: string; inputs: { file: string; sha256: string }[]; date: string }): Promise<Uint8Array> {
+export async function makeResultsWorkbook(
+  scored: TenderResult,
+  options: { roundingNote: string; inputs: { file: string; sha256: string }[]; date: string; /** For one lot: how it is awarded, and the rule, in words. */ lotAward?: string[] | undefined },
+): Promise<Uint8Array> {
   // Never a user-panel member's id beside their own score: the panel's combined score per criterion only.
   const result = withUserPanelCombined(scored);
   const ExcelJS = await loadExcelJS();
@@ -121,6 +124,7 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
     if (result.price) row.getCell(3).numFmt = MONEY;
   }
   summary.addRow([]);
+  for (const line of options.lotAward ?? []) summary.addRow([line]);
   summary.addRow([options.roundingNote]);
   const fromLowest = result.bids.some((b) => b.sections.some((s) => s.criteria.some((c) => !c.noPointsAt.equals(0))));
   summary.addRow([

@@ -35,6 +35,12 @@ describe("a tender in lots, from the command line", () => {
     expect(readdirSync(join(folder, "out")).sort()).toEqual(["results-L1.xlsx", "results-L2.xlsx"]);
     const titles = await sheetTitles(join(folder, "out", "results-L2.xlsx"));
     for (const title of titles.filter((t) => t !== "Input files")) expect(title).toContain("Lot L2: South Riverside");
+    const ExcelJS = await loadExcelJS();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(folder, "out", "results-L2.xlsx")) as unknown as ArrayBuffer);
+    const notes: string[] = [];
+    workbook.getWorksheet("Summary")!.eachRow((row) => notes.push(String(row.getCell(1).value ?? "")));
+    expect(notes).toContain("Award of lot L2: Awarded to Riverside Community Trust (bid B3S, ranked 2nd). Riverside Disabled People's Voice (ranked 1st) was passed over, having already been awarded lot L1.");
   });
 
   it("--json gives each lot's results and award, keyed by lot and bid ids", async () => {
