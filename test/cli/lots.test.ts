@@ -43,6 +43,17 @@ describe("a tender in lots, from the command line", () => {
     expect(notes).toContain("Award of lot L2: Awarded to Riverside Community Trust (bid B3S, ranked 2nd). Riverside Disabled People's Voice (ranked 1st) was passed over, having already been awarded lot L1.");
   });
 
+  it("the user panel's restricted record is written per lot, each naming its lot", async () => {
+    const folder = writeLotsTender();
+    const run = await runCli(["score", folder, "--restricted-record", join(folder, "restricted.xlsx"), "--out", join(folder, "results.json")]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`The user panel's individual scores are in ${join(folder, "restricted-L1.xlsx")}, ${join(folder, "restricted-L2.xlsx")}, marked RESTRICTED: keep them`);
+    const ExcelJS = await loadExcelJS();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(folder, "restricted-L2.xlsx")) as unknown as ArrayBuffer);
+    expect(String(workbook.worksheets[0]!.getCell(2, 1).value)).toContain("– Lot L2: South Riverside (estimated value £400,000). User-panel members");
+  });
+
   it("--json gives each lot's results and award, keyed by lot and bid ids", async () => {
     const folder = writeLotsTender();
     const run = await runCli(["score", folder, "--json", "--out", join(folder, "results.json")]);
