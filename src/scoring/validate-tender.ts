@@ -19,6 +19,7 @@ export function validateTender(
   const problems = [...checkScoringModel(input.model), ...checkPriceFormula(input.model)];
   // The bids are checked against the specification (price years, lots), so only with one.
   if (input.bids !== undefined && input.specification !== undefined) problems.push(...checkBids(input.specification, input.model, input.bids, options));
-  if (input.specification !== undefined) problems.push(...checkLots(input.specification, input.bids));
+  // Only with the lots as the specification has them: a specification too broken to read them says nothing of lots.
+  if (input.specification?.lots !== undefined) problems.push(...checkLots(input.specification, input.bids));
   return problems;
 }
