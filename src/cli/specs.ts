@@ -52,7 +52,14 @@ function tenderFileOptions<T>(y: Argv<T>) {
 
 /** A tender that is scored: from the bids file, the returned score sheets, or both. */
 function scoredTenderOptions<T>(y: Argv<T>) {
-  return sheetsOptions(tenderOptions(y));
+  return lotOption(sheetsOptions(tenderOptions(y)));
+}
+
+function lotOption<T>(y: Argv<T>) {
+  return y.option("lot", {
+    type: "string",
+    describe: "For a tender in lots: the lot (its id, e.g. L1) whose results, report, summaries or review to make; score scores every lot without it",
+  });
 }
 
 function sheetsOptions<T>(y: Argv<T>) {
@@ -129,7 +136,7 @@ export const specs = {
     command: "review [folder]",
     describe: "Flag disproportionate weighting and process, with the reason and the rule or guidance behind each flag",
     builder: (y) =>
-      sheetsOptions(namedFilesOptions(y))
+      lotOption(sheetsOptions(namedFilesOptions(y)))
         .option("policy", { type: "string", describe: "Review policy file (default: the bundled UK policy, policies/uk-default.yaml)" })
         .option("without-bids", { type: "boolean", default: false, describe: "Review the model and process only, even if bids are present" })
         .option("fail-on", { choices: ["error", "warning", "never"] as const, default: "error" as const, describe: "Exit with code 3 when a flag of this severity or worse is found" })

@@ -13,6 +13,7 @@ export interface TenderArgs {
   bids?: string | undefined;
   sheets?: string | undefined;
   allowIncomplete?: boolean | undefined;
+  lot?: string | undefined;
 }
 
 export interface TenderInput {
@@ -30,7 +31,7 @@ export async function readTender(io: CliIo, args: TenderArgs, options: { without
   const onDisk: FileOnDisk[] = [files.specification, files.model, ...(files.bids ? [files.bids] : []), ...(files.sheets ?? [])];
   return {
     files,
-    options: { allowIncomplete: args.allowIncomplete ?? false, runtime: workerThreadRuntime() },
+    options: { allowIncomplete: args.allowIncomplete ?? false, runtime: workerThreadRuntime(), ...(args.lot !== undefined ? { lot: args.lot } : {}) },
     shown: (problems) => shownAs(problems, onDisk),
     paths: [files.specification, files.model, ...(files.bids ? [files.bids] : [])].map((f) => f.shownAs),
   };

@@ -12,6 +12,7 @@ import { counted, formatDate, formatMoney, formatOrdinal, formatPercent, formatP
 import { describeMeasure } from "../scoring/measured.js";
 import { isAssessed } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, Exclusion, TenderResult } from "../scoring/result.js";
+import { LotFields, summaryLotFields, type LotInDocument } from "./lot-fields.js";
 import { standstillStatement } from "./standstill-statement.js";
 import { CriterionFields, roundingStatement, TenderFields, criterionFields, flagOf, tenderFields, text } from "./common-data.js";
 
@@ -39,6 +40,9 @@ const Supplier = z.object({
 export const AssessmentSummaryData = z.object({
   documentTitle: text("Document title, e.g. Assessment summary: <bidder> – <tender>"),
   tender: TenderFields,
+  isLot: flagOf("Whether the summary is for one lot of a tender in lots"),
+  hasLotAward: flagOf("Whether there is something to say of how the lot is awarded under the published rule"),
+  lot: LotFields,
   issuedOn: text("Date the summary is issued"),
   legalBasis: text("The law the summary is given under, e.g. section 50 of the Procurement Act 2023 and regulation 31 of the Procurement Regulations 2024"),
   standstill: z.object({
@@ -109,6 +113,8 @@ export interface AssessmentSummaryInput {
   result: TenderResult;
   /** Each bid's supplier details and the panel's feedback, from the bids file. */
   bids: TenderBids;
+  /** For one lot of a tender in lots. */
+  lot?: LotInDocument | undefined;
 }
 
 
@@ -363,9 +369,13 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
     diff("Price", bid.price?.points, winner.price?.points);
   }
   const contact = specification.contact;
+  const lot = summaryLotFields(input.lot, bidId);
   return {
-    documentTitle: `Assessment summary: ${bid.bidder} – ${specification.title}`,
+    documentTitle: `Assessment summary: ${bid.bidder} – ${specification.title}${input.lot !== undefined ? ` – Lot ${input.lot.id}: ${input.lot.title}` : ""}`,
     tender: tenderFields(specification),
+    isLot: input.lot !== undefined,
+    hasLotAward: lot.award !== "",
+    lot,
     issuedOn: formatDate(options.issuedOn),
     legalBasis: legalBasis[specification.regime],
     standstill: {

@@ -10,11 +10,14 @@ import { counted, formatDate, formatMoney, formatPercent, formatPoints, formatSc
 import { flagMessage, formatLocation, valueWithBasis } from "../problems/format.js";
 import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
+import { LotFields, lotRecommendation, reportLotFields, type LotInDocument } from "./lot-fields.js";
 import { CriterionFields, ResultRow, roundingStatement, TenderFields, criterionFields, flagOf, resultRows, sentence, tenderFields, text, weightText } from "./common-data.js";
 
 export const EvaluationReportData = z.object({
   documentTitle: text("Document title, e.g. Evaluation report: <tender title>"),
   tender: TenderFields,
+  isLot: flagOf("Whether the report is for one lot of a tender in lots"),
+  lot: LotFields,
   recommendation: text("The recommendation, in one sentence: whom the panel recommends, and why"),
   summary: z.array(z.object({ text: text("One sentence of the executive summary") })).describe("The executive summary: the outcome, the bids, moderation, declarations, the review and who approves"),
   declarations: z
@@ -175,8 +178,10 @@ export function evaluationReportData(input: {
   result: TenderResult;
   review?: { policyTitle: string; flags: ReviewFlag[] } | undefined;
   audit: Audit;
+  /** For one lot of a tender in lots. */
+  lot?: LotInDocument | undefined;
 }): EvaluationReportData {
-  const { specification, model, bids, result, review, audit } = input;
+  const { specification, model, bids, result, review, audit, lot } = input;
   const byId = new Map(result.bids.map((b) => [b.bidId, b]));
   const scales = new Set(scaleIdsInUse(model, scoredSectionKeys));
   const declarations = declarationRows(bids);
@@ -184,9 +189,11 @@ export function evaluationReportData(input: {
   const { recommendation, summary } = executiveSummary(input, declarations, approval);
   const tolerance = model.combination.tolerance !== undefined ? `${model.combination.tolerance} scale points` : `${formatPercent(DEFAULT_TOLERANCE_SHARE.mul(100))} of the scale's range`;
   return {
-    documentTitle: `Evaluation report: ${specification.title}`,
+    documentTitle: `Evaluation report: ${specification.title}${lot !== undefined ? ` – Lot ${lot.id}: ${lot.title}` : ""}`,
     tender: tenderFields(specification),
-    recommendation,
+    isLot: lot !== undefined,
+    lot: reportLotFields(lot, result),
+    recommendation: lotRecommendation(lot, result) ?? recommendation,
     summary,
     declarations: declarations.map(({ complete: _complete, ...row }) => row),
     hasMissingDeclarations: declarations.some((d) => !d.complete),

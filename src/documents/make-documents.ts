@@ -7,6 +7,7 @@ import type { TenderResult } from "../scoring/result.js";
 import { AssessmentSummaryData, assessmentSummaryData, safeFileName, summariesProblems, type AssessmentSummaryInput, type AssessmentSummaryOptions } from "./assessment-summary.js";
 import { EqualityAssessmentData, equalityAssessmentData } from "./equality-assessment.js";
 import { EvaluationReportData, evaluationReportData, type Audit } from "./evaluation-report.js";
+import type { LotInDocument } from "./lot-fields.js";
 import { inspectTemplate, renderDocx, type DocumentTemplate } from "./render-docx.js";
 import { chanceChartSvg, weightChartSvg } from "../presentation/weight-chart.js";
 import type { DocxPicture, DrawPicture } from "./docx-pictures.js";
@@ -17,7 +18,7 @@ import { formatChance } from "../language/uk-format.js";
 /** The evaluation report, from the bundled template or an authority's own. */
 export function makeEvaluationReport(
   template: DocumentTemplate,
-  input: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; result: TenderResult; review?: { policyTitle: string; flags: ReviewFlag[] }; audit: Audit },
+  input: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; result: TenderResult; review?: { policyTitle: string; flags: ReviewFlag[] }; audit: Audit; lot?: LotInDocument | undefined },
 ): Outcome<Uint8Array> {
   const data = evaluationReportData(input);
   return renderDocx(template, EvaluationReportData, data, { title: data.documentTitle, creator: input.specification.authority, date: input.audit.generatedOn });

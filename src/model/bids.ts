@@ -31,6 +31,7 @@ export type PriceSchedule = z.infer<typeof PriceSchedule>;
 export const Bid = z.strictObject({
   id: Id.describe("The bid's id, e.g. B1; score sheets refer to it"),
   bidder: NonEmptyText.describe("The bidding organisation's name"),
+  lot: Id.optional().describe("For a tender in lots: the id of the lot this bid is for. A bidder bidding for several lots makes one bid for each, with its own id, price and scores, under the same bidder name"),
   organisationType: z.string().optional().describe('The kind of organisation, e.g. "Deaf and Disabled People\'s Organisation", "national provider"; used in reports and monitoring'),
   // Procurement Regulations 2024 reg. 31(2)(a)–(c): every assessment summary names the winning supplier with these.
   postalAddress: NonEmptyText.optional().describe("The supplier's contact postal address, as the assessment summaries state it (Procurement Regulations 2024 reg. 31(2)(b))"),

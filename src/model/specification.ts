@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, IsoDate, Money, NonEmptyText } from "./common.js";
+import { LotAward } from "./lots.js";
 
 export const Procedure = z.enum(["open", "restricted", "light-touch", "reserved"]);
 
@@ -81,7 +82,8 @@ export const TenderSpecification = z
         }),
       )
       .default([])
-      .describe("The contract's lots, if it is split into lots"),
+      .describe("The contract's lots, if it is split into lots: each bid then names its lot, and each lot is scored, ranked and awarded on its own"),
+    lotAward: LotAward.optional(),
     projectLead: Person.describe("The person leading the tender"),
     team: z.array(Person).default([]).describe("Others on the project team"),
     background: NonEmptyText.describe("Why the service is being bought: the current contract, what people have said"),

@@ -2,6 +2,7 @@ import { sectionTitles, scoredSectionKeys } from "../model/scoring-model.js";
 import type { TenderResult } from "../scoring/result.js";
 import { explainExclusion } from "./explain.js";
 import { awardCell, awardFigure, bandSentence, tiedOn } from "./award-value.js";
+import { lotHeading } from "./lot-award.js";
 import { formatMoney, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 
 export const ROUNDING_NOTE = "Points are shown rounded to 2 decimal places; every total is calculated exactly from unrounded scores.";
@@ -92,6 +93,7 @@ export function renderResultsTable(result: TenderResult): string {
 
   const out: string[] = [];
   out.push(`${result.tender.title} (${result.tender.reference})`);
+  if (result.lot !== undefined) out.push(lotHeading(result.lot));
   out.push(`Scoring model: ${result.model.title}, version ${result.model.version}`);
   if (result.price) out.push(`Price method: ${result.price.description.name}: ${result.price.description.formula}`);
   if (result.band) out.push(bandSentence(result));

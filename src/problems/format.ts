@@ -195,6 +195,26 @@ const messages = {
     `bid "${a.bid}" scored ${plainNumber(exact(a.score))} on criterion ${a.criterion}, below the minimum of ${a.minimum}, which excludes it: an exclusion must rest on the panel's agreed score, so the panel must moderate this answer and record the agreed score and its reason, even though the evaluators' scores are within the tolerance`,
   "scoring.workforce-share-undeclared": (a) =>
     `bid "${a.bid}" has not declared the share of its workforce who are disabled or disadvantaged: the contract is reserved for supported employment providers (at least ${plainNumber(exact(a.minimum))}%), so the bid is not ranked until it does; record the declared share as disadvantagedWorkforcePercent under the bid`,
+  "lots.award-without-lots": () => "gives lotAward, the rules for awarding lots, but lists no lots: list the lots under lots, or remove lotAward",
+  "lots.value-needed": (a) =>
+    `lot ${a.lot} has no estimatedValue, but lots are awarded from the highest estimated value down (lotAward.order: highest-value): give every lot its estimated value, or award in lot order`,
+  "lots.bid-without-lot": (a) => `bid "${a.bid}" names no lot, but the tender is in lots: add lot: with the id of the lot it is for (lots: ${a.known})`,
+  "lots.unknown-lot": (a) =>
+    a.known === ""
+      ? `bid "${a.bid}" is for lot "${a.lot}", but the specification lists no lots: list the lots in the specification, or remove lot: from the bid`
+      : `bid "${a.bid}" is for lot "${a.lot}", which the specification does not list (lots: ${a.known})`,
+  "lots.same-bidder-twice": (a) => `the same bidder has more than one bid for lot ${a.lot} (bids ${a.bids}): a bidder makes one bid for each lot it bids for`,
+  "lots.too-many-lots-bid": (a) =>
+    `one bidder has bid for ${a.lots} lots (bids ${a.bids}), more than the ${a.maximum} the tender notice allows (lotAward.maxLotsBidPerBidder)`,
+  "lots.no-bids": (a) => `no bid was made for lot ${a.lot}: it is not scored, and cannot be awarded`,
+  "lots.choose-lot": (a) =>
+    a.known === ""
+      ? `there is no lot "${a.lot}": this tender is not in lots (its specification lists none), so leave out --lot`
+      : a.lot === ""
+        ? `this tender is in lots, and each lot has its own results: name the lot with --lot (lots: ${a.known})`
+        : `"${a.lot}" is not one of this tender's lots (lots: ${a.known})`,
+  "lots.award-tied": (a) =>
+    `bids ${a.bids} share first place in lot ${a.lot} after every tie-break rule, so the lot is not awarded here: the panel must settle the tie by the procedure the tender documents publish, and the award of lots after it may depend on the outcome`,
   "tender.nothing-to-score": () =>
     "records no scores or prices yet: give the folder of returned score sheets and price schedules with --sheets, or record the scores in the bids file",
   "tender.not-scored-yet": () =>

@@ -132,6 +132,15 @@ export interface ProblemArgsByCode {
   "scoring.moderation-needed": { bid: string; criterion: string; spread: string; tolerance: string };
   "scoring.exclusion-needs-moderation": { bid: string; criterion: string; score: string; minimum: string };
   "scoring.workforce-share-undeclared": { bid: string; minimum: string };
+  "lots.award-without-lots": Record<string, never>;
+  "lots.value-needed": { lot: string };
+  "lots.bid-without-lot": { bid: string; known: string };
+  "lots.unknown-lot": { bid: string; lot: string; known: string };
+  "lots.same-bidder-twice": { lot: string; bids: string };
+  "lots.too-many-lots-bid": { bids: string; lots: number; maximum: number };
+  "lots.no-bids": { lot: string };
+  "lots.award-tied": { lot: string; bids: string };
+  "lots.choose-lot": { lot: string; known: string };
   "input.no-bids": Record<string, never>;
   "tender.not-scored-yet": Record<string, never>;
   "tender.nothing-to-score": Record<string, never>;

@@ -134,10 +134,13 @@ export type RankingBasis = "total-points" | AwardOnValueType;
 
 export interface TenderResult {
   tender: { title: string; reference: string; authority: string };
+  /** For a tender in lots: the lot these results are for (each lot is scored and ranked on its own). */
+  lot?: { id: string; title: string; estimatedValue?: number };
   model: { id: string; title: string; version: string };
   rankingBasis: RankingBasis;
   /** Bids in rank order (ties by bidder name), excluded bids last. */
   bids: BidResult[];
+  /** The bids the contract is to be awarded to: those ranked first, or for a lot, those its award names (see lots.ts). */
   winners: string[];
   ties: Tie[];
   moderationNeeded: { bidId: string; criterionId: string; spread: Exact; tolerance: Exact }[];

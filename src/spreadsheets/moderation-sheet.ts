@@ -1,5 +1,6 @@
 import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
 import { criterionScale } from "../model/weights.js";
+import { lotHeading } from "../presentation/lot-award.js";
 import { isAssessed } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { withUserPanelCombined } from "../scoring/user-panel.js";
@@ -38,9 +39,11 @@ function scoresAndJustifications(c: CriterionResult): string {
  */
 export async function makeModerationSheet(context: SheetContext, scored: TenderResult): Promise<Uint8Array> {
   const result = withUserPanelCombined(scored);
-  const workbook = await newWorkbook(context, `Moderation and feedback: ${context.specification.title}`);
+  // In a tender in lots there is one sheet per lot, named in its title.
+  const lot = result.lot === undefined ? "" : ` – ${lotHeading(result.lot)}`;
+  const workbook = await newWorkbook(context, `Moderation and feedback: ${context.specification.title}${lot}`);
   const sheet = workbook.addWorksheet("Moderation", tableSheet(3));
-  titleGuidanceAndHeader(sheet, `Moderation and feedback – ${context.specification.title} (${context.specification.reference})`, GUIDANCE, HEADERS, WIDTHS);
+  titleGuidanceAndHeader(sheet, `Moderation and feedback – ${context.specification.title} (${context.specification.reference})${lot}`, GUIDANCE, HEADERS, WIDTHS);
   sheet.getRow(2).height = 96;
   sheet.getRow(3).alignment = { vertical: "top", wrapText: true };
   const feedback = new Map(context.bids.bids.map((b) => [b.id, b.feedback]));

@@ -2,6 +2,7 @@ import { roundForDisplay } from "../arithmetic/exact.js";
 import type { TenderResult } from "../scoring/result.js";
 import { userPanelScores } from "../scoring/user-panel.js";
 import { newWorkbook, workbookBytes, type SheetContext } from "./score-sheets.js";
+import { lotHeading } from "../presentation/lot-award.js";
 import { fitHeight, protect, tableSheet, titleGuidanceAndHeader } from "./sheet-style.js";
 
 export const RESTRICTED_MARKING = "RESTRICTED: user panel's individual scores. Not for publication, for bidders, or for the evaluation report.";
@@ -17,13 +18,15 @@ const plain = (n: Parameters<typeof roundForDisplay>[0]) => roundForDisplay(n, 2
 export async function makeRestrictedRecord(context: Pick<SheetContext, "specification" | "date">, result: TenderResult): Promise<Uint8Array | undefined> {
   const rows = userPanelScores(result);
   if (rows.length === 0) return undefined;
-  const workbook = await newWorkbook(context, `RESTRICTED: user panel's individual scores – ${context.specification.title}`);
+  // In a tender in lots there is one record per lot, named in its title and guidance.
+  const lot = result.lot === undefined ? "" : ` – ${lotHeading(result.lot)}`;
+  const workbook = await newWorkbook(context, `RESTRICTED: user panel's individual scores – ${context.specification.title}${lot}`);
   const sheet = workbook.addWorksheet("RESTRICTED user panel", tableSheet(3));
   sheet.headerFooter = { oddHeader: `&L&B${RESTRICTED_MARKING.replace(/&/g, "&&")}`, oddFooter: "&LRESTRICTED&RPage &P of &N" };
   titleGuidanceAndHeader(
     sheet,
     RESTRICTED_MARKING,
-    `${context.specification.title} (${context.specification.reference}). User-panel members inform the decision but are not accountable for it; keep this record with the procurement file and disclose it only as the law requires.`,
+    `${context.specification.title} (${context.specification.reference})${lot}. User-panel members inform the decision but are not accountable for it; keep this record with the procurement file and disclose it only as the law requires.`,
     ["Bid ID", "Bidder", "Criterion", "Member", "Score", "Their words", "Panel's combined score"],
     [9, 30, 34, 10, 8, 60, 14],
   );

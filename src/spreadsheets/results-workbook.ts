@@ -5,6 +5,7 @@ import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js"
 import { explainExclusion } from "../presentation/explain.js";
 import { awardFigure, awardRuleSentence } from "../presentation/award-value.js";
 import { GUIDE_VALUE_SCALE, isAwardOnValue } from "../scoring/award-on-value.js";
+import { lotHeading } from "../presentation/lot-award.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { roundingFormula } from "../scoring/rounding.js";
 import { withUserPanelCombined } from "../scoring/user-panel.js";
@@ -19,6 +20,8 @@ const MONEY = '"£"#,##0.00';
 /** A live formula with the engine's value stored as its result, so the workbook shows numbers before it is recalculated. */
 const formula = (text: string, value: Exact | number): CellValue => ({ formula: text, result: typeof value === "number" ? value : value.valueOf() }) as CellValue;
 const num = (value: Exact) => value.valueOf();
+/** In a tender in lots, every sheet's title names the lot its results are for. */
+const lotSuffix = (result: TenderResult) => (result.lot === undefined ? "" : ` – ${lotHeading(result.lot)}`);
 
 interface SectionLayout {
   sheet: string;
@@ -31,7 +34,10 @@ interface SectionLayout {
  * the scores and weights on the sheets (with the engine's exact values, as decimals, stored as results).
  * Bidder names, justifications and reasons are written as text, never as formulas, whatever they start with.
  */
-export async function makeResultsWorkbook(scored: TenderResult, options: { roundingNote: string; inputs: { file: string; sha256: string }[]; date: string }): Promise<Uint8Array> {
+export async function makeResultsWorkbook(
+  scored: TenderResult,
+  options: { roundingNote: string; inputs: { file: string; sha256: string }[]; date: string; /** For one lot: how it is awarded, and the rule, in words. */ lotAward?: string[] | undefined },
+): Promise<Uint8Array> {
   // Never a user-panel member's id beside their own score: the panel's combined score per criterion only.
   const result = withUserPanelCombined(scored);
   const ExcelJS = await loadExcelJS();
@@ -40,7 +46,7 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
   const stream = new PassThrough();
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  setWorkbookProperties(workbook, { title: `Results: ${result.tender.title}`, creator: result.tender.authority, date: options.date });
+  setWorkbookProperties(workbook, { title: `Results: ${result.tender.title}${lotSuffix(result)}`, creator: result.tender.authority, date: options.date });
 
   // Sheets appear in the order they are added; the summary is written last because it refers to the others.
   const summary = workbook.addWorksheet("Summary", tableSheet(2));
@@ -83,7 +89,7 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
     "Status",
     "Why",
   ];
-  titleAndHeader(summary, `Results: ${result.tender.title} (${result.tender.reference})`, headers, [7, 38, ...wholeLifeHeader.map(() => 18), ...headers.slice(2 + wholeLifeHeader.length, -2).map(() => 14), 14, 60]);
+  titleAndHeader(summary, `Results: ${result.tender.title} (${result.tender.reference})${lotSuffix(result)}`, headers, [7, 38, ...wholeLifeHeader.map(() => 18), ...headers.slice(2 + wholeLifeHeader.length, -2).map(() => 14), 14, 60]);
   // Neither Excel nor LibreOffice grows a row written by another program: make the header tall enough for its longest wrapped label.
   fitHeight(summary.getRow(2), summary);
   // Streaming sheets have no row count: the title and header are rows 1 and 2.
@@ -124,6 +130,7 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
     if (result.price) row.getCell(3).numFmt = MONEY;
   }
   summary.addRow([]);
+  for (const line of options.lotAward ?? []) summary.addRow([line]);
   summary.addRow([options.roundingNote]);
   const fromLowest = result.bids.some((b) => b.sections.some((s) => s.criteria.some((c) => !c.noPointsAt.equals(0))));
   summary.addRow([
@@ -142,6 +149,7 @@ export async function makeResultsWorkbook(scored: TenderResult, options: { round
   for (const input of options.inputs) notes.addRow([input.file, input.sha256]);
   notes.addRow([]);
   notes.addRow(["Scoring model", `${result.model.title}, version ${result.model.version}`]);
+  if (result.lot !== undefined) notes.addRow(["Lot", lotHeading(result.lot)]);
   notes.commit();
   await workbook.commit();
   return reproducibleXlsx(Buffer.concat(chunks), options);
@@ -169,7 +177,7 @@ function criterionPointsFormula(combined: string, top: string, worth: string, c:
 function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderResult): SectionLayout {
   const evaluators = [...new Set(result.bids.flatMap((b) => b.sections.find((s) => s.section === key)!.criteria.flatMap((c) => c.evaluatorScores.map((e) => e.evaluatorId))))];
   const headers = ["Bid ID", "Bidder", "Criterion", ...evaluators, "Combined score", "How combined", "Top of scale", "Criterion worth (points)", "Points"];
-  titleAndHeader(sheet, `${sectionTitles[key]}: every criterion's scores and points`, headers, [9, 30, 34, ...evaluators.map(() => 8), 12, 22, 10, 12, 10]);
+  titleAndHeader(sheet, `${sectionTitles[key]}: every criterion's scores and points${lotSuffix(result)}`, headers, [9, 30, 34, ...evaluators.map(() => 8), 12, 22, 10, 12, 10]);
   const col = (name: string) => headers.indexOf(name) + 1;
   const letter = (n: number) => sheet.getColumn(n).letter;
   const firstEval = 4;
@@ -260,7 +268,7 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
   ];
   // A streaming sheet writes its column widths and panes before its first row.
   headers.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 ? 34 : 16));
-  sheet.addRow([`Price: ${price.description.name}`]).font = { bold: true, size: 14 };
+  sheet.addRow([`Price: ${price.description.name}${lotSuffix(result)}`]).font = { bold: true, size: 14 };
   sheet.addRow([`Formula: ${price.description.formula}`]);
   const maxRow = sheet.addRow(["Maximum points", num(price.maxPoints)]).number;
   // Rows: title, formula, maximum, lowest, highest, then budget or base and discounts (if any), a blank row, the table.
@@ -383,7 +391,7 @@ function pointsFormula(
 }
 
 function writeModeration(sheet: Worksheet, result: TenderResult): void {
-  titleAndHeader(sheet, "Moderation", ["Bid ID", "Bidder", "Criterion", "Evaluators' scores", "Agreed score", "Reason / status"], [9, 30, 34, 18, 12, 70]);
+  titleAndHeader(sheet, `Moderation${lotSuffix(result)}`, ["Bid ID", "Bidder", "Criterion", "Evaluators' scores", "Agreed score", "Reason / status"], [9, 30, 34, 18, 12, 70]);
   for (const bid of result.bids) {
     for (const s of bid.sections) {
       for (const c of s.criteria) {

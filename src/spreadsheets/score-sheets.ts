@@ -6,6 +6,7 @@ import { evaluatorsFor } from "../model/check-bids.js";
 import { criterionScale, scaleIdsInUse } from "../model/weights.js";
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
+import { lotHeading } from "../presentation/lot-award.js";
 import { addDeclarationSheet } from "./declaration-sheet.js";
 import { loadExcelJS } from "./exceljs.js";
 import { FORMAT, writeMetadata, type WorkbookKind } from "./metadata.js";
@@ -51,6 +52,17 @@ export interface SheetContext {
 
 const safe = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, "_");
 
+/** The lot a bid is for, in a tender in lots. */
+function lotOf(specification: TenderSpecification, bid: { lot?: string | undefined }) {
+  return bid.lot === undefined ? undefined : specification.lots.find((l) => l.id === bid.lot);
+}
+
+/** The bidder as a score sheet names it: with the lot, in a tender in lots, since one bidder may bid for several. */
+function bidderWithLot(specification: TenderSpecification, bid: { bidder: string; lot?: string | undefined }): string {
+  const lot = lotOf(specification, bid);
+  return lot === undefined ? bid.bidder : `${bid.bidder} – Lot ${lot.id}: ${lot.title}`;
+}
+
 /**
  * One workbook per evaluator (only the sections they score; no prices, no one else's scores, as UK
  * guidance asks for evaluator independence), one per user-panel member on the panel's own scale, and
@@ -78,7 +90,7 @@ export async function makeScoreSheets(context: SheetContext, options: { priceSch
   }
   if (context.model.sections.price && options.priceSchedules !== false) {
     for (const bid of context.bids.bids) {
-      out.push({ fileName: `price-schedule-${safe(bid.id)}.xlsx`, purpose: `price schedule for ${bid.bidder}`, bytes: await priceWorkbook(context, bid.id) });
+      out.push({ fileName: `price-schedule-${safe(bid.id)}.xlsx`, purpose: `price schedule for ${bidderWithLot(context.specification, bid)}`, bytes: await priceWorkbook(context, bid.id) });
     }
   }
   return out;
@@ -171,7 +183,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
     const theirs = s.criteria.filter((c) => c.measure === undefined && (userPanel || evaluatorsFor(bids, section, c.id).includes(evaluatorId)));
     const order = userPanel ? bids.bids.flatMap((bid) => theirs.map((criterion) => ({ bid, criterion }))) : theirs.flatMap((criterion) => bids.bids.map((bid) => ({ bid, criterion })));
     for (const [i, { bid, criterion }] of order.entries()) {
-      const row = sheet.addRow([bid.id, bid.bidder, criterion.id, criterion.title, criterion.question ?? "", null, null]);
+      const row = sheet.addRow([bid.id, bidderWithLot(specification, bid), criterion.id, criterion.title, criterion.question ?? "", null, null]);
       row.alignment = { wrapText: true, vertical: "top" };
       fitHeight(row, sheet);
       if (userPanel) {
@@ -206,7 +218,8 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
     }
     await protect(sheet);
   }
-  if (!userPanel) await addDeclarationSheet(workbook, who, bids.bids.map((b) => b.bidder));
+  // A bidder bidding for several lots is one organisation to declare an interest in.
+  if (!userPanel) await addDeclarationSheet(workbook, who, specification.lots.length > 0 ? [...new Set(bids.bids.map((b) => b.bidder))] : bids.bids.map((b) => b.bidder));
   await writeMetadata(workbook, { ...metadataFor(context, kind), evaluatorId });
   return workbookBytes(workbook, context);
 }
@@ -214,7 +227,8 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
 async function priceWorkbook(context: SheetContext, bidId: string): Promise<Uint8Array> {
   const { specification, bids, model } = context;
   const bid = bids.bids.find((b) => b.id === bidId)!;
-  const workbook = await newWorkbook(context, `Price schedule: ${bid.bidder} – ${specification.title}`);
+  const lot = lotOf(specification, bid);
+  const workbook = await newWorkbook(context, `Price schedule: ${bid.bidder} – ${specification.title}${lot !== undefined ? ` – Lot ${lot.id}` : ""}`);
   const price = model.sections.price;
   const contractYears = `the ${specification.contract.years} contract year${specification.contract.years === 1 ? "" : "s"}`;
   const scoredYears =
@@ -231,6 +245,7 @@ async function priceWorkbook(context: SheetContext, bidId: string): Promise<Uint
   const guidance: [string, string][] = [
     ["Tender", `${specification.title} (${specification.reference})`],
     ["Bidder", bid.bidder],
+    ...(lot !== undefined ? [["Lot", lotHeading(lot)] as [string, string]] : []),
     ...(form === "discount"
       ? ([
           ["What to enter", `The percentage discount you offer on the base price of ${base} (${vat} VAT), e.g. 12.5 for 12.5%. The base price covers ${price?.priceCovers ?? "everything needed to deliver the service as specified"}.`],

@@ -31,6 +31,7 @@ export function evaluationReport(scored: ScoredTender, policy: ReviewPolicy, opt
     result,
     review: { policyTitle: review.policy.title, flags: review.flags },
     audit: { inputs: scored.inputs, modelHash: modelHash(tender.model), toolVersion: TOOL_VERSION, generatedOn: options.date },
+    lot: scored.lot,
   });
   return report.ok ? { ok: true, value: { bytes: report.value, review }, problems: scored.problems } : report;
 }
@@ -57,7 +58,7 @@ export function assessmentSummaries(
   if (!standstill.ok) return standstill;
   const made = makeAssessmentSummaries(
     options.template,
-    { specification: tender.specification, model: tender.model, result, bids: tender.bids },
+    { specification: tender.specification, model: tender.model, result, bids: tender.bids, lot: scored.lot },
     { includeComparison: options.comparison ?? true, issuedOn: options.date, standstill: standstill.value },
   );
   if (!made.ok) return { ok: false, problems: locate(made.problems, tender) };

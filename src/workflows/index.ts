@@ -5,6 +5,7 @@ export { bytesOf, decodeText, inputRecord, type InputRecord, type NamedFile } fr
 export { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type TaskResult } from "./runtime.js";
 export { isReturnedWorkbook, readReturnedSheets } from "./returned-sheets.js";
 export { sortTenderFiles, tenderFileNames, type SortedTenderFiles, type TenderFileKind } from "./tender-files.js";
+export { lotsResultsDocument, scoreLoadedLots, scoreTenderLots, scoreTenderOrLots, type LotOfTender, type ScoredLots } from "./lots.js";
 export { loadTender, locate, scoreLoadedTender, scoreTender, validateModel, validateTender, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
 export { reviewOutput, validateOutput, whatifOutput } from "./json-output.js";
 export { loadPolicy, reviewModelFile, reviewTenderFiles, reviewWeighting, type WeightingReview } from "./review.js";

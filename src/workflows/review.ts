@@ -57,10 +57,19 @@ export async function reviewTenderFiles(files: TenderFiles, policyFile: NamedFil
   // Before the score sheets come back there is nothing to score: the review covers the model and process.
   const bids = loaded.value.bids;
   const notScoredYet = bids !== undefined && files.sheets === undefined && nothingScored(bids);
-  const scored = bids !== undefined && !notScoredYet ? await scoreLoadedTender(loaded.value, files.sheets, options) : undefined;
+  // A tender in lots has an outcome per lot: without --lot, the review covers the model and the process.
+  const lots = loaded.value.specification.lots;
+  const lotToChoose = bids !== undefined && !notScoredYet && lots.length > 0 && options.lot === undefined;
+  const scored = bids !== undefined && !notScoredYet && !lotToChoose ? await scoreLoadedTender(loaded.value, files.sheets, options) : undefined;
   if (scored !== undefined && !scored.ok) return scored;
-  const review = reviewWeighting({ tender: loaded.value, scored: scored?.value, policy: policy.value.data });
-  const notes = notScoredYet ? locate([problem("tender.not-scored-yet", { document: "bids" }, {}, "advice")], loaded.value) : [];
+  // One lot's review is of its own bids, located in the whole bids file.
+  const tender = scored?.value.lot !== undefined ? scored.value.tender : loaded.value;
+  const review = reviewWeighting({ tender, scored: scored?.value, policy: policy.value.data });
+  const notes = notScoredYet
+    ? locate([problem("tender.not-scored-yet", { document: "bids" }, {}, "advice")], loaded.value)
+    : lotToChoose
+      ? [problem("lots.choose-lot", { option: "--lot" }, { lot: "", known: lots.map((l) => l.id).join(", ") }, "advice")]
+      : [];
   const problems = [...loaded.problems, ...(scored?.value.problems ?? []), ...review.problems, ...notes];
   if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
   return { ok: true, value: { ...review, problems, ...(scored ? { scored: scored.value } : {}) }, problems };

@@ -9,6 +9,8 @@ import { checkAwardOnValue } from "../scoring/check-award-on-value.js";
 import { validateTender as checkTenderRules } from "../scoring/validate-tender.js";
 import { hasErrors, problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
+import { inWholeFile, type LotPlaces } from "../scoring/lots.js";
+import type { LotOfTender } from "./lots.js";
 import { scoreTender as scoreBids } from "../scoring/score-tender.js";
 import { inputRecord, textOf, type InputRecord, type NamedFile } from "./files.js";
 import { inThreadRuntime, type ParallelRuntime } from "./runtime.js";
@@ -34,11 +36,14 @@ export interface LoadedTender {
   sources: SourceDocument[];
   /** Every file read, in order, with its SHA-256: the audit record. */
   inputs: InputRecord[];
+  /** For one lot of a tender in lots (its bids only): where each of its bids and agreed scores is in the whole bids file. */
+  inFile?: LotPlaces;
 }
 
 /** Add the file and line to problems that point into one of the tender's files. */
-export function locate<T extends { location: Location }>(problems: readonly T[], tender: { sources: readonly SourceDocument[] }): T[] {
-  return locateProblems(problems, tender.sources);
+export function locate<T extends { location: Location }>(problems: readonly T[], tender: { sources: readonly SourceDocument[]; inFile?: LotPlaces | undefined }): T[] {
+  const places = tender.inFile;
+  return locateProblems(places === undefined ? problems : problems.map((p) => inWholeFile(p, places)), tender.sources);
 }
 
 /** Each of the tender's files as far as it parsed, with every problem from every file. */
@@ -226,6 +231,8 @@ export async function validateModel(file: NamedFile): Promise<{ ok: boolean; pro
 export interface ScoredTender {
   tender: LoadedTender & { bids: TenderBids };
   result: TenderResult;
+  /** For one lot of a tender in lots: how the lot was awarded under the published rule (`tender.bids` are the lot's). */
+  lot?: LotOfTender;
   /** Every input used, returned workbooks included. */
   inputs: InputRecord[];
   /** Warnings (moderation needed, scores missing with allowIncomplete, …), located. */
@@ -237,6 +244,8 @@ export interface ScoreOptions {
   allowIncomplete?: boolean | undefined;
   /** Where parallel work runs (reading many workbooks); this thread by default. */
   runtime?: ParallelRuntime | undefined;
+  /** For a tender in lots: the lot to score (see lots.ts); each lot is scored as a tender of its own. */
+  lot?: string | undefined;
 }
 
 /** Score a tender from its bids file, its returned workbooks, or both. Every problem comes back located. */
@@ -256,6 +265,26 @@ export async function scoreLoadedTender(tender: LoadedTender, sheets: readonly N
   if (sheets === undefined && nothingScored(tender.bids)) {
     return { ok: false, problems: locate([problem("tender.nothing-to-score", { document: "bids" }, {})], tender) };
   }
+  // A tender in lots is scored lot by lot (lots.ts): never all its bids against each other.
+  if (tender.specification.lots.length > 0 || options.lot !== undefined) {
+    const { scoreOneLot } = await import("./lots.js");
+    return scoreOneLot(tender, sheets, options);
+  }
+  const merged = await withReturnedSheets({ ...tender, bids: tender.bids }, sheets, options);
+  if (!merged.ok) return merged;
+  const { bids, inputs, problems } = merged.value;
+  const scored = scoreBids({ specification: tender.specification, model: tender.model, bids }, { allowIncomplete: options.allowIncomplete ?? false });
+  problems.push(...locateScoringProblems(scored.problems, tender, sheets, merged.value.scoredIn));
+  if (!scored.ok) return { ok: false, problems };
+  return { ok: true, value: { tender: { ...tender, bids }, result: scored.value, inputs, problems }, problems };
+}
+
+/** The bids file with what the returned workbooks supply merged in, and every input read. */
+export async function withReturnedSheets(
+  tender: LoadedTender & { bids: TenderBids },
+  sheets: readonly NamedFile[] | undefined,
+  options: ScoreOptions,
+): Promise<Outcome<{ bids: TenderBids; inputs: InputRecord[]; scoredIn: Map<string, Location>; problems: Problem[] }>> {
   const allowIncomplete = options.allowIncomplete ?? false;
   let bids = tender.bids;
   const problems: Problem[] = [];
@@ -271,11 +300,13 @@ export async function scoreLoadedTender(tender: LoadedTender, sheets: readonly N
     inputs.push(...read.value.inputs);
     scoredIn = read.value.scoredIn;
   }
-  const scored = scoreBids({ specification: tender.specification, model: tender.model, bids }, { allowIncomplete });
-  const located = locate(scored.problems, tender);
-  problems.push(...(sheets === undefined ? located : relocateToWorkbooks(located, scoredIn).map(notInBidsFile)));
-  if (!scored.ok) return { ok: false, problems };
-  return { ok: true, value: { tender: { ...tender, bids }, result: scored.value, inputs, problems }, problems };
+  return { ok: true, value: { bids, inputs, scoredIn, problems }, problems };
+}
+
+/** Scoring's problems located in the tender's files, or in the returned workbooks the scores came from. */
+export function locateScoringProblems(problems: readonly Problem[], tender: LoadedTender, sheets: readonly NamedFile[] | undefined, scoredIn: ReadonlyMap<string, Location>): Problem[] {
+  const located = locate(problems, tender);
+  return sheets === undefined ? located : relocateToWorkbooks(located, scoredIn).map(notInBidsFile);
 }
 
 /**

@@ -75,8 +75,9 @@ export async function whatifForTender(scored: ScoredTender, options: WhatifOptio
   const method = tender.model.sections.price?.method;
   if (isAwardOnValue(method)) return { ok: false, problems: [awardOnValueRefused(method)] };
   return analyse(problemFromResult(result), options, {
-    title: result.tender.title,
-    documentTitle: result.tender.title,
+    // One lot of a tender in lots is analysed on its own bids: its title says which.
+    title: result.lot === undefined ? result.tender.title : `${result.tender.title} – Lot ${result.lot.id}: ${result.lot.title}`,
+    documentTitle: result.lot === undefined ? result.tender.title : `${result.tender.title} – Lot ${result.lot.id}: ${result.lot.title}`,
     basis: "tender",
     organisationId: bid,
     excluded: result.bids.filter((b) => b.rank === null).map((b) => ({ bidId: b.bidId, bidder: b.bidder })),

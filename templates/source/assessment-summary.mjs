@@ -17,6 +17,7 @@ export default document({
     heading(0, "{documentTitle}"),
     field("To", "{bidder.name}"),
     field("Tender", "{tender.title} ({tender.reference})"),
+    ...when("isLot", field("Lot", "{lot.name}")),
     field("From", "{tender.authority}"),
     field("Date", "{issuedOn}"),
     para("This assessment summary is given under {legalBasis}."),
@@ -30,6 +31,7 @@ export default document({
       ...when("isNotAssessed", para("Your tender was not assessed against the award criteria: it {bidder.exclusion}.")),
     ),
     ...when("hasAwardValue", para("{award.rule}")),
+    ...when("hasLotAward", para("{lot.award}")),
     para("{tenders}"),
     heading(2, "The supplier we intend to award the contract to"),
     factTable([["Name", "{winner.name}"], ["Contact postal address", "{winner.postalAddress}"], ["Contact email address", "{winner.email}"], ["Unique identifier", "{winner.uniqueIdentifier}"]]),
@@ -45,6 +47,7 @@ export default document({
     lead("Each tender was scored against the award criteria below. Relative importance is the share of the total score each criterion is worth. The award criteria and the assessment methodology are set out in full in {awardCriteriaLocation}."),
     loopTable("awardCriteria", [["Criterion", "{id} {title}", 40], ["Section", "{section}", 18], ["Relative importance", "{importance}", 20], ["Scores available", "{scale}", 22]]),
     ...each("howAssessed", bullet("{text}")),
+    ...when("isLot", para("**How the lots are awarded:** {lot.rule}")),
 
     ...when("isAssessed",
       heading(1, "Your scores"),

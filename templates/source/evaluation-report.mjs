@@ -7,10 +7,12 @@ export default document({
     heading(0, "{documentTitle}"),
     field("Reference", "{tender.reference}"),
     field("Authority", "{tender.authority}"),
+    ...when("isLot", field("Lot", "{lot.name}")),
     field("Recommended supplier", "{winner}"),
 
     heading(1, "Executive summary"),
     para("**Recommendation:** {recommendation}"),
+    ...when("isLot", para("**Award of the lot:** {lot.award}"), para("**How the lots are awarded:** {lot.rule}")),
     ...each("summary", bullet("{text}")),
 
     heading(1, "1. The tender"),
