@@ -7,7 +7,7 @@
 // Why Preact: a 10 kB, well-kept component library with React's model, so the page is declarative
 // components rather than hand-written DOM plumbing, within the 4 MB budget.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { rolldown } from "rolldown";
 
@@ -17,7 +17,15 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
  * The files the package ships beside the code (Word templates, the review policy), put inside the page so
  * it needs nothing else: `import { bundledFiles } from "virtual:bundled-files"`, each as its bytes in base64.
  */
-const shipped = ["templates/evaluation-report.docx", "templates/assessment-summary.docx", "policies/uk-default.yaml"];
+const shipped = [
+  "templates/evaluation-report.docx",
+  "templates/assessment-summary.docx",
+  "policies/uk-default.yaml",
+  // The commissioner's journey: the ready-made models to start from, the user panel's large-print form, the Equality Assessment.
+  "templates/user-panel-form.docx",
+  "templates/equality-assessment.docx",
+  ...readdirSync(here("../scoring-models")).filter((f) => f.endsWith(".yaml")).sort().map((f) => `scoring-models/${f}`),
+];
 const bundledFiles = {
   name: "bundled-files",
   resolveId: (id) => (id === "virtual:bundled-files" ? id : null),
