@@ -1,4 +1,5 @@
 import type { ComponentType } from "preact";
+import { CommissionerJourney } from "./commissioner.js";
 import { PanelJourney } from "./panel.js";
 
 /** What every journey is given by the page. */
@@ -24,5 +25,11 @@ export const journeys: readonly Journey[] = [
     title: "Evaluation panel",
     summary: "Open the tender's files and the returned score sheets: problems, moderation, ranked results, the report and the letters.",
     component: PanelJourney,
+  },
+  {
+    id: "commissioner",
+    title: "Commissioner",
+    summary: "Start from a ready-made model or open your tender: edit the specification and scoring model, see every problem and the weighting review, take away the files, score sheets and Equality Assessment.",
+    component: CommissionerJourney,
   },
 ];
