@@ -79,7 +79,10 @@ function ScoredSection({ section, data, scales, onEdit }: { section: ScoredSecti
       <Field file={M} path={[...base, "minimumPercent"]} data={data} label="Minimum share of this section's points (%)" kind="number" onEdit={onEdit} />
       <Field file={M} path={[...base, "scale"]} data={data} label="Scale" kind="choice" choices={scales} onEdit={onEdit} />
       <h4>Criteria</h4>
-      <p class="hint">{fieldInfo(M, [...base, "criteria"])?.description}. {fieldInfo(M, [...base, "criteria", 0, "weight"])?.description}.</p>
+      <p class="hint">
+        {fieldInfo(M, [...base, "criteria"])?.description}. Id: {fieldInfo(M, [...base, "criteria", 0, "id"])?.description}. Weight in section:{" "}
+        {fieldInfo(M, [...base, "criteria", 0, "weight"])?.description}. Minimum score: {fieldInfo(M, [...base, "criteria", 0, "minimumScore"])?.description}.
+      </p>
       {criteria.map((_c, i) => {
         const path = [...base, "criteria", i];
         const id = String(at(data, [...path, "id"]) ?? "");
@@ -90,9 +93,9 @@ function ScoredSection({ section, data, scales, onEdit }: { section: ScoredSecti
               {id !== "" ? ` (${id})` : ""}
             </legend>
             <div class="row">
-              <Field file={M} path={[...path, "id"]} data={data} label="Id" kind="text" onEdit={onEdit} quiet={i > 0} />
+              <Field file={M} path={[...path, "id"]} data={data} label="Id" kind="text" onEdit={onEdit} quiet />
               <Field file={M} path={[...path, "weight"]} data={data} label="Weight in section (%)" kind="number" onEdit={onEdit} quiet />
-              <Field file={M} path={[...path, "minimumScore"]} data={data} label="Minimum score" kind="number" onEdit={onEdit} quiet={i > 0} />
+              <Field file={M} path={[...path, "minimumScore"]} data={data} label="Minimum score" kind="number" onEdit={onEdit} quiet />
             </div>
             <Field file={M} path={[...path, "title"]} data={data} label="Title" kind="text" onEdit={onEdit} quiet={i > 0} />
             <Field file={M} path={[...path, "question"]} data={data} label="Question" kind="long" onEdit={onEdit} quiet={i > 0} />

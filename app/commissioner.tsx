@@ -201,6 +201,15 @@ function Editor({ tender, onChange }: { tender: Tender; onChange: (t: Tender) =>
   const edit: Edit = (file, path, value) => onChange({ ...tender, [file]: withValue(tender[file]!, path, value) });
 
   return (
+    <>
+    <nav aria-label="Parts of this tender">
+      <ul class="jump">
+        <JumpTo id="spec-heading">The specification</JumpTo>
+        <JumpTo id="model-heading">The scoring model</JumpTo>
+        <JumpTo id="checks-heading">Checks</JumpTo>
+        <JumpTo id="take-heading">Take your work away</JumpTo>
+      </ul>
+    </nav>
     <div class="commissioner">
       <div class="form">
         <SpecificationForm data={spec} onEdit={edit} />
@@ -209,6 +218,29 @@ function Editor({ tender, onChange }: { tender: Tender; onChange: (t: Tender) =>
       </div>
       <ChecksPanel checks={checks} checking={checking} />
     </div>
+    </>
+  );
+}
+
+/**
+ * A link to a part of this long page. The address's # names the journey (main.tsx), so the link moves the
+ * view and the focus itself instead of changing the address.
+ */
+function JumpTo({ id, children }: { id: string; children: string }) {
+  const go = (e: Event) => {
+    e.preventDefault();
+    const target = document.getElementById(id);
+    if (target === null) return;
+    target.setAttribute("tabindex", "-1");
+    target.scrollIntoView();
+    target.focus();
+  };
+  return (
+    <li>
+      <a href={`#${id}`} onClick={go}>
+        {children}
+      </a>
+    </li>
   );
 }
 
