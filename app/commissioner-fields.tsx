@@ -1,10 +1,11 @@
 import { fieldsOf, type FieldInfo } from "../src/model/field-reference.js";
+import { EqualityFindings } from "../src/model/equality-findings.js";
 import { ScoringModel } from "../src/model/scoring-model.js";
 import { TenderSpecification } from "../src/model/specification.js";
 import type { YamlPath } from "./yaml-edit.js";
 
 /** The two files the form edits, by the names the workflows look for first. */
-export type EditedFile = "specification.yaml" | "scoring-model.yaml";
+export type EditedFile = "specification.yaml" | "scoring-model.yaml" | "equality-findings.yaml";
 
 /** A change the form asks for: the value at a place in one file (undefined removes it). */
 export type Edit = (file: EditedFile, path: YamlPath, value: unknown) => void;
@@ -16,7 +17,13 @@ export type Edit = (file: EditedFile, path: YamlPath, value: unknown) => void;
 const reference: Record<EditedFile, Map<string, FieldInfo>> = {
   "specification.yaml": new Map(fieldsOf(TenderSpecification).map((f) => [f.path, f])),
   "scoring-model.yaml": new Map(fieldsOf(ScoringModel).map((f) => [f.path, f])),
+  "equality-findings.yaml": new Map(fieldsOf(EqualityFindings).map((f) => [f.path, f])),
 };
+
+/** Every field of a file the field reference lists under a place, e.g. each protected characteristic under impacts. */
+export function fieldsUnder(file: EditedFile, parent: string): FieldInfo[] {
+  return [...reference[file].values()].filter((f) => f.path.startsWith(`${parent}.`) && !f.path.slice(parent.length + 1).includes("."));
+}
 
 /** A place in a file as the field reference names it: list positions as [], a scale's id as <id>. */
 function referencePath(file: EditedFile, path: YamlPath): string {

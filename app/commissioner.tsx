@@ -1,9 +1,10 @@
 import { strToU8, unzipSync, zipSync } from "fflate";
+import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { parse } from "yaml";
 import type { Problem } from "../src/problems/problem.js";
 import { equalityStages, type EqualityStage } from "../src/model/equality-stages.js";
-import { equalityAssessment } from "../src/workflows/documents.js";
+import { equalityAssessment, loadFindings } from "../src/workflows/documents.js";
 import { decodeText, type NamedFile } from "../src/workflows/files.js";
 import { loadPolicy, reviewTenderFiles } from "../src/workflows/review.js";
 import { blankScoreSheets } from "../src/workflows/sheets.js";
@@ -12,6 +13,7 @@ import { tenderFileNames } from "../src/workflows/tender-files.js";
 import { validateTender, type TenderFiles } from "../src/workflows/tender.js";
 import { ChecksPanel, type Checks } from "./commissioner-checks.js";
 import type { Edit } from "./commissioner-fields.js";
+import { FindingsForm } from "./commissioner-findings-form.js";
 import { ModelForm } from "./commissioner-model-form.js";
 import { SpecificationForm } from "./commissioner-spec-form.js";
 import type { JourneyProps } from "./journeys.js";
@@ -182,6 +184,7 @@ function Editor({ tender, onChange }: { tender: Tender; onChange: (t: Tender) =>
   const round = useRef(0);
   const spec = useMemo(() => parsed(tender["specification.yaml"]), [tender]);
   const model = useMemo(() => parsed(tender["scoring-model.yaml"]), [tender]);
+  const findings = useMemo(() => parsed(tender[FINDINGS]), [tender]);
 
   // validate and review, again, whenever a file changes; an older round's answer is dropped.
   useEffect(() => {
@@ -190,15 +193,18 @@ function Editor({ tender, onChange }: { tender: Tender; onChange: (t: Tender) =>
     void (async () => {
       const files = filesOf(tender);
       const validated = await validateTender(files, { stage: "auto" });
+      // The findings are read when the Equality Assessment is made: their problems are shown now, with the rest.
+      const findingsRead = tender[FINDINGS] !== undefined ? loadFindings({ name: FINDINGS, bytes: tender[FINDINGS] }) : undefined;
       const reviewed = validated.ok ? await reviewTenderFiles(files, shippedPolicy()) : undefined;
       if (mine !== round.current) return;
       // The review repeats validate's own notes about the files: they are shown once, under Validation.
-      setChecks({ problems: validated.problems, review: reviewed?.ok ? reviewed.value : undefined });
+      setChecks({ problems: [...validated.problems, ...(findingsRead?.problems ?? [])], review: reviewed?.ok ? reviewed.value : undefined });
       setChecking(false);
     })();
   }, [tender]);
 
-  const edit: Edit = (file, path, value) => onChange({ ...tender, [file]: withValue(tender[file]!, path, value) });
+  // A findings file is made when the first finding is typed; the other files are always open.
+  const edit: Edit = (file, path, value) => onChange({ ...tender, [file]: withValue(tender[file] ?? "", path, value) });
 
   return (
     <>
@@ -214,7 +220,9 @@ function Editor({ tender, onChange }: { tender: Tender; onChange: (t: Tender) =>
       <div class="form">
         <SpecificationForm data={spec} onEdit={edit} />
         <ModelForm data={model} onEdit={edit} />
-        <TakeAway tender={tender} />
+        <TakeAway tender={tender} onChange={onChange}>
+          <FindingsForm data={findings} onEdit={edit} />
+        </TakeAway>
       </div>
       <ChecksPanel checks={checks} checking={checking} />
     </div>
@@ -245,7 +253,7 @@ function JumpTo({ id, children }: { id: string; children: string }) {
 }
 
 /** The tender's files, the blank score sheets and the Equality Assessment, each made by the CLI's workflow. */
-function TakeAway({ tender }: { tender: Tender }) {
+function TakeAway({ tender, onChange, children }: { tender: Tender; onChange: (t: Tender) => void; children: ComponentChildren }) {
   const [date, setDate] = useState(today());
   const [stage, setStage] = useState<EqualityStage>("procurement");
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -260,6 +268,12 @@ function TakeAway({ tender }: { tender: Tender }) {
     } finally {
       setBusy(undefined);
     }
+  };
+
+  const openFindings = async (list: FileList | null) => {
+    const [file] = list === null ? [] : await namedFiles(list);
+    const text = file === undefined ? undefined : typeof file.bytes === "string" ? file.bytes : decodeText(file.bytes);
+    if (text !== undefined) onChange({ ...tender, [FINDINGS]: text });
   };
 
   const save = () => {
@@ -304,6 +318,12 @@ function TakeAway({ tender }: { tender: Tender }) {
         </button>
       </p>
       {tender["bids.yaml"] === undefined && <p class="hint">The score sheets need bids.yaml, which names the panel and the bidders: open it with the other files.</p>}
+      <h4>The Equality Assessment</h4>
+      <div class="choose">
+        <label for="findings-file">Open an equality findings file (equality-findings.yaml), in place of the findings below</label>
+        <input id="findings-file" type="file" accept=".yaml,.yml" onChange={(e) => openFindings((e.currentTarget as HTMLInputElement).files)} />
+      </div>
+      {children}
       <div class="field">
         <label for="ea-stage">Stage of commissioning</label>
         <select id="ea-stage" value={stage} onChange={(e) => setStage((e.currentTarget as HTMLSelectElement).value as EqualityStage)}>

@@ -7,6 +7,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { flagMessage, formatFinding } from "../../src/problems/format.js";
+import { ScoredSection } from "../../src/model/scoring-model.js";
 import { parseWorkbook } from "../../src/spreadsheets/read-workbook.js";
 import { blankScoreSheets, equalityAssessment, loadPolicy, reviewTenderFiles, validateTender, type NamedFile, type TenderFiles } from "../../src/workflows/index.js";
 import { bundledTemplate } from "../documents/docx-helpers.js";
@@ -25,11 +26,20 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 const date = "2026-12-05";
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-/** Press Tab until the element has the focus, as someone without a mouse does. */
+/** Press Tab (or Shift+Tab, when it is behind) until the element has the focus, as someone without a mouse does. */
 async function tabTo(tab: Page, target: Locator): Promise<void> {
+  type El = { ownerDocument: { activeElement: El | null }; compareDocumentPosition(other: El): number };
   for (let i = 0; i < 400; i++) {
-    if (await target.evaluate((el: { ownerDocument: { activeElement: unknown } }) => el.ownerDocument.activeElement === el)) return;
-    await tab.keyboard.press("Tab");
+    // 0: focused; 2 (DOCUMENT_POSITION_PRECEDING): the focus is before it, so Tab; otherwise (past it) Shift+Tab.
+    // The page's body (which contains it: 8) counts as before it.
+    const where = await target.evaluate((el: El) => {
+      const active = el.ownerDocument.activeElement;
+      if (active === el) return 0;
+      const position = active === null ? 10 : el.compareDocumentPosition(active);
+      return position & 8 ? 2 : position & 6;
+    });
+    if (where === 0) return;
+    await tab.keyboard.press(where === 2 ? "Tab" : "Shift+Tab");
   }
   throw new Error(`could not reach ${String(target)} with the Tab key`);
 }
@@ -94,6 +104,8 @@ describe.skipIf(!haveChromium)("the commissioner's journey in the page, in headl
       // Quality up by 10 alone: the sections add up to 110, and validate says so beside the form.
       const quality = tab.getByLabel("Weight of quality (%)");
       expect(await quality.inputValue()).toBe("50");
+      // Its hint is the field reference's own words, from the schema.
+      expect(await quality.evaluate((el: { ownerDocument: { getElementById(id: string): { textContent: string } | null }; getAttribute(n: string): string | null }) => el.ownerDocument.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent)).toBe(ScoredSection.shape.weight.description);
       await typeInto(tab, quality, "60");
       await settled();
       const broken = tenderIn((await take("Save your work (.zip)")).bytes);
@@ -164,6 +176,19 @@ describe.skipIf(!haveChromium)("the commissioner's journey in the page, in headl
       expect(await shownFlags()).toEqual(review.value.flags.map(flagMessage));
       const again = tenderIn((await take("Save your work (.zip)")).bytes);
       expect(again.all).toEqual(tender.all);
+
+      // A finding typed in the form goes into equality-findings.yaml, and the assessment is made from it.
+      const disability = "The service is for disabled adults: a direct, positive impact.";
+      await typeInto(tab, tab.getByLabel("The likely impact on people by disability"), disability);
+      await settled();
+      const withFinding = tenderIn((await take("Save your work (.zip)")).bytes);
+      expect(parse(withFinding.all["equality-findings.yaml"]!).impacts.disability).toBe(disability);
+      await tab.getByLabel("Date printed on the score sheets and the Equality Assessment").fill(date);
+      const eaAgain = await take("Download the Equality Assessment (.docx)");
+      const eaWithFinding = await equalityAssessment({ ...withFinding.files, findings: withFinding.findings }, policy.value.data, { template: bundledTemplate("equality-assessment"), date, stage: "procurement" });
+      if (!eaWithFinding.ok) throw new Error("the Equality Assessment must be made from the finding");
+      expect(Buffer.from(eaAgain.bytes).equals(Buffer.from(eaWithFinding.value.bytes))).toBe(true);
+      expect(text(eaAgain.bytes).length).toBeGreaterThan(0);
 
       // Reflow (WCAG 1.4.10): at 400 CSS pixels the page needs no sideways scrolling.
       await tab.setViewportSize({ width: 400, height: 900 });
