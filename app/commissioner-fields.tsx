@@ -70,8 +70,9 @@ interface FieldProps {
 
 /**
  * One field of a file: labelled, with the field reference's description as its hint, and written back into
- * the file when it changes. What is typed goes into the file as typed when it is not what the field takes
- * (a weight of "ten"), so the library's own validation names it, with its line, beside the form.
+ * the file when it changes. A field emptied is removed from the file, and a list of scores that holds
+ * something other than a number keeps it as typed, so the library's own validation names what is wrong,
+ * with its line, beside the form; the form itself judges nothing.
  */
 export function Field({ file, path, data, label, kind, onEdit, choices, hint, quiet }: FieldProps) {
   const id = idOf(file, path);

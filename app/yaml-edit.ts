@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, parse, parseDocument, stringify } from "yaml";
 
 /** A place in a YAML file: keys and list positions, as the file has them. */
 export type YamlPath = readonly (string | number)[];
@@ -19,9 +19,23 @@ export function valueAt(text: string, path: YamlPath): unknown {
 export function withValue(text: string, path: YamlPath, value: unknown): string {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) return text;
+  const before = doc.getIn(path, true);
   if (value === undefined) doc.deleteIn(path);
   else doc.setIn(path, value);
-  return doc.toString({ lineWidth: 0 });
+  // A value typed over another is written over it in the text, so every other byte stays as it was; the
+  // yaml library's own writing of the whole file keeps the comments but can move them to another indent.
+  const inPlace = isScalar(before) && before.range != null && isPlain(value) ? replaced(text, before.range, value) : undefined;
+  if (inPlace !== undefined && JSON.stringify(parse(inPlace)) === JSON.stringify(doc.toJS())) return inPlace;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+const isPlain = (value: unknown): value is string | number | boolean => typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+
+/** The text with the scalar at a range written anew: one line always (text with a line break in double quotes). */
+function replaced(text: string, range: readonly [number, number, number], value: string | number | boolean): string | undefined {
+  const written = typeof value === "string" && /[\r\n]/.test(value) ? JSON.stringify(value) : stringify(value, { lineWidth: 0 }).trimEnd();
+  if (written.includes("\n")) return undefined;
+  return text.slice(0, range[0]) + written + text.slice(range[1]);
 }
 
 /** How many items the list at a place holds (0 when it is absent or not a list). */
