@@ -1,5 +1,6 @@
-import { formatFinding, formatLocation, flagMessage } from "../src/problems/format.js";
-import type { Problem, ReviewFlag } from "../src/problems/problem.js";
+import { formatFinding, formatLocation, formatPath, flagMessage } from "../src/problems/format.js";
+import type { Location, Problem, ReviewFlag } from "../src/problems/problem.js";
+import { idOf, type EditedFile } from "./commissioner-fields.js";
 import type { WeightingReview } from "../src/workflows/review.js";
 
 export interface Checks {
@@ -58,7 +59,9 @@ function ProblemGroups({ problems }: { problems: readonly Problem[] }) {
             </p>
             <ul class={severity === "error" ? "validation errors" : "validation"}>
               {group.map((p) => (
-                <li>{formatFinding(p)}</li>
+                <li>
+                  <span class="message">{formatFinding(p)}</span> <GoTo location={p.location} />
+                </li>
               ))}
             </ul>
           </>
@@ -100,11 +103,35 @@ function Flag({ flag }: { flag: ReviewFlag }) {
   return (
     <li class={flag.severity === "error" ? "fault" : undefined}>
       <p>{flagMessage(flag)}</p>
-      {where !== "" && <p class="hint">Where: {where}</p>}
+      {where !== "" && (
+        <p class="hint">
+          Where: {where} <GoTo location={flag.location} />
+        </p>
+      )}
       <p>
         <span class="why">Why:</span> {flag.source.replace(/\s+/g, " ")}
       </p>
       <p class="hint">More: docs/flags.md, {flag.code}</p>
     </li>
+  );
+}
+
+const edited: readonly string[] = ["specification.yaml", "scoring-model.yaml", "equality-findings.yaml"] satisfies EditedFile[];
+
+/** A button that takes the focus to the field a finding points at, when that field is in the form. */
+function GoTo({ location }: { location: Location }) {
+  const { file, path } = location;
+  if (file === undefined || !edited.includes(file) || path === undefined || path.length === 0) return null;
+  const id = idOf(file as EditedFile, path);
+  if (document.getElementById(id) === null) return null;
+  const go = () => {
+    const field = document.getElementById(id);
+    field?.scrollIntoView({ block: "center" });
+    field?.focus();
+  };
+  return (
+    <button type="button" class="link" onClick={go}>
+      Go to {formatPath(path)}
+    </button>
   );
 }

@@ -50,7 +50,8 @@ export function at(data: unknown, path: YamlPath): unknown {
   return here;
 }
 
-const idOf = (file: EditedFile, path: YamlPath) => `${file.replace(/\.yaml$/, "")}-${path.join("-")}`.replace(/[^A-Za-z0-9_-]/g, "_");
+/** The id of a field's control, from its file and place: the checks beside the form point at it. */
+export const idOf = (file: EditedFile, path: YamlPath) => `${file.replace(/\.yaml$/, "")}-${path.join("-")}`.replace(/[^A-Za-z0-9_-]/g, "_");
 
 interface FieldProps {
   file: EditedFile;

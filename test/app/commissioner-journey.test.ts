@@ -91,7 +91,7 @@ describe.skipIf(!haveChromium)("the commissioner's journey in the page, in headl
       const settled = async () => {
         await tab.locator(".checks .status").filter({ hasNotText: "Checking" }).filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
       };
-      const shownProblems = () => tab.locator(".checks ul.validation li").allTextContents();
+      const shownProblems = () => tab.locator(".checks ul.validation li > .message").allTextContents();
       const shownFlags = () => tab.locator(".checks ul.flags li > p:first-child").allTextContents();
 
       // Start from the ready-made model chosen first (quality-led social care), from the keyboard.
@@ -118,6 +118,19 @@ describe.skipIf(!haveChromium)("the commissioner's journey in the page, in headl
       await typeInto(tab, tab.getByLabel("Weight of price (%)"), "15");
       await typeInto(tab, tab.getByLabel("Minimum score").first(), "2");
       await settled();
+
+      // Price against a budget ceiling: chosen from the keyboard, the missing budget is a problem beside the
+      // form, whose button takes the focus to the field to fill in.
+      await tabTo(tab, tab.getByLabel("Price method"));
+      await tab.keyboard.type("budget");
+      await tab.locator(".checks ul.validation li").filter({ hasText: "sections.price.method.budget" }).waitFor({ timeout: 20_000 });
+      await settled();
+      await press("Go to sections.price.method.budget");
+      expect(await tab.getByLabel("Budget (£)").evaluate((el: { ownerDocument: { activeElement: unknown } }) => el.ownerDocument.activeElement === el)).toBe(true);
+      await tab.keyboard.type("250000");
+      await tab.keyboard.press("Tab");
+      await tab.locator(".checks ul.validation li").filter({ hasText: "sections.price.method.budget" }).waitFor({ state: "detached", timeout: 20_000 });
+      await settled();
       const saved = await take("Save your work (.zip)");
       expect(saved.name).toBe("tender.zip");
       const tender = tenderIn(saved.bytes);
@@ -127,6 +140,7 @@ describe.skipIf(!haveChromium)("the commissioner's journey in the page, in headl
       expect(checked.tender!.model.sections.quality!.weight).toBe(60);
       expect(checked.tender!.model.sections.price!.weight).toBe(15);
       expect(checked.tender!.model.sections.quality!.criteria[0]!.minimumScore).toBe(2);
+      expect(checked.tender!.model.sections.price!.method).toEqual({ type: "budget-ceiling", budget: 250000 });
       expect(await shownProblems()).toEqual(checked.problems.map(formatFinding));
       const review = await reviewTenderFiles(tender.files, policyFile);
       if (!review.ok) throw new Error("the saved tender must review");
