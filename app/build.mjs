@@ -22,6 +22,9 @@ const shipped = [
   "templates/assessment-summary.docx",
   "templates/whatif-briefing.docx",
   "policies/uk-default.yaml",
+  // The commissioner's journey: the user panel's large-print form and the Equality Assessment.
+  "templates/user-panel-form.docx",
+  "templates/equality-assessment.docx",
   ...readdirSync(here("../scoring-models")).filter((f) => f.endsWith(".yaml")).sort().map((f) => `scoring-models/${f}`),
 ];
 const bundledFiles = {

@@ -1,5 +1,6 @@
 import type { ComponentType } from "preact";
 import { DdpoJourney } from "./ddpo.js";
+import { CommissionerJourney } from "./commissioner.js";
 import { PanelJourney } from "./panel.js";
 
 /** What every journey is given by the page. */
@@ -27,6 +28,12 @@ export const journeys: readonly Journey[] = [
     title: "Evaluation panel",
     summary: "Open the tender's files and the returned score sheets: problems, moderation, ranked results, the report and the letters.",
     component: PanelJourney,
+  },
+  {
+    id: "commissioner",
+    title: "Commissioner",
+    summary: "Start from a ready-made model or open your tender: edit the specification and scoring model, see every problem and the weighting review, take away the files, score sheets and Equality Assessment.",
+    component: CommissionerJourney,
   },
   {
     id: "ddpo",

@@ -12,7 +12,7 @@ function shipped(path: string): Uint8Array {
 }
 
 /** A bundled Word template, named as the CLI names it. */
-export function shippedTemplate(kind: "evaluation-report" | "assessment-summary" | "whatif-briefing"): DocumentTemplate {
+export function shippedTemplate(kind: "evaluation-report" | "assessment-summary" | "whatif-briefing" | "user-panel-form" | "equality-assessment"): DocumentTemplate {
   return { name: `templates/${kind}.docx`, bytes: shipped(`templates/${kind}.docx`) };
 }
 
