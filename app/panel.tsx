@@ -5,7 +5,7 @@ import type { NamedFile } from "../src/workflows/files.js";
 import { resultsDocument } from "../src/workflows/results-document.js";
 import { sortTenderFiles } from "../src/workflows/tender-files.js";
 import { scoreTender, type ScoredTender } from "../src/workflows/tender.js";
-import { download, namedFiles } from "./open-files.js";
+import { download, droppedFiles, namedFiles } from "./open-files.js";
 import { PanelDocuments } from "./panel-documents.js";
 import { ProblemsList } from "./problems-list.js";
 import { ResultsTable } from "./results-table.js";
@@ -29,9 +29,12 @@ export function PanelJourney({ workerSource }: JourneyProps) {
   const [step, setStep] = useState<Step>({ kind: "choose" });
   const sorted = sortTenderFiles(opened);
 
+  const [dragging, setDragging] = useState(false);
   const open = async (list: FileList | null) => {
     if (list === null || list.length === 0) return;
-    const added = await namedFiles(list);
+    add(await namedFiles(list));
+  };
+  const add = (added: NamedFile[]) => {
     // Opening again adds to what is open; a file of the same name replaces the earlier one.
     const names = new Set(added.map((f) => f.name));
     setOpened([...opened.filter((f) => !names.has(f.name)), ...added]);
@@ -58,7 +61,17 @@ export function PanelJourney({ workerSource }: JourneyProps) {
         Open the tender's files: <code>specification.yaml</code>, <code>scoring-model.yaml</code>, <code>bids.yaml</code>, and the score sheets, price schedules and
         moderation sheet the panel returned (<code>.xlsx</code>). They are read on this computer only: nothing is sent anywhere.
       </p>
-      <div class="choose">
+      <div
+        class={dragging ? "choose dropping" : "choose"}
+        onDragOver={(e) => (e.preventDefault(), setDragging(true))}
+        onDragLeave={() => setDragging(false)}
+        onDrop={async (e) => {
+          e.preventDefault();
+          setDragging(false);
+          if (e.dataTransfer) add(await droppedFiles(e.dataTransfer));
+        }}
+      >
+        <p class="hint">Drop the tender folder or its files here, or choose them:</p>
         <label for="tender-files">Choose files</label>
         <input id="tender-files" type="file" multiple accept=".yaml,.yml,.json,.xlsx" onChange={(e) => open((e.currentTarget as HTMLInputElement).files)} />
         <label for="tender-folder">or choose the tender folder</label>

@@ -150,3 +150,29 @@ describe.skipIf(!haveChromium)("the panel's journey in the page, in headless Chr
     }
   }, 120_000);
 });
+
+describe.skipIf(!haveChromium)("dropping files on the page", () => {
+  it("opens dropped files as the file dialog would", async () => {
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const tab = await (await browser.newContext()).newPage();
+      await tab.goto(`file://${page}`);
+      const texts = Object.fromEntries(["specification.yaml", "scoring-model.yaml", "bids.yaml"].map((n) => [n, readFileSync(join(exampleFolder, n), "utf8")]));
+      // Runs in the page, where DataTransfer and File exist (this file is checked without the DOM's types).
+      const transfer = await tab.evaluateHandle((files: Record<string, string>) => {
+        const page = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: string[], name: string) => unknown };
+        const data = new page.DataTransfer();
+        for (const [name, text] of Object.entries(files)) data.items.add(new page.File([text], name));
+        return data;
+      }, texts);
+      await tab.locator(".choose").dispatchEvent("drop", { dataTransfer: transfer });
+      await tab.locator("#opened-heading").waitFor();
+      expect(await tab.locator("#opened-heading").textContent()).toBe("Files open (3)");
+      await tab.getByRole("button", { name: "Score the tender" }).click();
+      await tab.locator("#results-heading").waitFor({ timeout: 30_000 });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
