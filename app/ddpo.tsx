@@ -171,7 +171,9 @@ function ProfilesEditor({ table, sections, onChange }: { table: ProfilesTable; s
     <>
       <div class="table-scroll" tabIndex={0} role="region" aria-label="Profiles table (scrolls sideways on a small screen)">
         <table class="editable">
-          <caption>Expected price and scores</caption>
+          <caption>
+            Expected price and scores<span class="narrow-only"> (scroll sideways for every column)</span>
+          </caption>
           <thead>
             <tr>
               <th scope="col">Who</th>

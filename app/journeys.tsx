@@ -26,7 +26,7 @@ export const journeys: readonly Journey[] = [
   {
     id: "panel",
     title: "Evaluation panel",
-    summary: "Open the tender's files and the returned score sheets: problems, moderation, ranked results, the report and the letters.",
+    summary: "Open the tender's files and the returned score sheets: problems, moderation, ranked results, the evaluation report and the assessment summaries.",
     component: PanelJourney,
   },
   {

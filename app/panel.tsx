@@ -56,7 +56,7 @@ export function PanelJourney({ workerSource }: JourneyProps) {
 
   return (
     <section aria-labelledby="panel-heading">
-      <h2 id="panel-heading">Score the returned score sheets</h2>
+      <h2 id="panel-heading">Score the tender from its files and the returned score sheets</h2>
       <p>
         Open the tender's files: <code>specification.yaml</code>, <code>scoring-model.yaml</code>, <code>bids.yaml</code>, and the score sheets, price schedules and
         moderation sheet the panel returned (<code>.xlsx</code>). They are read on this computer only: nothing is sent anywhere.
@@ -75,8 +75,8 @@ export function PanelJourney({ workerSource }: JourneyProps) {
         <label for="tender-files">Choose files</label>
         <input id="tender-files" type="file" multiple accept=".yaml,.yml,.json,.xlsx" onChange={(e) => open((e.currentTarget as HTMLInputElement).files)} />
         <label for="tender-folder">or choose the tender folder</label>
-        {/* webkitdirectory: every browser that runs this page supports choosing a folder this way. */}
-        <input id="tender-folder" type="file" {...{ webkitdirectory: "" }} onChange={(e) => open((e.currentTarget as HTMLInputElement).files)} />
+        {/* webkitdirectory (set as an attribute: Preact drops it as a property): every browser that runs this page chooses a folder this way. */}
+        <input id="tender-folder" type="file" multiple ref={(input) => input?.setAttribute("webkitdirectory", "")} onChange={(e) => open((e.currentTarget as HTMLInputElement).files)} />
       </div>
       {opened.length > 0 && <OpenedFiles files={opened} sorted={sorted} onForget={() => (setOpened([]), setStep({ kind: "choose" }))} />}
       {sorted.files !== undefined && (
@@ -147,7 +147,7 @@ function Scored({ scored }: { scored: ScoredTender }) {
       )}
       <ProblemsList problems={scored.problems} heading="Things to know" />
       <PanelDocuments scored={scored} />
-      <h3>For programs</h3>
+      <h3>The exact results, for other software</h3>
       <button type="button" class="secondary" onClick={() => download("results.json", stringifyJson(resultsDocument(scored)), "application/json")}>
         Download results.json
       </button>

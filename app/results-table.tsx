@@ -16,7 +16,9 @@ export function ResultsTable({ result }: { result: TenderResult }) {
       </p>
       <div class="table-scroll" tabIndex={0} role="region" aria-label="Ranked results table (scrolls sideways on a small screen)">
         <table>
-          <caption>Each bid's points by section and its total, ranked</caption>
+          <caption>
+            Each bid's points by section and its total, ranked<span class="narrow-only"> (scroll sideways for every column)</span>
+          </caption>
           <thead>
             <tr>
               {headers.map((h, i) => (

@@ -115,7 +115,7 @@ export function WhatifView({ whatif }: { whatif: Whatif }) {
         <SweepChart section={s} live={live} names={names} org={org} marker={{ word: moved ? "shown" : "proposed", value: shown[i]! }} />
       ))}
 
-      <h3>The chance of each place</h3>
+      <h3>How often each came first among the weightings tried</h3>
       <p>{brief.chance.intro}</p>
       <ChanceChart whatif={whatif} org={org} />
       <table>

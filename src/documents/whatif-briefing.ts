@@ -44,7 +44,7 @@ export const WhatifBriefingData = z.object({
     picture: Picture,
     pictureCaption: text("What the chart shows"),
     rows: z
-      .array(z.object({ bidder: text("Bidder or profile"), first: text("Chance of coming first"), topThree: text("Chance of a top-three place"), typicalWeights: text("Average weights when it comes first, or 'not first in any sample'") }))
+      .array(z.object({ bidder: text("Bidder or profile"), first: text("How often it came first among the weightings tried"), topThree: text("How often it came in the top three"), typicalWeights: text("Average weights when it comes first, or 'not first in any sample'") }))
       .describe("Chance of each rank, per bid"),
   }),
   hasImprovements: flagOf("Whether improvements to the organisation's own scores were worked out (a scored tender only)"),
@@ -229,11 +229,11 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
   const method = [
     "When one section's weight moves, the other sections keep their proportions to each other, so the weights still add up to 100%.",
     "Each bid's total is then a straight line in that weight, so the weights at which two bids change places (break-even points) were solved exactly, not estimated. The exact values are in the tables.",
-    `The chance of coming first is an estimate: ${input.smaa.samples.toLocaleString("en-GB")} weightings were drawn at random${within}, every weighting equally likely (SMAA-2), and each bid's share of first places counted. Anyone can repeat it exactly with seed ${input.seed}.`,
+    `How often each bid came first is an estimate, not a chance of winning the contract: ${input.smaa.samples.toLocaleString("en-GB")} weightings were drawn at random${within}, every weighting equally likely (SMAA-2), and each bid's share of first places counted. Anyone can repeat it exactly with seed ${input.seed}.`,
     ...(input.basis === "profiles"
       ? ["Competitors' prices given relative to yours (such as 15% cheaper) were turned into pounds at your expected price; in the price that would put you first, they stay at those pounds while yours changes."]
       : []),
-    ...(input.uncertainScores ? ["Where a score was given as a range, the break-even points use the middle of the range, and the chance of winning draws the score at random within it."] : []),
+    ...(input.uncertainScores ? ["Where a score was given as a range, the break-even points use the middle of the range, and each weighting tried draws the score at random within it."] : []),
     "Totals are shown to 1 decimal place, weights to 0.1 of a percentage point and chances to the nearest whole percent. Every figure was calculated from unrounded values; rounding is for display only.",
     ...input.sweeps.flatMap((sweep) => {
       const own = sweep.breakEvens.filter((b) => b.above === org || b.below === org);

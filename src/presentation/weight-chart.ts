@@ -175,7 +175,7 @@ export function chanceChartSvg(allRows: readonly { bidId: string; bidder: string
     })
     .join("\n");
   const axisY = 20 + rows.length * rowHeight + 4;
-  const description = `Bar chart of ${rows.length < allRows.length ? `the ${rows.length} likeliest winners' chances` : "each bidder's chance"} of coming first: ${rows.map((r) => `${r.bidder} ${r.label}`).join("; ")}.`;
+  const description = `Bar chart of how often ${rows.length < allRows.length ? `the ${rows.length} most frequent winners` : "each bidder"} came first among the weightings tried: ${rows.map((r) => `${r.bidder} ${r.label}`).join("; ")}.`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(description)}" font-family="${CHART_FONT}">
 <rect width="${W}" height="${H}" fill="#ffffff"/>
 <line x1="${labelWidth}" y1="16" x2="${labelWidth}" y2="${axisY}" stroke="#595959"/>

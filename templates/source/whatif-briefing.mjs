@@ -31,7 +31,7 @@ export default document({
       para("{otherCrossings}"),
     ),
 
-    heading(1, "Chance of coming first"),
+    heading(1, "How often each came first among the weightings tried"),
     para("{chance.intro}"),
     para("{@chance.picture}"),
     para("{chance.pictureCaption}"),

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -171,6 +171,12 @@ describe.skipIf(!haveChromium)("dropping files on the page", () => {
       expect(await tab.locator("#opened-heading").textContent()).toBe("Files open (3)");
       await tab.getByRole("button", { name: "Score the tender" }).click();
       await tab.locator("#results-heading").waitFor({ timeout: 30_000 });
+
+      // Choosing the whole tender folder opens every file in it (the folder picker, not a one-file dialog).
+      await tab.getByRole("button", { name: "Close these files" }).click();
+      await tab.locator("#tender-folder").setInputFiles(exampleFolder);
+      await tab.locator("#opened-heading").waitFor();
+      expect(await tab.locator("#opened-heading").textContent()).toBe(`Files open (${readdirSync(exampleFolder).length})`);
     } finally {
       await browser.close();
     }

@@ -63,7 +63,7 @@ describe("the what-if briefing document", () => {
     expect(text).toContain("Organisation: Riverside Disabled People's Voice");
     expect(text).toContain("It would lose first place if the price weight rises above 65.4%");
     expect(text).toContain("292900/4479%");
-    expect(text).toContain("Chance of coming first");
+    expect(text).toContain("How often each came first among the weightings tried");
     expect(text).not.toMatch(/undefined|\{|\}/);
   });
 
@@ -78,7 +78,7 @@ describe("the what-if briefing document", () => {
     expect(descriptions[3]).toContain("as the price weight goes from 0% to 100%");
     expect(descriptions[3]).toContain("65.4%");
     // The XML escapes the apostrophes; Word reads them back as they were.
-    expect(descriptions[4]).toMatch(/^Bar chart of each bidder&#39;s chance of coming first: Riverside Disabled People&#39;s Voice \d+%/);
+    expect(descriptions[4]).toMatch(/^Bar chart of how often each bidder came first among the weightings tried: Riverside Disabled People&#39;s Voice \d+%/);
     const rels = part(bytes, "word/_rels/document.xml.rels");
     for (const id of [...xml.matchAll(/r:embed="([^"]+)"/g)].map((m) => m[1])) expect(rels).toContain(`Id="${id}"`);
     expect(part(bytes, "[Content_Types].xml")).toContain('Extension="png"');
