@@ -1,4 +1,4 @@
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { strToU8, unzipSync } from "fflate";
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { parse } from "yaml";
@@ -20,12 +20,10 @@ import type { JourneyProps } from "./journeys.js";
 import { download, namedFiles } from "./open-files.js";
 import { ProblemsList } from "./problems-list.js";
 import { readyMadeModels, shippedPolicy, shippedTemplate } from "./shipped.js";
+import { DOCX, datedZip, today, useDocumentMaker } from "./take-away.js";
 import { withValue } from "./yaml-edit.js";
 
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** Today on this computer's calendar (YYYY-MM-DD). */
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 /** The tender as its files' text, under the names the workflows look for first. */
 type Tender = Record<string, string>;
@@ -254,21 +252,8 @@ function JumpTo({ id, children }: { id: string; children: string }) {
 
 /** The tender's files, the blank score sheets and the Equality Assessment, each made by the CLI's workflow. */
 function TakeAway({ tender, onChange, children }: { tender: Tender; onChange: (t: Tender) => void; children: ComponentChildren }) {
-  const [date, setDate] = useState(today());
+  const { date, setDate, problems, busy, make } = useDocumentMaker();
   const [stage, setStage] = useState<EqualityStage>("procurement");
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState<string | undefined>();
-  const mtime = new Date(`${date}T12:00:00Z`);
-
-  const make = async (what: string, work: () => Promise<Problem[]>) => {
-    setBusy(what);
-    setProblems([]);
-    try {
-      setProblems(await work());
-    } finally {
-      setBusy(undefined);
-    }
-  };
 
   const openFindings = async (list: FileList | null) => {
     const [file] = list === null ? [] : await namedFiles(list);
@@ -277,15 +262,14 @@ function TakeAway({ tender, onChange, children }: { tender: Tender; onChange: (t
   };
 
   const save = () => {
-    const entries = Object.fromEntries(Object.entries(tender).map(([name, text]) => [name, [strToU8(text), { mtime }] as [Uint8Array, { mtime: Date }]]));
-    download("tender.zip", zipSync(entries), "application/zip");
+    download("tender.zip", datedZip(Object.entries(tender).map(([name, text]) => ({ name, bytes: strToU8(text) })), date), "application/zip");
   };
 
   const sheets = () =>
     make("the blank score sheets", async () => {
       const made = await blankScoreSheets(filesOf(tender), { date, userPanelForm: shippedTemplate("user-panel-form") });
       if (!made.ok) return made.problems;
-      download("score-sheets.zip", zipSync(Object.fromEntries(made.value.map((s) => [s.fileName, [s.bytes, { mtime }]]))), "application/zip");
+      download("score-sheets.zip", datedZip(made.value.map((s) => ({ name: s.fileName, bytes: s.bytes })), date), "application/zip");
       return made.problems.filter((p) => p.severity === "error");
     });
 

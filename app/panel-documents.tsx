@@ -1,6 +1,3 @@
-import { zipSync } from "fflate";
-import { useState } from "preact/hooks";
-import type { Problem } from "../src/problems/problem.js";
 import { assessmentSummaries, evaluationReport } from "../src/workflows/documents.js";
 import { loadPolicy } from "../src/workflows/review.js";
 import { feedbackToWrite, moderationSheet } from "../src/workflows/sheets.js";
@@ -8,12 +5,9 @@ import type { ScoredTender } from "../src/workflows/tender.js";
 import { download } from "./open-files.js";
 import { ProblemsList } from "./problems-list.js";
 import { shippedPolicy, shippedTemplate } from "./shipped.js";
+import { DOCX, XLSX, datedZip, today, useDocumentMaker } from "./take-away.js";
 
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Today on this computer's calendar, as the documents print it (YYYY-MM-DD). */
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 /**
  * What the panel takes away once the tender is scored: the moderation sheet while there is work in it,
@@ -21,19 +15,7 @@ const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_00
  * `score`, `report` and `summaries`, dated as the person chooses (the CLI's --date).
  */
 export function PanelDocuments({ scored }: { scored: ScoredTender }) {
-  const [date, setDate] = useState(today());
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState<string | undefined>();
-
-  const make = async (what: string, work: () => Promise<Problem[]>) => {
-    setBusy(what);
-    setProblems([]);
-    try {
-      setProblems(await work());
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const { date, setDate, problems, busy, make } = useDocumentMaker();
 
   const report = () =>
     make("the evaluation report", async () => {
@@ -49,8 +31,7 @@ export function PanelDocuments({ scored }: { scored: ScoredTender }) {
       const made = assessmentSummaries(scored, { template: shippedTemplate("assessment-summary"), date });
       if (!made.ok) return made.problems;
       // One .zip of every letter; its entries dated as the letters are, so the same inputs give the same file.
-      const mtime = new Date(`${date}T12:00:00Z`);
-      download("assessment-summaries.zip", zipSync(Object.fromEntries(made.value.map((s) => [s.fileName, [s.bytes, { mtime }]]))), "application/zip");
+      download("assessment-summaries.zip", datedZip(made.value.map((s) => ({ name: s.fileName, bytes: s.bytes })), date), "application/zip");
       return made.problems;
     });
 

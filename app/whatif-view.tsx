@@ -11,9 +11,8 @@ import { pictureOfSvgInBrowser } from "./draw-picture.js";
 import { download } from "./open-files.js";
 import { ProblemsList } from "./problems-list.js";
 import { shippedTemplate } from "./shipped.js";
+import { DOCX, today } from "./take-away.js";
 
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 /**
  * Where the organisation stands, drawn from one what-if analysis: the briefing's own words, weight
