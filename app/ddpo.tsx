@@ -13,6 +13,7 @@ import { download, namedFiles } from "./open-files.js";
 import { ProblemsList } from "./problems-list.js";
 import { emptyRow, profilesDocument, tableOf, type ProfileRow, type ProfilesTable } from "./profiles-table.js";
 import { readyMadeModels } from "./shipped.js";
+import { WeightLimitsEditor } from "./weight-limits.js";
 import { WhatifView } from "./whatif-view.js";
 import { webWorkerRuntime } from "./web-worker-runtime.js";
 
@@ -23,6 +24,7 @@ const SEED = 1;
 const newTable = (): ProfilesTable => ({
   organisation: emptyRow(),
   competitors: [emptyRow("National provider"), emptyRow("Local charity")],
+  limits: {},
   kept: { organisationScores: {}, competitorScores: [] },
 });
 
@@ -227,15 +229,7 @@ function ProfilesEditor({ table, sections, onChange }: { table: ProfilesTable; s
       <button type="button" class="secondary" onClick={() => onChange({ ...table, competitors: [...table.competitors, emptyRow()] })}>
         Add a competitor
       </button>
-      {table.kept.weightRanges && (
-        <p class="hint">
-          From the file you opened, kept as it was: limits on the weights (
-          {Object.entries(table.kept.weightRanges)
-            .map(([s, r]) => `${sectionTitles[s as ScoredSectionKey | "price"]?.toLowerCase() ?? s} ${r![0]}% to ${r![1]}%`)
-            .join(", ")}
-          ).
-        </p>
-      )}
+      <WeightLimitsEditor sections={["price", ...sections]} limits={table.limits} onChange={(limits) => onChange({ ...table, limits })} />
     </>
   );
 }

@@ -11,11 +11,22 @@ export interface ProfileRow {
   scores: Partial<Record<ScoredSectionKey, string>>;
 }
 
+/** A section whose weight may be limited: price or a scored section. */
+export type LimitedSection = ScoredSectionKey | "price";
+
+/** Limits on a section's weight as typed, in percent: either may be left empty (0% and 100%). */
+export interface WeightLimit {
+  low: string;
+  high: string;
+}
+
 export interface ProfilesTable {
   organisation: ProfileRow;
   competitors: ProfileRow[];
-  /** What a file opened into the table held that the table does not show, kept as it was: criterion scores, weight limits. */
-  kept: { organisationScores: Record<string, unknown>; competitorScores: Record<string, unknown>[]; weightRanges?: WhatifProfiles["weightRanges"] };
+  /** Limits on the weights, within which the weightings are tried: what the commissioner has said a weight will stay within. */
+  limits: Partial<Record<LimitedSection, WeightLimit>>;
+  /** What a file opened into the table held that the table does not show, kept as it was: criterion scores. */
+  kept: { organisationScores: Record<string, unknown>; competitorScores: Record<string, unknown>[] };
 }
 
 export const emptyRow = (name = ""): ProfileRow => ({ name, price: "", scores: {} });
@@ -35,6 +46,19 @@ function priceOf(text: string): unknown {
   return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : text.trim();
 }
 
+/** "20" or "20%" → 20; empty → the end of the range given; anything else stays text, for the workflow to say what is wrong. */
+function percentOf(text: string, empty: number): unknown {
+  const t = text.trim().replace(/%$/, "").trim();
+  if (t === "") return empty;
+  return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : text.trim();
+}
+
+/** The limits typed, as the profiles file's weightRanges; none when no limit was typed. */
+function weightRangesOf(limits: ProfilesTable["limits"]): Record<string, unknown> | undefined {
+  const entries = Object.entries(limits).filter(([, l]) => l !== undefined && (l.low.trim() !== "" || l.high.trim() !== ""));
+  return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([section, l]) => [section, [percentOf(l!.low, 0), percentOf(l!.high, 100)]]));
+}
+
 function rowScores(row: ProfileRow, kept: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...kept };
   for (const [section, text] of Object.entries(row.scores)) if (text !== undefined && text.trim() !== "") out[section] = scoreOf(text);
@@ -52,7 +76,7 @@ export function profilesDocument(table: ProfilesTable): string {
     {
       organisation: row(table.organisation, table.kept.organisationScores),
       competitors: table.competitors.map((c, i) => row(c, table.kept.competitorScores[i] ?? {})),
-      ...(table.kept.weightRanges ? { weightRanges: table.kept.weightRanges } : {}),
+      ...(weightRangesOf(table.limits) ? { weightRanges: weightRangesOf(table.limits) } : {}),
     },
     null,
     2,
@@ -77,6 +101,7 @@ export function tableOf(profiles: WhatifProfiles, sections: readonly ScoredSecti
   return {
     organisation: { name: profiles.organisation.name, price: cellOf(profiles.organisation.price), scores: org.shown },
     competitors: competitors.map(({ c, s }) => ({ name: c.name, price: cellOf(c.price), scores: s.shown })),
-    kept: { organisationScores: org.kept, competitorScores: competitors.map(({ s }) => s.kept), ...(profiles.weightRanges ? { weightRanges: profiles.weightRanges } : {}) },
+    limits: Object.fromEntries(Object.entries(profiles.weightRanges ?? {}).map(([section, range]) => [section, { low: String(range![0]), high: String(range![1]) }])),
+    kept: { organisationScores: org.kept, competitorScores: competitors.map(({ s }) => s.kept) },
   };
 }

@@ -125,9 +125,11 @@ export function WhatifView({ whatif }: { whatif: Whatif }) {
             <th scope="col" class="num">
               First
             </th>
-            <th scope="col" class="num">
-              In the top three
-            </th>
+            {brief.chance.hasTopPlaces && (
+              <th scope="col" class="num">
+                {`In the ${brief.chance.topHeading.toLowerCase()}`}
+              </th>
+            )}
             <th scope="col">Typical weights when it comes first</th>
           </tr>
         </thead>
@@ -136,7 +138,7 @@ export function WhatifView({ whatif }: { whatif: Whatif }) {
             <tr class={whatif.problem.bids[i]!.bidId === org ? "ours" : undefined}>
               <th scope="row">{r.bidder}</th>
               <td class="num">{r.first}</td>
-              <td class="num">{r.topThree}</td>
+              {brief.chance.hasTopPlaces && <td class="num">{r.topPlaces}</td>}
               <td>{r.typicalWeights}</td>
             </tr>
           ))}

@@ -15,6 +15,7 @@ const Sentence = z.object({ text: text("One sentence in plain English") });
 export const WhatifBriefingData = z.object({
   documentTitle: text("How the proposed weighting affects organisations like ours"),
   organisation: text("The organisation the briefing is written for"),
+  tenderLabel: text("What tenderTitle names: 'Tender' for a scored tender, 'Proposed scoring model' for expected scores and profiles, where no tender exists yet"),
   tenderTitle: text("The tender or proposed scoring model"),
   preparedOn: text("Date the briefing was prepared, e.g. 22 November 2026"),
   basis: text("What the figures are based on: a scored tender, or expected scores and rough competitor profiles"),
@@ -43,8 +44,10 @@ export const WhatifBriefingData = z.object({
     intro: text("What the chance of coming first means and how it was estimated"),
     picture: Picture,
     pictureCaption: text("What the chart shows"),
+    hasTopPlaces: flagOf("Whether there are enough bids for 'in the top two' or 'in the top three' to say more than 'first' (three bids or more)"),
+    topHeading: text("The heading of the top places column: 'Top two' with three bids, 'Top three' with more"),
     rows: z
-      .array(z.object({ bidder: text("Bidder or profile"), first: text("How often it came first among the weightings tried"), topThree: text("How often it came in the top three"), typicalWeights: text("Average weights when it comes first, or 'not first in any sample'") }))
+      .array(z.object({ bidder: text("Bidder or profile"), first: text("How often it came first among the weightings tried"), topPlaces: text("How often it came in the top two (three bids) or top three (more bids); empty with two bids"), typicalWeights: text("Average weights when it comes first, or 'not first in any sample'") }))
       .describe("Chance of each rank, per bid"),
   }),
   hasImprovements: flagOf("Whether improvements to the organisation's own scores were worked out (a scored tender only)"),
@@ -211,13 +214,15 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
   }
 
   const sectionOrder = [...problem.weights.keys()];
+  // "In the top three" of three bids is every bid, always: say top two there, and nothing with two bids.
+  const topPlaces = Math.min(3, problem.bids.length - 1);
   const rows = problem.bids.map((b, i) => {
     const row = input.smaa.rankAcceptability[i]!;
     const central = input.smaa.centralWeights[i];
     return {
       bidder: b.bidder,
       first: formatChance(row[0]!),
-      topThree: formatChance(Math.min(1, row.slice(0, 3).reduce((a, v) => a + v, 0))),
+      topPlaces: topPlaces >= 2 ? formatChance(Math.min(1, row.slice(0, topPlaces).reduce((a, v) => a + v, 0))) : "",
       typicalWeights: central ? describeWeights(central, sectionOrder) : "not first in any sample",
     };
   });
@@ -244,6 +249,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
   return {
     documentTitle: "How the proposed weighting affects organisations like ours",
     organisation: orgName,
+    tenderLabel: input.basis === "tender" ? "Tender" : "Proposed scoring model",
     tenderTitle: input.title,
     preparedOn: formatDate(input.today),
     basis,
@@ -255,6 +261,8 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
       intro: `How often each bid would come first if nobody knew the final weights and every weighting${within} were equally likely. A bid that can never come first, whatever the weights, has no chance at all; a high chance means the result does not hang on one particular choice of weights.`,
       picture: "chart-chance",
       pictureCaption: `How often each came first among ${input.smaa.samples.toLocaleString("en-GB")} weightings tried. ${orgName}'s bar is dark blue.`,
+      hasTopPlaces: topPlaces >= 2,
+      topHeading: topPlaces === 3 ? "Top three" : "Top two",
       rows,
     },
     hasImprovements: improvements.length > 0,

@@ -6,7 +6,7 @@ export default document({
   children: [
     heading(0, "{documentTitle}"),
     field("Organisation", "{organisation}"),
-    field("Tender", "{tenderTitle}"),
+    para("**{tenderLabel}:** {tenderTitle}"),
     field("Prepared", "{preparedOn}"),
 
     heading(1, "In brief"),
@@ -35,7 +35,12 @@ export default document({
     para("{chance.intro}"),
     para("{@chance.picture}"),
     para("{chance.pictureCaption}"),
-    loopTable("chance.rows", [["Bidder", "{bidder}", 30], ["First", "{first}", 12], ["Top three", "{topThree}", 13], ["Typical weights when it comes first", "{typicalWeights}", 45]]),
+    ...when("chance.hasTopPlaces",
+      loopTable("chance.rows", [["Bidder", "{bidder}", 30], ["First", "{first}", 12], ["{chance.topHeading}", "{topPlaces}", 13], ["Typical weights when it comes first", "{typicalWeights}", 45]]),
+    ),
+    ...unless("chance.hasTopPlaces",
+      loopTable("chance.rows", [["Bidder", "{bidder}", 30], ["First", "{first}", 15], ["Typical weights when it comes first", "{typicalWeights}", 55]]),
+    ),
 
     ...when("hasImprovements",
       heading(1, "Where effort would count"),

@@ -2,6 +2,7 @@ import { pictureOfSvg } from "../../src/node/chart-picture.js";
 import { describe, expect, it } from "vitest";
 import { makeWhatifBriefing } from "../../src/documents/make-documents.js";
 import { whatifBriefingData } from "../../src/documents/whatif-briefing.js";
+import { formatChance } from "../../src/language/uk-format.js";
 import { formatProblem } from "../../src/problems/format.js";
 import { briefingInput } from "./briefing-input.js";
 import { bundledTemplate, docxText, editedTemplate, part } from "./docx-helpers.js";
@@ -49,6 +50,48 @@ describe("the what-if briefing's figures", () => {
     expect(never.typicalWeights).toBe("not first in any sample");
   });
 });
+
+describe("the briefing's top places column says something", () => {
+  // The first `n` bids of the example, with their rows of the same samples: enough to check the column, as
+  // the column depends only on how many bids there are.
+  const firstBids = (n: number) => {
+    const input = briefingInput("B1");
+    return {
+      ...input,
+      problem: { ...input.problem, bids: input.problem.bids.slice(0, n) },
+      smaa: { ...input.smaa, rankAcceptability: input.smaa.rankAcceptability.slice(0, n), centralWeights: input.smaa.centralWeights.slice(0, n) },
+    };
+  };
+
+  it("top three of five bids; top two of three, as the top three of three is every bid; none of two", () => {
+    const five = whatifBriefingData(briefingInput("B1")).chance;
+    expect([five.hasTopPlaces, five.topHeading]).toEqual([true, "Top three"]);
+    const row = briefingInput("B1").smaa.rankAcceptability[0]!;
+    expect(five.rows[0]!.topPlaces).toBe(formatChance(row[0]! + row[1]! + row[2]!));
+    const three = whatifBriefingData(firstBids(3)).chance;
+    expect([three.hasTopPlaces, three.topHeading]).toEqual([true, "Top two"]);
+    const two = whatifBriefingData(firstBids(2)).chance;
+    expect(two.hasTopPlaces).toBe(false);
+    expect(two.rows.every((r) => r.topPlaces === "")).toBe(true);
+  });
+
+  it("a briefing from profiles names the proposed scoring model, not a tender that does not exist yet", () => {
+    expect(whatifBriefingData(briefingInput("B1")).tenderLabel).toBe("Tender");
+    expect(whatifBriefingData({ ...briefingInput("B1"), basis: "profiles" }).tenderLabel).toBe("Proposed scoring model");
+  });
+
+  it("the document's table has the column only when it says something", async () => {
+    const made = await makeWhatifBriefing(bundledTemplate("whatif-briefing"), firstBids(2), pictureOfSvg);
+    if (!made.ok) throw new Error(made.problems.map(formatProblem).join("\n"));
+    expect(docxText(made.value)).not.toMatch(/Top (two|three)/);
+    expect(docxText(madeBriefingBytes())).toContain("Top three");
+  });
+});
+
+const madeBriefingBytes = () => {
+  if (!madeBriefing.ok) throw new Error("the briefing must be made");
+  return madeBriefing.value;
+};
 
 const madeBriefing = await makeWhatifBriefing(bundledTemplate("whatif-briefing"), briefingInput("B1"), pictureOfSvg);
 
