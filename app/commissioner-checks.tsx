@@ -99,31 +99,44 @@ function ReviewFlags({ review }: { review: WeightingReview }) {
 }
 
 function Flag({ flag }: { flag: ReviewFlag }) {
-  const where = formatLocation(flag.location);
+  // Where in the form, by the field's label; the file's place only for what the form does not show.
+  const inForm = fieldOf(flag.location) !== undefined;
+  const where = inForm ? "" : formatLocation(flag.location);
   return (
     <li class={flag.severity === "error" ? "fault" : undefined}>
       <p>{flagMessage(flag)}</p>
-      {where !== "" && (
-        <p class="hint">
-          Where: {where} <GoTo location={flag.location} />
+      {inForm && (
+        <p>
+          <GoTo location={flag.location} />
         </p>
       )}
+      {where !== "" && <p class="hint">In the saved files: {where}</p>}
       <p>
         <span class="why">Why:</span> {flag.source.replace(/\s+/g, " ")}
       </p>
-      <p class="hint">More: docs/flags.md, {flag.code}</p>
     </li>
   );
 }
 
 const edited: readonly string[] = ["specification.yaml", "scoring-model.yaml", "equality-findings.yaml"] satisfies EditedFile[];
 
+/** The form's field a finding points at, when the form shows it. */
+function fieldOf({ file, path }: Location): { id: string; label: string } | undefined {
+  if (file === undefined || !edited.includes(file) || path === undefined || path.length === 0) return undefined;
+  const id = idOf(file as EditedFile, path);
+  if (document.getElementById(id) === null) return undefined;
+  // The field by the words its label shows, not the file's path: people edit the form, not the YAML.
+  // and by the part of the form it is in, as "Weight in section (%)" is in every criterion.
+  const label = document.querySelector(`label[for="${id}"]`)?.textContent?.trim();
+  const part = document.getElementById(id)?.closest("fieldset")?.querySelector("legend")?.textContent?.trim();
+  return { id, label: label ? (part ? `${part}: ${label}` : label) : formatPath(path) };
+}
+
 /** A button that takes the focus to the field a finding points at, when that field is in the form. */
 function GoTo({ location }: { location: Location }) {
-  const { file, path } = location;
-  if (file === undefined || !edited.includes(file) || path === undefined || path.length === 0) return null;
-  const id = idOf(file as EditedFile, path);
-  if (document.getElementById(id) === null) return null;
+  const field = fieldOf(location);
+  if (field === undefined) return null;
+  const { id } = field;
   const go = () => {
     const field = document.getElementById(id);
     field?.scrollIntoView({ block: "center" });
@@ -131,7 +144,7 @@ function GoTo({ location }: { location: Location }) {
   };
   return (
     <button type="button" class="link" onClick={go}>
-      Go to {formatPath(path)}
+      Go to “{field.label}”
     </button>
   );
 }

@@ -63,6 +63,8 @@ interface FieldProps {
   onEdit: Edit;
   /** Choices, when the schema's are not the ones to offer. */
   choices?: readonly string[];
+  /** A choice's words, when its value is a code ("lowest-price"): what the list shows. */
+  words?: Readonly<Record<string, string>>;
   /** The hint, when the field reference has none for this place. */
   hint?: string | undefined;
   /** Leave the hint out (a list repeats the same field: its hint is given once above it). */
@@ -75,27 +77,30 @@ interface FieldProps {
  * something other than a number keeps it as typed, so the library's own validation names what is wrong,
  * with its line, beside the form; the form itself judges nothing.
  */
-export function Field({ file, path, data, label, kind, onEdit, choices, hint, quiet }: FieldProps) {
+export function Field({ file, path, data, label, kind, onEdit, choices, words, hint, quiet }: FieldProps) {
   const id = idOf(file, path);
   const info = fieldInfo(file, path);
   const description = hint ?? info?.description;
   const hintId = description !== undefined && !quiet ? `${id}-hint` : undefined;
   const value = at(data, path);
+  // A choice left out of the file takes its default (includesVat is true, a scale is from-zero, unless said otherwise).
+  const fallback = (info?.schema as { default?: unknown } | undefined)?.default;
   const write = (raw: string) => onEdit(file, path, fromInput(kind, raw));
   const common = { id, "aria-describedby": hintId };
   let control;
   if (kind === "choice") {
     const options = choices ?? (info?.schema.enum as string[] | undefined) ?? [];
     control = (
-      <select {...common} value={String(value ?? "")} onChange={(e) => write((e.currentTarget as HTMLSelectElement).value)}>
-        {value === undefined && <option value="">(not set)</option>}
+      <select {...common} value={String(value ?? fallback ?? "")} onChange={(e) => write((e.currentTarget as HTMLSelectElement).value)}>
+        {value === undefined && fallback === undefined && <option value="">(not set)</option>}
         {options.map((o) => (
-          <option value={o}>{o}</option>
+          <option value={o}>{words?.[o] ?? o}</option>
         ))}
       </select>
     );
   } else if (kind === "yes-no") {
-    control = <input {...common} type="checkbox" checked={value === true} onChange={(e) => onEdit(file, path, (e.currentTarget as HTMLInputElement).checked)} />;
+    const checked = (value ?? fallback) === true;
+    control = <input {...common} type="checkbox" checked={checked} onChange={(e) => onEdit(file, path, (e.currentTarget as HTMLInputElement).checked)} />;
   } else if (kind === "long") {
     control = <textarea {...common} rows={3} value={value === undefined ? "" : String(value)} onChange={(e) => write((e.currentTarget as HTMLTextAreaElement).value)} />;
   } else {

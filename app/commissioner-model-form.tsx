@@ -1,5 +1,6 @@
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey } from "../src/model/scoring-model.js";
 import { at, Field, fieldInfo, type Edit } from "./commissioner-fields.js";
+import { ModelRules, NORMALISE_WORDS } from "./commissioner-model-rules.js";
 
 const M = "scoring-model.yaml" as const;
 
@@ -30,6 +31,7 @@ export function ModelForm({ data, onEdit }: { data: unknown; onEdit: Edit }) {
       <Gates data={data} onEdit={onEdit} />
       <Combination data={data} onEdit={onEdit} />
       <Scales data={data} scales={scales} onEdit={onEdit} />
+      <ModelRules data={data} onEdit={onEdit} />
     </section>
   );
 }
@@ -167,6 +169,7 @@ function Scales({ data, scales, onEdit }: { data: unknown; scales: readonly stri
             <legend>Scale: {String(at(data, ["scales", id, "title"]) ?? id)}</legend>
             <Field file={M} path={["scales", id, "title"]} data={data} label="Title" kind="text" onEdit={onEdit} />
             <Field file={M} path={["scales", id, "values"]} data={data} label="Scores allowed" kind="numbers" onEdit={onEdit} />
+            <Field file={M} path={["scales", id, "normalise"]} data={data} label="How a score becomes points" kind="choice" words={NORMALISE_WORDS} onEdit={onEdit} />
             <p class="hint">{fieldInfo(M, ["scales", id, "descriptors"])?.description}.</p>
             {values.map((v) => (
               <Field file={M} path={["scales", id, "descriptors", String(v)]} data={data} label={`What ${String(v)} means`} kind="text" onEdit={onEdit} quiet />

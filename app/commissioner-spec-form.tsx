@@ -17,7 +17,8 @@ export function SpecificationForm({ data, onEdit }: { data: unknown; onEdit: Edi
       </fieldset>
       <fieldset class="section">
         <legend>The contract</legend>
-        {f(["contract", "estimatedValue"], "Estimated value (£)", "number")}
+        {f(["contract", "estimatedValue"], "Estimated value of the initial term (£)", "number")}
+        {f(["contract", "includesVat"], "The estimated value includes VAT", "yes-no")}
         {f(["contract", "years"], "Years", "number")}
         {f(["contract", "extensionYears"], "Extension years", "number")}
       </fieldset>

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { keptInBrowser } from "./kept-in-browser.js";
 import { stringify } from "yaml";
 import { resultsTableCells } from "../../src/presentation/results-table.js";
 import { stringifyJson } from "../../src/presentation/json.js";
@@ -143,6 +144,8 @@ describe.skipIf(!haveChromium)("the panel's journey in the page, in headless Chr
       await tab.setViewportSize({ width: 400, height: 900 });
       expect(await tab.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(400);
 
+      // Nothing is kept in the browser once the page is closed, as the page says.
+      expect(await keptInBrowser(tab)).toEqual([]);
       expect(errors).toEqual([]);
       expect(refused).toEqual([]);
     } finally {

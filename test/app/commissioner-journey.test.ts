@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { keptInBrowser } from "./kept-in-browser.js";
 import { parse } from "yaml";
 import { flagMessage, formatFinding } from "../../src/problems/format.js";
 import { ScoredSection } from "../../src/model/scoring-model.js";
@@ -125,11 +126,24 @@ describe.skipIf(!haveChromium)("the commissioner's journey in the page, in headl
       await tab.keyboard.type("budget");
       await tab.locator(".checks ul.validation li").filter({ hasText: "sections.price.method.budget" }).waitFor({ timeout: 20_000 });
       await settled();
-      await press("Go to sections.price.method.budget");
+      await press("Go to “Price: Budget (£)”");
       expect(await tab.getByLabel("Budget (£)").evaluate((el: { ownerDocument: { activeElement: unknown } }) => el.ownerDocument.activeElement === el)).toBe(true);
       await tab.keyboard.type("250000");
       await tab.keyboard.press("Tab");
       await tab.locator(".checks ul.validation li").filter({ hasText: "sections.price.method.budget" }).waitFor({ state: "detached", timeout: 20_000 });
+      await settled();
+
+      // The rules beyond the weights, in words: equal totals still equal after the model's two rules go to
+      // the lower price, points are rounded to whole marks, and the first scale counts from its lowest score.
+      expect(await tab.getByLabel("First, the bid with").locator("option:checked").textContent()).toBe("The higher quality score");
+      await press("Add a tie-break rule");
+      await tabTo(tab, tab.getByLabel("Then, if still equal, the bid with").nth(1));
+      await tab.keyboard.type("The lower");
+      await settled();
+      await press("Add a published rounding rule");
+      await settled();
+      await tabTo(tab, tab.getByLabel("How a score becomes points").first());
+      await tab.keyboard.type("From the lowest");
       await settled();
       const saved = await take("Save your work (.zip)");
       expect(saved.name).toBe("tender.zip");
@@ -141,6 +155,9 @@ describe.skipIf(!haveChromium)("the commissioner's journey in the page, in headl
       expect(checked.tender!.model.sections.price!.weight).toBe(15);
       expect(checked.tender!.model.sections.quality!.criteria[0]!.minimumScore).toBe(2);
       expect(checked.tender!.model.sections.price!.method).toEqual({ type: "budget-ceiling", budget: 250000 });
+      expect(checked.tender!.model.tieBreak).toEqual(["highest-quality", "highest-user-panel", "lowest-price"]);
+      expect(checked.tender!.model.rounding).toEqual({ step: 1, of: "criterion" });
+      expect(Object.values(checked.tender!.model.scales)[0]!.normalise).toBe("from-lowest");
       expect(await shownProblems()).toEqual(checked.problems.map(formatFinding));
       const review = await reviewTenderFiles(tender.files, policyFile);
       if (!review.ok) throw new Error("the saved tender must review");
@@ -208,6 +225,8 @@ describe.skipIf(!haveChromium)("the commissioner's journey in the page, in headl
       await tab.setViewportSize({ width: 400, height: 900 });
       expect(await tab.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(400);
 
+      // Nothing is kept in the browser once the page is closed, as the page says.
+      expect(await keptInBrowser(tab)).toEqual([]);
       expect(errors).toEqual([]);
       expect(refused).toEqual([]);
     } finally {

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { keptInBrowser } from "./kept-in-browser.js";
 import { exact } from "../../src/arithmetic/exact.js";
 import { whatifBriefingData } from "../../src/documents/whatif-briefing.js";
 import { formatPoints } from "../../src/language/uk-format.js";
@@ -101,6 +102,8 @@ describe.skipIf(!haveChromium)("the DDPO's journey in the page, in headless Chro
       await tab.setViewportSize({ width: 400, height: 900 });
       expect(await tab.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(400);
 
+      // Nothing is kept in the browser once the page is closed, as the page says.
+      expect(await keptInBrowser(tab)).toEqual([]);
       expect(errors).toEqual([]);
       // Only the page itself and the blobs it makes in memory (its workers, the charts drawn as pictures, downloads).
       expect(requests.filter((u) => u !== `${pageUrl}#ddpo` && u !== pageUrl && !u.startsWith("blob:"))).toEqual([]);
