@@ -1,8 +1,12 @@
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey } from "../src/model/scoring-model.js";
+import { priceMethods } from "../src/scoring/price-methods.js";
 import { at, Field, fieldInfo, type Edit } from "./commissioner-fields.js";
 import { ModelRules, NORMALISE_WORDS } from "./commissioner-model-rules.js";
 
 const M = "scoring-model.yaml" as const;
+
+/** Each price method by the name guidance gives it, as the reports do. */
+const PRICE_METHOD_WORDS: Record<string, string> = Object.fromEntries(Object.entries(priceMethods).map(([id, m]) => [id, m.name]));
 
 /** The scoring model as a commissioner edits it: sections and weights, criteria, thresholds, gates, scales, price method. */
 export function ModelForm({ data, onEdit }: { data: unknown; onEdit: Edit }) {
@@ -55,6 +59,7 @@ function PriceSection({ data, onEdit }: { data: unknown; onEdit: Edit }) {
         data={data}
         label="Price method"
         kind="choice"
+        words={PRICE_METHOD_WORDS}
         hint={fieldInfo(M, [...base, "method"])?.description}
         onEdit={(file, _path, value) => onEdit(file, [...base, "method"], { type: value })}
       />

@@ -123,7 +123,7 @@ describe.skipIf(!haveChromium)("the commissioner's journey in the page, in headl
       // Price against a budget ceiling: chosen from the keyboard, the missing budget is a problem beside the
       // form, whose button takes the focus to the field to fill in.
       await tabTo(tab, tab.getByLabel("Price method"));
-      await tab.keyboard.type("budget");
+      await tab.keyboard.type("Against a budget");
       await tab.locator(".checks ul.validation li").filter({ hasText: "sections.price.method.budget" }).waitFor({ timeout: 20_000 });
       await settled();
       await press("Go to “Price: Budget (£)”");
