@@ -269,7 +269,9 @@ export class XlsxWriter {
     private readonly properties: XlsxProperties,
     options: { level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 } = {},
   ) {
-    this.level = options.level ?? 6;
+    // Level 3: measured on a framework's 32 MB section sheet, a third less deflating time than the default 6
+    // for a file about a tenth larger (fflate in JavaScript, so the browser writes the same bytes).
+    this.level = options.level ?? 3;
     this.zip = new Zip((error, chunk) => {
       if (error) this.failure = error;
       else this.chunks.push(chunk);
