@@ -90,7 +90,7 @@ export function columnLetter(column: number): string {
 
 // XML 1.0 §2.2 allows tab, line feed, carriage return and U+0020 upwards, less lone surrogates, U+FFFE and U+FFFF.
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const NEEDS_WORK = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const NEEDS_WORK = /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 
 /**
  * Text for a cell: characters XML cannot hold removed, markup escaped, and a literal `_xHHHH_` written as
@@ -98,7 +98,8 @@ const NEEDS_WORK = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uF
  */
 export function cellXmlText(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
-  return escapeHtml(text.replace(FORBIDDEN, "").replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
+  // A carriage return as a reference: a parser turns a literal one (and CR LF) into a line feed (XML 1.0 §2.11).
+  return escapeHtml(text.replace(FORBIDDEN, "").replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")).replace(/\r/g, "&#13;");
 }
 
 /** Markup text outside a cell (a formula, a sheet name, a property): forbidden characters removed, markup escaped. */
