@@ -161,10 +161,8 @@ function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderR
   titleAndHeader(sheet, `${sectionTitles[key]}: every criterion's scores and points${lotSuffix(result)}`, headers);
   const col = (name: string) => headers.indexOf(name) + 1;
   const letter = (n: number) => sheet.letter(n);
-  // Wrapped text in the bidder, criterion and how-combined columns; the combined score and the points to two places.
-  const rowStyles: XfId[] = headers.map((_, i) =>
-    [col("Bidder"), col("Criterion"), col("How combined")].includes(i + 1) ? XF.wrap : i + 1 === col("Combined score") || i + 1 === col("Points") ? XF.points : XF.plain,
-  );
+  // Every cell at the top of its row, beside the first line of a wrapped criterion; the combined score and the points to two places.
+  const rowStyles: XfId[] = headers.map((_, i) => (i + 1 === col("Combined score") || i + 1 === col("Points") ? XF.pointsWrap : XF.wrap));
   const firstEval = 4;
   const lastEval = firstEval + evaluators.length - 1;
   const firstRow = 3;
