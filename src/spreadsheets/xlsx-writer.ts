@@ -237,11 +237,15 @@ export class XlsxSheet {
     const text = this.buffer.join("");
     this.buffer = [];
     this.buffered = 0;
-    this.entry!.push(encoder.encode(text), final);
+    // UTF-8 is at most 3 bytes per UTF-16 unit. The deflater copies what it is given, so one buffer serves every flush.
+    if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+    const { written } = encoder.encodeInto(text, scratch);
+    this.entry!.push(scratch.subarray(0, written), final);
   }
 }
 
 const encoder = new TextEncoder();
+let scratch = new Uint8Array(3 * FLUSH_AT + 3 * 4096);
 
 export interface XlsxProperties {
   title: string;
@@ -381,8 +385,10 @@ export function fittedHeight(sheet: XlsxSheet, cells: readonly XlsxValue[]): num
     const text = cells[i];
     if (typeof text !== "string" || text === "") continue;
     const width = sheet.width(i + 1);
+    // Most cells are one line of text: no array of lines to make for them.
     let needed = 0;
-    for (const line of text.split("\n")) needed += Math.max(1, Math.ceil((line.length * 1.1) / width));
+    if (!text.includes("\n")) needed = Math.ceil((text.length * 1.1) / width);
+    else for (const line of text.split("\n")) needed += Math.max(1, Math.ceil((line.length * 1.1) / width));
     if (needed > lines) lines = needed;
   }
   return lines > 1 ? Math.min(409, 15 * lines) : undefined;
