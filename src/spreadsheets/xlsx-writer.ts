@@ -7,7 +7,7 @@ import { escapeHtml } from "../presentation/escape.js";
  * style deduplication, and never a whole sheet's XML in memory (a framework's section sheet is tens of
  * thousands of rows). It needs no Node module, so the browser page writes the same bytes as the CLI.
  *
- * What it writes is what our workbooks use: inline strings, numbers, formulas with their cached results,
+ * What it writes is what our workbooks use: shared strings, numbers, formulas with their cached results,
  * a fixed set of styles, column widths, frozen header rows, merged title cells, print titles and A4
  * landscape fit-to-width page setup, and the workbook's own document properties. Text is always written as
  * text: a cell holds a formula only when it is given as `{ formula, result }`.
@@ -73,7 +73,7 @@ const STYLES_XML =
   "</cellXfs>" +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>';
 
-/** Options a sheet is made with: they are written before its first row. */
+/** Options a sheet is made with: written before its first row, so they may still be set until then. */
 export interface XlsxSheetOptions {
   /** Column widths in characters, from column A; 0 leaves a column at the default. */
   widths: readonly number[];
@@ -170,9 +170,7 @@ export class XlsxSheet {
       if (value === null || value === undefined || value === "") {
         if (!one && s !== XF.plain) xml += `<c r="${ref}"${sAttr}/>`;
       } else if (typeof value === "string") {
-        const text = cellXmlText(value);
-        const space = text !== text.trim() ? ' xml:space="preserve"' : "";
-        xml += `<c r="${ref}"${sAttr} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
+        xml += `<c r="${ref}"${sAttr} t="s"><v>${this.book._stringIndex(value)}</v></c>`;
       } else if (typeof value === "number") {
         xml += `<c r="${ref}"${sAttr}><v>${numberText(value)}</v></c>`;
       } else {
@@ -267,6 +265,9 @@ export class XlsxWriter {
   private readonly zip: Zip;
   private readonly sheets: XlsxSheet[] = [];
   private writing: XlsxSheet | undefined;
+  /** Shared strings: a bidder's name or a criterion's title is written once, however many rows repeat it. */
+  private readonly stringIndex = new Map<string, number>();
+  private stringCount = 0;
   private failure: Error | undefined;
   private readonly level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
@@ -299,9 +300,37 @@ export class XlsxWriter {
     return entry;
   }
 
+  /** @internal A cell's text as its index in the shared strings. */
+  _stringIndex(text: string): number {
+    this.stringCount++;
+    let index = this.stringIndex.get(text);
+    if (index === undefined) {
+      index = this.stringIndex.size;
+      this.stringIndex.set(text, index);
+    }
+    return index;
+  }
+
   /** @internal */
   _closed(sheet: XlsxSheet): void {
     if (this.writing === sheet) this.writing = undefined;
+  }
+
+  /** The shared strings part, streamed as the sheets are. */
+  private sharedStrings(): void {
+    const entry = new ZipDeflate("xl/sharedStrings.xml", { level: this.level });
+    this.zip.add(entry);
+    let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.stringCount}" uniqueCount="${this.stringIndex.size}">`;
+    for (const value of this.stringIndex.keys()) {
+      const text = cellXmlText(value);
+      xml += text !== text.trim() ? `<si><t xml:space="preserve">${text}</t></si>` : `<si><t>${text}</t></si>`;
+      if (xml.length >= FLUSH_AT) {
+        entry.push(encoder.encode(xml), false);
+        xml = "";
+      }
+    }
+    entry.push(encoder.encode(`${xml}</sst>`), true);
+    this.stringIndex.clear();
   }
 
   /** The workbook's bytes: every sheet finished, then the parts that list them. */
@@ -323,6 +352,7 @@ export class XlsxWriter {
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         this.sheets.map((s) => `<Override PartName="/xl/worksheets/sheet${s.number}.xml" ContentType="${sheetType}"/>`).join("") +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
         '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
     );
@@ -346,7 +376,7 @@ export class XlsxWriter {
       "xl/_rels/workbook.xml.rels",
       `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
         this.sheets.map((s) => `<Relationship Id="rId${s.number + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${s.number}.xml"/>`).join("") +
-        "</Relationships>",
+        `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     );
     // Print titles: the header rows on every printed page. A sheet name is quoted, its own quotes doubled.
     const printTitles = this.sheets
@@ -359,6 +389,7 @@ export class XlsxWriter {
         `</sheets>${printTitles.length > 0 ? `<definedNames>${printTitles.join("")}</definedNames>` : ""}<calcPr calcId="171027"/></workbook>`,
     );
     part("xl/styles.xml", STYLES_XML);
+    this.sharedStrings();
     this.zip.end();
     if (this.failure) throw this.failure;
     let size = 0;
