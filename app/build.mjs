@@ -46,7 +46,7 @@ async function bundle(input, format, define = {}) {
     // The library's modules are pure by design (no work at import), so what the page does not call is left out.
     treeshake: { moduleSideEffects: (id) => !id.includes("/src/") },
     logLevel: "warn",
-    // Node-only modules (the chart renderer, the streaming workbook writer) are reached only by work the page
+    // Node-only modules (the chart renderer) are reached only by work the page
     // does not offer, and tree-shaking leaves them out; the check below fails the build if one is left in.
     onLog(level, log, handler) {
       if (log.code === "UNRESOLVED_IMPORT" && /'node:/.test(log.message)) return;

@@ -1,6 +1,6 @@
 import { assessmentSummaries, evaluationReport } from "../src/workflows/documents.js";
 import { loadPolicy } from "../src/workflows/review.js";
-import { feedbackToWrite, moderationSheet } from "../src/workflows/sheets.js";
+import { feedbackToWrite, moderationSheet, resultsWorkbook } from "../src/workflows/sheets.js";
 import type { ScoredTender } from "../src/workflows/tender.js";
 import { download } from "./open-files.js";
 import { ProblemsList } from "./problems-list.js";
@@ -11,8 +11,8 @@ import { DOCX, XLSX, datedZip, today, useDocumentMaker } from "./take-away.js";
 
 /**
  * What the panel takes away once the tender is scored: the moderation sheet while there is work in it,
- * the evaluation report and every assessment summary, each made by the same workflow as the CLI's
- * `score`, `report` and `summaries`, dated as the person chooses (the CLI's --date).
+ * the results workbook, the evaluation report and every assessment summary, each made by the same workflow
+ * as the CLI's `score`, `report` and `summaries`, dated as the person chooses (the CLI's --date).
  */
 export function PanelDocuments({ scored }: { scored: ScoredTender }) {
   const { date, setDate, problems, busy, make } = useDocumentMaker();
@@ -42,6 +42,12 @@ export function PanelDocuments({ scored }: { scored: ScoredTender }) {
       return [];
     });
 
+  const workbook = () =>
+    make("the results workbook", async () => {
+      download("results.xlsx", await resultsWorkbook(scored, { date }), XLSX);
+      return [];
+    });
+
   // As the CLI: the sheet is offered while the panel has scores to agree or feedback to the bidder to write.
   const needsModeration = scored.result.moderationNeeded.length > 0 || feedbackToWrite(scored) > 0;
   return (
@@ -58,6 +64,9 @@ export function PanelDocuments({ scored }: { scored: ScoredTender }) {
             Download the moderation sheet (.xlsx)
           </button>
         )}
+        <button type="button" onClick={workbook} disabled={busy !== undefined}>
+          Download the results workbook (.xlsx)
+        </button>
         <button type="button" onClick={report} disabled={busy !== undefined}>
           Download the evaluation report (.docx)
         </button>

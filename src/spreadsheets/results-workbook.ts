@@ -1,5 +1,3 @@
-import { PassThrough } from "node:stream";
-import type { CellValue, Worksheet } from "exceljs";
 import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
 import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js";
 import { explainExclusion } from "../presentation/explain.js";
@@ -9,16 +7,11 @@ import { lotHeading } from "../presentation/lot-award.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { roundingFormula } from "../scoring/rounding.js";
 import { withUserPanelCombined } from "../scoring/user-panel.js";
-import { loadExcelJS } from "./exceljs.js";
-import { fitHeight, sheetName, tableSheet, titleAndHeader } from "./sheet-style.js";
-import { reproducibleXlsx, setWorkbookProperties } from "./workbook-properties.js";
-
-const POINTS = "0.00";
-const WRAP = { vertical: "top" as const, wrapText: true };
-const MONEY = '"£"#,##0.00';
+import { sheetName } from "./sheet-style.js";
+import { XF, XlsxWriter, fittedHeight, type XfId, type XlsxFormula, type XlsxSheet, type XlsxValue } from "./xlsx-writer.js";
 
 /** A live formula with the engine's value stored as its result, so the workbook shows numbers before it is recalculated. */
-const formula = (text: string, value: Exact | number): CellValue => ({ formula: text, result: typeof value === "number" ? value : value.valueOf() }) as CellValue;
+const formula = (text: string, value: Exact | number): XlsxFormula => ({ formula: text, result: typeof value === "number" ? value : value.valueOf() });
 const num = (value: Exact) => value.valueOf();
 /** In a tender in lots, every sheet's title names the lot its results are for. */
 const lotSuffix = (result: TenderResult) => (result.lot === undefined ? "" : ` – ${lotHeading(result.lot)}`);
@@ -40,33 +33,17 @@ export async function makeResultsWorkbook(
 ): Promise<Uint8Array> {
   // Never a user-panel member's id beside their own score: the panel's combined score per criterion only.
   const result = withUserPanelCombined(scored);
-  const ExcelJS = await loadExcelJS();
-  // The streaming writer keeps a framework-sized workbook (tens of thousands of rows) fast and small in memory.
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  setWorkbookProperties(workbook, { title: `Results: ${result.tender.title}${lotSuffix(result)}`, creator: result.tender.authority, date: options.date });
+  const writer = new XlsxWriter({ title: `Results: ${result.tender.title}${lotSuffix(result)}`, creator: result.tender.authority, date: options.date });
 
-  // Sheets appear in the order they are added; the summary is written last because it refers to the others.
-  const summary = workbook.addWorksheet("Summary", tableSheet(2));
+  // Sheets appear in the order they are added; the summary is written after the others because it refers to them.
+  const summary = writer.addSheet("Summary", { widths: [], headerRows: 2 });
   const sectionKeys = [...new Set(result.bids.flatMap((b) => b.sections.map((s) => s.section)))] as ScoredSectionKey[];
   const layouts = new Map<ScoredSectionKey, SectionLayout>();
-  for (const key of sectionKeys) {
-    const sheet = workbook.addWorksheet(sheetName(sectionTitles[key]), tableSheet(2));
-    layouts.set(key, writeSection(sheet, key, result));
-    sheet.commit();
-  }
+  for (const key of sectionKeys) layouts.set(key, writeSection(writer, key, result));
   let priceCells = new Map<string, string>();
   let wholeLifeCells = new Map<string, string>();
-  if (result.price) {
-    const sheet = workbook.addWorksheet("Price", tableSheet(3 + (result.price.budget ? 5 : 4)));
-    ({ points: priceCells, wholeLife: wholeLifeCells } = writePrice(sheet, result, layouts));
-    sheet.commit();
-  }
-  const moderation = workbook.addWorksheet("Moderation", tableSheet(2));
-  writeModeration(moderation, result);
-  moderation.commit();
+  if (result.price) ({ points: priceCells, wholeLife: wholeLifeCells } = writePrice(writer, result, layouts));
+  writeModeration(writer, result);
 
   // Under an award-on-value method price earns no points: the total is the quality score, and the figure the award rests on has its own column.
   const figure = awardFigure(result);
@@ -89,19 +66,24 @@ export async function makeResultsWorkbook(
     "Status",
     "Why",
   ];
-  titleAndHeader(summary, `Results: ${result.tender.title} (${result.tender.reference})${lotSuffix(result)}`, headers, [7, 38, ...wholeLifeHeader.map(() => 18), ...headers.slice(2 + wholeLifeHeader.length, -2).map(() => 14), 14, 60]);
-  // Neither Excel nor LibreOffice grows a row written by another program: make the header tall enough for its longest wrapped label.
-  fitHeight(summary.getRow(2), summary);
-  // Streaming sheets have no row count: the title and header are rows 1 and 2.
-  let nextSummaryRow = 3;
+  summary.options.widths = [7, 38, ...wholeLifeHeader.map(() => 18), ...headers.slice(2 + wholeLifeHeader.length, -2).map(() => 14), 14, 60];
+  titleAndHeader(summary, `Results: ${result.tender.title} (${result.tender.reference})${lotSuffix(result)}`, headers);
+  // Every cell of a bid's row wraps at the top; the figures are points, the whole-life price (and a money figure) pounds.
+  const numericColumns = headers.length - 2; // all but Status and Why
+  const first = result.price ? 4 : 3;
+  const rowStyles: XfId[] = headers.map((_, i) => {
+    const c = i + 1;
+    if (result.price && c === 3) return XF.moneyWrap;
+    if (c < first || c > numericColumns) return XF.wrap;
+    return figure?.money === true && c === numericColumns ? XF.moneyWrap : XF.pointsWrap;
+  });
   for (const bid of result.bids) {
-    const rowNumber = nextSummaryRow++;
-    const cells: CellValue[] = [bid.rank === null ? "–" : `${bid.rank}${bid.tiedWith.length > 0 ? "=" : ""}`, bid.bidder];
+    const rowNumber = summary.nextRow;
+    const cells: XlsxValue[] = [bid.rank === null ? "–" : `${bid.rank}${bid.tiedWith.length > 0 ? "=" : ""}`, bid.bidder];
     if (result.price) {
       const ref = wholeLifeCells.get(bid.bidId);
       cells.push(ref && bid.price ? formula(ref, bid.price.wholeLifeCost) : "–");
     }
-    const first = cells.length + 1;
     if (result.price && !onValue) {
       const ref = priceCells.get(bid.bidId);
       cells.push(ref && bid.price?.points !== undefined ? formula(ref, bid.price.points) : "–");
@@ -112,9 +94,8 @@ export async function makeResultsWorkbook(
     }
     // Columns are 1-based: the last points column is the last cell pushed so far.
     const last = cells.length;
-    const letter = (n: number) => summary.getColumn(n).letter;
     // An excluded bid has no total beside the ranked ones, as in the report and the letters: its points stay in their columns.
-    cells.push(bid.status === "excluded" ? "–" : formula(`SUM(${letter(first)}${rowNumber}:${letter(last)}${rowNumber})`, bid.total));
+    cells.push(bid.status === "excluded" ? "–" : formula(`SUM(${summary.letter(first)}${rowNumber}:${summary.letter(last)}${rowNumber})`, bid.total));
     if (figure) {
       const ref = priceCells.get(bid.bidId);
       cells.push(ref && bid.price?.awardValue !== undefined ? formula(ref, bid.price.awardValue.mul(figure.scale)) : "–");
@@ -122,37 +103,36 @@ export async function makeResultsWorkbook(
     cells.push(bid.status === "excluded" ? "Excluded" : bid.provisional ? "Provisional (moderation pending)" : "Ranked");
     const why = bid.exclusions.map(explainExclusion).join("; ");
     cells.push(why.charAt(0).toUpperCase() + why.slice(1));
-    const row = summary.addRow(cells);
-    row.alignment = { vertical: "top", wrapText: true };
-    fitHeight(row, summary);
-    const numericColumns = headers.length - 2; // all but Status and Why
-    for (let c = first; c <= numericColumns; c++) row.getCell(c).numFmt = figure?.money === true && c === numericColumns ? MONEY : POINTS;
-    if (result.price) row.getCell(3).numFmt = MONEY;
+    summary.row(cells, rowStyles, fittedHeight(summary, cells));
   }
-  summary.addRow([]);
-  for (const line of options.lotAward ?? []) summary.addRow([line]);
-  summary.addRow([options.roundingNote]);
+  summary.skip();
+  for (const line of options.lotAward ?? []) summary.row([line]);
+  summary.row([options.roundingNote]);
   const fromLowest = result.bids.some((b) => b.sections.some((s) => s.criteria.some((c) => !c.noPointsAt.equals(0))));
-  summary.addRow([
+  summary.row([
     fromLowest
       ? "Each section's points come from its own sheet; each criterion's points = (combined score − the lowest score on the scale) ÷ (top of the scale − the lowest score) × the points the criterion is worth, where the scale is normalised from its lowest score (so the lowest score earns none), and combined score ÷ top of the scale × the points the criterion is worth elsewhere."
       : "Each section's points come from its own sheet; each criterion's points = combined score ÷ top of the scale × the points the criterion is worth.",
   ]);
   // Under an award-on-value method the ranking follows the figure, not the total: say so where the table is.
   // One sentence a row, so a long rule does not widen the printed page.
-  if (figure !== undefined) for (const line of awardRuleSentence(result).split(/(?<=[.:;]) (?=[A-Z]|the |Price |only )/)) summary.addRow([line]);
+  if (figure !== undefined) for (const line of awardRuleSentence(result).split(/(?<=[.:;]) (?=[A-Z]|the |Price |only )/)) summary.row([line]);
+  summary.end();
 
-  summary.commit();
+  const notes = writer.addSheet("Audit", { widths: [50, 70], headerRows: 2 });
+  titleAndHeader(notes, "Input files", ["File", "SHA-256"]);
+  for (const input of options.inputs) notes.row([input.file, input.sha256]);
+  notes.skip();
+  notes.row(["Scoring model", `${result.model.title}, version ${result.model.version}`]);
+  if (result.lot !== undefined) notes.row(["Lot", lotHeading(result.lot)]);
+  return writer.finish();
+}
 
-  const notes = workbook.addWorksheet("Audit", tableSheet(2));
-  titleAndHeader(notes, "Input files", ["File", "SHA-256"], [50, 70]);
-  for (const input of options.inputs) notes.addRow([input.file, input.sha256]);
-  notes.addRow([]);
-  notes.addRow(["Scoring model", `${result.model.title}, version ${result.model.version}`]);
-  if (result.lot !== undefined) notes.addRow(["Lot", lotHeading(result.lot)]);
-  notes.commit();
-  await workbook.commit();
-  return reproducibleXlsx(Buffer.concat(chunks), options);
+/** A bold title merged across the table, then a bold, shaded header row tall enough for its wrapped labels. */
+function titleAndHeader(sheet: XlsxSheet, title: string, headers: readonly string[]): void {
+  const row = sheet.row([title], XF.title, 36);
+  sheet.mergeAcross(row, 1, headers.length);
+  sheet.row(headers, XF.header, fittedHeight(sheet, headers));
 }
 
 /** A live formula under the model's rounding rule, when the rule rounds figures at this level. */
@@ -174,20 +154,22 @@ function criterionPointsFormula(combined: string, top: string, worth: string, c:
   return `(${combined}-${low})/(${top}-${low})*${worth}`;
 }
 
-function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderResult): SectionLayout {
+function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderResult): SectionLayout {
   const evaluators = [...new Set(result.bids.flatMap((b) => b.sections.find((s) => s.section === key)!.criteria.flatMap((c) => c.evaluatorScores.map((e) => e.evaluatorId))))];
   const headers = ["Bid ID", "Bidder", "Criterion", ...evaluators, "Combined score", "How combined", "Top of scale", "Criterion worth (points)", "Points"];
-  titleAndHeader(sheet, `${sectionTitles[key]}: every criterion's scores and points${lotSuffix(result)}`, headers, [9, 30, 34, ...evaluators.map(() => 8), 12, 22, 10, 12, 10]);
+  const sheet = writer.addSheet(sheetName(sectionTitles[key]), { widths: [9, 30, 34, ...evaluators.map(() => 8), 12, 22, 10, 12, 10], headerRows: 2 });
+  titleAndHeader(sheet, `${sectionTitles[key]}: every criterion's scores and points${lotSuffix(result)}`, headers);
   const col = (name: string) => headers.indexOf(name) + 1;
-  const letter = (n: number) => sheet.getColumn(n).letter;
+  const letter = (n: number) => sheet.letter(n);
+  // Every cell at the top of its row, beside the first line of a wrapped criterion; the combined score and the points to two places.
+  const rowStyles: XfId[] = headers.map((_, i) => (i + 1 === col("Combined score") || i + 1 === col("Points") ? XF.pointsWrap : XF.wrap));
   const firstEval = 4;
   const lastEval = firstEval + evaluators.length - 1;
   const firstRow = 3;
-  let next = firstRow;
   for (const bid of result.bids) {
     const section = bid.sections.find((s) => s.section === key)!;
     for (const c of section.criteria) {
-      const r = next++;
+      const r = sheet.nextRow;
       const scores = evaluators.map((e) => {
         const given = c.evaluatorScores.find((x) => x.evaluatorId === e);
         return given ? num(given.score) : null;
@@ -210,7 +192,7 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
               ? "Median"
               : "Mean";
       const combinedRef = `${letter(col("Combined score"))}${r}`;
-      const row = sheet.addRow([
+      const cells: XlsxValue[] = [
         bid.bidId,
         bid.bidder,
         `${c.criterionId} ${c.title}`,
@@ -222,34 +204,29 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
         !scored
           ? "–"
           : formula(roundedAs(result, "criterion", criterionPointsFormula(combinedRef, `${letter(col("Top of scale"))}${r}`, `${letter(col("Criterion worth (points)"))}${r}`, c)), c.points),
-      ]);
-      // Style only the cells that need it: a framework's section sheet has tens of thousands of rows,
-      // and exceljs's cost is per styled cell.
-      for (const c of [col("Bidder"), col("Criterion"), col("How combined")]) row.getCell(c).alignment = WRAP;
-      fitHeight(row, sheet);
-      row.getCell(col("Combined score")).numFmt = "0.00";
-      row.getCell(col("Points")).numFmt = POINTS;
+      ];
+      sheet.row(cells, rowStyles, fittedHeight(sheet, cells));
     }
   }
-  const lastRow = next - 1;
-  next += 2; // a blank row and the subtotal header
-  sheet.addRow([]);
-  const subtotalHeader = sheet.addRow(["Bid ID", "Bidder", `${sectionTitles[key]} subtotal (points)`]);
-  subtotalHeader.font = { bold: true };
+  const lastRow = sheet.nextRow - 1;
+  sheet.skip();
+  sheet.row(["Bid ID", "Bidder", `${sectionTitles[key]} subtotal (points)`], XF.bold);
   const subtotalCell = new Map<string, string>();
   const pointsLetter = letter(col("Points"));
+  const subtotalStyles = [XF.plain, XF.plain, XF.points] as const;
   for (const bid of result.bids) {
-    const r = next++;
+    const r = sheet.nextRow;
     const section = bid.sections.find((s) => s.section === key)!;
     // SUMIF by bid id, so the subtotals stay right if someone sorts the rows above.
     const subtotal = `SUMIF($A$${firstRow}:$A$${lastRow},A${r},$${pointsLetter}$${firstRow}:$${pointsLetter}$${lastRow})`;
-    sheet.addRow([bid.bidId, bid.bidder, formula(roundedAs(result, "section", subtotal), section.points)]).getCell(3).numFmt = POINTS;
+    sheet.row([bid.bidId, bid.bidder, formula(roundedAs(result, "section", subtotal), section.points)], subtotalStyles);
     subtotalCell.set(bid.bidId, `C${r}`);
   }
+  sheet.end();
   return { sheet: sheet.name, subtotalCell };
 }
 
-function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredSectionKey, SectionLayout>): { points: Map<string, string>; wholeLife: Map<string, string> } {
+function writePrice(writer: XlsxWriter, result: TenderResult, layouts: Map<ScoredSectionKey, SectionLayout>): { points: Map<string, string>; wholeLife: Map<string, string> } {
   const price = result.price!;
   const years = Math.max(...result.bids.map((b) => b.price?.years.length ?? 0));
   const extensions = Math.max(...result.bids.map((b) => b.price?.extensionYears.length ?? 0));
@@ -266,37 +243,43 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
     "In contention",
     figure ? figure.header : "Price points",
   ];
-  // A streaming sheet writes its column widths and panes before its first row.
-  headers.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 ? 34 : 16));
-  sheet.addRow([`Price: ${price.description.name}${lotSuffix(result)}`]).font = { bold: true, size: 14 };
-  sheet.addRow([`Formula: ${price.description.formula}`]);
-  const maxRow = sheet.addRow(["Maximum points", num(price.maxPoints)]).number;
   // Rows: title, formula, maximum, lowest, highest, then budget or base and discounts (if any), a blank row, the table.
-  const extraRows = (price.budget ? 1 : 0) + (discount ? 2 + (price.meanDiscount !== undefined && price.method.type === "discount-bilinear" ? 1 : 0) : 0);
+  const maxRow = 3;
+  const extraRows = (price.budget ? 1 : 0) + (discount ? 2 + (price.method.type === "discount-bilinear" ? 1 : 0) : 0);
   const headerRow = maxRow + 2 + extraRows + 2;
+  // The rows above the table and its header stay in view, and head every printed page.
+  const sheet = writer.addSheet("Price", { widths: headers.map((_, i) => (i === 1 ? 34 : 16)), headerRows: headerRow });
+  sheet.row([`Price: ${price.description.name}${lotSuffix(result)}`], XF.heading);
+  sheet.row([`Formula: ${price.description.formula}`]);
+  sheet.row(["Maximum points", num(price.maxPoints)]);
   const firstBidRow = headerRow + 1;
   const discountCol = 3 + years + extensions;
   const wlcCol = discountCol + (discount ? 1 : 0);
   const contentionCol = wlcCol + 1;
-  const letter = (n: number) => sheet.getColumn(n).letter;
+  const letter = (n: number) => sheet.letter(n);
   const wlc = letter(wlcCol);
   const contenders = result.bids.map((b, i) => ({ b, r: firstBidRow + i })).filter(({ b }) => b.price?.points !== undefined || b.price?.awardValue !== undefined);
   const contentionRefs = contenders.map(({ r }) => `${wlc}${r}`).join(",");
-  const lowestRow = sheet.addRow(["Lowest whole-life price (bids in contention)", contenders.length > 0 ? formula(`MIN(${contentionRefs})`, price.lowest ?? 0) : "–"]).number;
-  const highestRow = sheet.addRow(["Highest whole-life price (bids in contention)", contenders.length > 0 ? formula(`MAX(${contentionRefs})`, price.highest ?? 0) : "–"]).number;
-  const budgetRow = price.budget ? sheet.addRow(["Budget", num(price.budget)]).number : 0;
-  const baseRow = discount ? sheet.addRow(["Base price", num(price.base!)]).number : 0;
+  const money = [XF.plain, XF.money] as const;
+  const percent = [XF.plain, XF.discount] as const;
+  const lowestRow = sheet.row(["Lowest whole-life price (bids in contention)", contenders.length > 0 ? formula(`MIN(${contentionRefs})`, price.lowest ?? 0) : "–"], money);
+  const highestRow = sheet.row(["Highest whole-life price (bids in contention)", contenders.length > 0 ? formula(`MAX(${contentionRefs})`, price.highest ?? 0) : "–"], money);
+  const budgetRow = price.budget ? sheet.row(["Budget", num(price.budget)], money) : 0;
+  const baseRow = discount ? sheet.row(["Base price", num(price.base!)], money) : 0;
   const discountRefs = contenders.map(({ r }) => `${letter(discountCol)}${r}`).join(",");
-  const highestDiscountRow = discount ? sheet.addRow(["Highest discount (%)", contenders.length > 0 ? formula(`MAX(${discountRefs})`, price.highestDiscount ?? 0) : "–"]).number : 0;
+  const highestDiscountRow = discount ? sheet.row(["Highest discount (%)", contenders.length > 0 ? formula(`MAX(${discountRefs})`, price.highestDiscount ?? 0) : "–"], percent) : 0;
   const meanDiscountRow =
-    discount && price.method.type === "discount-bilinear" ? sheet.addRow(["Mean discount (%)", contenders.length > 0 ? formula(`AVERAGE(${discountRefs})`, price.meanDiscount ?? 0) : "–"]).number : 0;
-  for (const r of [lowestRow, highestRow, budgetRow, baseRow].filter(Boolean)) sheet.getRow(r).getCell(2).numFmt = MONEY;
-  for (const r of [highestDiscountRow, meanDiscountRow].filter(Boolean)) sheet.getRow(r).getCell(2).numFmt = "0.00##";
+    discount && price.method.type === "discount-bilinear" ? sheet.row(["Mean discount (%)", contenders.length > 0 ? formula(`AVERAGE(${discountRefs})`, price.meanDiscount ?? 0) : "–"], percent) : 0;
 
-  sheet.addRow([]);
-  const header = sheet.addRow(headers);
-  if (header.number !== headerRow) throw new Error(`price table header at row ${header.number}, expected ${headerRow}`);
-  header.font = { bold: true };
+  sheet.skip();
+  const header = sheet.row(headers, XF.bold);
+  if (header !== headerRow) throw new Error(`price table header at row ${header}, expected ${headerRow}`);
+  const bidStyles: XfId[] = headers.map((_, i) => {
+    const c = i + 1;
+    if (c >= 3 && c <= wlcCol) return discount && c === discountCol ? XF.discount : XF.money;
+    if (c === contentionCol + 1) return figure?.money === true ? XF.money : XF.points;
+    return XF.plain;
+  });
 
   const refs = {
     M: `$B$${maxRow}`,
@@ -321,7 +304,8 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
         : p.basis === "total"
           ? num(p.wholeLifeCost)
           : formula(`SUM(C${r}:${letter(lastIncluded)}${r})`, p.wholeLifeCost);
-    const row = sheet.addRow([
+    const row = sheet.row(
+      [
       bid.bidId,
       bid.bidder,
       ...Array.from({ length: years }, (_, y) => (p?.years[y] ? num(p.years[y]!) : null)),
@@ -329,21 +313,22 @@ function writePrice(sheet: Worksheet, result: TenderResult, layouts: Map<ScoredS
       ...(discount ? [p?.discountPercent !== undefined ? num(p.discountPercent) : null] : []),
       whole,
       bid.price?.points !== undefined || bid.price?.awardValue !== undefined ? "Yes" : "No",
-      pointsFormula(bid, { ...refs, wlc: `${wlc}${r}`, discount: `${letter(discountCol)}${r}`, result, layouts }),
-    ]);
-    if (row.number !== r) throw new Error(`price row for ${bid.bidId} at ${row.number}, expected ${r}`);
-    for (let c = 3; c <= wlcCol; c++) row.getCell(c).numFmt = discount && c === discountCol ? "0.00##" : MONEY;
-    row.getCell(contentionCol + 1).numFmt = figure?.money === true ? MONEY : POINTS;
+        pointsFormula(bid, { ...refs, wlc: `${wlc}${r}`, discount: `${letter(discountCol)}${r}`, result, layouts }),
+      ],
+      bidStyles,
+    );
+    if (row !== r) throw new Error(`price row for ${bid.bidId} at ${row}, expected ${r}`);
     cells.set(bid.bidId, `'${sheet.name}'!${letter(contentionCol + 1)}${r}`);
     if (p) wholeLife.set(bid.bidId, `'${sheet.name}'!${wlc}${r}`);
   });
+  sheet.end();
   return { points: cells, wholeLife };
 }
 
 function pointsFormula(
   bid: BidResult,
   refs: { M: string; L: string; H: string; B: string; HD: string; MD: string; wlc: string; discount: string; result: TenderResult; layouts: Map<ScoredSectionKey, SectionLayout> },
-): CellValue {
+): XlsxValue {
   const { M, L, H, B, HD, MD, wlc, discount: D, result } = refs;
   const method = result.price!.method;
   if (isAwardOnValue(method)) {
@@ -390,13 +375,14 @@ function pointsFormula(
   }
 }
 
-function writeModeration(sheet: Worksheet, result: TenderResult): void {
-  titleAndHeader(sheet, `Moderation${lotSuffix(result)}`, ["Bid ID", "Bidder", "Criterion", "Evaluators' scores", "Agreed score", "Reason / status"], [9, 30, 34, 18, 12, 70]);
+function writeModeration(writer: XlsxWriter, result: TenderResult): void {
+  const sheet = writer.addSheet("Moderation", { widths: [9, 30, 34, 18, 12, 70], headerRows: 2 });
+  titleAndHeader(sheet, `Moderation${lotSuffix(result)}`, ["Bid ID", "Bidder", "Criterion", "Evaluators' scores", "Agreed score", "Reason / status"]);
   for (const bid of result.bids) {
     for (const s of bid.sections) {
       for (const c of s.criteria) {
         if (!c.moderation && !c.needsModeration) continue;
-        const row = sheet.addRow([
+        const cells: XlsxValue[] = [
           bid.bidId,
           bid.bidder,
           `${c.criterionId} ${c.title}`,
@@ -409,13 +395,13 @@ function writeModeration(sheet: Worksheet, result: TenderResult): void {
             : c.moderationCause === "decides-exclusion"
               ? `Needs moderation: the combined score ${roundForDisplay(c.combined, 2)} is below the minimum and would exclude the bid`
               : `Needs moderation: scores ${roundForDisplay(c.spread, 2)} apart (tolerance ${roundForDisplay(c.tolerance, 2)})`,
-        ]);
-        row.alignment = { vertical: "top", wrapText: true };
-        fitHeight(row, sheet);
+        ];
+        sheet.row(cells, XF.wrap, fittedHeight(sheet, cells));
       }
     }
   }
   if (!result.bids.some((b) => b.sections.some((s) => s.criteria.some((c) => c.moderation || c.needsModeration)))) {
-    sheet.addRow(["", "No answer needed moderation."]);
+    sheet.row(["", "No answer needed moderation."]);
   }
+  sheet.end();
 }

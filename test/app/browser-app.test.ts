@@ -12,8 +12,10 @@ import { exampleFolder, loadExample } from "../example-tender.js";
 import { agreeInModerationSheet, fillPriceSchedule, fillScoreSheet, setScore } from "../spreadsheets/fill.js";
 import { unzipSync } from "fflate";
 import { bundledTemplate } from "../documents/docx-helpers.js";
-import { assessmentSummaries, evaluationReport, loadPolicy, moderationSheet } from "../../src/workflows/index.js";
+import { assessmentSummaries, evaluationReport, loadPolicy, moderationSheet, resultsWorkbook } from "../../src/workflows/index.js";
 import { parseWorkbook } from "../../src/spreadsheets/read-workbook.js";
+import { cellAt } from "../../src/spreadsheets/light-workbook.js";
+import { cellText } from "../../src/spreadsheets/cell-value.js";
 
 /**
  * The browser app: one self-contained page (built by `npm run build`) that does the panel's journey with
@@ -122,6 +124,18 @@ describe.skipIf(!haveChromium)("the panel's journey in the page, in headless Chr
 
       // The documents, dated as the CLI's --date: the same bytes as the library makes for the same tender.
       await tab.getByLabel("Date printed on the documents").fill(date);
+      // The results workbook, written in the page by the same writer as the CLI's: the same bytes, and read back, the same cells.
+      const pageWorkbook = await take("Download the results workbook (.xlsx)");
+      expect(pageWorkbook.name).toBe("results.xlsx");
+      const cliWorkbook = await resultsWorkbook(second.value, { date });
+      expect(Buffer.from(pageWorkbook.bytes).equals(Buffer.from(cliWorkbook))).toBe(true);
+      const readBack = await parseWorkbook(pageWorkbook.bytes);
+      expect(readBack.ok && readBack.sheets.map((s) => s.name)).toEqual(["Summary", "Quality", "Social value", "User panel", "Price", "Moderation", "Audit"]);
+      // Each bid's row on the summary, in the ranked order, names its bidder.
+      const summary = readBack.ok ? readBack.sheets[0]! : undefined;
+      second.value.result.bids.forEach((bid, i) => {
+        expect(cellText(cellAt(summary!, 3 + i, 2))).toBe(bid.bidder);
+      });
       const policy = loadPolicy({ name: "policies/uk-default.yaml", bytes: readFileSync(new URL("../../policies/uk-default.yaml", import.meta.url)) });
       if (!policy.ok) throw new Error("the bundled policy must load");
       const report = evaluationReport(second.value, policy.value.data, { template: bundledTemplate("evaluation-report"), date });
