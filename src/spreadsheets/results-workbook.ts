@@ -1,7 +1,8 @@
 import { PassThrough } from "node:stream";
 import type { CellValue, Worksheet } from "exceljs";
 import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
-import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js";
+import type { ScoredSectionKey } from "../model/scoring-model.js";
+import { titleOfKey } from "../model/sections.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { awardFigure, awardRuleSentence } from "../presentation/award-value.js";
 import { GUIDE_VALUE_SCALE, isAwardOnValue } from "../scoring/award-on-value.js";
@@ -53,7 +54,9 @@ export async function makeResultsWorkbook(
   const sectionKeys = [...new Set(result.bids.flatMap((b) => b.sections.map((s) => s.section)))] as ScoredSectionKey[];
   const layouts = new Map<ScoredSectionKey, SectionLayout>();
   for (const key of sectionKeys) {
-    const sheet = workbook.addWorksheet(sheetName(sectionTitles[key]), tableSheet(2));
+    // A further section titled like one of this workbook's own sheets (Price, Moderation) gets "section" added.
+    const name = sectionTitleIn(result, key);
+    const sheet = workbook.addWorksheet(sheetName(["summary", "price", "moderation"].includes(name.toLowerCase()) && !(key in KNOWN) ? `${name} section` : name), tableSheet(2));
     layouts.set(key, writeSection(sheet, key, result));
     sheet.commit();
   }
@@ -77,7 +80,7 @@ export async function makeResultsWorkbook(
   const yearsKnown = withExtensions || result.bids.every((b) => b.price === undefined || b.price.basis === "years");
   const wholeLifeHeader = result.price ? [yearsKnown ? `Whole-life price (${withExtensions ? "contract and extension years" : "contract years"})` : "Whole-life price"] : [];
   const weightOf = (k: ScoredSectionKey) => result.bids[0]?.sections.find((s) => s.section === k)?.weight;
-  const sectionHeader = (k: ScoredSectionKey) => (weightOf(k) === undefined ? sectionTitles[k] : `${sectionTitles[k]} (${roundForDisplay(weightOf(k)!, 2).replace(/\.?0+$/, "")})`);
+  const sectionHeader = (k: ScoredSectionKey) => (weightOf(k) === undefined ? sectionTitleIn(result, k) : `${sectionTitleIn(result, k)} (${roundForDisplay(weightOf(k)!, 2).replace(/\.?0+$/, "")})`);
   const headers = [
     "Rank",
     "Bidder",
@@ -174,10 +177,17 @@ function criterionPointsFormula(combined: string, top: string, worth: string, c:
   return `(${combined}-${low})/(${top}-${low})*${worth}`;
 }
 
+const KNOWN = { quality: true, socialValue: true, userPanel: true };
+
+/** The usual name of a known section (Quality, …), or a further section's own title, from the result. */
+function sectionTitleIn(result: TenderResult, key: ScoredSectionKey): string {
+  return titleOfKey(key, result.bids[0]?.sections.find((s) => s.section === key)?.title);
+}
+
 function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderResult): SectionLayout {
   const evaluators = [...new Set(result.bids.flatMap((b) => b.sections.find((s) => s.section === key)!.criteria.flatMap((c) => c.evaluatorScores.map((e) => e.evaluatorId))))];
   const headers = ["Bid ID", "Bidder", "Criterion", ...evaluators, "Combined score", "How combined", "Top of scale", "Criterion worth (points)", "Points"];
-  titleAndHeader(sheet, `${sectionTitles[key]}: every criterion's scores and points${lotSuffix(result)}`, headers, [9, 30, 34, ...evaluators.map(() => 8), 12, 22, 10, 12, 10]);
+  titleAndHeader(sheet, `${sectionTitleIn(result, key)}: every criterion's scores and points${lotSuffix(result)}`, headers, [9, 30, 34, ...evaluators.map(() => 8), 12, 22, 10, 12, 10]);
   const col = (name: string) => headers.indexOf(name) + 1;
   const letter = (n: number) => sheet.getColumn(n).letter;
   const firstEval = 4;
@@ -234,7 +244,7 @@ function writeSection(sheet: Worksheet, key: ScoredSectionKey, result: TenderRes
   const lastRow = next - 1;
   next += 2; // a blank row and the subtotal header
   sheet.addRow([]);
-  const subtotalHeader = sheet.addRow(["Bid ID", "Bidder", `${sectionTitles[key]} subtotal (points)`]);
+  const subtotalHeader = sheet.addRow(["Bid ID", "Bidder", `${sectionTitleIn(result, key)} subtotal (points)`]);
   subtotalHeader.font = { bold: true };
   const subtotalCell = new Map<string, string>();
   const pointsLetter = letter(col("Points"));
