@@ -58,6 +58,11 @@ export function furtherSectionsBids(evaluatorSections: string[] = ["quality", "s
   const bid = (id: string, bidder: string, price: number, marks: Record<string, [number, number]>, panel: [number, number]) => ({
     id,
     bidder,
+    // What the assessment summaries must state of each bidder, and the panel's agreed feedback on each answer.
+    postalAddress: `1 ${bidder} Street, Riverside RV1 1AA`,
+    email: `tenders@${id.toLowerCase()}.example.org`,
+    uniqueIdentifier: `PQ-${id}`,
+    feedback: Object.fromEntries([...Object.keys(marks), "UP1"].map((c) => [c, `The panel's agreed view of ${bidder}'s answer to ${c}.`])),
     price: { years: [price] },
     scores: { ...score(marks, ["E1", "E2"]), ...score({ UP1: panel }, ["P1", "P2"]) },
   });
@@ -81,9 +86,17 @@ export function furtherSectionsBids(evaluatorSections: string[] = ["quality", "s
   };
 }
 
+/** The specification, with what the assessment summaries must state (where the criteria are, whom to ask). */
+export function furtherSectionsSpecification() {
+  return aSpecification({
+    awardCriteriaLocation: "the Invitation to Tender, Part 3",
+    contact: { name: "A Lead", email: "procurement@test.gov.uk" },
+  } as Parameters<typeof aSpecification>[0]);
+}
+
 export function furtherSectionsTender(): TenderInput {
   const model = parseScoringModel(furtherSectionsModelYaml);
   const bids = parseBids(JSON.stringify(furtherSectionsBids()));
   if (!model.ok || !bids.ok) throw new Error(`the further-sections tender must parse: ${JSON.stringify([model, bids]).slice(0, 600)}`);
-  return { specification: aSpecification(), model: model.value.data, bids: bids.value.data };
+  return { specification: furtherSectionsSpecification(), model: model.value.data, bids: bids.value.data };
 }
