@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TenderBids } from "../model/bids.js";
 import type { ScoringModel } from "../model/scoring-model.js";
-import { scoredSection, scoredSections, sectionName } from "../model/sections.js";
+import { scoredSection, scoredSections, sectionName, sectionsOfKind } from "../model/sections.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { DEFAULT_TOLERANCE_SHARE, criterionScale, scaleIdsInUse, sectionPercent } from "../model/weights.js";
 import { describeMeasure } from "../scoring/measured.js";
@@ -259,7 +259,7 @@ export function evaluationReportData(input: {
     panel: bids.panel.evaluators.map((e) => ({ role: e.role, sections: e.sections.filter((s) => scoredSection(model, s) !== undefined).map((s) => sectionName(model, s)).join(", ") })),
     userPanel:
       bids.panel.userPanel.length > 0
-        ? `A user panel of ${bids.panel.userPanel.length} people who use services scored the user panel section. Their identities are not recorded in this report.`
+        ? `A user panel of ${bids.panel.userPanel.length} people who use services scored ${userPanelSectionsWords(model)}. Their identities are not recorded in this report.`
         : "There was no user panel.",
     winner: result.winners.map((id) => byId.get(id)!.bidder).join(" and ") || "No bid could be ranked",
     // An excluded bid's total is not comparable with the ranked totals, so none is shown beside them.
@@ -319,6 +319,12 @@ export function evaluationReportData(input: {
       rounding: roundingStatement(result.rounding),
     },
   };
+}
+
+/** "the user panel section", or with further user-panel sections, "the user panel's sections (User panel and Lived experience)". */
+function userPanelSectionsWords(model: ScoringModel): string {
+  const names = sectionsOfKind(model, "user-panel").map((s) => s.section.title ?? s.name);
+  return names.length <= 1 ? "the user panel section" : `the user panel's sections (${names.slice(0, -1).join(", ")} and ${names.at(-1)})`;
 }
 
 /** The rule from score to points in words, naming the scales normalised from their lowest score (see weights.ts). */
