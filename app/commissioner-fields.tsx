@@ -31,6 +31,8 @@ function referencePath(file: EditedFile, path: YamlPath): string {
   path.forEach((segment, i) => {
     if (typeof segment === "number") out += "[]";
     else if (file === "scoring-model.yaml" && path[0] === "scales" && i === 1) out += ".<id>";
+    // A further section (sections.fairWork) is described by the schema of every further section.
+    else if (file === "scoring-model.yaml" && path[0] === "sections" && i === 1 && !["price", "quality", "socialValue", "userPanel"].includes(String(segment))) out += ".<id>";
     else out += out === "" ? segment : `.${segment}`;
   });
   return out;

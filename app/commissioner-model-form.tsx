@@ -1,5 +1,6 @@
 import { scoredSectionKeys, sectionTitles, type ScoredSectionKey } from "../src/model/scoring-model.js";
 import { priceMethods } from "../src/scoring/price-methods.js";
+import { titleOfKey } from "../src/model/sections.js";
 import { at, Field, fieldInfo, type Edit } from "./commissioner-fields.js";
 import { ModelRules, NORMALISE_WORDS } from "./commissioner-model-rules.js";
 
@@ -13,6 +14,8 @@ export function ModelForm({ data, onEdit }: { data: unknown; onEdit: Edit }) {
   const sections = (at(data, ["sections"]) ?? {}) as Record<string, unknown>;
   const scales = Object.keys((at(data, ["scales"]) ?? {}) as Record<string, unknown>);
   const missing = scoredSectionKeys.filter((k) => sections[k] === undefined);
+  // Further scored sections (e.g. fairWork), after the known ones, in the order the model gives them.
+  const further = Object.keys(sections).filter((k) => k !== "price" && !(scoredSectionKeys as readonly string[]).includes(k));
   return (
     <section aria-labelledby="model-heading">
       <h3 id="model-heading">The scoring model</h3>
@@ -23,15 +26,19 @@ export function ModelForm({ data, onEdit }: { data: unknown; onEdit: Edit }) {
         .map((k) => (
           <ScoredSection key={k} section={k} data={data} scales={scales} onEdit={onEdit} />
         ))}
-      {missing.length > 0 && (
-        <p>
-          {missing.map((k) => (
-            <button type="button" class="secondary" onClick={() => onEdit(M, ["sections", k], newSection(k, scales))}>
-              Add a {sectionTitles[k].toLowerCase()} section
-            </button>
-          ))}
-        </p>
-      )}
+      {further.map((k) => (
+        <ScoredSection key={k} section={k} data={data} scales={scales} onEdit={onEdit} />
+      ))}
+      <p>
+        {missing.map((k) => (
+          <button type="button" class="secondary" onClick={() => onEdit(M, ["sections", k], newSection(k, scales))}>
+            Add a {sectionTitles[k].toLowerCase()} section
+          </button>
+        ))}
+        <button type="button" class="secondary" onClick={() => { const k = freeKey(sections); onEdit(M, ["sections", k], newFurtherSection(k, scales)); }}>
+          Add another scored section
+        </button>
+      </p>
       <Gates data={data} onEdit={onEdit} />
       <Combination data={data} onEdit={onEdit} />
       <Scales data={data} scales={scales} onEdit={onEdit} />
@@ -42,8 +49,24 @@ export function ModelForm({ data, onEdit }: { data: unknown; onEdit: Edit }) {
 
 /** A new section, at 0% until the commissioner gives it a weight, with one criterion to start from. */
 function newSection(key: ScoredSectionKey, scales: readonly string[]) {
-  const prefix = key === "quality" ? "Q" : key === "socialValue" ? "SV" : "UP";
-  return { weight: 0, scale: scales[0] ?? "", criteria: [{ id: `${prefix}1`, title: "Title of the question", weight: 100 }] };
+  return { weight: 0, scale: scales[0] ?? "", criteria: [{ id: `${prefixOf(key)}1`, title: "Title of the question", weight: 100 }] };
+}
+
+/** A further section (beyond quality, social value and the user panel) needs its own title and a kind. */
+function newFurtherSection(key: string, scales: readonly string[]) {
+  return { title: "Title of the section", kind: "other", weight: 0, scale: scales[0] ?? "", criteria: [{ id: `${prefixOf(key)}1`, title: "Title of the question", weight: 100 }] };
+}
+
+/** The first unused id of the form section2, section3, … */
+function freeKey(sections: Record<string, unknown>): string {
+  let n = 1;
+  while (sections[`section${n}`] !== undefined) n++;
+  return `section${n}`;
+}
+
+/** Criterion ids per section: Q1, SV1, UP1, and for a further section its key and a dot (section1.1), unique across the model. */
+function prefixOf(section: string): string {
+  return section === "quality" ? "Q" : section === "socialValue" ? "SV" : section === "userPanel" ? "UP" : `${section}.`;
 }
 
 function PriceSection({ data, onEdit }: { data: unknown; onEdit: Edit }) {
@@ -78,10 +101,21 @@ function PriceSection({ data, onEdit }: { data: unknown; onEdit: Edit }) {
 function ScoredSection({ section, data, scales, onEdit }: { section: ScoredSectionKey; data: unknown; scales: readonly string[]; onEdit: Edit }) {
   const base = ["sections", section] as const;
   const criteria = (at(data, [...base, "criteria"]) ?? []) as unknown[];
-  const title = sectionTitles[section];
+  const known = (scoredSectionKeys as readonly string[]).includes(section);
+  const ownTitle = at(data, [...base, "title"]) as string | undefined;
+  const title = known ? titleOfKey(section) : (ownTitle ?? section);
   return (
     <fieldset class="section">
-      <legend>{(at(data, [...base, "title"]) as string | undefined) ?? title}</legend>
+      <legend>{ownTitle ?? title}</legend>
+      {!known && (
+        <>
+          <Field file={M} path={[...base, "title"]} data={data} label="Title of the section" kind="text" onEdit={onEdit} />
+          <Field file={M} path={[...base, "kind"]} data={data} label="Kind of section" kind="choice" hint={fieldInfo(M, [...base, "kind"])?.description} onEdit={onEdit} />
+          <button type="button" class="secondary" onClick={() => onEdit(M, base, undefined)}>
+            Remove this section
+          </button>
+        </>
+      )}
       <Field file={M} path={[...base, "weight"]} data={data} label={`Weight of ${title.toLowerCase()} (%)`} kind="number" onEdit={onEdit} />
       <Field file={M} path={[...base, "minimumPercent"]} data={data} label="Minimum share of this section's points (%)" kind="number" onEdit={onEdit} />
       <Field file={M} path={[...base, "scale"]} data={data} label="Scale" kind="choice" choices={scales} onEdit={onEdit} />
@@ -123,7 +157,7 @@ function ScoredSection({ section, data, scales, onEdit }: { section: ScoredSecti
 
 /** An id not yet used in the section: Q4 after Q1–Q3. */
 function nextId(criteria: readonly unknown[], section: ScoredSectionKey): string {
-  const prefix = section === "quality" ? "Q" : section === "socialValue" ? "SV" : "UP";
+  const prefix = prefixOf(section);
   const used = new Set(criteria.map((c) => String((c as { id?: unknown }).id)));
   let n = criteria.length + 1;
   while (used.has(`${prefix}${n}`)) n++;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { stringify } from "yaml";
 import type { ScoredSectionKey } from "../src/model/scoring-model.js";
-import { scoredSectionKeys, sectionTitles } from "../src/model/scoring-model.js";
+import { scoredSections, titleOfKey } from "../src/model/sections.js";
 import type { Problem } from "../src/problems/problem.js";
 import type { NamedFile } from "../src/workflows/files.js";
 import { describeReadyMadeModel } from "../src/workflows/starter.js";
@@ -50,10 +50,15 @@ export function DdpoJourney({ workerSource, preloaded }: JourneyProps) {
 
   // The table's score columns are the model's scored sections; its problems show once "See where we stand" is pressed.
   const [sections, setSections] = useState<ScoredSectionKey[]>([]);
+  // Further sections' own titles (e.g. Fair work practices); the known ones go by their usual titles.
+  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
     let current = true;
     void validateModel(model).then((checked) => {
-      if (current) setSections(checked.model ? scoredSectionKeys.filter((k) => checked.model!.sections[k] !== undefined) : []);
+      if (!current) return;
+      const entries = checked.model ? scoredSections(checked.model) : [];
+      setSections(entries.map((s) => s.key));
+      setTitles(new Map(entries.map((s) => [s.key, s.name])));
     });
     return () => {
       current = false;
@@ -135,7 +140,7 @@ export function DdpoJourney({ workerSource, preloaded }: JourneyProps) {
         <input id="ddpo-profiles-file" type="file" accept=".yaml,.yml,.json,.xlsx" onChange={(e) => openProfiles((e.currentTarget as HTMLInputElement).files)} />
       </p>
       <ProblemsList problems={opening} heading="Problems in the profiles file" />
-      <ProfilesEditor table={table} sections={sections} onChange={(t) => (setTable(t), setStep({ kind: "edit" }))} />
+      <ProfilesEditor table={table} sections={sections} titles={titles} onChange={(t) => (setTable(t), setStep({ kind: "edit" }))} />
       <div class="actions">
         <button type="button" onClick={see} disabled={step.kind === "working"}>
           See where we stand
@@ -160,7 +165,8 @@ export function DdpoJourney({ workerSource, preloaded }: JourneyProps) {
 }
 
 /** The editable table: a row for your organisation and one per competitor; every cell labelled for screen readers. */
-function ProfilesEditor({ table, sections, onChange }: { table: ProfilesTable; sections: readonly ScoredSectionKey[]; onChange: (t: ProfilesTable) => void }) {
+function ProfilesEditor({ table, sections, titles, onChange }: { table: ProfilesTable; sections: readonly ScoredSectionKey[]; titles: ReadonlyMap<string, string>; onChange: (t: ProfilesTable) => void }) {
+  const titleOf = (key: string) => titleOfKey(key, titles.get(key));
   const rows: { row: ProfileRow; who: string; index: number }[] = [
     { row: table.organisation, who: "Your organisation", index: -1 },
     ...table.competitors.map((row, index) => ({ row, who: `Competitor ${index + 1}`, index })),
@@ -182,7 +188,7 @@ function ProfilesEditor({ table, sections, onChange }: { table: ProfilesTable; s
               <th scope="col">Name</th>
               <th scope="col">Whole-life price</th>
               {sections.map((s) => (
-                <th scope="col">{sectionTitles[s]} score</th>
+                <th scope="col">{titleOf(s)} score</th>
               ))}
               <th scope="col">
                 <span class="visually-hidden">Remove</span>
@@ -208,7 +214,7 @@ function ProfilesEditor({ table, sections, onChange }: { table: ProfilesTable; s
                         inputMode="decimal"
                         class="score"
                         value={row.scores[s] ?? ""}
-                        aria-label={`${label}: ${sectionTitles[s].toLowerCase()} score`}
+                        aria-label={`${label}: ${titleOf(s).toLowerCase()} score`}
                         onInput={(e) => update(index, (r) => ({ ...r, scores: { ...r.scores, [s]: (e.currentTarget as HTMLInputElement).value } }))}
                       />
                     </td>
@@ -229,7 +235,7 @@ function ProfilesEditor({ table, sections, onChange }: { table: ProfilesTable; s
       <button type="button" class="secondary" onClick={() => onChange({ ...table, competitors: [...table.competitors, emptyRow()] })}>
         Add a competitor
       </button>
-      <WeightLimitsEditor sections={["price", ...sections]} limits={table.limits} onChange={(limits) => onChange({ ...table, limits })} />
+      <WeightLimitsEditor sections={["price", ...sections]} titleOf={titleOf} limits={table.limits} onChange={(limits) => onChange({ ...table, limits })} />
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { sectionTitles } from "../src/model/scoring-model.js";
 import type { LimitedSection, ProfilesTable, WeightLimit } from "./profiles-table.js";
 
 /**
@@ -6,7 +5,7 @@ import type { LimitedSection, ProfilesTable, WeightLimit } from "./profiles-tabl
  * and 40%"): the weightings tried then stay inside them, so how often each bid comes first is counted only
  * among weightings that could happen. Empty means no limit.
  */
-export function WeightLimitsEditor({ sections, limits, onChange }: { sections: readonly LimitedSection[]; limits: ProfilesTable["limits"]; onChange: (limits: ProfilesTable["limits"]) => void }) {
+export function WeightLimitsEditor({ sections, titleOf, limits, onChange }: { sections: readonly LimitedSection[]; titleOf: (section: string) => string; limits: ProfilesTable["limits"]; onChange: (limits: ProfilesTable["limits"]) => void }) {
   const set = (section: LimitedSection, change: Partial<WeightLimit>) => onChange({ ...limits, [section]: { low: "", high: "", ...limits[section], ...change } });
   return (
     <fieldset class="weight-limits">
@@ -16,7 +15,7 @@ export function WeightLimitsEditor({ sections, limits, onChange }: { sections: r
         limits, so “how often each came first” counts only weightings that could happen. Leave both boxes empty for no limit; leave one empty for 0% or 100%.
       </p>
       {sections.map((section) => {
-        const title = sectionTitles[section];
+        const title = titleOf(section);
         const id = `limit-${section}`;
         return (
           <p class="limit">

@@ -2,7 +2,8 @@ import { useMemo, useState } from "preact/hooks";
 import { exact, type Exact } from "../src/arithmetic/exact.js";
 import { whatifBriefingData } from "../src/documents/whatif-briefing.js";
 import { formatChance, formatPoints, percentagesAddingTo100 } from "../src/language/uk-format.js";
-import { sectionTitles, type SectionKey } from "../src/model/scoring-model.js";
+import type { SectionKey } from "../src/model/scoring-model.js";
+import { titleOfKey } from "../src/model/sections.js";
 import { chanceChartSvg, weightChartSvg } from "../src/presentation/weight-chart.js";
 import type { Problem } from "../src/problems/problem.js";
 import { standingsAt, sweepWeight, totalAt, withWeight } from "../src/sensitivity/weight-sweep.js";
@@ -64,7 +65,7 @@ export function WhatifView({ whatif }: { whatif: Whatif }) {
       <div class="sliders">
         {sections.map((s, i) => (
           <div class="slider">
-            <label for={`w-${s}`}>{sectionTitles[s]}</label>
+            <label for={`w-${s}`}>{titleOfKey(s, whatif.problem.titles?.get(s))}</label>
             <input
               id={`w-${s}`}
               type="range"
@@ -169,8 +170,8 @@ export function WhatifView({ whatif }: { whatif: Whatif }) {
 function SweepChart(props: { section: SectionKey; live: Whatif["problem"]; names: ReadonlyMap<string, string>; org: string; marker: { word: "proposed" | "shown"; value: string } }) {
   const { section, live, names, org, marker } = props;
   const sweep = sweepWeight(live, section);
-  const chart = weightChartSvg(sweep, names, { highlight: org, marker });
-  const title = sectionTitles[section];
+  const chart = weightChartSvg(sweep, names, { highlight: org, marker, titles: live.titles });
+  const title = titleOfKey(section, live.titles?.get(section));
   const at = (w: Exact) => formatPoints(w, 1);
   return (
     <figure class="chart">

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ZERO, sum, type Exact } from "../arithmetic/exact.js";
 import type { Bid, TenderBids } from "../model/bids.js";
-import { scoredSectionKeys, type ScoringModel } from "../model/scoring-model.js";
+import type { ScoringModel } from "../model/scoring-model.js";
+import { scoredSection, scoredSections } from "../model/sections.js";
 import { criterionScale } from "../model/weights.js";
 import type { StandstillPeriod } from "../model/standstill.js";
 import { problem, type Problem } from "../problems/problem.js";
@@ -174,7 +175,7 @@ const NO_DESCRIPTOR = "The scoring model gives no description for this score.";
 
 /** The descriptor of a score on its scale; a combined score between two points names both. */
 function descriptorOf(model: ScoringModel, criterionId: string, score: Exact): string {
-  const section = scoredSectionKeys.map((k) => model.sections[k]).find((s) => s !== undefined && s.criteria.some((c) => c.id === criterionId));
+  const section = scoredSections(model).map((s) => s.section).find((s) => s.criteria.some((c) => c.id === criterionId));
   const scale = section ? criterionScale(model, section, section.criteria.find((c) => c.id === criterionId)!) : undefined;
   if (!scale) return NO_DESCRIPTOR;
   const describe = (v: number) => scale.descriptors[String(v)];
@@ -203,12 +204,12 @@ const combinedBy = { consensus: "agreed by consensus at moderation (the mean whe
 function howAssessed(model: ScoringModel, result: TenderResult): { text: string }[] {
   const example = result.bids[0];
   const lines = (example?.sections ?? []).map((s) => {
-    const section = model.sections[s.section]!;
+    const section = scoredSection(model, s.section)!;
     const scorers = s.criteria.find((c) => c.measure === undefined)?.evaluatorScores.length ?? 0;
     const measured = section.criteria.filter((c) => c.measure !== undefined);
     const byFigure = measured.map((c) => `${c.id} ${c.title} was scored from the figure each tender offered: ${describeMeasure(c.measure!).formula}`).join("; ");
     if (measured.length === section.criteria.length) return { text: `${s.title}: ${byFigure}.` };
-    const who = s.section === "userPanel" ? `${scorers} members of a user panel of people who use services` : `${scorers} evaluator${scorers === 1 ? "" : "s"}, each on their own`;
+    const who = s.kind === "user-panel" ? `${scorers} members of a user panel of people who use services` : `${scorers} evaluator${scorers === 1 ? "" : "s"}, each on their own`;
     const method = section.combination?.method ?? model.combination.method;
     const scales = [...new Set(section.criteria.filter((c) => c.measure === undefined).map((c) => criterionScale(model, section, c)!.title))].map((t) => `the ${t}`);
     return { text: `${s.title}: each answer was scored by ${who}, on ${scales.join(" or ")}${scales.length > 1 ? " as each criterion states" : ""}; the scores were ${combinedBy[method]}${measured.length > 0 ? `. ${byFigure}` : ""}.` };

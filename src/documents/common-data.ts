@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { exact, plainNumber, type Exact } from "../arithmetic/exact.js";
-import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
+import type { ScoringModel } from "../model/scoring-model.js";
+import { scoredSections } from "../model/sections.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { availablePoints, criterionScale, shareOfSection } from "../model/weights.js";
 import { formatDate, formatMoney, formatPercent, formatPoints } from "../language/uk-format.js";
@@ -71,9 +72,7 @@ export const CriterionFields = z.object({
  */
 export function criterionFields(model: ScoringModel, result?: TenderResult): z.infer<typeof CriterionFields>[] {
   const scored = new Map(result?.bids[0]?.sections.flatMap((s) => s.criteria.map((c) => [c.criterionId, c.availablePoints] as const)) ?? []);
-  return scoredSectionKeys.flatMap((key) => {
-    const section = model.sections[key];
-    if (!section) return [];
+  return scoredSections(model).flatMap(({ name, section }) => {
     return section.criteria.map((c) => {
       const scale = criterionScale(model, section, c)!;
       // A quantitative criterion has no scale of marks: the figure and its published formula take its place.
@@ -81,7 +80,7 @@ export function criterionFields(model: ScoringModel, result?: TenderResult): z.i
       return {
         id: c.id,
         title: c.title,
-        section: section.title ?? sectionTitles[key],
+        section: section.title ?? name,
         weightInSection: weightText(c.weight, section.criteriaWeightsOutOf, shareOfSection(section, c).mul(100)),
         importance: `${formatPercent(scored.get(c.id) ?? availablePoints(model, section, c))} of the total score${fictionalWorth(model, c.id)}`,
         scale: scaleText,
@@ -117,6 +116,27 @@ export const ResultRow = z.object({
   total: text("Total points out of 100 (2 decimal places)"),
   status: text("Ranked, provisional or excluded"),
 });
+
+/**
+ * The points of sections beyond the three known ones (e.g. Fair work practices), which the results table
+ * has no column of its own for: one line per bid, so the total can still be followed.
+ */
+export const FurtherSectionRow = z.object({
+  bidder: text("Bidder's name"),
+  points: text("Each further section's points, e.g. Fair work practices: 8.00 of 10"),
+});
+
+export function furtherSectionRows(result: TenderResult): z.infer<typeof FurtherSectionRow>[] {
+  const known = ["quality", "socialValue", "userPanel"];
+  if (!result.bids.some((b) => b.sections.some((s) => !known.includes(s.section)))) return [];
+  return result.bids.map((b) => ({
+    bidder: b.bidder,
+    points: b.sections
+      .filter((s) => !known.includes(s.section))
+      .map((s) => `${s.title}: ${formatPoints(s.points)} of ${formatPoints(s.weight, 0)}`)
+      .join("; "),
+  }));
+}
 
 export function resultRows(result: TenderResult): z.infer<typeof ResultRow>[] {
   return result.bids.map((b) => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TenderBids } from "../model/bids.js";
-import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
+import type { ScoringModel } from "../model/scoring-model.js";
+import { scoredSection, scoredSections, sectionName, sectionsOfKind } from "../model/sections.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { DEFAULT_TOLERANCE_SHARE, criterionScale, scaleIdsInUse, sectionPercent } from "../model/weights.js";
 import { describeMeasure } from "../scoring/measured.js";
@@ -11,7 +12,7 @@ import { flagMessage, formatLocation, valueWithBasis } from "../problems/format.
 import type { ReviewFlag } from "../problems/problem.js";
 import type { TenderResult } from "../scoring/result.js";
 import { LotFields, lotRecommendation, reportLotFields, type LotInDocument } from "./lot-fields.js";
-import { CriterionFields, ResultRow, roundingStatement, TenderFields, criterionFields, flagOf, resultRows, sentence, tenderFields, text, weightText } from "./common-data.js";
+import { CriterionFields, FurtherSectionRow, furtherSectionRows, ResultRow, roundingStatement, TenderFields, criterionFields, flagOf, resultRows, sentence, tenderFields, text, weightText } from "./common-data.js";
 
 export const EvaluationReportData = z.object({
   documentTitle: text("Document title, e.g. Evaluation report: <tender title>"),
@@ -50,6 +51,8 @@ export const EvaluationReportData = z.object({
   userPanel: text("The user panel, described without identifying anyone"),
   winner: text("The winning bidder(s)"),
   results: z.array(ResultRow).describe("Ranked results, excluded bids last"),
+  hasFurtherSections: z.boolean().describe("Whether the model has scored sections beyond quality, social value and the user panel"),
+  furtherSections: z.array(FurtherSectionRow).describe("Each bid's points in those further sections, in the order of the results"),
   breakdown: z
     .array(
       z.object({
@@ -183,7 +186,7 @@ export function evaluationReportData(input: {
 }): EvaluationReportData {
   const { specification, model, bids, result, review, audit, lot } = input;
   const byId = new Map(result.bids.map((b) => [b.bidId, b]));
-  const scales = new Set(scaleIdsInUse(model, scoredSectionKeys));
+  const scales = new Set(scaleIdsInUse(model));
   const declarations = declarationRows(bids);
   const approval = review?.flags.find((f): f is ApprovalFlag => f.code === "review.approval-route");
   const { recommendation, summary } = executiveSummary(input, declarations, approval);
@@ -222,19 +225,16 @@ export function evaluationReportData(input: {
     },
     sections: [
       ...(model.sections.price ? [{ title: model.sections.price.title ?? "Price", weight: weightText(model.sections.price.weight, model.sectionWeightsOutOf, sectionPercent(model, model.sections.price)), scale: "Price method (below)", minimum: "none" }] : []),
-      ...scoredSectionKeys.flatMap((k) => {
-        const s = model.sections[k];
+      ...scoredSections(model).flatMap(({ name, section: s }) => {
         // A section whose criteria are marked on their own scales names every scale it uses.
         // A criterion on its own scale, or scored from a figure, is named beside the section's scale.
-        const scaleTitles = s
-          ? [
+        const scaleTitles = [
               ...(s.criteria.some((c) => c.measure === undefined && (c.scale ?? s.scale) === s.scale) ? [model.scales[s.scale]!.title] : []),
               ...s.criteria.flatMap((c) =>
                 c.measure !== undefined ? [`${c.id}: figures in ${c.measure.unit}`] : (c.scale ?? s.scale) !== s.scale ? [`${c.id}: ${criterionScale(model, s, c)!.title}`] : [],
               ),
-            ].join("; ")
-          : "";
-        return s ? [{ title: s.title ?? sectionTitles[k], weight: weightText(s.weight, model.sectionWeightsOutOf, sectionPercent(model, s)), scale: scaleTitles, minimum: s.minimumPercent !== undefined ? `${s.minimumPercent}%` : "none" }] : [];
+            ].join("; ");
+        return [{ title: s.title ?? name, weight: weightText(s.weight, model.sectionWeightsOutOf, sectionPercent(model, s)), scale: scaleTitles, minimum: s.minimumPercent !== undefined ? `${s.minimumPercent}%` : "none" }];
       }),
     ],
     criteria: criterionFields(model, result),
@@ -256,14 +256,16 @@ export function evaluationReportData(input: {
           wholeLife: wholeLifeWords(specification, result.price.includesExtensionYears) + priceFormWords(result),
         }
       : { method: "Price is not scored", formula: "–", maxPoints: "0", wholeLife: "–" },
-    panel: bids.panel.evaluators.map((e) => ({ role: e.role, sections: e.sections.map((s) => sectionTitles[s]).join(", ") })),
+    panel: bids.panel.evaluators.map((e) => ({ role: e.role, sections: e.sections.filter((s) => scoredSection(model, s) !== undefined).map((s) => sectionName(model, s)).join(", ") })),
     userPanel:
       bids.panel.userPanel.length > 0
-        ? `A user panel of ${bids.panel.userPanel.length} people who use services scored the user panel section. Their identities are not recorded in this report.`
+        ? `A user panel of ${bids.panel.userPanel.length} people who use services scored ${userPanelSectionsWords(model)}. Their identities are not recorded in this report.`
         : "There was no user panel.",
     winner: result.winners.map((id) => byId.get(id)!.bidder).join(" and ") || "No bid could be ranked",
     // An excluded bid's total is not comparable with the ranked totals, so none is shown beside them.
     results: resultRows(result).map((row, i) => (result.bids[i]!.status === "excluded" ? { ...row, total: "–" } : row)),
+    hasFurtherSections: furtherSectionRows(result).length > 0,
+    furtherSections: furtherSectionRows(result),
     breakdown: result.bids.map((b) => ({
       bidder: b.bidder,
       criteria: b.sections.flatMap((s) =>
@@ -319,10 +321,16 @@ export function evaluationReportData(input: {
   };
 }
 
+/** "the user panel section", or with further user-panel sections, "the user panel's sections (User panel and Lived experience)". */
+function userPanelSectionsWords(model: ScoringModel): string {
+  const names = sectionsOfKind(model, "user-panel").map((s) => s.section.title ?? s.name);
+  return names.length <= 1 ? "the user panel section" : `the user panel's sections (${names.slice(0, -1).join(", ")} and ${names.at(-1)})`;
+}
+
 /** The rule from score to points in words, naming the scales normalised from their lowest score (see weights.ts). */
 function pointsRule(model: ScoringModel): string {
   const fromZero = "combined score ÷ top of the scale × the points the criterion is worth";
-  const used = new Set(scaleIdsInUse(model, scoredSectionKeys));
+  const used = new Set(scaleIdsInUse(model));
   const fromLowest = [...used].filter((id) => model.scales[id]?.normalise === "from-lowest").map((id) => `"${model.scales[id]!.title}"`);
   const rule = "(combined score − the lowest score on the scale) ÷ (top of the scale − the lowest score) × the points the criterion is worth, so the lowest score earns no points";
   const where = `on the ${fromLowest.join(" and ")} scale${fromLowest.length === 1 ? "" : "s"}`;
@@ -333,8 +341,8 @@ function pointsRule(model: ScoringModel): string {
 
 /** Each quantitative criterion's published rule, in words: "K1 Response time (hours): points = …". */
 function measuredRules(model: ScoringModel): string[] {
-  return scoredSectionKeys.flatMap((k) =>
-    (model.sections[k]?.criteria ?? []).flatMap((c) => {
+  return scoredSections(model).flatMap(({ section }) =>
+    section.criteria.flatMap((c) => {
       if (c.measure === undefined) return [];
       const { name, formula } = describeMeasure(c.measure);
       return [`${c.id} ${c.title} is scored from the figure each tender offered (${name.toLowerCase()}): ${formula}.`];

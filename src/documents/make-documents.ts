@@ -58,7 +58,7 @@ export function makeEqualityAssessment(
 export async function makeWhatifBriefing(template: DocumentTemplate, input: WhatifBriefingInput, drawPicture: DrawPicture): Promise<Outcome<Uint8Array>> {
   const data = whatifBriefingData(input);
   const names = new Map(input.problem.bids.map((b) => [b.bidId, b.bidder]));
-  const highlight = { highlight: input.organisationId };
+  const highlight = { highlight: input.organisationId, titles: input.problem.titles };
   const pictures: DocxPicture[] = await Promise.all(briefingCharts(input.sweeps).map(async (chart) => {
     const drawn =
       chart.kind === "weight"

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TenderBids } from "../model/bids.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
+import { sectionsOfKind } from "../model/sections.js";
 import { criterionScale } from "../model/weights.js";
 import { text } from "./common-data.js";
 
@@ -29,9 +30,12 @@ export const UserPanelFormData = z.object({
 export type UserPanelFormData = z.infer<typeof UserPanelFormData>;
 
 export function userPanelFormData(input: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; memberId: string }): UserPanelFormData | undefined {
-  const section = input.model.sections.userPanel;
-  if (section === undefined) return undefined;
-  const scale = input.model.scales[section.scale]!;
+  // Every user-panel-kind section's questions (userPanel, and any further section of kind user-panel), in order;
+  // the scale shown is the first section's, and each question offers its own scale's scores.
+  const sections = sectionsOfKind(input.model, "user-panel").map((s) => s.section);
+  const first = sections[0];
+  if (first === undefined) return undefined;
+  const scale = input.model.scales[first.scale]!;
   const { specification: s } = input;
   return {
     documentTitle: `User panel form: ${s.title}`,
@@ -42,7 +46,9 @@ export function userPanelFormData(input: { specification: TenderSpecification; m
     scale: scale.values.map((v) => ({ score: String(v), meaning: scale.descriptors[String(v)] ?? "" })),
     organisations: input.bids.bids.map((bid) => ({
       bidder: bid.bidder,
-      questions: section.criteria.filter((c) => c.measure === undefined).map((c) => ({ question: c.question ?? c.title, choices: criterionScale(input.model, section, c)!.values.join("      ") })),
+      questions: sections.flatMap((section) =>
+        section.criteria.filter((c) => c.measure === undefined).map((c) => ({ question: c.question ?? c.title, choices: criterionScale(input.model, section, c)!.values.join("      ") })),
+      ),
     })),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { toExactText, type Exact } from "../arithmetic/exact.js";
-import { sectionTitles } from "../model/scoring-model.js";
+import { titleOfKey } from "../model/sections.js";
 import { formatChance, formatDate, formatMoney, formatOrdinal, formatPercent, formatPoints, formatScore } from "../language/uk-format.js";
 import type { CriterionImprovement, PriceImprovement } from "../sensitivity/improvement.js";
 import type { SmaaResult } from "../sensitivity/smaa.js";
@@ -89,8 +89,8 @@ const totalText = (t: Exact) => formatPoints(t, 1);
  * What to ask the commissioner for, in a trustee's words: "What to ask for: price at 27% or less and user
  * panel at 14% or more. With both, X would come first in about 92 of every 100 weightings tried."
  */
-function askSentence(askFor: NonNullable<WhatifBriefingInput["askFor"]>, orgName: string, within: string): string {
-  const words = askFor.asks.map((a) => `${sectionTitles[a.section].toLowerCase()} at ${a.weight}% ${a.side === "at most" ? "or less" : "or more"}`);
+function askSentence(askFor: NonNullable<WhatifBriefingInput["askFor"]>, orgName: string, within: string, titleOf: (key: string) => string): string {
+  const words = askFor.asks.map((a) => `${titleOf(a.section).toLowerCase()} at ${a.weight}% ${a.side === "at most" ? "or less" : "or more"}`);
   const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} and ${words.at(-1)!}`;
   const keep = askFor.asks.every((a) => a.alreadyMet);
   const lead = keep ? `What to ask the commissioner to keep: ${list}.` : `What to ask for: ${list}.`;
@@ -117,6 +117,8 @@ function inEvery100(share: number): string {
 export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingData {
   const { problem, organisationId: org } = input;
   const names = new Map(problem.bids.map((b) => [b.bidId, b.bidder]));
+  // Known sections by their usual titles; further ones (e.g. Fair work practices) by their own.
+  const titleOf = (key: string) => titleOfKey(key, problem.titles?.get(key));
   const orgName = names.get(org);
   if (orgName === undefined) throw new RangeError(`no bid or profile "${org}" in the analysis`);
   const name = (id: string) => names.get(id) ?? id;
@@ -139,7 +141,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
   }
 
   const sections = input.sweeps.map((sweep) => {
-    const title = sectionTitles[sweep.section];
+    const title = titleOf(sweep.section);
     const lower = title.toLowerCase();
     const interval = firstPlaceInterval(sweep, org);
     const current = sweep.currentWeight;
@@ -200,13 +202,13 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
   });
 
   const ranges = input.weightRanges ?? [];
-  const within = ranges.length > 0 ? ` within the limits (${ranges.map((r) => `${sectionTitles[r.section].toLowerCase()} ${r.low}% to ${r.high}%`).join(", ")})` : "";
+  const within = ranges.length > 0 ? ` within the limits (${ranges.map((r) => `${titleOf(r.section).toLowerCase()} ${r.low}% to ${r.high}%`).join(", ")})` : "";
   inBrief.push(
     firstChance === 0
       ? `${orgName} came first in none of the ${input.smaa.samples.toLocaleString("en-GB")} weightings tried${within}.`
       : `${orgName} would come first in ${inEvery100(firstChance)} weightings tried${within}. That is not its chance of winning the contract: it shows how much the result depends on the weights chosen.`,
   );
-  if (input.askFor !== undefined) inBrief.push(askSentence(input.askFor, orgName, within));
+  if (input.askFor !== undefined) inBrief.push(askSentence(input.askFor, orgName, within, titleOf));
   const improvements = input.improvements ? improvementRows(input.improvements.criteria, input.improvements.price) : [];
   const price = input.improvements?.price;
   if (price?.needed && !price.alreadyFirst) {
@@ -223,7 +225,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
       bidder: b.bidder,
       first: formatChance(row[0]!),
       topPlaces: topPlaces >= 2 ? formatChance(Math.min(1, row.slice(0, topPlaces).reduce((a, v) => a + v, 0))) : "",
-      typicalWeights: central ? describeWeights(central, sectionOrder) : "not first in any sample",
+      typicalWeights: central ? describeWeights(central, sectionOrder, problem.titles) : "not first in any sample",
     };
   });
 
@@ -242,7 +244,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
     "Totals are shown to 1 decimal place, weights to 0.1 of a percentage point and chances to the nearest whole percent. Every figure was calculated from unrounded values; rounding is for display only.",
     ...input.sweeps.flatMap((sweep) => {
       const own = sweep.breakEvens.filter((b) => b.above === org || b.below === org);
-      return own.length === 0 ? [] : [`The break-even weights for ${sectionTitles[sweep.section].toLowerCase()}, exactly: ${own.map((b) => `${toExactText(b.weight)}%`).join(", ")}.`];
+      return own.length === 0 ? [] : [`The break-even weights for ${titleOf(sweep.section).toLowerCase()}, exactly: ${own.map((b) => `${toExactText(b.weight)}%`).join(", ")}.`];
     }),
   ];
 
@@ -254,7 +256,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
     preparedOn: formatDate(input.today),
     basis,
     inBrief: inBrief.map((t) => ({ text: t })),
-    weights: sectionOrder.map((k) => ({ section: sectionTitles[k], weight: weightText(problem.weights.get(k)!) })),
+    weights: sectionOrder.map((k) => ({ section: titleOf(k), weight: weightText(problem.weights.get(k)!) })),
     standings: standings.map((s) => ({ rank: `${s.rank}${s.tied ? "=" : ""}`, bidder: s.bidder, total: totalText(s.total) })),
     sections,
     chance: {

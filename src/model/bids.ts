@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { Id, IsoDate, Money, NonEmptyText } from "./common.js";
-import { ScoredSectionKey } from "./scoring-model.js";
 
 export const EvaluatorScore = z.strictObject({
   score: z.number().describe("The evaluator's score, a value on the section's scale"),
@@ -80,7 +79,11 @@ export const Panel = z.strictObject({
       z.strictObject({
         id: Id.describe("The evaluator's id, e.g. E1"),
         role: NonEmptyText.describe("The evaluator's role; outputs show roles, not names"),
-        sections: z.array(ScoredSectionKey.exclude(["userPanel"])).default(["quality", "socialValue"]).describe("The sections this evaluator scores"),
+        // Ids rather than an enum, so a further section (e.g. fairWork) can be listed; checkBids says when one is not the model's.
+        sections: z
+          .array(Id)
+          .default(["quality", "socialValue"])
+          .describe("The sections this evaluator scores, by their keys in the scoring model: quality and socialValue unless listed, and any further section (e.g. [quality, socialValue, fairWork]); not userPanel, whose members are listed under userPanel"),
         criteria: z
           .array(Id)
           .optional()

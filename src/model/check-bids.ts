@@ -2,7 +2,8 @@ import { exact } from "../arithmetic/exact.js";
 import { formatMoney } from "../language/uk-format.js";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
 import type { TenderBids } from "./bids.js";
-import { scoredSectionKeys, sectionTitles, type Criterion, type ScoredSection, type ScoredSectionKey, type ScoringModel } from "./scoring-model.js";
+import type { Criterion, ScoredSection, ScoredSectionKey, ScoringModel, SectionKind } from "./scoring-model.js";
+import { scoredSections } from "./sections.js";
 import type { TenderSpecification } from "./specification.js";
 import { criterionScaleId } from "./weights.js";
 
@@ -10,22 +11,28 @@ const at = (...path: PathSegment[]) => ({ document: "bids" as const, path });
 
 export interface CriterionInModel {
   section: ScoredSectionKey;
+  /** The section's kind: a user-panel section is scored by the user panel. */
+  kind: SectionKind;
+  /** The section's name as shown (Quality, or a further section's own title). */
+  sectionName: string;
   sectionModel: ScoredSection;
   criterion: Criterion;
 }
 
 export function criteriaById(model: ScoringModel): Map<string, CriterionInModel> {
   const map = new Map<string, CriterionInModel>();
-  for (const section of scoredSectionKeys) {
-    const sectionModel = model.sections[section];
-    for (const criterion of sectionModel?.criteria ?? []) map.set(criterion.id, { section, sectionModel: sectionModel!, criterion });
+  for (const { key, kind, name, section } of scoredSections(model)) {
+    for (const criterion of section.criteria) map.set(criterion.id, { section: key, kind, sectionName: name, sectionModel: section, criterion });
   }
   return map;
 }
 
-/** The panel members expected to score a section: evaluators by their sections, the user panel for its own. */
-export function evaluatorsFor(bids: TenderBids, section: ScoredSectionKey, criterionId?: string): string[] {
-  if (section === "userPanel") return bids.panel.userPanel.map((m) => m.id);
+/**
+ * The panel members expected to score a section: evaluators by their sections, the user panel for every
+ * user-panel section (the known userPanel, or a further section of kind user-panel).
+ */
+export function evaluatorsFor(bids: TenderBids, section: ScoredSectionKey, kind: SectionKind, criterionId?: string): string[] {
+  if (kind === "user-panel") return bids.panel.userPanel.map((m) => m.id);
   // A specialist assessor named for some criteria scores only those; everyone else scores every criterion of their sections.
   return bids.panel.evaluators
     .filter((e) => (e.sections as readonly string[]).includes(section) && (criterionId === undefined || e.criteria === undefined || e.criteria.includes(criterionId)))
@@ -42,7 +49,8 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
   const problems: Problem[] = [];
   const criteria = criteriaById(model);
   const knownCriteria = [...criteria.keys()].join(", ");
-  const panelFor = new Map(scoredSectionKeys.map((section) => [section, evaluatorsFor(tenderBids, section)]));
+  const sections = scoredSections(model);
+  const panelFor = new Map(sections.map(({ key, kind }) => [key, evaluatorsFor(tenderBids, key, kind)]));
 
   const memberIds = new Set<string>();
   [...tenderBids.panel.evaluators.map((e, i) => ["evaluators", i, e.id] as const), ...tenderBids.panel.userPanel.map((m, i) => ["userPanel", i, m.id] as const)].forEach(
@@ -51,18 +59,29 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
       memberIds.add(id);
     },
   );
-  for (const section of scoredSectionKeys) {
+  for (const { key, kind, name, section } of sections) {
     // A section of quantitative criteria only is scored from the bids' figures and needs no evaluators.
-    const marked = model.sections[section]?.criteria.some((c) => c.measure === undefined) ?? false;
-    if (marked && evaluatorsFor(tenderBids, section).length === 0) {
-      problems.push(problem("bids.no-evaluators-for-section", at("panel"), { section: sectionTitles[section].toLowerCase() }));
+    const marked = section.criteria.some((c) => c.measure === undefined);
+    if (marked && evaluatorsFor(tenderBids, key, kind).length === 0) {
+      problems.push(problem("bids.no-evaluators-for-section", at("panel"), { section: name.toLowerCase() }));
     } else {
-      for (const criterion of model.sections[section]?.criteria ?? []) {
+      for (const criterion of section.criteria) {
         if (criterion.measure !== undefined) continue; // scored from each bid's figure, not by evaluators
-        if (evaluatorsFor(tenderBids, section, criterion.id).length === 0) problems.push(problem("bids.no-evaluators-for-criterion", at("panel", "evaluators"), { criterion: criterion.id }));
+        if (evaluatorsFor(tenderBids, key, kind, criterion.id).length === 0) problems.push(problem("bids.no-evaluators-for-criterion", at("panel", "evaluators"), { criterion: criterion.id }));
       }
     }
   }
+  // Evaluators score quality and social value unless they list their sections; a listed section must be one
+  // the evaluators score here (not the user panel's, whose members are listed apart for their anonymity).
+  const evaluatorSections = sections.filter((s) => s.kind !== "user-panel").map((s) => s.key);
+  tenderBids.panel.evaluators.forEach((e, i) =>
+    e.sections.forEach((key, j) => {
+      const isDefault = key === "quality" || key === "socialValue";
+      if (!evaluatorSections.includes(key) && !(isDefault && !sections.some((s) => s.key === key))) {
+        problems.push(problem("bids.evaluator-unknown-section", at("panel", "evaluators", i, "sections", j), { evaluator: e.id, section: key, known: evaluatorSections.join(", ") || "none" }));
+      }
+    }),
+  );
   tenderBids.panel.evaluators.forEach((e, i) =>
     (e.criteria ?? []).forEach((criterionId, j) => {
       const known = criteria.get(criterionId);
@@ -93,7 +112,7 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
       const scaleId = criterionScaleId(known.sectionModel, known.criterion);
       const scale = model.scales[scaleId];
       const expected = panelFor.get(known.section)!;
-      const forCriterion = evaluatorsFor(tenderBids, known.section, criterionId);
+      const forCriterion = evaluatorsFor(tenderBids, known.section, known.kind, criterionId);
       for (const [evaluatorId, given] of Object.entries(byEvaluator)) {
         const path = ["bids", b, "scores", criterionId, evaluatorId] as const;
         if (!memberIds.has(evaluatorId)) {
@@ -102,7 +121,7 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
         }
         if (!expected.includes(evaluatorId)) {
           problems.push(
-            problem("bids.evaluator-not-on-section", at(...path), { evaluator: evaluatorId, section: sectionTitles[known.section].toLowerCase() }),
+            problem("bids.evaluator-not-on-section", at(...path), { evaluator: evaluatorId, section: known.sectionName.toLowerCase() }),
           );
           continue;
         }
@@ -132,7 +151,7 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
     checkFigures(criteria, tenderBids, b, options, problems);
     for (const [criterionId, known] of criteria) {
       if (known.criterion.measure !== undefined) continue;
-      for (const evaluatorId of evaluatorsFor(tenderBids, known.section, criterionId)) {
+      for (const evaluatorId of evaluatorsFor(tenderBids, known.section, known.kind, criterionId)) {
         if (bid.scores[criterionId]?.[evaluatorId] === undefined) {
           problems.push(
             problem("bids.missing-score", at("bids", b, "scores"), { bid: bid.id, criterion: criterionId, evaluator: evaluatorId }, options.allowIncomplete ? "warning" : "error"),

@@ -1,6 +1,7 @@
 import { exact, plainNumber, sum } from "../arithmetic/exact.js";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
-import { scoredSectionKeys, sectionTitles, type Criterion, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
+import { sectionTitles, type Criterion, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
+import { scoredSections } from "./sections.js";
 import { criteriaWeightTotal, scaleRange, sectionWeightTotal } from "./weights.js";
 
 const at = (...path: PathSegment[]) => ({ document: "model" as const, path });
@@ -14,6 +15,7 @@ export function checkScoringModel(model: ScoringModel): Problem[] {
   const problems: Problem[] = [];
   checkScales(model, problems);
   checkSectionWeights(model, problems);
+  checkFurtherSectionIds(model, problems);
   checkScoredSections(model, problems);
   checkPrice(model, problems);
   checkIds(model, problems);
@@ -55,17 +57,41 @@ function checkSectionWeights(model: ScoringModel, problems: Problem[]): void {
   }
 }
 
+/**
+ * A further section's id names it in bids, score sheets and the results, and keys keep their order only if
+ * they are not numbers, so it must start with a letter. A near miss of a known key (Quality, social-value)
+ * is a typing mistake rather than a new section.
+ */
+function checkFurtherSectionIds(model: ScoringModel, problems: Problem[]): void {
+  const known = ["price", "quality", "socialValue", "userPanel"];
+  for (const { key, known: isKnown } of scoredSections(model)) {
+    if (isKnown) continue;
+    const squashed = key.toLowerCase().replace(/[^a-z]/g, "");
+    const near = known.find((k) => k.toLowerCase() === squashed);
+    if (near !== undefined || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) {
+      problems.push(problem("model.section-id", at("sections", key), { id: key, ...(near !== undefined ? { suggestion: near } : {}) }));
+    }
+  }
+  // Score sheets, the results workbook and the documents tell sections apart by name, and a worksheet's name
+  // holds 31 characters ("<name> scores"), so two names alike in their first 24 characters would collide.
+  const seen = new Map<string, string>();
+  for (const { key, name, known: isKnown } of scoredSections(model)) {
+    const short = name.trim().toLowerCase().slice(0, 24);
+    const other = seen.get(short);
+    if (other !== undefined && !isKnown) problems.push(problem("model.duplicate-section-title", at("sections", key, "title"), { title: name, other }));
+    if (other === undefined) seen.set(short, key);
+  }
+}
+
 function checkScoredSections(model: ScoringModel, problems: Problem[]): void {
   const scaleIds = Object.keys(model.scales);
-  for (const key of scoredSectionKeys) {
-    const section = model.sections[key];
-    if (section === undefined) continue;
+  for (const { key, name, section } of scoredSections(model)) {
     const criteriaTotal = sum(section.criteria.map((c) => exact(c.weight)));
     const expected = criteriaWeightTotal(section);
     if (!criteriaTotal.equals(expected)) {
       problems.push(
         problem("model.weights-do-not-add-up", at("sections", key, "criteria"), {
-          what: `the ${sectionTitles[key].toLowerCase()} criteria`,
+          what: `the ${name.toLowerCase()} criteria`,
           sum: plainNumber(criteriaTotal),
           expected: plainNumber(expected),
           outOfField: `sections.${key}.criteriaWeightsOutOf`,
@@ -133,7 +159,7 @@ function checkPrice(model: ScoringModel, problems: Problem[]): void {
         problem("model.price-weight-with-price-per-quality-point", at("sections", "price", "weight"), { weight: String(price.weight) }),
       );
     }
-    if (!scoredSectionKeys.some((k) => model.sections[k] !== undefined)) {
+    if (scoredSections(model).length === 0) {
       problems.push(problem("model.no-quality-for-price-per-quality-point", at("sections"), {}));
     }
   }
@@ -141,8 +167,8 @@ function checkPrice(model: ScoringModel, problems: Problem[]): void {
 
 function checkIds(model: ScoringModel, problems: Problem[]): void {
   const seen = new Set<string>();
-  for (const key of scoredSectionKeys) {
-    model.sections[key]?.criteria.forEach((criterion, i) => {
+  for (const { key, section } of scoredSections(model)) {
+    section.criteria.forEach((criterion, i) => {
       if (seen.has(criterion.id)) {
         problems.push(problem("model.duplicate-id", at("sections", key, "criteria", i, "id"), { id: criterion.id, what: "criterion" }));
       }
@@ -161,12 +187,13 @@ const tieBreakSection = {
   "highest-social-value": "socialValue",
   "highest-user-panel": "userPanel",
   "lowest-price": "price",
-} as const satisfies Record<TieBreakRule, keyof ScoringModel["sections"]>;
+} as const satisfies Record<TieBreakRule, "price" | "quality" | "socialValue" | "userPanel">;
 
 function checkTieBreaks(model: ScoringModel, problems: Problem[]): void {
   model.tieBreak.forEach((rule, i) => {
     const section = tieBreakSection[rule];
-    if (model.sections[section] === undefined) {
+    // Tie-break rules name the known sections only (README, "Further sections"); a further section cannot break a tie.
+    if (section === "price" ? model.sections.price === undefined : !scoredSections(model).some((s) => s.key === section)) {
       problems.push(problem("model.tie-break-without-section", at("tieBreak", i), { rule, section: sectionTitles[section].toLowerCase() }));
     }
   });

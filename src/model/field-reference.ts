@@ -69,6 +69,13 @@ function walkObject(node: JsonSchema, prefix: string, out: FieldInfo[]): void {
       out.push(info(path, child, required.has(name) && child.default === undefined ? "required" : presenceOf(child)));
       walkChildren(child, path, out);
     }
+    // Named fields and further entries under any key (the model's further sections, e.g. sections.fairWork).
+    const rest = objectNode.additionalProperties;
+    if (typeof rest === "object" && rest.properties !== undefined) {
+      const path = `${prefix}.${KEY}`;
+      out.push(info(path, rest, "optional"));
+      walkObject(rest, path, out);
+    }
   } else if (node.oneOf !== undefined) {
     // A union of forms told apart by `type` (the price method): one row per field, saying which forms have it.
     const variants = node.oneOf.filter((v) => v.properties?.type?.const !== undefined);
@@ -260,7 +267,7 @@ export function schemaAt(root: JsonSchema, path: readonly (string | number)[]): 
     if (node.anyOf !== undefined) node = node.anyOf.find((n) => n.type === "object" || n.type === "array") ?? node.anyOf[0];
     if (node === undefined) return undefined;
     if (typeof segment === "number") node = itemOf(node) ?? node.prefixItems?.[segment];
-    else if (node.properties !== undefined) node = node.properties[segment];
+    else if (node.properties !== undefined) node = node.properties[segment] ?? (typeof node.additionalProperties === "object" ? node.additionalProperties : undefined);
     else if (node.oneOf !== undefined) node = node.oneOf.find((v) => v.properties?.[segment] !== undefined)?.properties?.[segment];
     else if (isRecord(node)) node = node.additionalProperties as JsonSchema;
     else return undefined;

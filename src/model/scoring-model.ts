@@ -141,8 +141,40 @@ export const PriceSection = z.strictObject({
 export type PriceSection = z.infer<typeof PriceSection>;
 
 export const ScoredSectionKey = z.enum(["quality", "socialValue", "userPanel"]);
-export type ScoredSectionKey = z.infer<typeof ScoredSectionKey>;
-export type SectionKey = ScoredSectionKey | "price";
+/** The three scored sections every model has always been able to name; each has an implicit kind and title. */
+export type KnownSectionKey = z.infer<typeof ScoredSectionKey>;
+/**
+ * A scored section's key in `sections`: one of the known three, or the id of a further section (e.g.
+ * fairWork). Strings, so that further sections flow through scoring, the review and the what-if alike.
+ */
+export type ScoredSectionKey = string;
+export type SectionKey = ScoredSectionKey;
+
+/**
+ * What a scored section is, for the review's rules: the user-panel share, quality against price and the
+ * social value weight each add up every section of their kind. A user-panel section is scored by the user panel.
+ */
+export const SectionKind = z.enum(["quality", "social-value", "user-panel", "other"]);
+export type SectionKind = z.infer<typeof SectionKind>;
+
+/** A scored section beyond the known three: the same fields, with a title and a kind it must state. */
+export const FurtherSection = ScoredSection.extend({
+  title: NonEmptyText.describe("The section's title, as documents, score sheets and the results show it, e.g. Fair work practices"),
+  kind: SectionKind.describe(
+    "What the section is, for the review and for who scores it: quality, social-value, user-panel (scored by the user panel, whose anonymity rules apply) or other",
+  ),
+}).describe("A further scored section, under an id of your choosing (e.g. fairWork): the fields of a scored section, with a title and a kind");
+export type FurtherSection = z.infer<typeof FurtherSection>;
+
+/**
+ * Validated as a FurtherSection, but typed as any section: TypeScript would otherwise check the known keys
+ * (price, quality, …) against the further sections' shape whenever a model is written as an object literal.
+ * Code reaches further sections through scoredSections (sections.ts), which narrows on `kind`.
+ */
+const FurtherSectionEntry = FurtherSection as unknown as z.ZodType<
+  FurtherSection | ScoredSection | PriceSection | undefined,
+  z.input<typeof FurtherSection> | z.input<typeof ScoredSection> | z.input<typeof PriceSection> | undefined
+>;
 
 export const TieBreakRule = z.enum([
   "highest-quality",
@@ -166,7 +198,12 @@ export const ScoringModel = z
         socialValue: ScoredSection.optional().describe("The social value section, scored by evaluators"),
         userPanel: ScoredSection.optional().describe("The section scored by the user panel (people who use the service)"),
       })
-      .describe("The sections and their weights, which add up to 100 (or to sectionWeightsOutOf)"),
+      // Further scored sections under any other id (e.g. fairWork), each with its title and kind. The known
+      // keys keep their schema, so every existing model parses, and hashes, as before.
+      .catchall(FurtherSectionEntry)
+      .describe(
+        "The sections and their weights, which add up to 100 (or to sectionWeightsOutOf): price, quality, socialValue and userPanel, and further scored sections under an id of your choosing (letters and digits, starting with a letter, e.g. fairWork), each with a title and a kind",
+      ),
     sectionWeightsOutOf: Weight.positive()
       .optional()
       .describe("What the sections' weights add up to, when they are points rather than percentages (e.g. 130); each section's share of the total score is its weight ÷ this total, exactly (default 100)"),
@@ -204,9 +241,10 @@ export const ScoringModel = z
 export type ScoringModel = z.infer<typeof ScoringModel>;
 export type ScoringModelInput = z.input<typeof ScoringModel>;
 
-export const scoredSectionKeys: readonly ScoredSectionKey[] = ScoredSectionKey.options;
+/** The three known scored-section keys only; a model's own sections (further ones too) come from scoredSections (sections.ts). */
+export const scoredSectionKeys: readonly KnownSectionKey[] = ScoredSectionKey.options;
 
-export const sectionTitles: Record<SectionKey, string> = {
+export const sectionTitles: Record<KnownSectionKey | "price", string> = {
   price: "Price",
   quality: "Quality",
   socialValue: "Social value",

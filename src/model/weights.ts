@@ -1,4 +1,5 @@
 import { HUNDRED, exact, type Exact } from "../arithmetic/exact.js";
+import { scoredSections } from "./sections.js";
 import type { Combination, Criterion, Scale, ScoredSection, ScoringModel } from "./scoring-model.js";
 
 /**
@@ -50,12 +51,11 @@ export function criterionScale(model: Pick<ScoringModel, "scales">, section: Pic
   return model.scales[criterionScaleId(section, criterion)];
 }
 
-/** The ids of the scales the model's criteria are marked on, in the order the criteria come. */
-export function scaleIdsInUse(model: Pick<ScoringModel, "sections">, sectionKeys: readonly ("quality" | "socialValue" | "userPanel")[]): string[] {
-  const ids = sectionKeys.flatMap((k) => {
-    const section = model.sections[k];
-    return section ? section.criteria.filter((c) => c.measure === undefined).map((c) => criterionScaleId(section, c)) : [];
-  });
+/** The ids of the scales the model's criteria are marked on (of the sections given, or of every scored section), in the order the criteria come. */
+export function scaleIdsInUse(model: Pick<ScoringModel, "sections">, sectionKeys?: readonly string[]): string[] {
+  const ids = scoredSections(model)
+    .filter((s) => sectionKeys === undefined || sectionKeys.includes(s.key))
+    .flatMap(({ section }) => section.criteria.filter((c) => c.measure === undefined).map((c) => criterionScaleId(section, c)));
   return [...new Set(ids)];
 }
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { Money, NonEmptyText, Percent } from "./common.js";
-import { ScoredSectionKey } from "./scoring-model.js";
+import { Id, Money, NonEmptyText, Percent } from "./common.js";
 
 /** Expected scores: by section (quality: 3, applied to each of its criteria) or by criterion id (Q3: 4). */
 const ExpectedScore = z.union([
@@ -18,11 +17,12 @@ const RelativePrice = z
   .describe('Relative to your own price, e.g. "-15%" for 15% cheaper');
 
 const WeightRanges = z
-  .partialRecord(
-    z.enum(["price", ...ScoredSectionKey.options]),
+  // Keys are section ids rather than an enum, so a further section (e.g. fairWork) can be limited too; the what-if says when one is not the model's.
+  .record(
+    Id,
     z.tuple([Percent, Percent]).refine(([low, high]) => low <= high, "a range is written [low, high], low first"),
   )
-  .describe("Limits on the sections' weights when estimating the chance of winning, in percent: socialValue: [10, 25] if social value will be weighted between 10% and 25%");
+  .describe("Limits on the sections' weights when estimating the chance of winning, in percent: socialValue: [10, 25] if social value will be weighted between 10% and 25%; by the sections' keys in the model (price, quality, socialValue, userPanel or a further section's id)");
 
 /**
  * An organisation's rough picture of a tender before it is published: its own expected scores and price,

@@ -34,10 +34,36 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return current;
 }
 
+/**
+ * A mapping with named fields that also takes further entries (the model's sections: price, quality, … and
+ * further sections such as fairWork): an entry named like a known field (socialvalue) and without a `kind` is
+ * a misspelt known field, not a further section missing its title and kind. One problem says so, at the
+ * entry; the entry's other issues are left out.
+ */
+function misspeltKnownKey(path: readonly PathSegment[], input: unknown, schema: JsonSchema | undefined): Problem[] | undefined {
+  if (schema === undefined) return undefined;
+  for (let i = 1; i < path.length; i++) {
+    const key = path[i];
+    if (typeof key !== "string") continue;
+    const parent = schemaAt(schema, path.slice(0, i));
+    if (parent?.properties === undefined || typeof parent.additionalProperties !== "object" || key in parent.properties) continue;
+    const entry = valueAt(input, path.slice(0, i + 1));
+    if (entry === null || typeof entry !== "object" || "kind" in entry) continue;
+    const suggestion = nearest(key, Object.keys(parent.properties));
+    if (suggestion === undefined) continue;
+    // One problem for the entry: on its missing kind (every such entry lacks one), nothing for its other issues.
+    if (path.length !== i + 2 || path[i + 1] !== "kind") return [];
+    return [problem("schema.unknown-field", { path: path.slice(0, i + 1) }, { field: key, allowed: Object.keys(parent.properties), suggestion })];
+  }
+  return undefined;
+}
+
 /** Turn zod's issues into located problems in the language of the rest of the tool. */
 export function zodIssueToProblem(issue: z.core.$ZodIssue, input: unknown, schema?: JsonSchema): Problem[] {
   const path = issue.path.filter((s): s is PathSegment => typeof s !== "symbol");
   const location = { path };
+  const misspelt = misspeltKnownKey(path, input, schema);
+  if (misspelt !== undefined) return misspelt;
   switch (issue.code) {
     case "invalid_type": {
       const received = valueAt(input, path);

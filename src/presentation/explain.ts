@@ -1,4 +1,4 @@
-import { sectionTitles } from "../model/scoring-model.js";
+import { titleOfKey } from "../model/sections.js";
 import type { Exclusion } from "../scoring/result.js";
 import { formatMoney, formatPercent, formatScore } from "../language/uk-format.js";
 
@@ -12,7 +12,7 @@ export function explainExclusion(exclusion: Exclusion): string {
     case "below-criterion-minimum":
       return `scored ${formatScore(exclusion.score)} on ${exclusion.criterionId} (${exclusion.criterionTitle}), below the minimum of ${formatScore(exclusion.minimum)}`;
     case "below-section-minimum":
-      return `scored ${formatPercent(exclusion.percent)} of the ${sectionTitles[exclusion.section].toLowerCase()} points, below the minimum of ${formatPercent(exclusion.minimumPercent)}`;
+      return `scored ${formatPercent(exclusion.percent)} of the ${titleOfKey(exclusion.section, exclusion.sectionTitle).toLowerCase()} points, below the minimum of ${formatPercent(exclusion.minimumPercent)}`;
     case "not-scored":
       return `has no score from any evaluator for ${exclusion.criterionId} (${exclusion.criterionTitle}), so it cannot be ranked until it is scored`;
     case "workforce-share-undeclared":

@@ -1,4 +1,4 @@
-import { sectionTitles, scoredSectionKeys } from "../model/scoring-model.js";
+import { titleOfKey } from "../model/sections.js";
 import type { TenderResult } from "../scoring/result.js";
 import { explainExclusion } from "./explain.js";
 import { awardCell, awardFigure, bandSentence, tiedOn } from "./award-value.js";
@@ -22,7 +22,8 @@ export function resultsTableCells(result: TenderResult): ResultsTableCells {
   const onValue = figure !== undefined;
   // Under a discount method the discount is what each bidder offered and what was scored.
   const discount = result.price?.base !== undefined;
-  const sections = scoredSectionKeys.filter((k) => result.bids.some((b) => b.sections.some((s) => s.section === k)));
+  // The known sections in their usual order, then any further ones (e.g. Fair work practices) as the model gives them.
+  const sections = [...new Set(result.bids.flatMap((b) => b.sections.map((s) => s.section)))];
   const headers = [
     "Rank",
     "Bidder",
@@ -31,7 +32,7 @@ export function resultsTableCells(result: TenderResult): ResultsTableCells {
     ...(hasPrice && !onValue ? [`Price (${formatPoints(result.price!.maxPoints, 0)})`] : []),
     ...sections.map((k) => {
       const s = result.bids[0]?.sections.find((x) => x.section === k);
-      return `${sectionTitles[k]} (${s ? formatPoints(s.weight, 0) : "?"})`;
+      return `${titleOfKey(k, s?.title)} (${s ? formatPoints(s.weight, 0) : "?"})`;
     }),
     onValue ? "Quality total" : "Total (100)",
     ...(figure ? [figure.header] : []),

@@ -1,4 +1,4 @@
-import { sectionTitles } from "../model/scoring-model.js";
+import { titleOfKey } from "../model/sections.js";
 import type { Exact } from "../arithmetic/exact.js";
 import { totalAt, type BreakEven, type RankSegment, type WeightSweep } from "../sensitivity/weight-sweep.js";
 import { escapeHtml } from "./escape.js";
@@ -54,7 +54,7 @@ function labelLines(name: string, max: number): string[] {
 export function weightChartSvg(
   sweep: WeightSweep,
   names: ReadonlyMap<string, string>,
-  options: { highlight?: string; marker?: { word: "proposed" | "shown"; value: string } } = {},
+  options: { highlight?: string; marker?: { word: "proposed" | "shown"; value: string }; titles?: ReadonlyMap<string, string> | undefined } = {},
 ): SvgChart & { marked: BreakEven[] } {
   const W = 680;
   const H = 340;
@@ -65,7 +65,7 @@ export function weightChartSvg(
   const lo = Math.min(Math.floor(Math.min(...values) / 10) * 10, 90);
   const hi = Math.max(100, ...values);
   const y = (v: number) => pad.top + (1 - (v - lo) / (hi - lo)) * (H - pad.top - pad.bottom);
-  const title = sectionTitles[sweep.section];
+  const title = titleOfKey(sweep.section, options.titles?.get(sweep.section));
   const name = (id: string) => names.get(id) ?? id;
 
   // With many bids, only the organisation and the bids that come first at some weight are labelled and

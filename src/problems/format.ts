@@ -99,6 +99,12 @@ const messages = {
     `a moderation tolerance of ${a.tolerance} is wider than the whole scale (${a.range}), so no disagreement would ever be flagged`,
   "model.no-sections": () => "the model has no sections to score",
   "model.tie-break-without-section": (a) => `the tie-break rule "${a.rule}" needs a ${a.section} section, which the model does not have`,
+  "model.duplicate-section-title": (a) =>
+    `the section title "${a.title}" is too like that of the section ${a.other} (the same in its first 24 letters, which name its worksheet): give it a title of its own`,
+  "model.section-id": (a) =>
+    a.suggestion !== undefined
+      ? `"${a.id}" is not a section the model knows: did you mean ${a.suggestion}? (a further section needs an id of its own, e.g. fairWork)`
+      : `the section id "${a.id}" must start with a letter and use only letters, digits, '-' and '_', e.g. fairWork`,
   "bids.no-evaluators-for-section": (a) => `nobody on the panel scores the ${a.section} section`,
   "bids.duplicate-bid": (a) => `bid "${a.bid}" appears more than once`,
   "bids.unknown-criterion": (a) => `"${a.criterion}" is not a criterion of the scoring model (criteria: ${a.known})`,
@@ -109,6 +115,8 @@ const messages = {
   "bids.no-evaluators-for-criterion": (a) => `no evaluator scores criterion ${a.criterion}: every evaluator of its section is named for other criteria only`,
   "bids.evaluator-criterion-not-in-sections": (a) =>
     `evaluator "${a.evaluator}" is named for criterion ${a.criterion}, which is not a criterion of the sections they score (${a.sections})`,
+  "bids.evaluator-unknown-section": (a) =>
+    `evaluator "${a.evaluator}" is listed for the section "${a.section}", which is not a section evaluators score in this model (sections: ${a.known}); the user panel's sections are scored by panel.userPanel`,
   "bids.score-not-on-scale": (a) => `the score ${a.score} is not on the scale "${a.scale}" (allowed: ${a.allowed})`,
   "bids.missing-score": (a) => `bid "${a.bid}" has no score from ${a.evaluator} for criterion ${a.criterion}`,
   "bids.missing-figure": (a) => `bid "${a.bid}" gives no figure (in ${a.unit}) for the quantitative criterion ${a.criterion}: add it under figures, e.g. ${a.criterion}: 4`,

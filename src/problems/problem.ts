@@ -59,6 +59,10 @@ export interface ProblemArgsByCode {
   "model.tolerance-too-large": { tolerance: string; range: string };
   "model.no-sections": Record<string, never>;
   "model.tie-break-without-section": { rule: string; section: string };
+  /** A further section's id that is not letters and digits from a letter, or that is a near miss (suggestion) of a known key. */
+  "model.section-id": { id: string; suggestion?: string };
+  /** other: the key of the section whose name it repeats. */
+  "model.duplicate-section-title": { title: string; other: string };
   "model.measure-bounds-equal": { criterion: string; value: number };
   "model.minimum-on-measured-criterion": { criterion: string };
   "bids.no-evaluators-for-section": { section: string };
@@ -69,6 +73,8 @@ export interface ProblemArgsByCode {
   "bids.evaluator-not-on-criterion": { evaluator: string; criterion: string };
   "bids.no-evaluators-for-criterion": { criterion: string };
   "bids.evaluator-criterion-not-in-sections": { evaluator: string; criterion: string; sections: string };
+  /** known: the sections evaluators can score in this model (not the user panel's). */
+  "bids.evaluator-unknown-section": { evaluator: string; section: string; known: string };
   "bids.score-not-on-scale": { score: string; scale: string; allowed: string };
   "bids.missing-score": { bid: string; criterion: string; evaluator: string };
   "bids.missing-figure": { bid: string; criterion: string; unit: string };

@@ -1,5 +1,5 @@
 import type { ScoringModel } from "../model/scoring-model.js";
-import { scoredSectionKeys } from "../model/scoring-model.js";
+import { scoredSections } from "../model/sections.js";
 import { problem, type Problem } from "../problems/problem.js";
 import { isAwardOnValue } from "./award-on-value.js";
 import { priceMethods } from "./price-methods.js";
@@ -17,7 +17,7 @@ export function checkAwardOnValue(model: ScoringModel): Problem[] {
   const problems: Problem[] = [];
   const at = (...path: (string | number)[]) => ({ document: "model" as const, path });
   if (price.weight !== 0) problems.push(problem("model.price-weight-with-award-on-value", at("sections", "price", "weight"), { weight: String(price.weight), method: name }));
-  const criteria = scoredSectionKeys.flatMap((k) => model.sections[k]?.criteria.map((c) => c.id) ?? []);
+  const criteria = scoredSections(model).flatMap((s) => s.section.criteria.map((c) => c.id));
   if (criteria.length === 0) problems.push(problem("model.no-quality-for-award-on-value", at("sections"), { method: name }));
   if (method.type === "fictional-price") {
     for (const id of criteria) {

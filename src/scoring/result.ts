@@ -1,6 +1,6 @@
 import type { RoundingRule } from "./rounding.js";
 import type { Exact } from "../arithmetic/exact.js";
-import type { CombinationMethod, PriceMethod, ScoredSectionKey, TieBreakRule } from "../model/scoring-model.js";
+import type { CombinationMethod, PriceMethod, ScoredSectionKey, SectionKind, TieBreakRule } from "../model/scoring-model.js";
 import type { CombinedBasis } from "./combine.js";
 import type { PriceBasis, PriceMethodInfo } from "./price-methods.js";
 import type { AwardOnValueType, Band } from "./award-on-value.js";
@@ -53,7 +53,10 @@ export interface CriterionResult {
 }
 
 export interface SectionResult {
+  /** The section's key in the model: quality, socialValue, userPanel or a further section's id. */
   section: ScoredSectionKey;
+  /** What the section is, for the review: a known key's implicit kind, or the kind a further section states. */
+  kind: SectionKind;
   title: string;
   weight: Exact;
   points: Exact;
@@ -97,7 +100,7 @@ export type Exclusion =
   /** The bids file records the tender as disregarded after an abnormally-low-price investigation (Procurement Act 2023 s.19). */
   | { rule: "disregarded-abnormally-low" }
   | { rule: "below-criterion-minimum"; criterionId: string; criterionTitle: string; score: Exact; minimum: Exact }
-  | { rule: "below-section-minimum"; section: ScoredSectionKey; percent: Exact; minimumPercent: Exact }
+  | { rule: "below-section-minimum"; section: ScoredSectionKey; sectionTitle: string; percent: Exact; minimumPercent: Exact }
   | { rule: "above-budget"; wholeLifeCost: Exact; budget: Exact }
   /** Only with --allow-incomplete: no evaluator scored this answer, so the bid cannot be ranked. */
   | { rule: "not-scored"; criterionId: string; criterionTitle: string }

@@ -5,7 +5,8 @@ import { roundToStep } from "./rounding.js";
 import type { Bid, TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
 import { availablePoints as criterionPoints, criterionScale, moderationTolerance, noPointsAt, scaleRange, scoreShare, sectionPercent, shareOfSection } from "../model/weights.js";
-import { scoredSectionKeys, sectionTitles, type Criterion, type ScoredSection, type ScoredSectionKey, type ScoringModel, type TieBreakRule } from "../model/scoring-model.js";
+import type { Criterion, ScoredSection, ScoredSectionKey, ScoringModel, TieBreakRule } from "../model/scoring-model.js";
+import { scoredSections } from "../model/sections.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
 import { combineScores } from "./combine.js";
@@ -202,9 +203,7 @@ function scoreQualitativeSections(
     if (bid.gates[gate.id] === "fail") exclusions.push({ rule: "gate-failed", gateId: gate.id, gateTitle: gate.title });
   }
   const sections: SectionResult[] = [];
-  for (const key of scoredSectionKeys) {
-    const sectionModel = model.sections[key];
-    if (sectionModel === undefined) continue;
+  for (const { key, kind, name, section: sectionModel } of scoredSections(model)) {
     const sectionScale = model.scales[sectionModel.scale]!;
     const combination = sectionModel.combination ?? model.combination;
     const sectionWeight = sectionPercent(model, sectionModel);
@@ -216,7 +215,7 @@ function scoreQualitativeSections(
       const scaleMax = exact(scaleRange(scale)[1]);
       // Every expected score is present unless scoring was allowed to be incomplete. A specialist assessor
       // named for some criteria counts only on those.
-      const evaluatorScores = evaluatorsFor(tenderBids, key, criterion.id).flatMap((evaluatorId) => {
+      const evaluatorScores = evaluatorsFor(tenderBids, key, kind, criterion.id).flatMap((evaluatorId) => {
         const given = bid.scores[criterion.id]?.[evaluatorId];
         return given ? [{ evaluatorId, score: exact(given.score), justification: given.justification }] : [];
       });
@@ -270,11 +269,12 @@ function scoreQualitativeSections(
     const points = section.points;
     const percentOfSection = sectionWeight.equals(0) ? ZERO : points.div(sectionWeight).mul(HUNDRED);
     if (sectionModel.minimumPercent !== undefined && percentOfSection.compare(exact(sectionModel.minimumPercent)) < 0) {
-      exclusions.push({ rule: "below-section-minimum", section: key, percent: percentOfSection, minimumPercent: exact(sectionModel.minimumPercent) });
+      exclusions.push({ rule: "below-section-minimum", section: key, sectionTitle: sectionModel.title ?? name, percent: percentOfSection, minimumPercent: exact(sectionModel.minimumPercent) });
     }
     sections.push({
       section: key,
-      title: sectionModel.title ?? sectionTitles[key],
+      kind,
+      title: sectionModel.title ?? name,
       weight: sectionWeight,
       points,
       ...(section.unroundedPoints !== undefined ? { unroundedPoints: section.unroundedPoints } : {}),

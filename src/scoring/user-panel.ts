@@ -13,7 +13,7 @@ export function withUserPanelCombined(result: TenderResult): TenderResult {
     bids: result.bids.map((bid) => ({
       ...bid,
       sections: bid.sections.map((section) =>
-        section.section !== "userPanel"
+        section.kind !== "user-panel"
           ? section
           : {
               ...section,
@@ -41,7 +41,7 @@ export interface UserPanelScore {
 export function userPanelScores(result: TenderResult): UserPanelScore[] {
   return result.bids.flatMap((bid) =>
     bid.sections
-      .filter((s) => s.section === "userPanel")
+      .filter((s) => s.kind === "user-panel")
       .flatMap((s) =>
         s.criteria.flatMap((c) =>
           c.evaluatorScores.map((e) => ({

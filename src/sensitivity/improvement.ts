@@ -1,4 +1,5 @@
 import { ZERO, exact, type Exact } from "../arithmetic/exact.js";
+import { scoredSection } from "../model/sections.js";
 import { scorePrices } from "../scoring/price-methods.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import { criterionScale, pointsSpan } from "../model/weights.js";
@@ -29,7 +30,7 @@ export function improvementsToWin(model: ScoringModel, result: TenderResult, bid
   if (best === undefined) return [];
   const gap = best.total.sub(bid.total);
   return bid.sections.flatMap((section) => {
-    const sectionModel = model.sections[section.section]!;
+    const sectionModel = scoredSection(model, section.section)!;
     return section.criteria.map((c) => {
       // A quantitative criterion has no scale of marks to climb: its figure is the bid's offer.
       if (c.measure !== undefined) return { criterionId: c.criterionId, title: c.title, current: c.combined, gap };

@@ -1,6 +1,7 @@
 import { HUNDRED, ZERO, exact, type Exact } from "../arithmetic/exact.js";
 import { availablePoints, criterionScale, pointsSpan } from "../model/weights.js";
-import { scoredSectionKeys, type ScoringModel } from "../model/scoring-model.js";
+import type { ScoringModel } from "../model/scoring-model.js";
+import { scoredSections } from "../model/sections.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
 import { highestWinningPrice, neededScore, type CriterionImprovement, type PriceImprovement } from "./improvement.js";
 import { problemFromProfiles } from "./profiles.js";
@@ -42,9 +43,7 @@ export function improvementsFromProfiles(model: ScoringModel, profiles: WhatifPr
   const own = profiles.organisation;
   const middle = (given: number | [number, number]) => (typeof given === "number" ? exact(given) : exact(given[0]).add(exact(given[1])).div(2));
 
-  const criteria = scoredSectionKeys.flatMap((key) => {
-    const section = model.sections[key];
-    if (!section) return [];
+  const criteria = scoredSections(model).flatMap(({ key, section }) => {
     return section.criteria.flatMap((criterion) => {
       const scale = own.scores[criterion.id] !== undefined ? criterionScale(model, section, criterion)! : model.scales[section.scale]!;
       const span = pointsSpan(scale);

@@ -1,7 +1,8 @@
 import { HUNDRED, ZERO, exact, type Exact } from "../arithmetic/exact.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
 import { criterionScale, scaleRange, scoreShare, sectionPercent, shareOfSection } from "../model/weights.js";
-import { scoredSectionKeys, type ScoringModel, type SectionKey } from "../model/scoring-model.js";
+import type { ScoringModel, SectionKey } from "../model/scoring-model.js";
+import { scoredSections } from "../model/sections.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { scorePrices } from "../scoring/price-methods.js";
 import type { WeightingProblem } from "./weight-sweep.js";
@@ -20,21 +21,25 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
     { id: "organisation", name: profiles.organisation.name, price: profiles.organisation.price as number | string | undefined, scores: profiles.organisation.scores, path: ["organisation"] as (string | number)[] },
     ...profiles.competitors.map((c, i) => ({ id: `competitor-${i + 1}`, name: c.name, price: c.price, scores: c.scores, path: ["competitors", i] as (string | number)[] })),
   ];
-  const criterionIds = new Set(scoredSectionKeys.flatMap((k) => model.sections[k]?.criteria.map((c) => c.id) ?? []));
+  const sections = scoredSections(model);
+  const sectionKeys = sections.map((s) => s.key);
+  const criterionIds = new Set(sections.flatMap((s) => s.section.criteria.map((c) => c.id)));
   const weights = new Map<SectionKey, Exact>();
-  for (const k of scoredSectionKeys) if (model.sections[k]) weights.set(k, sectionPercent(model, model.sections[k]!));
+  const titles = new Map<SectionKey, string>();
+  for (const s of sections) {
+    weights.set(s.key, sectionPercent(model, s.section));
+    titles.set(s.key, s.name);
+  }
 
   const ranges = everyone.map(() => new Map<SectionKey, [Exact, Exact]>());
   const shares = everyone.map((p, index) => {
     const byKey = new Map<SectionKey, Exact>();
     for (const key of Object.keys(p.scores)) {
-      if (!criterionIds.has(key) && !(scoredSectionKeys as readonly string[]).includes(key)) {
-        problems.push(problem("profiles.unknown-score", at(...p.path, "scores", key), { key, known: [...scoredSectionKeys.filter((k) => model.sections[k]), ...criterionIds].join(", ") }));
+      if (!criterionIds.has(key) && !sectionKeys.includes(key)) {
+        problems.push(problem("profiles.unknown-score", at(...p.path, "scores", key), { key, known: [...sectionKeys, ...criterionIds].join(", ") }));
       }
     }
-    for (const key of scoredSectionKeys) {
-      const section = model.sections[key];
-      if (!section) continue;
+    for (const { key, section } of sections) {
       let low_ = ZERO;
       let high_ = ZERO;
       for (const criterion of section.criteria) {
@@ -112,5 +117,5 @@ export function problemFromProfiles(model: ScoringModel, profiles: WhatifProfile
   // A section-level score is checked once per criterion it covers: report each problem once.
   const unique = problems.filter((p, i) => problems.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i);
   if (unique.some((p) => p.severity === "error")) return { ok: false, problems: unique };
-  return { ok: true, value: { weights, bids: everyone.map((p, i) => ({ bidId: p.id, bidder: p.name, shares: shares[i]!, ...(ranges[i]!.size > 0 ? { ranges: ranges[i]! } : {}) })) }, problems: unique };
+  return { ok: true, value: { weights, titles, bids: everyone.map((p, i) => ({ bidId: p.id, bidder: p.name, shares: shares[i]!, ...(ranges[i]!.size > 0 ? { ranges: ranges[i]! } : {}) })) }, problems: unique };
 }

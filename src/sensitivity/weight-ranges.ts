@@ -1,5 +1,6 @@
 import { percentagesAddingTo100 } from "../language/uk-format.js";
-import { sectionTitles, type SectionKey } from "../model/scoring-model.js";
+import type { SectionKey } from "../model/scoring-model.js";
+import { titleOfKey } from "../model/sections.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
 
 /** A limit on one section's weight, in percent: "social value will be weighted between 10% and 25%". */
@@ -35,16 +36,16 @@ export function weightBounds(ranges: readonly WeightRange[], sections: readonly 
 }
 
 /** "social value 10–25%, price 20–40%", in the order of `sections`. */
-export function describeWeightRanges(ranges: readonly WeightRange[], sections: readonly SectionKey[]): string {
+export function describeWeightRanges(ranges: readonly WeightRange[], sections: readonly SectionKey[], titles?: ReadonlyMap<SectionKey, string>): string {
   return sections
     .flatMap((s) => ranges.filter((r) => r.section === s))
-    .map((r) => `${sectionTitles[r.section].toLowerCase()} ${r.low}–${r.high}%`)
+    .map((r) => `${titleOfKey(r.section, titles?.get(r.section)).toLowerCase()} ${r.low}–${r.high}%`)
     .join(", ");
 }
 
 /** Weights (0 to 1, in the order of `sections`) in words, to whole percent: "quality 25%, price 24%". */
-export function describeWeights(weights: readonly number[], sections: readonly SectionKey[]): string {
+export function describeWeights(weights: readonly number[], sections: readonly SectionKey[], titles?: ReadonlyMap<SectionKey, string>): string {
   // Whole percentages that add up to 100 as shown: a reader adds them up.
   const shown = percentagesAddingTo100(weights, 0);
-  return sections.map((k, j) => `${sectionTitles[k].toLowerCase()} ${shown[j]}`).join(", ");
+  return sections.map((k, j) => `${titleOfKey(k, titles?.get(k)).toLowerCase()} ${shown[j]}`).join(", ");
 }

@@ -54,6 +54,8 @@ export interface RankSegment {
  */
 export interface WeightingProblem {
   weights: Map<SectionKey, Exact>;
+  /** Further sections' own titles, by key (the known keys are named by their usual titles). */
+  titles?: Map<SectionKey, string>;
   bids: {
     bidId: string;
     bidder: string;
@@ -67,7 +69,11 @@ export interface WeightingProblem {
 /** The weighting problem of a scored tender: its ranked bids (excluded bids cannot win at any weight). */
 export function problemFromResult(result: TenderResult): WeightingProblem {
   const weights = new Map<SectionKey, Exact>();
-  for (const s of result.bids[0]?.sections ?? []) weights.set(s.section, s.weight);
+  const titles = new Map<SectionKey, string>();
+  for (const s of result.bids[0]?.sections ?? []) {
+    weights.set(s.section, s.weight);
+    titles.set(s.section, s.title);
+  }
   const pricePoints = result.price && result.rankingBasis === "total-points" ? result.price.maxPoints : undefined;
   if (pricePoints !== undefined) weights.set("price", pricePoints);
   const bids = result.bids
@@ -78,7 +84,7 @@ export function problemFromResult(result: TenderResult): WeightingProblem {
       if (pricePoints !== undefined && !pricePoints.equals(0)) shares.set("price", (bid.price?.points ?? ZERO).div(pricePoints));
       return { bidId: bid.bidId, bidder: bid.bidder, shares };
     });
-  return { weights, bids };
+  return { weights, titles, bids };
 }
 
 export function sweepWeight(input: TenderResult | WeightingProblem, section: SectionKey): WeightSweep {

@@ -1,5 +1,6 @@
 import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
 import { criterionScale } from "../model/weights.js";
+import { scoredSection } from "../model/sections.js";
 import { lotHeading } from "../presentation/lot-award.js";
 import { isAssessed } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
@@ -51,7 +52,7 @@ export async function makeModerationSheet(context: SheetContext, scored: TenderR
   const answers = result.bids.filter(isAssessed).flatMap((bid: BidResult) => bid.sections.flatMap((s) => s.criteria.filter((c) => c.measure === undefined).map((c) => ({ bid, section: s.section, c }))));
   const ordered = [...answers.filter((a) => a.c.needsModeration), ...answers.filter((a) => !a.c.needsModeration)];
   for (const { bid, section, c } of ordered) {
-    const sectionModel = context.model.sections[section]!;
+    const sectionModel = scoredSection(context.model, section)!;
     const scale = criterionScale(context.model, sectionModel, sectionModel.criteria.find((m) => m.id === c.criterionId)!)!;
     const row = sheet.addRow([
       bid.bidId,

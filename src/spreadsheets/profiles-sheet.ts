@@ -1,6 +1,7 @@
 import { WhatifProfiles } from "../model/whatif-profiles.js";
 import type { SourceDocument } from "../model/parse-document.js";
 import { scoredSectionKeys, sectionTitles, type ScoringModel } from "../model/scoring-model.js";
+import { scoredSections } from "../model/sections.js";
 import { zodIssueToProblem } from "../model/zod-issues.js";
 import { locateIn } from "../model/parse-document.js";
 import { problem, type PathSegment, type Problem, type Outcome } from "../problems/problem.js";
@@ -210,13 +211,13 @@ export async function makeProfilesSheet(model: ScoringModel, profiles: WhatifPro
   const workbook = new ExcelJS.Workbook();
   // The sheet is the organisation's own (a blank one is nobody's yet), never the authority's or the tool's.
   setWorkbookProperties(workbook, { title: `What-if profiles: ${model.title}`, creator: profiles?.organisation.name ?? "", date: options.date });
-  const sections = scoredSectionKeys.filter((k) => model.sections[k]);
+  const sections = scoredSections(model).map((s) => s.key);
   const criterionKeys = [...new Set([profiles?.organisation, ...(profiles?.competitors ?? [])].flatMap((p) => Object.keys(p?.scores ?? {})))].filter(
-    (k) => !(scoredSectionKeys as readonly string[]).includes(k),
+    (k) => !sections.includes(k),
   );
   const scoreKeys = [...sections, ...criterionKeys];
   const hasPrice = model.sections.price !== undefined && model.sections.price.weight > 0;
-  const headers = ["Name", "Role", ...(hasPrice ? ["Price"] : []), ...sections.map((k) => sectionTitles[k]), ...criterionKeys];
+  const headers = ["Name", "Role", ...(hasPrice ? ["Price"] : []), ...sections.map((k) => (scoredSectionKeys as readonly string[]).includes(k) ? sectionTitles[k as keyof typeof sectionTitles] : k), ...criterionKeys];
   const sheet = workbook.addWorksheet("Profiles", tableSheet(3));
   titleGuidanceAndHeader(
     sheet,

@@ -175,11 +175,11 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
       problems.push(problem("sheets.unknown-criterion", where(columns.criterion!), { criterion }));
       continue;
     }
-    if (!evaluatorsFor(context.bids, known.section).includes(evaluatorId)) {
+    if (!evaluatorsFor(context.bids, known.section, known.kind).includes(evaluatorId)) {
       problems.push(problem("bids.evaluator-not-on-section", where(columns.score!), { evaluator: evaluatorId, section: known.section }));
       continue;
     }
-    if (!evaluatorsFor(context.bids, known.section, criterion).includes(evaluatorId)) {
+    if (!evaluatorsFor(context.bids, known.section, known.kind, criterion).includes(evaluatorId)) {
       problems.push(problem("bids.evaluator-not-on-criterion", where(columns.score!), { evaluator: evaluatorId, criterion }));
       continue;
     }
@@ -353,7 +353,7 @@ function readMatrixSheets(workbook: LightSheet[], file: string, context: ReadCon
       seen.add(bid);
       for (const [col, criterion] of scoreColumns) {
         const known = criteria.get(criterion)!;
-        if (!evaluatorsFor(context.bids, known.section, criterion).includes(evaluatorId)) continue;
+        if (!evaluatorsFor(context.bids, known.section, known.kind, criterion).includes(evaluatorId)) continue;
         const where = { file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` };
         const jCol = justificationColumns.get(criterion);
         const justification = jCol !== undefined ? checkedJustification(sheet, r, jCol, file, problems) : "";

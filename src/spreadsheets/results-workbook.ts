@@ -1,5 +1,6 @@
 import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
-import { sectionTitles, type ScoredSectionKey } from "../model/scoring-model.js";
+import type { ScoredSectionKey } from "../model/scoring-model.js";
+import { titleOfKey } from "../model/sections.js";
 import { explainExclusion } from "../presentation/explain.js";
 import { awardFigure, awardRuleSentence } from "../presentation/award-value.js";
 import { GUIDE_VALUE_SCALE, isAwardOnValue } from "../scoring/award-on-value.js";
@@ -39,7 +40,11 @@ export async function makeResultsWorkbook(
   const summary = writer.addSheet("Summary", { widths: [], headerRows: 2 });
   const sectionKeys = [...new Set(result.bids.flatMap((b) => b.sections.map((s) => s.section)))] as ScoredSectionKey[];
   const layouts = new Map<ScoredSectionKey, SectionLayout>();
-  for (const key of sectionKeys) layouts.set(key, writeSection(writer, key, result));
+  for (const key of sectionKeys) {
+    // A further section titled like one of this workbook's own sheets (Price, Moderation) gets "section" added.
+    const name = sectionTitleIn(result, key);
+    layouts.set(key, writeSection(writer, key, result, sheetName(["summary", "price", "moderation"].includes(name.toLowerCase()) && !(key in KNOWN) ? `${name} section` : name)));
+  }
   let priceCells = new Map<string, string>();
   let wholeLifeCells = new Map<string, string>();
   if (result.price) ({ points: priceCells, wholeLife: wholeLifeCells } = writePrice(writer, result, layouts));
@@ -54,7 +59,7 @@ export async function makeResultsWorkbook(
   const yearsKnown = withExtensions || result.bids.every((b) => b.price === undefined || b.price.basis === "years");
   const wholeLifeHeader = result.price ? [yearsKnown ? `Whole-life price (${withExtensions ? "contract and extension years" : "contract years"})` : "Whole-life price"] : [];
   const weightOf = (k: ScoredSectionKey) => result.bids[0]?.sections.find((s) => s.section === k)?.weight;
-  const sectionHeader = (k: ScoredSectionKey) => (weightOf(k) === undefined ? sectionTitles[k] : `${sectionTitles[k]} (${roundForDisplay(weightOf(k)!, 2).replace(/\.?0+$/, "")})`);
+  const sectionHeader = (k: ScoredSectionKey) => (weightOf(k) === undefined ? sectionTitleIn(result, k) : `${sectionTitleIn(result, k)} (${roundForDisplay(weightOf(k)!, 2).replace(/\.?0+$/, "")})`);
   const headers = [
     "Rank",
     "Bidder",
@@ -154,11 +159,18 @@ function criterionPointsFormula(combined: string, top: string, worth: string, c:
   return `(${combined}-${low})/(${top}-${low})*${worth}`;
 }
 
-function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderResult): SectionLayout {
+const KNOWN = { quality: true, socialValue: true, userPanel: true };
+
+/** The usual name of a known section (Quality, …), or a further section's own title, from the result. */
+function sectionTitleIn(result: TenderResult, key: ScoredSectionKey): string {
+  return titleOfKey(key, result.bids[0]?.sections.find((s) => s.section === key)?.title);
+}
+
+function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderResult, name: string): SectionLayout {
   const evaluators = [...new Set(result.bids.flatMap((b) => b.sections.find((s) => s.section === key)!.criteria.flatMap((c) => c.evaluatorScores.map((e) => e.evaluatorId))))];
   const headers = ["Bid ID", "Bidder", "Criterion", ...evaluators, "Combined score", "How combined", "Top of scale", "Criterion worth (points)", "Points"];
-  const sheet = writer.addSheet(sheetName(sectionTitles[key]), { widths: [9, 30, 34, ...evaluators.map(() => 8), 12, 22, 10, 12, 10], headerRows: 2 });
-  titleAndHeader(sheet, `${sectionTitles[key]}: every criterion's scores and points${lotSuffix(result)}`, headers);
+  const sheet = writer.addSheet(name, { widths: [9, 30, 34, ...evaluators.map(() => 8), 12, 22, 10, 12, 10], headerRows: 2 });
+  titleAndHeader(sheet, `${sectionTitleIn(result, key)}: every criterion's scores and points${lotSuffix(result)}`, headers);
   const col = (name: string) => headers.indexOf(name) + 1;
   const letter = (n: number) => sheet.letter(n);
   // Every cell at the top of its row, beside the first line of a wrapped criterion; the combined score and the points to two places.
@@ -210,7 +222,7 @@ function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderR
   }
   const lastRow = sheet.nextRow - 1;
   sheet.skip();
-  sheet.row(["Bid ID", "Bidder", `${sectionTitles[key]} subtotal (points)`], XF.bold);
+  sheet.row(["Bid ID", "Bidder", `${sectionTitleIn(result, key)} subtotal (points)`], XF.bold);
   const subtotalCell = new Map<string, string>();
   const pointsLetter = letter(col("Points"));
   const subtotalStyles = [XF.plain, XF.plain, XF.points] as const;

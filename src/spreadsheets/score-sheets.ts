@@ -4,7 +4,8 @@ import { formatMoney } from "../language/uk-format.js";
 import type { TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
 import { criterionScale, scaleIdsInUse } from "../model/weights.js";
-import { scoredSectionKeys, sectionTitles, type ScoredSectionKey, type ScoringModel } from "../model/scoring-model.js";
+import type { ScoringModel } from "../model/scoring-model.js";
+import { scoredSections, type SectionEntry } from "../model/sections.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { lotHeading } from "../presentation/lot-award.js";
 import { addDeclarationSheet } from "./declaration-sheet.js";
@@ -71,20 +72,22 @@ function bidderWithLot(specification: TenderSpecification, bid: { bidder: string
 export async function makeScoreSheets(context: SheetContext, options: { priceSchedules?: boolean } = {}): Promise<GeneratedWorkbook[]> {
   const out: GeneratedWorkbook[] = [];
   for (const evaluator of context.bids.panel.evaluators) {
-    const sections = scoredSectionKeys.filter((k) => k !== "userPanel" && context.model.sections[k] && evaluatorsFor(context.bids, k).includes(evaluator.id));
+    const sections = scoredSections(context.model).filter((s) => s.kind !== "user-panel" && evaluatorsFor(context.bids, s.key, s.kind).includes(evaluator.id));
     if (sections.length === 0) continue;
     out.push({
       fileName: `score-sheet-${safe(evaluator.id)}.xlsx`,
-      purpose: `${evaluator.role} (${evaluator.id}): ${sections.map((s) => sectionTitles[s].toLowerCase()).join(" and ")}`,
+      purpose: `${evaluator.role} (${evaluator.id}): ${andList(sections.map((s) => s.name.toLowerCase()))}`,
       bytes: await scoreWorkbook(context, "evaluator-scores", evaluator.id, `${evaluator.role} (${evaluator.id})`, sections),
     });
   }
-  if (context.model.sections.userPanel) {
+  // Every user-panel-kind section (the known userPanel, or a further one) goes on the members' large-print sheets.
+  const panelSections = scoredSections(context.model).filter((s) => s.kind === "user-panel");
+  if (panelSections.length > 0) {
     for (const member of context.bids.panel.userPanel) {
       out.push({
         fileName: `user-panel-sheet-${safe(member.id)}.xlsx`,
-        purpose: `user-panel member ${member.id}: user panel`,
-        bytes: await scoreWorkbook(context, "user-panel-scores", member.id, `User panel member ${member.id}`, ["userPanel"]),
+        purpose: `user-panel member ${member.id}: ${andList(panelSections.map((s) => s.name.toLowerCase()))}`,
+        bytes: await scoreWorkbook(context, "user-panel-scores", member.id, `User panel member ${member.id}`, panelSections),
       });
     }
   }
@@ -121,7 +124,12 @@ function metadataFor(context: SheetContext, kind: WorkbookKind) {
   };
 }
 
-async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluatorId: string, who: string, sections: ScoredSectionKey[]): Promise<Uint8Array> {
+/** "quality and social value"; "quality, social value and fair work practices". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluatorId: string, who: string, sections: readonly SectionEntry[]): Promise<Uint8Array> {
   const { model, specification, bids } = context;
   const workbook = await newWorkbook(context, `Score sheet: ${who} – ${specification.title}`);
   const userPanel = kind === "user-panel-scores";
@@ -156,7 +164,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
   instructions.getColumn(1).alignment = { wrapText: true, vertical: "top" };
   await protect(instructions);
 
-  const scaleIds = scaleIdsInUse(model, sections);
+  const scaleIds = scaleIdsInUse(model, sections.map((s) => s.key));
   const scaleSheet = workbook.addWorksheet("Scale", tableSheet(2));
   titleAndHeader(scaleSheet, "What each score means", ["Scale", "Score", "Meaning"], [28, 10, 90]);
   for (const id of scaleIds) {
@@ -171,16 +179,15 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
   }
   await protect(scaleSheet);
 
-  for (const section of sections) {
-    const s = model.sections[section]!;
-    const sheet = workbook.addWorksheet(sheetName(`${sectionTitles[section]} scores`), userPanel ? largePrintSheet() : tableSheet(2));
+  for (const { key: section, kind: sectionKind, name, section: s } of sections) {
+    const sheet = workbook.addWorksheet(sheetName(`${name} scores`), userPanel ? largePrintSheet() : tableSheet(2));
     const noQuestions = s.criteria.every((c) => (c.question ?? "") === "");
-    titleAndHeader(sheet, `${sectionTitles[section]} scores – ${who}`, [...SCORE_HEADERS], userPanel ? [7, 22, 6, 32, noQuestions ? 2 : 20, 8, noQuestions ? 36 : 18] : [10, 30, 12, 34, 40, 9, 60]);
+    titleAndHeader(sheet, `${name} scores – ${who}`, [...SCORE_HEADERS], userPanel ? [7, 22, 6, 32, noQuestions ? 2 : 20, 8, noQuestions ? 36 : 18] : [10, 30, 12, 34, 40, 9, 60]);
     if (userPanel) largePrint(sheet, noQuestions);
     // The user panel reads one organisation at a time, a page each; evaluators score one criterion across the bids.
     // A specialist assessor's sheet has only the criteria they were named for.
     // A quantitative criterion is scored from the bids' figures, not on a sheet.
-    const theirs = s.criteria.filter((c) => c.measure === undefined && (userPanel || evaluatorsFor(bids, section, c.id).includes(evaluatorId)));
+    const theirs = s.criteria.filter((c) => c.measure === undefined && (userPanel || evaluatorsFor(bids, section, sectionKind, c.id).includes(evaluatorId)));
     const order = userPanel ? bids.bids.flatMap((bid) => theirs.map((criterion) => ({ bid, criterion }))) : theirs.flatMap((criterion) => bids.bids.map((bid) => ({ bid, criterion })));
     for (const [i, { bid, criterion }] of order.entries()) {
       const row = sheet.addRow([bid.id, bidderWithLot(specification, bid), criterion.id, criterion.title, criterion.question ?? "", null, null]);

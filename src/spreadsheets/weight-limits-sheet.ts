@@ -1,5 +1,6 @@
 import type { Workbook } from "exceljs";
 import { sectionTitles, type ScoringModel, type SectionKey } from "../model/scoring-model.js";
+import { scoredSections } from "../model/sections.js";
 import type { WhatifProfiles } from "../model/whatif-profiles.js";
 import { problem, type Problem } from "../problems/problem.js";
 import { cellProblem, cellText, unreadableText } from "./cell-value.js";
@@ -12,12 +13,13 @@ import { INPUT_FILL, THIN, tableSheet, titleGuidanceAndHeader } from "./sheet-st
  */
 export const WEIGHT_LIMITS_SHEET = "Weight limits";
 
-const SECTION_ORDER: readonly SectionKey[] = ["price", "quality", "socialValue", "userPanel"];
+const SECTION_ORDER = ["price", "quality", "socialValue", "userPanel"] as const;
 const normalise = (text: string) => text.toLowerCase().replace(/[\s_%()-]/g, "");
 const sectionByText = new Map<string, SectionKey>(SECTION_ORDER.flatMap((k) => [[normalise(sectionTitles[k]), k] as const, [normalise(k), k] as const]));
 
 export function addWeightLimitsSheet(workbook: Workbook, model: ScoringModel, ranges: WhatifProfiles["weightRanges"]): void {
-  const sections = SECTION_ORDER.filter((k) => model.sections[k] !== undefined && (k !== "price" || model.sections.price!.weight > 0));
+  // A further section is named by its id (e.g. fairWork), which reads back as itself without the model.
+  const sections = [...(model.sections.price !== undefined && model.sections.price.weight > 0 ? ["price"] : []), ...scoredSections(model).map((s) => s.key)];
   const sheet = workbook.addWorksheet(WEIGHT_LIMITS_SHEET, tableSheet(3));
   titleGuidanceAndHeader(
     sheet,
@@ -28,7 +30,7 @@ export function addWeightLimitsSheet(workbook: Workbook, model: ScoringModel, ra
   );
   for (const section of sections) {
     const range = ranges?.[section];
-    const row = sheet.addRow([sectionTitles[section], range?.[0] ?? null, range?.[1] ?? null]);
+    const row = sheet.addRow([(sectionTitles as Record<string, string>)[section] ?? section, range?.[0] ?? null, range?.[1] ?? null]);
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       if (column > 3) return;
       if (column > 1) cell.fill = INPUT_FILL;

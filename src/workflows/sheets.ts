@@ -1,6 +1,7 @@
 import { roundingStatement } from "../documents/common-data.js";
 import { modelHash } from "../model/model-hash.js";
 import { parseScoringModel } from "../model/parse.js";
+import { sectionsOfKind } from "../model/sections.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { isAssessed } from "../scoring/assessed.js";
 import { makeUserPanelForm } from "../documents/make-documents.js";
@@ -32,7 +33,7 @@ export async function blankScoreSheets(files: TenderFiles, options: WorkbookDate
   // Beside each user-panel sheet, the same questions as a large-print Word form, for a member who prefers one.
   const forms: GeneratedWorkbook[] = [];
   const problems: Problem[] = [];
-  if (options.userPanelForm !== undefined && model.sections.userPanel !== undefined) {
+  if (options.userPanelForm !== undefined && sectionsOfKind(model, "user-panel").length > 0) {
     for (const member of bids.panel.userPanel) {
       const made = makeUserPanelForm(options.userPanelForm, { specification, model, bids, memberId: member.id, date: options.date });
       if (made === undefined) continue;

@@ -1,4 +1,5 @@
 import { parse } from "yaml";
+import { scoredSections } from "../model/sections.js";
 import { TenderBids } from "../model/bids.js";
 import { commentedYaml } from "../model/commented-yaml.js";
 import { EqualityFindings } from "../model/equality-findings.js";
@@ -96,13 +97,13 @@ export function starterTender(options: StarterOptions): Outcome<Record<(typeof s
     },
   };
 
-  // The evaluators score the sections the model has; a user panel only when the model has its section.
-  const evaluatorSections = (["quality", "socialValue"] as const).filter((s) => model.sections[s] !== undefined);
+  // The evaluators score the sections the model has (further ones too); a user panel only when the model has a user-panel section.
+  const evaluatorSections = scoredSections(model).filter((s) => s.kind !== "user-panel").map((s) => s.key);
   const evaluator = (id: string, role: string) => ({ id, role, sections: evaluatorSections });
   const bids = {
     panel: {
       evaluators: [evaluator("E1", "Commissioning Manager"), evaluator("E2", "Service Manager"), evaluator("E3", "Independent evaluator")],
-      userPanel: model.sections.userPanel !== undefined ? [{ id: "P1" }, { id: "P2" }, { id: "P3" }] : [],
+      userPanel: scoredSections(model).some((s) => s.kind === "user-panel") ? [{ id: "P1" }, { id: "P2" }, { id: "P3" }] : [],
       // Ticked and dated on each evaluator's score sheet, and read back with the scores.
       declarations: [],
     },

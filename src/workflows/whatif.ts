@@ -154,7 +154,7 @@ async function analyse(
   if (tooNarrow !== undefined) {
     // Limits given on the command line are the command's to fix; limits only from the profiles are the file's.
     const where = given.length > 0 ? { option: "--weight-range" } : { file: about.profilesName ?? "profiles", document: "profiles" as const, path: ["weightRanges"] };
-    const limits = `${describeWeightRanges(weightRanges, sections)}, from ${weightRangeSources.join(" and ")}`;
+    const limits = `${describeWeightRanges(weightRanges, sections, problemToAnalyse.titles)}, from ${weightRangeSources.join(" and ")}`;
     return { ok: false, problems: [problem("whatif.weight-limits-too-narrow", where, { limits, detail: tooNarrow })] };
   }
   const runChunks = (chunks: readonly SmaaChunk[]) => runtime.runInParallel(chunks.map((c) => ({ kind: "smaa-chunk" as const, ...c })));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { exact } from "../../src/arithmetic/exact.js";
 import { criterionFields } from "../../src/documents/common-data.js";
 import { availablePoints, moderationTolerance, scaleRange } from "../../src/model/weights.js";
+import { scoredSection } from "../../src/model/sections.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
 import { loadExample } from "../example-tender.js";
 
@@ -23,7 +24,7 @@ describe("weights: one home for what a criterion is worth", () => {
     const outcome = scoreTender(input, { allowIncomplete: true });
     if (!outcome.ok) throw new Error("the example must score");
     const first = outcome.value.bids[0]!.sections[0]!.criteria[0]!;
-    const section = input.model.sections[outcome.value.bids[0]!.sections[0]!.section]!;
+    const section = scoredSection(input.model, outcome.value.bids[0]!.sections[0]!.section)!;
     expect(first.availablePoints.equals(availablePoints(input.model, section, section.criteria.find((c) => c.id === first.criterionId)!))).toBe(true);
     // A document prints the figure from the result it is given, not one it works out again.
     first.availablePoints = exact(7);

@@ -1,4 +1,3 @@
-import { sectionTitles } from "../../model/scoring-model.js";
 import { formatLocation } from "../../problems/format.js";
 import { stringifyJson } from "../../presentation/json.js";
 import { formatPercent } from "../../language/uk-format.js";
@@ -81,7 +80,7 @@ function renderReview(flags: readonly ReviewFlag[], review: WeightingReview): st
   if (review.effectiveWeights.length > 0) {
     out.push("Effective weights (each section's share of the differences between ranked bids' totals):");
     for (const w of review.effectiveWeights) {
-      out.push(`  ${sectionTitles[w.section].padEnd(13)} published ${formatPercent(w.nominal).padStart(6)}   effective ${formatPercent(w.effective, 1).padStart(6)}`);
+      out.push(`  ${w.title.padEnd(13)} published ${formatPercent(w.nominal).padStart(6)}   effective ${formatPercent(w.effective, 1).padStart(6)}`);
     }
   }
   return `${out.join("\n")}\n`;

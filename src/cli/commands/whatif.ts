@@ -2,7 +2,7 @@ import { browserAppHtml } from "../../node/browser-app.js";
 import { pictureOfSvg } from "../../node/chart-picture.js";
 import type { Exact } from "../../arithmetic/exact.js";
 import type { SectionKey } from "../../model/scoring-model.js";
-import { sectionTitles } from "../../model/scoring-model.js";
+import { titleOfKey } from "../../model/sections.js";
 import { documentTemplate, readFileOnDisk, readTenderFolder } from "../../node/files.js";
 import { workerThreadRuntime } from "../../node/worker-runtime.js";
 import { formatProblem } from "../../problems/format.js";
@@ -23,7 +23,7 @@ import { readTender, shownAs } from "../tender-input.js";
 /** "socialValue=10-25" → a range in percent; the workflow checks the section against the model. */
 export function parseWeightRangeOption(given: readonly string[]): WeightRange[] {
   return given.map((text) => {
-    const match = /^\s*([A-Za-z]+)\s*=\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+    const match = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
     if (!match) throw new UsageError(`--weight-range ${text}: write it as section=low-high in percent, e.g. socialValue=10-25`);
     const low = Number(match[2]);
     const high = Number(match[3]);
@@ -83,14 +83,14 @@ function renderWhatif(whatif: Whatif): string {
   const { sweeps, shares, uncertain, chance, sections } = analysis;
   const name = new Map(problem.bids.map((b) => [b.bidId, b.bidder]));
   const out: string[] = [`What-if: ${whatif.title}`, ""];
-  for (const sweep of sweeps) out.push(...describeSweep(sweep, name, organisationId));
-  const rangeText = whatif.weightRanges.length > 0 ? ` within these limits (${describeWeightRanges(whatif.weightRanges, sections)})` : "";
+  for (const sweep of sweeps) out.push(...describeSweep(sweep, name, organisationId, problem.titles));
+  const rangeText = whatif.weightRanges.length > 0 ? ` within these limits (${describeWeightRanges(whatif.weightRanges, sections, problem.titles)})` : "";
   out.push(`Chance of each rank when every weighting${rangeText} is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${whatif.seed}, ${chance.chunks} chunks):`);
   for (const [i, s] of shares.entries()) {
     const row = chance.rankAcceptability[i]!;
     out.push(`  ${name.get(s.id)!.padEnd(40)} first ${formatChance(row[0]!, 1).padEnd(15)} top three ${formatChance(row[0]! + (row[1] ?? 0) + (row[2] ?? 0), 1)}`);
     const central = chance.centralWeights[i];
-    if (central) out.push(`    typical weights when it wins: ${describeWeights(central, sections)}`);
+    if (central) out.push(`    typical weights when it wins: ${describeWeights(central, sections, problem.titles)}`);
   }
   const { improvements, priceToWin } = whatif;
   if (organisationId && (improvements.length > 0 || priceToWin)) {
@@ -114,8 +114,8 @@ function renderWhatif(whatif: Whatif): string {
   return out.join("\n");
 }
 
-function describeSweep(sweep: WeightSweep, name: Map<string, string>, organisationId: string | undefined): string[] {
-  const title = sectionTitles[sweep.section];
+function describeSweep(sweep: WeightSweep, name: Map<string, string>, organisationId: string | undefined, titles: ReadonlyMap<string, string> | undefined): string[] {
+  const title = titleOfKey(sweep.section, titles?.get(sweep.section));
   const lines = [`${title} weight (now ${formatPercent(sweep.currentWeight)}; the others keep their proportions):`];
   const interval = (i: { from: Exact; to: Exact }) => `from ${formatPercent(i.from, 1)} to ${formatPercent(i.to, 1)}`;
   if (sweep.leaders.length === 1) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PriceMethod, ScoredSectionKey, ScoringModel, TieBreakRule } from "../../model/scoring-model.js";
+import { PriceMethod, ScoringModel, SectionKind, TieBreakRule } from "../../model/scoring-model.js";
 import type { TenderResult } from "../../scoring/result.js";
 import { ExactJson, header, ProblemsJson, WeightUnits } from "./common.js";
 import type { JsonOf } from "./flags.js";
@@ -8,7 +8,7 @@ const percent = (what: string) => ExactJson.describe(`${what}, in percent`);
 const points = (what: string) => ExactJson.describe(`${what}, in points of the total (out of 100)`);
 const pounds = (what: string) => ExactJson.describe(`${what}, in pounds`);
 const unrounded = ExactJson.exactOptional().describe("The exact points before the scoring model's rounding rule, present only where the rule changed them");
-const section = ScoredSectionKey.describe("The section's key in the scoring model, e.g. quality, socialValue, userPanel");
+const section = z.string().describe("The section's key in the scoring model: quality, socialValue, userPanel or a further section's id, e.g. fairWork");
 
 const CriterionJson = z.strictObject({
   criterionId: z.string().describe("The criterion's id in the scoring model"),
@@ -44,7 +44,8 @@ const CriterionJson = z.strictObject({
 
 const SectionJson = z.strictObject({
   section,
-  title: z.string().describe("The section's title"),
+  kind: SectionKind.describe("What the section is: quality, social-value, user-panel (scored by the user panel) or other; the known keys have theirs implicitly"),
+  title: z.string().describe("The section's title (its own, or the usual one: Quality, Social value, User panel)"),
   weight: percent("The section's weight"),
   points: points("The section's points"),
   unroundedPoints: unrounded,
@@ -81,6 +82,7 @@ const Exclusion = z.discriminatedUnion("rule", [
   z.strictObject({
     rule: z.literal("below-section-minimum").describe("A section's points are below its minimum share"),
     section,
+    sectionTitle: z.string().describe("The section's title"),
     percent: percent("Its points as a share of the section's weight"),
     minimumPercent: percent("The minimum share: of the section's weight (below-section-minimum), or of the workforce (workforce-share-undeclared)"),
   }),

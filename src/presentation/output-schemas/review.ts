@@ -12,7 +12,8 @@ export const ReviewOutput = z
     effectiveWeights: z
       .array(
         z.strictObject({
-          section: z.string().describe("The section's key: quality, socialValue, userPanel or price"),
+          section: z.string().describe("The section's key: price, quality, socialValue, userPanel or a further section's id"),
+          title: z.string().describe("The section's title: Price, Quality, Social value, User panel, or a further section's own"),
           nominal: ExactJson.describe("Its published weight, in percent"),
           effective: ExactJson.describe("Its share of the differences between ranked bids' totals, in percent"),
         }),

@@ -1,6 +1,7 @@
 import { HUNDRED, ZERO, exact, mean, type Exact } from "../../arithmetic/exact.js";
 import type { TenderBids } from "../../model/bids.js";
-import { sectionTitles, type SectionKey } from "../../model/scoring-model.js";
+import type { SectionKey } from "../../model/scoring-model.js";
+import { titleOfKey } from "../../model/sections.js";
 import type { TenderResult } from "../../scoring/result.js";
 import { scoreTender, type TenderInput } from "../../scoring/score-tender.js";
 import { flag, type ReviewFlag } from "../../problems/problem.js";
@@ -8,6 +9,8 @@ import type { ReviewPolicy } from "../policy.js";
 
 export interface EffectiveWeight {
   section: SectionKey;
+  /** Price, Quality, Social value, User panel, or a further section's own title. */
+  title: string;
   nominal: Exact;
   /** Percent of the differences between ranked bids' totals that this section accounts for. */
   effective: Exact;
@@ -21,15 +24,15 @@ export interface EffectiveWeight {
  */
 export function effectiveWeights(result: TenderResult): EffectiveWeight[] {
   const ranked = result.bids.filter((b) => b.rank !== null);
-  const points = new Map<SectionKey, { nominal: Exact; values: Exact[] }>();
+  const points = new Map<SectionKey, { nominal: Exact; title: string; values: Exact[] }>();
   for (const bid of ranked) {
     for (const s of bid.sections) {
-      const entry = points.get(s.section) ?? { nominal: s.weight, values: [] };
+      const entry = points.get(s.section) ?? { nominal: s.weight, title: titleOfKey(s.section, s.title), values: [] };
       entry.values.push(s.points);
       points.set(s.section, entry);
     }
     if (result.price && result.rankingBasis === "total-points") {
-      const entry = points.get("price") ?? { nominal: result.price.maxPoints, values: [] };
+      const entry = points.get("price") ?? { nominal: result.price.maxPoints, title: titleOfKey("price"), values: [] };
       entry.values.push(bid.price?.points ?? ZERO);
       points.set("price", entry);
     }
@@ -41,8 +44,9 @@ export function effectiveWeights(result: TenderResult): EffectiveWeight[] {
     spread.set(section, total);
   }
   const all = [...spread.values()].reduce((a, b) => a.add(b), ZERO);
-  return [...points].map(([section, { nominal }]) => ({
+  return [...points].map(([section, { nominal, title }]) => ({
     section,
+    title,
     nominal,
     effective: all.equals(0) ? ZERO : spread.get(section)!.div(all).mul(HUNDRED),
   }));
@@ -62,7 +66,7 @@ export function checkEffectiveWeights(result: TenderResult, policy: ReviewPolicy
     flags.push(
       flag("review.effective-weight", tilts ? "warning" : "advice", { document: "model", path: ["sections", w.section, "weight"] }, {
         section: w.section,
-        sectionTitle: sectionTitles[w.section],
+        sectionTitle: w.title,
         effective: w.effective,
         nominal: w.nominal,
         factor: policy.effectiveWeight.factor,

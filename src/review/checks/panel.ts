@@ -2,6 +2,7 @@ import { HUNDRED, ZERO, exact, mean, type Exact } from "../../arithmetic/exact.j
 import type { TenderBids } from "../../model/bids.js";
 import { scaleRange, criterionScale } from "../../model/weights.js";
 import type { ScoringModel } from "../../model/scoring-model.js";
+import { scoredSection, scoredSections } from "../../model/sections.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import type { TenderResult } from "../../scoring/result.js";
 import { flag, type ReviewFlag } from "../../problems/problem.js";
@@ -33,8 +34,8 @@ export function checkEvaluatorOffsets(model: ScoringModel, result: TenderResult,
   const offsets = new Map<string, Exact[]>();
   for (const bid of result.bids) {
     for (const section of bid.sections) {
-      if (section.section === "userPanel") continue;
-      const sectionModel = model.sections[section.section]!;
+      if (section.kind === "user-panel") continue;
+      const sectionModel = scoredSection(model, section.section)!;
       for (const c of section.criteria) {
         const scale = criterionScale(model, sectionModel, sectionModel.criteria.find((m) => m.id === c.criterionId)!)!;
         const [low, high] = scaleRange(scale);
@@ -77,7 +78,8 @@ const contentWords = (text: string) => words(text).filter((w) => w.length > 2 &&
  */
 export function checkJustifications(model: ScoringModel, tenderBids: TenderBids, policy: ReviewPolicy): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
-  const sections = (["quality", "socialValue"] as const).flatMap((k) => (model.sections[k] ? [model.sections[k]!] : []));
+  // The evaluators' sections, not the user panel's: members give their words, not justifications to defend.
+  const sections = scoredSections(model).flatMap((s) => (s.kind === "user-panel" ? [] : [s.section]));
   tenderBids.bids.forEach((bid, b) => {
     for (const section of sections) {
       for (const criterion of section.criteria) {

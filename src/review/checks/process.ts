@@ -1,5 +1,6 @@
 import { HUNDRED, exact, type Exact } from "../../arithmetic/exact.js";
-import { scoredSectionKeys, type ScoringModel } from "../../model/scoring-model.js";
+import type { ScoringModel } from "../../model/scoring-model.js";
+import { scoredSections } from "../../model/sections.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import { flag, type ReviewFlag, type ValueBasis } from "../../problems/problem.js";
 import type { ReviewPolicy } from "../policy.js";
@@ -39,7 +40,7 @@ export function checkTenderingPeriod(s: TenderSpecification, policy: ReviewPolic
 }
 
 export function checkWordsAsked(s: TenderSpecification, m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
-  const limits = scoredSectionKeys.flatMap((k) => m.sections[k]?.criteria.flatMap((c) => (c.wordLimit ? [c.wordLimit] : [])) ?? []);
+  const limits = scoredSections(m).flatMap(({ section }) => section.criteria.flatMap((c) => (c.wordLimit ? [c.wordLimit] : [])));
   if (limits.length === 0) return [];
   const words = limits.reduce((a, b) => a + b, 0);
   const annual = exact(s.contract.estimatedValue).div(s.contract.years);

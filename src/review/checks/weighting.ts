@@ -1,6 +1,7 @@
 import { HUNDRED, ZERO, exact, sum, type Exact } from "../../arithmetic/exact.js";
 import { availablePoints, criterionScale, pointsSpan, scaleRange, sectionPercent } from "../../model/weights.js";
-import { scoredSectionKeys, sectionTitles, type Scale, type ScoredSectionKey, type ScoringModel } from "../../model/scoring-model.js";
+import type { Scale, ScoredSectionKey, ScoringModel } from "../../model/scoring-model.js";
+import { scoredSections, sectionsOfKind, type SectionEntry } from "../../model/sections.js";
 import type { TenderSpecification } from "../../model/specification.js";
 import { flag, type ReviewFlag } from "../../problems/problem.js";
 import type { BidResult, TenderResult } from "../../scoring/result.js";
@@ -34,15 +35,16 @@ interface WeightedCriterion {
 /** Criteria and sections whose whole range is smaller than one step on the heaviest criterion. */
 export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
   const criteria: WeightedCriterion[] = [];
-  const sections: { key: ScoredSectionKey; swing: Exact }[] = [];
-  for (const key of scoredSectionKeys) {
-    const section = m.sections[key];
-    if (!section || !m.scales[section.scale]) continue;
+  const sections: { key: ScoredSectionKey; name: string; swing: Exact }[] = [];
+  const names = new Map<ScoredSectionKey, string>();
+  for (const { key, name, section } of scoredSections(m)) {
+    names.set(key, name);
+    if (!m.scales[section.scale]) continue;
     // The share of a criterion's points between the lowest and the top score: all of them when the
     // scale is normalised from its lowest, (top − lowest) ÷ top when from zero. Each criterion on its own scale.
     const rangeOf = (scale: Scale) => exact(scaleRange(scale)[1] - scaleRange(scale)[0]).div(pointsSpan(scale));
     const sectionSwing = sum(section.criteria.map((c) => availablePoints(m, section, c).mul(c.measure !== undefined ? exact(1) : rangeOf(criterionScale(m, section, c) ?? m.scales[section.scale]!))));
-    sections.push({ key, swing: sectionSwing });
+    sections.push({ key, name, swing: sectionSwing });
     section.criteria.forEach((c, i) => {
       const scale = criterionScale(m, section, c);
       if (!scale) return;
@@ -74,7 +76,7 @@ export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): Review
       flags.push(
         flag("review.token-weight", "warning", model("sections", s.key, "weight"), {
           section: s.key,
-          sectionTitle: sectionTitles[s.key],
+          sectionTitle: s.name,
           swing: s.swing,
           step: heaviest.step,
           heaviest: { id: heaviest.id, title: heaviest.title },
@@ -88,7 +90,7 @@ export function checkTokenWeights(m: ScoringModel, policy: ReviewPolicy): Review
       flags.push(
         flag("review.token-weight", "warning", model(...c.path), {
           section: c.section,
-          sectionTitle: sectionTitles[c.section],
+          sectionTitle: names.get(c.section)!,
           criterion: { id: c.id, title: c.title },
           swing: c.swing,
           step: heaviest.step,
@@ -118,16 +120,17 @@ export function checkPriceWeight(spec: TenderSpecification | undefined, m: Scori
       }, policy.priceWeight.source),
     );
   }
-  const quality = m.sections.quality;
-  if (quality && priceWeight.compare(sectionPercent(m, quality)) > 0) {
+  // Quality against price adds up every quality-kind section (quality, and any further section of kind quality).
+  const qualitySections = sectionsOfKind(m, "quality");
+  const quality = kindPercent(m, qualitySections);
+  if (qualitySections.length > 0 && priceWeight.compare(quality) > 0) {
     flags.push(
-      flag("review.price-above-quality", "warning", model("sections", "price", "weight"), { price: priceWeight.valueOf(), quality: sectionPercent(m, quality).valueOf() }, policy.priceWeight.source),
+      flag("review.price-above-quality", "warning", model("sections", "price", "weight"), { price: priceWeight.valueOf(), quality: quality.valueOf() }, policy.priceWeight.source),
     );
   }
-  const hasThreshold = scoredSectionKeys.some((k) => {
-    const s = m.sections[k];
-    return s !== undefined && k !== "userPanel" && (s.minimumPercent !== undefined || s.criteria.some((c) => c.minimumScore !== undefined));
-  });
+  const hasThreshold = scoredSections(m).some(
+    ({ kind, section: s }) => kind !== "user-panel" && (s.minimumPercent !== undefined || s.criteria.some((c) => c.minimumScore !== undefined)),
+  );
   if (priceWeight.compare(policy.qualityThreshold.requiredWhenPriceWeightAtLeast) >= 0 && !hasThreshold) {
     flags.push(
       flag("review.price-heavy-without-quality-threshold", "warning", model("sections", "price", "weight"), {
@@ -146,16 +149,23 @@ export function checkPriceWeight(spec: TenderSpecification | undefined, m: Scori
   return flags;
 }
 
+/** The share of the total score, in percent, of some sections together (e.g. every section of one kind). */
+function kindPercent(m: ScoringModel, sections: readonly SectionEntry[]): Exact {
+  return sum(sections.map((s) => sectionPercent(m, s.section)));
+}
+
+/** The social value weight is that of every social-value-kind section together; flags point at the first of them. */
 export function checkSocialValue(m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
-  const sv = m.sections.socialValue;
+  const svSections = sectionsOfKind(m, "social-value");
   const source = policy.socialValue.source;
-  if (!sv) return [flag("review.social-value-missing", "warning", model("sections"), {}, source)];
+  if (svSections.length === 0) return [flag("review.social-value-missing", "warning", model("sections"), {}, source)];
   const flags: ReviewFlag[] = [];
   const ppqp = isAwardOnValue(m.sections.price?.method);
-  const scoredTotal = sum(scoredSectionKeys.flatMap((k) => (m.sections[k] ? [sectionPercent(m, m.sections[k]!)] : [])));
-  const share = ppqp && !scoredTotal.equals(0) ? sectionPercent(m, sv).div(scoredTotal).mul(HUNDRED) : sectionPercent(m, sv);
+  const scoredTotal = kindPercent(m, scoredSections(m));
+  const svPercent = kindPercent(m, svSections);
+  const share = ppqp && !scoredTotal.equals(0) ? svPercent.div(scoredTotal).mul(HUNDRED) : svPercent;
   const minimum = ppqp ? policy.socialValue.minimumPercentOfQualityScore : policy.socialValue.minimumPercent;
-  const at = model("sections", "socialValue", "weight");
+  const at = model("sections", svSections[0]!.key, "weight");
   if (share.compare(exact(policy.socialValue.tokenPercent)) <= 0) {
     flags.push(flag("review.social-value-token", "warning", at, { weight: share, token: policy.socialValue.tokenPercent }, source));
   } else if (share.compare(exact(minimum)) < 0) {
@@ -167,27 +177,29 @@ export function checkSocialValue(m: ScoringModel, policy: ReviewPolicy): ReviewF
       }, source),
     );
   }
-  sv.criteria.forEach((c, i) => {
-    const text = `${c.title} ${c.question ?? ""}`.toLowerCase();
-    const found = policy.socialValue.hardToEvidenceTerms.filter((t) => text.includes(t.toLowerCase()));
-    if (found.length > 0) {
-      flags.push(
-        flag("review.social-value-hard-to-evidence", "warning", model("sections", "socialValue", "criteria", i), { criterion: c.id, terms: found }, source),
-      );
-    }
-  });
+  for (const { key, section: sv } of svSections) {
+    sv.criteria.forEach((c, i) => {
+      const text = `${c.title} ${c.question ?? ""}`.toLowerCase();
+      const found = policy.socialValue.hardToEvidenceTerms.filter((t) => text.includes(t.toLowerCase()));
+      if (found.length > 0) {
+        flags.push(flag("review.social-value-hard-to-evidence", "warning", model("sections", key, "criteria", i), { criterion: c.id, terms: found }, source));
+      }
+    });
+  }
   return flags;
 }
 
+/** The user panel's share is that of every user-panel-kind section together; the flag points at the first of them. */
 export function checkUserPanel(m: ScoringModel, policy: ReviewPolicy): ReviewFlag[] {
-  const panel = m.sections.userPanel;
-  if (!panel) {
+  const panels = sectionsOfKind(m, "user-panel");
+  if (panels.length === 0) {
     return policy.userPanel.requiredWhenServiceHasUsers ? [flag("review.no-user-panel", "warning", model("sections"), {}, policy.userPanel.source)] : [];
   }
-  if (sectionPercent(m, panel).compare(policy.userPanel.minimumPercent) < 0) {
+  const weight = kindPercent(m, panels);
+  if (weight.compare(policy.userPanel.minimumPercent) < 0) {
     return [
-      flag("review.user-panel-too-light", "advice", model("sections", "userPanel", "weight"), {
-        weight: sectionPercent(m, panel).valueOf(),
+      flag("review.user-panel-too-light", "advice", model("sections", panels[0]!.key, "weight"), {
+        weight: weight.valueOf(),
         minimum: policy.userPanel.minimumPercent,
       }, policy.userPanel.source),
     ];
