@@ -56,6 +56,8 @@ const median = (xs) => {
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
+const OWN_KEYS = new Set(["seconds", "peakMiB", "ratio", "pairs"]);
+
 /** Peak memory a stage cannot measure (another process's, as for startup) is null. */
 const medianOrNull = (xs) => (xs.some((x) => x === null) ? null : median(xs));
 
@@ -102,6 +104,8 @@ function measure(name, dir) {
   for (let pair = 0; pair < MAX_PAIRS; pair++) {
     if (pair > 0 && (performance.now() - started) / 1000 > STAGE_BUDGET_SECONDS) break;
     const a = runOnce(process.execPath, [product, dir]);
+    // Further figures a stage gives, in `extra` or beside seconds and peakMiB (e.g. perItemMs), are reported as extras.
+    for (const [key, value] of Object.entries(a)) if (!OWN_KEYS.has(key) && typeof value === "number") (a.extra ??= {})[key] = value;
     ours.push(a);
     if (a.peer) {
       // The stage alternated with its own peer inside, pair by pair: its figures are already medians.
@@ -112,6 +116,8 @@ function measure(name, dir) {
       const b = runOnce(PYTHON, [peer.script, dir]);
       theirs.push({ name: peer.name, ...b });
       ratios.push(a.seconds / b.seconds);
+      // A further time the stage gives (seconds, named "… s") is set against the same peer run too.
+      for (const [key, value] of Object.entries(a.extra ?? {})) if (key.endsWith(" s")) a.extra[`${key.slice(0, -2)} ×`] = value / b.seconds;
     }
   }
   const extras = {};
