@@ -11,16 +11,24 @@ export interface SmaaChunk {
 export type SmaaChunkRunner = (chunks: readonly SmaaChunk[]) => Promise<SmaaTally[]>;
 
 /**
- * The chunking depends only on the sample count and `chunks` (a fixed default, not the number of cores),
- * and chunk c uses the generator seeded with seed + c, so a run is repeatable from (seed, samples, chunks)
- * on any machine and whichever runner ran it.
+ * Samples per chunk. The chunks depend only on the sample count and this fixed size, never on the number
+ * of cores, and chunk c uses the generator seeded with seed + c, so a run is repeatable from (seed,
+ * samples) on any machine and whichever runner ran it, while a machine with more cores runs more chunks at
+ * once. 50,000 keeps the default 100,000 samples the two chunks of seeds seed and seed + 1 they always were,
+ * so published figures stand; a million samples are twenty chunks, enough to keep every core busy.
  */
-export const DEFAULT_CHUNKS = 2;
+export const CHUNK_SAMPLES = 50_000;
 
 export const runChunksHere: SmaaChunkRunner = async (chunks) => chunks.map((c) => tally({ ...c.input, random: seededRandom(c.seed) }));
 
-export async function smaaInChunks(input: Omit<SmaaInput, "random">, seed: number, run: SmaaChunkRunner = runChunksHere, chunks = DEFAULT_CHUNKS): Promise<SmaaResult & { chunks: number }> {
-  const sizes = Array.from({ length: chunks }, (_, c) => Math.floor(input.samples / chunks) + (c < input.samples % chunks ? 1 : 0)).filter((n) => n > 0);
+export async function smaaInChunks(
+  input: Omit<SmaaInput, "random">,
+  seed: number,
+  run: SmaaChunkRunner = runChunksHere,
+  chunkSamples = CHUNK_SAMPLES,
+): Promise<SmaaResult & { chunks: number }> {
+  const count = Math.ceil(input.samples / chunkSamples);
+  const sizes = Array.from({ length: count }, (_, c) => Math.min(chunkSamples, input.samples - c * chunkSamples));
   const tallies = await run(sizes.map((samples, c) => ({ input: { ...input, samples }, seed: seed + c })));
   return { ...summarise(tallies), chunks: sizes.length };
 }

@@ -79,9 +79,11 @@ export function summarise(tallies: readonly SmaaTally[]): SmaaResult {
 export function tally(input: SmaaInput): SmaaTally {
   const n = input.criteria.length;
   const m = input.bids.length;
-  // Column-major (section by section), so each weight multiplies one contiguous run of bids.
-  const columns = new Float64Array(m * n);
-  input.bids.forEach((b, i) => b.values.forEach((v, k) => (columns[k * m + i] = v)));
+  // Bid by bid, each bid's shares in a row of at least 4 (padded with zeros), so the usual case of up to
+  // four sections is one expression per bid; adding 0 × 0 leaves every total exactly as it was.
+  const stride = Math.max(4, n);
+  const rows = new Float64Array(m * stride);
+  input.bids.forEach((b, i) => b.values.forEach((v, k) => (rows[i * stride + k] = v)));
   // Uncertain shares: the cells to redraw in every sample, with their ranges.
   const uncertain: number[] = [];
   const lows: number[] = [];
@@ -90,7 +92,7 @@ export function tally(input: SmaaInput): SmaaTally {
     if (!b.low || !b.high) return;
     for (let k = 0; k < n; k++) {
       if (b.high[k]! > b.low[k]!) {
-        uncertain.push(k * m + i);
+        uncertain.push(i * stride + k);
         lows.push(b.low[k]!);
         spans.push(b.high[k]! - b.low[k]!);
       }
@@ -100,10 +102,12 @@ export function tally(input: SmaaInput): SmaaTally {
   const max = Float64Array.from(input.bounds?.max ?? new Array<number>(n).fill(1));
   const minimumRate = input.minimumAcceptanceRate ?? 1e-3;
 
-  const weights = new Float64Array(n);
+  const weights = new Float64Array(stride);
   const cuts = new Float64Array(Math.max(0, n - 1));
   const totals = new Float64Array(m);
-  const order = new Int32Array(m);
+  // This sample's totals in descending order and whose each is, sorted by value rather than through an index.
+  const keys = new Float64Array(m);
+  const owner = new Int32Array(m);
   // A bucket pass puts bids almost in order and a short insertion pass finishes the job, so ranking
   // costs about linear time per sample.
   const BUCKETS = 64;
@@ -148,53 +152,75 @@ export function tally(input: SmaaInput): SmaaTally {
     }
     if (!inside) continue;
     accepted++;
-    for (let u = 0; u < uncertain.length; u++) columns[uncertain[u]!] = lows[u]! + input.random() * spans[u]!;
+    for (let u = 0; u < uncertain.length; u++) rows[uncertain[u]!] = lows[u]! + input.random() * spans[u]!;
 
-    const w0 = weights[0]!;
-    for (let i = 0; i < m; i++) totals[i] = w0 * columns[i]!;
-    for (let k = 1; k < n; k++) {
-      const wk = weights[k]!;
-      const base = k * m;
-      for (let i = 0; i < m; i++) totals[i]! += wk * columns[base + i]!;
+    // Totals summed section by section in order, so they are the same to the last bit however laid out.
+    let lo = Infinity;
+    let hi = -Infinity;
+    if (stride === 4) {
+      const w0 = weights[0]!;
+      const w1 = weights[1]!;
+      const w2 = weights[2]!;
+      const w3 = weights[3]!;
+      for (let i = 0, r = 0; i < m; i++, r += 4) {
+        const t = w0 * rows[r]! + w1 * rows[r + 1]! + w2 * rows[r + 2]! + w3 * rows[r + 3]!;
+        totals[i] = t;
+        if (t < lo) lo = t;
+        if (t > hi) hi = t;
+      }
+    } else {
+      for (let i = 0, r = 0; i < m; i++, r += stride) {
+        let t = weights[0]! * rows[r]!;
+        for (let k = 1; k < n; k++) t += weights[k]! * rows[r + k]!;
+        totals[i] = t;
+        if (t < lo) lo = t;
+        if (t > hi) hi = t;
+      }
     }
-    // Bids in descending order of total. Buckets span this sample's lowest to highest total, so close
+    // Bids in descending order of total. Buckets span this sample's highest to lowest total, so close
     // totals still spread over them and the insertion pass has little left to do.
-    let lo = totals[0]!;
-    let hi = lo;
-    for (let i = 1; i < m; i++) {
-      const t = totals[i]!;
-      if (t < lo) lo = t;
-      else if (t > hi) hi = t;
-    }
     const scale = hi > lo ? (BUCKETS - 1e-9) / (hi - lo) : 0;
     bucketStart.fill(0);
     for (let i = 0; i < m; i++) {
-      const b = BUCKETS - 1 - (((totals[i]! - lo) * scale) | 0);
+      const b = ((hi - totals[i]!) * scale) | 0;
       bucketOf[i] = b;
       bucketStart[b + 1]!++;
     }
     for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1]! += bucketStart[b]!;
-    for (let i = 0; i < m; i++) order[bucketStart[bucketOf[i]!]!++] = i;
+    for (let i = 0; i < m; i++) {
+      const p = bucketStart[bucketOf[i]!]!++;
+      keys[p] = totals[i]!;
+      owner[p] = i;
+    }
     for (let p = 1; p < m; p++) {
-      const i = order[p]!;
-      const t = totals[i]!;
+      const t = keys[p]!;
+      if (keys[p - 1]! >= t) continue;
+      const i = owner[p]!;
       let j = p;
-      while (j > 0 && totals[order[j - 1]!]! < t) {
-        order[j] = order[j - 1]!;
+      do {
+        keys[j] = keys[j - 1]!;
+        owner[j] = owner[j - 1]!;
         j--;
-      }
-      order[j] = i;
+      } while (j > 0 && keys[j - 1]! < t);
+      keys[j] = t;
+      owner[j] = i;
     }
     // Rank = 1 + the number of bids with a strictly higher total, so equal totals share a rank.
+    const top = keys[0]!;
     let rank = 0;
+    let above = top;
     for (let p = 0; p < m; p++) {
-      const i = order[p]!;
-      if (p > 0 && totals[i]! < totals[order[p - 1]!]!) rank = p;
-      rankCounts[i * m + rank]!++;
-      if (rank === 0) {
-        firstCounts[i]!++;
-        for (let k = 0; k < n; k++) centralSums[i * n + k]! += weights[k]!;
+      const t = keys[p]!;
+      if (t < above) {
+        rank = p;
+        above = t;
       }
+      rankCounts[owner[p]! * m + rank]!++;
+    }
+    for (let p = 0; p < m && keys[p] === top; p++) {
+      const i = owner[p]!;
+      firstCounts[i]!++;
+      for (let k = 0; k < n; k++) centralSums[i * n + k]! += weights[k]!;
     }
   }
 

@@ -81,13 +81,14 @@ describe("tender-eval whatif", () => {
   it("the built command, which samples in worker threads, gives exactly the same chances as in-process", async () => {
     const { execFileSync } = await import("node:child_process");
     const bin = new URL("../../dist/cli/bin.js", import.meta.url).pathname;
-    const viaWorkers = JSON.parse(execFileSync(process.execPath, [bin, "whatif", exampleFolder, "--samples", "4000", "--seed", "5", "--json"], { encoding: "utf8" }));
-    const inProcess = JSON.parse((await runCli(["whatif", exampleFolder, "--samples", "4000", "--seed", "5", "--json"])).stdout);
+    // Chunks are 50,000 samples: 120,000 are three, so the built command runs them on worker threads.
+    const viaWorkers = JSON.parse(execFileSync(process.execPath, [bin, "whatif", exampleFolder, "--samples", "120000", "--seed", "5", "--json"], { encoding: "utf8" }));
+    const inProcess = JSON.parse((await runCli(["whatif", exampleFolder, "--samples", "120000", "--seed", "5", "--json"])).stdout);
     expect(viaWorkers.smaa.bids).toEqual(inProcess.smaa.bids);
     // Every bid keyed by id: B6, excluded, is named with no chances rather than dropped.
     expect(Object.keys(inProcess.smaa.bids).sort()).toEqual(["B1", "B2", "B3", "B4", "B5", "B6"]);
     expect(inProcess.smaa.bids.B6).toMatchObject({ status: "excluded", rankAcceptability: null });
-    expect(viaWorkers.smaa.chunks).toBe(2);
+    expect(viaWorkers.smaa.chunks).toBe(3);
   });
 
   it("refuses an unknown bid and a silly sample count as usage errors", async () => {

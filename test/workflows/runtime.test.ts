@@ -52,4 +52,17 @@ describe("worker threads, as the built command runs them", () => {
     const tasks = [0, 1].map((c) => ({ kind: "smaa-chunk" as const, input: { ...input, samples: 10_000 }, seed: 5 + c }));
     expect(await builtRuntime(2).runInParallel(tasks)).toEqual(await inThreadRuntime.runInParallel(tasks));
   });
+
+  it("SMAA in fixed-size chunks gives the same result for a seed on 1, 2 or 3 worker threads", async () => {
+    const built = new URL("../../dist/node/worker-runtime.js", import.meta.url);
+    const { workerThreadRuntime: builtRuntime } = (await import(built.href)) as typeof import("../../src/node/worker-runtime.js");
+    const { smaaInChunks } = await import("../../src/sensitivity/smaa-chunks.js");
+    const input = { criteria: ["a", "b", "c"], bids: [{ id: "A", values: [0.9, 0.2, 0.5] }, { id: "B", values: [0.5, 0.7, 0.4] }, { id: "C", values: [0.6, 0.6, 0.6] }], samples: 35_003 };
+    const on = (threads: number) => smaaInChunks(input, 3, (chunks) => builtRuntime(threads).runInParallel(chunks.map((c) => ({ kind: "smaa-chunk" as const, ...c }))), 5_000);
+    const one = await on(1);
+    expect(one.chunks).toBe(8);
+    expect(await on(2)).toEqual(one);
+    expect(await on(3)).toEqual(one);
+    expect(await smaaInChunks(input, 3, undefined, 5_000)).toEqual(one);
+  });
 });
