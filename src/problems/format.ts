@@ -18,6 +18,16 @@ type Messages = { [K in FindingCode]: (args: FindingArgsByCode[K]) => string };
 
 const supplierDetailWords = { postalAddress: "postal address (postalAddress)", email: "email address (email)", uniqueIdentifier: "unique identifier (uniqueIdentifier)" } as const;
 const regimeWords = { "light-touch": "light-touch contracts", "central-government": "central government", "sub-central": "sub-central authority" } as const;
+const relativePriceWords = {
+  proportional:
+    "price is scored relative to the lowest bid (lowest ÷ price): a third bid's price changes everyone's price points and can reverse the order of two others",
+  "deviation-from-lowest":
+    "price is scored by how far it is above the lowest bid: a third bid's price changes everyone's price points and can reverse the order of two others",
+  "discount-ratio":
+    "price is scored as a discount relative to the highest discount offered (discount ÷ highest discount): a third bid's discount changes everyone's price points and can reverse the order of two others",
+  "discount-bilinear":
+    "price is scored as a discount against the mean and the highest discount of all the bids (the ANAC bilinear formula): every bid's discount moves the mean, so a third bid changes everyone's price points and can reverse the order of two others",
+} as const;
 const named = (x: { id: string; title: string }) => `${x.id} (${x.title})`;
 const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const yearsOf = (n: number) => `${n} year${n === 1 ? "" : "s"}`;
@@ -298,8 +308,7 @@ const messages = {
   "review.user-panel-too-light": (a) => `the user-panel section carries ${weightPercent(a.weight)}, below the ${a.minimum}% that lets it matter`,
   "review.price-heavy-without-quality-threshold": (a) =>
     `price carries ${weightPercent(a.weight)} (at least ${a.trigger}%) but no quality criterion or section has a minimum score, so a low-quality, low-price bid can win`,
-  "review.relative-price-scoring": () =>
-    "price is scored relative to the lowest bid (lowest ÷ price): a third bid's price changes everyone's price points and can reverse the order of two others",
+  "review.relative-price-scoring": (a) => relativePriceWords[a.method],
   "review.interpolation-price-scoring": () =>
     "price is interpolated between lowest and highest: a tiny gap between two prices turns into the full price weight, and one outlying bid reshapes everyone's points",
   "review.tendering-period-below-statutory-minimum": (a) =>
