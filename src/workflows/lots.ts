@@ -4,6 +4,7 @@ import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { scoreLots, type LotAwardResult, type LotsResult } from "../scoring/lots.js";
 import type { NamedFile } from "./files.js";
 import { problemsJson } from "../presentation/json.js";
+import { headerOf, weightUnits } from "../presentation/output-schemas/header.js";
 import { TOOL_VERSION } from "../version.js";
 import { resultsDocument } from "./results-document.js";
 import { loadTender, locate, locateScoringProblems, nothingScored, scoreLoadedTender, withReturnedSheets, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
@@ -100,7 +101,9 @@ export function lotsResultsDocument(scored: ScoredLots) {
   const perLot = scored.lots.map(({ lot, scored: lotScored }) => ({ lot, document: lotScored === undefined ? undefined : resultsDocument(lotScored) }));
   const first = perLot.find((l) => l.document !== undefined)?.document;
   return {
+    ...headerOf("lots-results"),
     tool: { name: "tender-eval", version: TOOL_VERSION },
+    units: weightUnits,
     ...(first !== undefined ? { roundingNote: first.roundingNote } : {}),
     inputs: scored.inputs,
     warnings: problemsJson(scored.problems),

@@ -138,6 +138,7 @@ function rowsOfDefinition(schema: z.ZodType, id: string): Row[] {
 
 const titles: Record<OutputKind, string> = {
   results: "Results (results.json, score --json)",
+  "lots-results": "Results of a tender in lots (results.json, score --json, when the specification lists lots)",
   review: "Review (review --json)",
   whatif: "What-if (whatif --json)",
   validate: "Validate (validate --json)",
