@@ -223,6 +223,9 @@ const messages = {
       : a.lot === ""
         ? `this tender is in lots, and each lot has its own results: name the lot with --lot (lots: ${a.known})`
         : `"${a.lot}" is not one of this tender's lots (lots: ${a.known})`,
+  "lots.weight-unknown-section": (a) => `lot ${a.lot} gives a weight for "${a.section}", which is not a section of the scoring model (its sections: ${a.known})`,
+  "lots.weight-missing-section": (a) => `lot ${a.lot} gives its own weights but none for ${a.sections}: give a weight for every section of the scoring model`,
+  "lots.weights-do-not-add-up": (a) => `lot ${a.lot}'s weights add up to ${a.sum}, not ${a.expected} as the scoring model's sections must`,
   "lots.award-tied": (a) =>
     `bids ${a.bids} share first place in lot ${a.lot} after every tie-break rule, so the lot is not awarded here: the panel must settle the tie by the procedure the tender documents publish, and the award of lots after it may depend on the outcome`,
   "tender.nothing-to-score": () =>

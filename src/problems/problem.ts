@@ -144,6 +144,9 @@ export interface ProblemArgsByCode {
   "lots.no-bids": { lot: string };
   "lots.award-tied": { lot: string; bids: string };
   "lots.choose-lot": { lot: string; known: string };
+  "lots.weight-unknown-section": { lot: string; section: string; known: string };
+  "lots.weight-missing-section": { lot: string; sections: string };
+  "lots.weights-do-not-add-up": { lot: string; sum: string; expected: string };
   "input.no-bids": Record<string, never>;
   "tender.not-scored-yet": Record<string, never>;
   "tender.nothing-to-score": Record<string, never>;

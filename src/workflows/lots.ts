@@ -1,5 +1,5 @@
 import type { TenderBids } from "../model/bids.js";
-import type { Lot, LotAward } from "../model/lots.js";
+import { lotModel, type Lot, type LotAward } from "../model/lots.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { scoreLots, type LotAwardResult, type LotsResult } from "../scoring/lots.js";
 import type { NamedFile } from "./files.js";
@@ -60,7 +60,8 @@ export async function scoreLoadedLots(tender: LoadedTender, sheets: readonly Nam
     // Warnings about another lot's bids are that lot's.
     const own = problems.filter((p) => !("bid" in p.args) || ids.has((p.args as { bid: string }).bid));
     const lotOfTender: LotOfTender = { ...lot, award, rule: scored.value.rule, awardOrder: scored.value.awardOrder };
-    return { lot, scored: { tender: { ...whole, bids: lotBids, inFile }, result, inputs, problems: own, lot: lotOfTender } };
+    // The lot's documents and sheets state the weights it was scored under: its own, if it publishes them.
+    return { lot, scored: { tender: { ...whole, model: lotModel(whole.model, lot), bids: lotBids, inFile }, result, inputs, problems: own, lot: lotOfTender } };
   });
   return { ok: true, value: { tender: whole, result: scored.value, lots, inputs, problems }, problems };
 }

@@ -108,6 +108,7 @@ export const LotJson = z
     id: z.string().describe("The lot's id in the specification, e.g. L1"),
     title: z.string().describe("The lot's title"),
     estimatedValue: z.number().exactOptional().describe("The lot's estimated value in pounds, when the specification gives it"),
+    weights: z.record(z.string(), z.number()).exactOptional().describe("The lot's own section weights, by section key, when the specification gives them in place of the scoring model's"),
   })
   .describe("A lot of the tender, as the specification lists it");
 
