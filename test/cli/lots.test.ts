@@ -129,6 +129,7 @@ describe("a tender in lots, from the command line", () => {
     const report = await runCli(["report", folder, "--lot", "L2", "--out", join(folder, "report-L2.docx"), "--date", "2026-12-05"]);
     expect(report.code).toBe(0);
     const text = docxText(readFileSync(join(folder, "report-L2.docx")));
+    expect(text).toContain("Lot L2 is scored under the section weights published for it (section 2); the criteria, their weights within each section and the scales are the scoring model's.");
     expect(text).toContain("Sections and weights");
     expect(text).toContain("Price\n20%\nPrice method (below)");
     expect(text).toContain("Quality\n50%\n0 to 5 quality scale");
