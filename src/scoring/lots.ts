@@ -1,8 +1,9 @@
 import type { TenderBids } from "../model/bids.js";
-import { awardOrder, bidderKey, checkLots, checkLotWeights, lotModel, type Lot, type LotAward } from "../model/lots.js";
+import { awardOrder, bidderKey, checkLots, lotModel, type Lot, type LotAward } from "../model/lots.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Location, type PathSegment, type Problem, type Outcome } from "../problems/problem.js";
+import { checkLotModels } from "./check-lots.js";
 import type { TenderResult } from "./result.js";
 import { scoreTender, type ScoreOptions, type TenderInput } from "./score-tender.js";
 
@@ -78,7 +79,7 @@ export function scoreLots(input: TenderInput, options: ScoreOptions & { modelFor
   const specification = input.specification;
   const lots = specification.lots;
   const rule: LotAward = specification.lotAward ?? { order: "lot-order" };
-  const problems: Problem[] = [...checkLots(specification, input.bids), ...checkLotWeights(lots, input.model)];
+  const problems: Problem[] = [...checkLots(specification, input.bids), ...checkLotModels(lots, input.model)];
   const modelFor = options.modelFor ?? ((lot: Lot) => lotModel(input.model, lot));
   if (hasErrors(problems)) return { ok: false, problems };
 

@@ -232,6 +232,17 @@ describe("a lot with its own published section weights", () => {
     expect(codes({ price: 100 })).toEqual([["lots.weight-missing-section", ["lots", 0, "weights"]]]);
     expect(codes({ price: 45, quality: 45 })).toEqual([["lots.weights-do-not-add-up", ["lots", 0, "weights"]]]);
     expect(scoreLots(withWeights({ price: 45, quality: 45 })).ok).toBe(false);
+    // A rule the lot's weights break in the model they make points at the lot: under the guide value
+    // method price carries no weight, in every lot.
+    const guide = aTender().withPrice(0, { type: "guide-value" }).withQuality(100, { Q1: 50, Q2: 50 }).withBids({ id: "A1", price: 1000, scores: { Q1: [3], Q2: [3] } }).build();
+    const inLot: TenderInput = {
+      specification: aSpecification({ lots: [{ id: "L1", title: "North", weights: { price: 10, quality: 90 } }] }),
+      model: guide.model,
+      bids: { ...guide.bids, bids: guide.bids.bids.map((b) => ({ ...b, lot: "L1" })) },
+    };
+    expect(scoreLots(inLot).problems.map((p) => [p.code, p.location.document, p.location.path])).toEqual([
+      ["model.price-weight-with-award-on-value", "specification", ["lots", 0, "weights", "price"]],
+    ]);
     // validate says the same as score.
     const input = withWeights({ price: 45, quality: 45 });
     expect(validateTender(input).map((p) => p.code)).toContain("lots.weights-do-not-add-up");
