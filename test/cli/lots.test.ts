@@ -144,6 +144,12 @@ describe("a tender in lots, from the command line", () => {
     expect(summaries.code).toBe(0);
     const letter = docxText(readFileSync(join(folder, "letters", readdirSync(join(folder, "letters")).sort()[0]!)));
     expect(letter).toContain("Relative importance: 15% of the total score.");
+
+    // The what-if starts from the lot's weights.
+    const whatif = await runCli(["whatif", folder, "--lot", "L2"]);
+    expect(whatif.code).toBe(0);
+    expect(whatif.stdout).toContain("Price weight (now 20%; the others keep their proportions)");
+    expect(whatif.stdout).toContain("Quality weight (now 50%; the others keep their proportions)");
   });
 
   it("score sheets and price schedules name each bid's lot", async () => {
