@@ -114,7 +114,7 @@ function declarationRows(bids: TenderBids) {
   });
 }
 
-function executiveSummary(input: { result: TenderResult; review?: { policyTitle: string; flags: ReviewFlag[] } | undefined }, declarations: ReturnType<typeof declarationRows>, approval: ApprovalFlag | undefined) {
+function executiveSummary(input: { result: TenderResult; review?: { policyTitle: string; flags: ReviewFlag[] } | undefined; lot?: Pick<LotInDocument, "id" | "weights"> | undefined }, declarations: ReturnType<typeof declarationRows>, approval: ApprovalFlag | undefined) {
   const { result, review } = input;
   const byId = new Map(result.bids.map((b) => [b.bidId, b]));
   const ranked = result.bids.filter((b) => b.status === "ranked");
@@ -132,6 +132,8 @@ function executiveSummary(input: { result: TenderResult; review?: { policyTitle:
   summary.push(
     `${counted(result.bids.length, "tender was", "tenders were")} received: ${ranked.length} ranked${excluded.length > 0 ? ` and ${excluded.length} excluded (${excluded.map((b) => `${b.bidder}: ${b.exclusions.map(explainExclusion).join("; ")}`).join("; ")})` : ""}.`,
   );
+  const lot = input.lot;
+  if (lot?.weights !== undefined) summary.push(`Lot ${lot.id} is scored under the section weights published for it (section 2); the criteria, their weights within each section and the scales are the scoring model's.`);
   const moderated = result.bids.reduce((n, b) => n + b.sections.reduce((m, s) => m + s.criteria.filter((c) => c.moderation).length, 0), 0);
   summary.push(moderated > 0 ? `${counted(moderated, "score was", "scores were")} agreed at moderation (section 5).` : "No score needed moderation.");
   const missing = declarations.filter((d) => !d.complete);

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { exact, plainNumber, sum } from "../arithmetic/exact.js";
 import { problem, type Problem } from "../problems/problem.js";
+import type { ScoringModel } from "./scoring-model.js";
+import { sectionWeightTotal } from "./weights.js";
 import type { TenderBids } from "./bids.js";
 import type { TenderSpecification } from "./specification.js";
 
@@ -37,6 +40,46 @@ export interface Lot {
   id: string;
   title: string;
   estimatedValue?: number | undefined;
+  /** The section weights the lot publishes in place of the model's, by section key. */
+  weights?: Record<string, number> | undefined;
+}
+
+/**
+ * The scoring model a lot is scored under: the tender's model, with the lot's own section weights when
+ * the specification gives them. Buyers publish different weightings per lot (price 30% in one, 40% in
+ * another) far more often than different criteria, so the criteria, scales and price method stay one
+ * model's, and the score sheets, which carry no section weights, serve every lot.
+ */
+export function lotModel(model: ScoringModel, lot: Pick<Lot, "weights">): ScoringModel {
+  const weights = lot.weights;
+  if (weights === undefined) return model;
+  const sections = Object.fromEntries(
+    Object.entries(model.sections).map(([key, section]) => [key, section === undefined || weights[key] === undefined ? section : { ...section, weight: weights[key] }]),
+  ) as ScoringModel["sections"];
+  return { ...model, sections };
+}
+
+/**
+ * A lot's own weights name exactly the model's sections and add up as the model's do: to 100, or to the
+ * model's sectionWeightsOutOf. Each problem points at the lot in the specification.
+ */
+export function checkLotWeights(lots: readonly Lot[], model: ScoringModel): Problem[] {
+  const problems: Problem[] = [];
+  const sections = Object.entries(model.sections).flatMap(([key, s]) => (s === undefined ? [] : [key]));
+  lots.forEach((lot, i) => {
+    const weights = lot.weights;
+    if (weights === undefined) return;
+    const at = (...path: (string | number)[]) => ({ document: "specification" as const, path: ["lots", i, "weights", ...path] });
+    for (const key of Object.keys(weights)) {
+      if (!sections.includes(key)) problems.push(problem("lots.weight-unknown-section", at(key), { lot: lot.id, section: key, known: sections.join(", ") }));
+    }
+    const missing = sections.filter((key) => weights[key] === undefined);
+    if (missing.length > 0) problems.push(problem("lots.weight-missing-section", at(), { lot: lot.id, sections: missing.join(", ") }));
+    const total = sum(sections.map((key) => exact(weights[key] ?? 0)));
+    const expected = sectionWeightTotal(model);
+    if (missing.length === 0 && !total.equals(expected)) problems.push(problem("lots.weights-do-not-add-up", at(), { lot: lot.id, sum: plainNumber(total), expected: plainNumber(expected) }));
+  });
+  return problems;
 }
 
 /** One bidder, across its bids for different lots: the same name, whatever the case and spacing. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, IsoDate, Money, NonEmptyText } from "./common.js";
+import { Id, IsoDate, Money, NonEmptyText, Weight } from "./common.js";
 import { LotAward } from "./lots.js";
 
 export const Procedure = z.enum(["open", "restricted", "light-touch", "reserved"]);
@@ -79,6 +79,12 @@ export const TenderSpecification = z
           id: Id.describe("The lot's id, e.g. L1"),
           title: NonEmptyText.describe("The lot's title"),
           estimatedValue: Money.optional().describe("Estimated value of the lot, in pounds"),
+          weights: z
+            .record(Id, Weight)
+            .optional()
+            .describe(
+              "The section weights this lot publishes, when they differ from the scoring model's (e.g. { price: 30, quality: 55, socialValue: 15 }): every section of the model by its key, adding up as the model's do (to 100, or to its sectionWeightsOutOf). The criteria, scales and price method stay the model's. Leave out to use the model's weights",
+            ),
         }),
       )
       .default([])

@@ -18,6 +18,16 @@ type Messages = { [K in FindingCode]: (args: FindingArgsByCode[K]) => string };
 
 const supplierDetailWords = { postalAddress: "postal address (postalAddress)", email: "email address (email)", uniqueIdentifier: "unique identifier (uniqueIdentifier)" } as const;
 const regimeWords = { "light-touch": "light-touch contracts", "central-government": "central government", "sub-central": "sub-central authority" } as const;
+const relativePriceWords = {
+  proportional:
+    "price is scored relative to the lowest bid (lowest ÷ price): a third bid's price changes everyone's price points and can reverse the order of two others",
+  "deviation-from-lowest":
+    "price is scored by how far it is above the lowest bid: a third bid's price changes everyone's price points and can reverse the order of two others",
+  "discount-ratio":
+    "price is scored as a discount relative to the highest discount offered (discount ÷ highest discount): a third bid's discount changes everyone's price points and can reverse the order of two others",
+  "discount-bilinear":
+    "price is scored as a discount against the mean and the highest discount of all the bids (the ANAC bilinear formula): every bid's discount moves the mean, so a third bid changes everyone's price points and can reverse the order of two others",
+} as const;
 const named = (x: { id: string; title: string }) => `${x.id} (${x.title})`;
 const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const yearsOf = (n: number) => `${n} year${n === 1 ? "" : "s"}`;
@@ -221,6 +231,9 @@ const messages = {
       : a.lot === ""
         ? `this tender is in lots, and each lot has its own results: name the lot with --lot (lots: ${a.known})`
         : `"${a.lot}" is not one of this tender's lots (lots: ${a.known})`,
+  "lots.weight-unknown-section": (a) => `lot ${a.lot} gives a weight for "${a.section}", which is not a section of the scoring model (its sections: ${a.known})`,
+  "lots.weight-missing-section": (a) => `lot ${a.lot} gives its own weights but none for ${a.sections}: give a weight for every section of the scoring model`,
+  "lots.weights-do-not-add-up": (a) => `lot ${a.lot}'s weights add up to ${a.sum}, not ${a.expected} as the scoring model's sections must`,
   "lots.award-tied": (a) =>
     `bids ${a.bids} share first place in lot ${a.lot} after every tie-break rule, so the lot is not awarded here: the panel must settle the tie by the procedure the tender documents publish, and the award of lots after it may depend on the outcome`,
   "tender.nothing-to-score": () =>
@@ -306,8 +319,7 @@ const messages = {
   "review.user-panel-too-light": (a) => `the user-panel section carries ${weightPercent(a.weight)}, below the ${a.minimum}% that lets it matter`,
   "review.price-heavy-without-quality-threshold": (a) =>
     `price carries ${weightPercent(a.weight)} (at least ${a.trigger}%) but no quality criterion or section has a minimum score, so a low-quality, low-price bid can win`,
-  "review.relative-price-scoring": () =>
-    "price is scored relative to the lowest bid (lowest ÷ price): a third bid's price changes everyone's price points and can reverse the order of two others",
+  "review.relative-price-scoring": (a) => relativePriceWords[a.method],
   "review.interpolation-price-scoring": () =>
     "price is interpolated between lowest and highest: a tiny gap between two prices turns into the full price weight, and one outlying bid reshapes everyone's points",
   "review.tendering-period-below-statutory-minimum": (a) =>

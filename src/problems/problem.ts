@@ -8,6 +8,9 @@ import type { Exact } from "../arithmetic/exact.js";
  */
 export type Severity = "error" | "warning" | "advice";
 
+/** Price methods whose points for one bid depend on the other bids' prices or discounts. */
+export type RelativePriceMethod = "proportional" | "deviation-from-lowest" | "discount-ratio" | "discount-bilinear";
+
 /** Which input a problem points into; the CLI maps this to a file name and line. */
 export type DocumentRole = "specification" | "model" | "bids" | "policy" | "findings" | "profiles";
 
@@ -147,6 +150,9 @@ export interface ProblemArgsByCode {
   "lots.no-bids": { lot: string };
   "lots.award-tied": { lot: string; bids: string };
   "lots.choose-lot": { lot: string; known: string };
+  "lots.weight-unknown-section": { lot: string; section: string; known: string };
+  "lots.weight-missing-section": { lot: string; sections: string };
+  "lots.weights-do-not-add-up": { lot: string; sum: string; expected: string };
   "input.no-bids": Record<string, never>;
   "tender.not-scored-yet": Record<string, never>;
   "tender.nothing-to-score": Record<string, never>;
@@ -227,7 +233,8 @@ export interface FlagArgsByCode {
   "review.no-user-panel": Record<string, never>;
   "review.user-panel-too-light": { weight: number; minimum: number };
   "review.price-heavy-without-quality-threshold": { weight: number; trigger: number };
-  "review.relative-price-scoring": Record<string, never>;
+  /** `method`: the relative price method, whose wording names what every bid is measured against. */
+  "review.relative-price-scoring": { method: RelativePriceMethod };
   "review.interpolation-price-scoring": Record<string, never>;
   "review.tendering-period-below-statutory-minimum": { days: number; minimum: number; procedure: string };
   "review.tendering-period-short": { days: number; recommended: number };

@@ -1,8 +1,9 @@
 import type { TenderBids } from "../model/bids.js";
-import { awardOrder, bidderKey, checkLots, type Lot, type LotAward } from "../model/lots.js";
+import { awardOrder, bidderKey, checkLots, lotModel, type Lot, type LotAward } from "../model/lots.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Location, type PathSegment, type Problem, type Outcome } from "../problems/problem.js";
+import { checkLotModels } from "./check-lots.js";
 import type { TenderResult } from "./result.js";
 import { scoreTender, type ScoreOptions, type TenderInput } from "./score-tender.js";
 
@@ -68,7 +69,8 @@ export function lotTender(input: TenderInput, lot: Lot, model: ScoringModel = in
 
 /**
  * Score a tender in lots: each lot is scored and ranked exactly as a tender of its own (its bids, the
- * agreed scores for them, the model for that lot), then the lots are awarded one at a time in the
+ * agreed scores for them, the model for that lot: the tender's, with the lot's own section weights if it
+ * publishes them), then the lots are awarded one at a time in the
  * published order. A lot goes to its best-ranked bid whose bidder does not already hold the most lots it
  * may be awarded; bids ranked ahead of it are recorded as passed over, with the lots their bidder held.
  * Pure: the same input always gives the same result.
@@ -77,7 +79,8 @@ export function scoreLots(input: TenderInput, options: ScoreOptions & { modelFor
   const specification = input.specification;
   const lots = specification.lots;
   const rule: LotAward = specification.lotAward ?? { order: "lot-order" };
-  const problems: Problem[] = checkLots(specification, input.bids);
+  const problems: Problem[] = [...checkLots(specification, input.bids), ...checkLotModels(lots, input.model)];
+  const modelFor = options.modelFor ?? ((lot: Lot) => lotModel(input.model, lot));
   if (hasErrors(problems)) return { ok: false, problems };
 
   const scored: { lot: Lot; result?: TenderResult }[] = [];
@@ -90,7 +93,7 @@ export function scoreLots(input: TenderInput, options: ScoreOptions & { modelFor
     problems.push(p);
   };
   lots.forEach((lot, lotIndex) => {
-    const made = lotTender(input, lot, options.modelFor?.(lot));
+    const made = lotTender(input, lot, modelFor(lot));
     if (made.tender.bids.bids.length === 0) {
       keep(problem("lots.no-bids", { document: "specification", path: ["lots", lotIndex] }, { lot: lot.id }, "warning"));
       scored.push({ lot });

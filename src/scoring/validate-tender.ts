@@ -7,6 +7,7 @@ import type { TenderSpecification } from "../model/specification.js";
 import type { Problem } from "../problems/problem.js";
 import { checkPriceFormula } from "./check-price-formula.js";
 import { checkAwardOnValue } from "./check-award-on-value.js";
+import { checkLotModels } from "./check-lots.js";
 
 /**
  * Every rule beyond the schemas: the model on its own (including whether its price formula compiles, which
@@ -21,6 +22,6 @@ export function validateTender(
   // The bids are checked against the specification (price years, lots), so only with one.
   if (input.bids !== undefined && input.specification !== undefined) problems.push(...checkBids(input.specification, input.model, input.bids, options));
   // Only with the lots as the specification has them: a specification too broken to read them says nothing of lots.
-  if (input.specification?.lots !== undefined) problems.push(...checkLots(input.specification, input.bids));
+  if (input.specification?.lots !== undefined) problems.push(...checkLots(input.specification, input.bids), ...checkLotModels(input.specification.lots, input.model));
   return problems;
 }

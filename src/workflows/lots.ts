@@ -1,9 +1,10 @@
 import type { TenderBids } from "../model/bids.js";
-import type { Lot, LotAward } from "../model/lots.js";
+import { lotModel, type Lot, type LotAward } from "../model/lots.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { scoreLots, type LotAwardResult, type LotsResult } from "../scoring/lots.js";
 import type { NamedFile } from "./files.js";
 import { problemsJson } from "../presentation/json.js";
+import { headerOf, weightUnits } from "../presentation/output-schemas/header.js";
 import { TOOL_VERSION } from "../version.js";
 import { resultsDocument } from "./results-document.js";
 import { loadTender, locate, locateScoringProblems, nothingScored, scoreLoadedTender, withReturnedSheets, type LoadedTender, type ScoreOptions, type ScoredTender, type TenderFiles } from "./tender.js";
@@ -59,7 +60,8 @@ export async function scoreLoadedLots(tender: LoadedTender, sheets: readonly Nam
     // Warnings about another lot's bids are that lot's.
     const own = problems.filter((p) => !("bid" in p.args) || ids.has((p.args as { bid: string }).bid));
     const lotOfTender: LotOfTender = { ...lot, award, rule: scored.value.rule, awardOrder: scored.value.awardOrder };
-    return { lot, scored: { tender: { ...whole, bids: lotBids, inFile }, result, inputs, problems: own, lot: lotOfTender } };
+    // The lot's documents and sheets state the weights it was scored under: its own, if it publishes them.
+    return { lot, scored: { tender: { ...whole, model: lotModel(whole.model, lot), bids: lotBids, inFile }, result, inputs, problems: own, lot: lotOfTender } };
   });
   return { ok: true, value: { tender: whole, result: scored.value, lots, inputs, problems }, problems };
 }
@@ -100,7 +102,9 @@ export function lotsResultsDocument(scored: ScoredLots) {
   const perLot = scored.lots.map(({ lot, scored: lotScored }) => ({ lot, document: lotScored === undefined ? undefined : resultsDocument(lotScored) }));
   const first = perLot.find((l) => l.document !== undefined)?.document;
   return {
+    ...headerOf("lots-results"),
     tool: { name: "tender-eval", version: TOOL_VERSION },
+    units: weightUnits,
     ...(first !== undefined ? { roundingNote: first.roundingNote } : {}),
     inputs: scored.inputs,
     warnings: problemsJson(scored.problems),

@@ -1,5 +1,5 @@
 import type { Parsed } from "../model/parse.js";
-import { problem, type Outcome, type Problem } from "../problems/problem.js";
+import { problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import { effectiveWeights, type EffectiveWeight } from "../review/checks/outcome.js";
 import type { ReviewFlag } from "../problems/problem.js";
 import { parseReviewPolicy } from "../review/parse-policy.js";
@@ -38,12 +38,22 @@ export function reviewWeighting(input: { tender: LoadedTender; scored?: ScoredTe
     policy,
     scored: scored ? { bids: scored.tender.bids, result: scored.result } : undefined,
   });
+  // A lot with its own weights: a flag about a section's weight points at the lot's weight, not the model's.
+  const lot = scored?.lot;
+  const lotIndex = lot?.weights !== undefined ? tender.specification.lots.findIndex((l) => l.id === lot.id) : -1;
+  const flags = lotIndex < 0 ? review.flags : review.flags.map((f) => atLotWeight(f, lotIndex));
   return {
     policy: { id: policy.id, title: policy.title },
-    flags: locate(review.flags, tender),
+    flags: locate(flags, tender),
     effectiveWeights: scored ? effectiveWeights(scored.result) : [],
     problems: locate(review.problems, tender),
   };
+}
+
+function atLotWeight<T extends { location: Location }>(finding: T, lotIndex: number): T {
+  const path = finding.location.path;
+  if (finding.location.document !== "model" || path?.length !== 3 || path[0] !== "sections" || path[2] !== "weight") return finding;
+  return { ...finding, location: { document: "specification", path: ["lots", lotIndex, "weights", path[1]!] } };
 }
 
 /**

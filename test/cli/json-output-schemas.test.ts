@@ -11,6 +11,7 @@ import { renderOutputReference } from "../../src/presentation/output-schemas/ref
 import { flag } from "../../src/problems/problem.js";
 import { exact } from "../../src/arithmetic/exact.js";
 import { exampleFolder } from "../example-tender.js";
+import { writeLotsTender } from "../lots-tender.js";
 import { runCli } from "./harness.js";
 
 const committed = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
@@ -75,6 +76,21 @@ describe("every command's --json output on the bundled example has its published
     expect(published.safeParse(plain).success).toBe(false);
     // Weights in percent: the example's quality section is weighted 45%.
     expect(printed.result.bids[0].sections[0]).toMatchObject({ section: "quality", weight: { value: 45, exact: "45" } });
+  });
+
+  it("score on a tender in lots: each lot's results and award, and the rule (lots-results)", async () => {
+    const folder = writeLotsTender();
+    const run = await runCli(["score", folder, "--out", join(folder, "results.json"), "--json"]);
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout);
+    expectShape("lots-results", printed);
+    expect(printed).toMatchObject({ kind: "lots-results", schemaVersion: 1, units: { weights: "percent", money: "pounds" } });
+    expect(printed.lots[0].result.lot).toEqual({ id: "L1", title: "North Riverside", estimatedValue: 600000 });
+    // The award is checked as strictly as the rest: an unknown status is refused.
+    const published = z.fromJSONSchema(JSON.parse(committed("schemas/output-lots-results.schema.json")));
+    const wrong = structuredClone(printed);
+    wrong.lots[0].award.status = "won";
+    expect(published.safeParse(wrong).success).toBe(false);
   });
 
   it("review: the tender with its bids, and the scoring model alone", async () => {

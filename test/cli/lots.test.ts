@@ -105,6 +105,53 @@ describe("a tender in lots, from the command line", () => {
     expect(other).toContain("How the lots are awarded:");
   });
 
+  it("a lot with its own published weights is scored, reported and summarised under them", async () => {
+    const folder = writeLotsTender();
+    const specPath = join(folder, "specification.yaml");
+    const spec = parseSpecification(readFileSync(specPath, "utf8"), "specification.yaml");
+    if (!spec.ok) throw new Error("the lots example's specification does not parse");
+    // The model: price 30, quality 45, social value 15, user panel 10. South publishes 20, 50, 15 and 15.
+    const lots = spec.value.data.lots.map((l) => (l.id === "L2" ? { ...l, weights: { price: 20, quality: 50, socialValue: 15, userPanel: 15 } } : l));
+    writeFileSync(specPath, stringify({ ...spec.value.data, lots }));
+
+    const json = JSON.parse((await runCli(["score", folder, "--json", "--out", join(folder, "results.json")])).stdout) as {
+      lots: { lot: { weights?: Record<string, number> }; result: { price: { maxPoints: { exact: string } }; bids: { sections: { section: string; weight: { exact: string } }[] }[] } }[];
+    };
+    expect(json.lots[0]!.result.price.maxPoints.exact).toBe("30");
+    expect(json.lots[1]!.lot.weights).toEqual({ price: 20, quality: 50, socialValue: 15, userPanel: 15 });
+    expect(json.lots[1]!.result.price.maxPoints.exact).toBe("20");
+    expect(json.lots[1]!.result.bids[0]!.sections.map((s) => [s.section, s.weight.exact])).toEqual([
+      ["quality", "50"],
+      ["socialValue", "15"],
+      ["userPanel", "15"],
+    ]);
+
+    const report = await runCli(["report", folder, "--lot", "L2", "--out", join(folder, "report-L2.docx"), "--date", "2026-12-05"]);
+    expect(report.code).toBe(0);
+    const text = docxText(readFileSync(join(folder, "report-L2.docx")));
+    expect(text).toContain("Lot L2 is scored under the section weights published for it (section 2); the criteria, their weights within each section and the scales are the scoring model's.");
+    expect(text).toContain("Sections and weights");
+    expect(text).toContain("Price\n20%\nPrice method (below)");
+    expect(text).toContain("Quality\n50%\n0 to 5 quality scale");
+    expect(text).toContain("User panel\n15%\nUser panel scale (0 to 3)");
+    // Q1 is 30% of quality: 30% × 50% = 15% of the total score in South (13.5% under the model's 45%).
+    expect(text).toContain("Q1 Service delivery and outcomes\nQuality\n30%\n15% of the total score");
+    // A review flag about a section's weight points at the lot's weight, where South's weight is written.
+    expect(text).toMatch(/specification\.yaml: lots\[1\]\.weights\.quality \(line \d+\)/);
+    expect(text).not.toContain("sections.quality.weight");
+
+    const summaries = await runCli(["summaries", folder, "--lot", "L2", "--out-dir", join(folder, "letters"), "--date", "2026-12-05"]);
+    expect(summaries.code).toBe(0);
+    const letter = docxText(readFileSync(join(folder, "letters", readdirSync(join(folder, "letters")).sort()[0]!)));
+    expect(letter).toContain("Relative importance: 15% of the total score.");
+
+    // The what-if starts from the lot's weights.
+    const whatif = await runCli(["whatif", folder, "--lot", "L2"]);
+    expect(whatif.code).toBe(0);
+    expect(whatif.stdout).toContain("Price weight (now 20%; the others keep their proportions)");
+    expect(whatif.stdout).toContain("Quality weight (now 50%; the others keep their proportions)");
+  });
+
   it("score sheets and price schedules name each bid's lot", async () => {
     const folder = writeLotsTender();
     const run = await runCli(["scoresheets", folder, "--out-dir", join(folder, "sheets"), "--date", "2026-12-05"]);

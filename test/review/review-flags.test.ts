@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { flagMessage } from "../../src/problems/format.js";
+import { flagMessage, formatProblem } from "../../src/problems/format.js";
+import { scoreTender } from "../../src/scoring/score-tender.js";
+import { aTender } from "../builders.js";
 import { effectiveWeights } from "../../src/review/checks/outcome.js";
 import { aPassingModel, aPriceQualityModel, bidsFor, codesOf, defaultPolicy, review, section } from "./helpers.js";
 
@@ -42,6 +44,47 @@ describe("each flag: the smallest model that triggers it, and one that does not"
     expect(review(withMethod("proportional")).flags.find((f) => f.code === "review.relative-price-scoring")?.severity).toBe("advice");
     expect(codesOf(review(withMethod("linear-interpolation")))).toContain("review.interpolation-price-scoring");
     expect(codesOf(review(aPassingModel()))).not.toContain("review.relative-price-scoring");
+  });
+
+  /*
+   * The discount methods are relative methods too: Ci = Ra ÷ Rmax measures each discount against the
+   * highest, and ANAC's bilinear formula against the mean and the highest, so one bid's points depend on
+   * the others' discounts. Consip's e-procurement platform classes its formulas by exactly this
+   * "interdipendenza tra i punteggi" (wiki.acquistinretepa.it, "Formule della Piattaforma"; e.g.
+   * "Lineare tra i Valori Minimo e Massimo Interdipendente").
+   */
+  it("review.relative-price-scoring names what the discount methods measure against", () => {
+    const withMethod = (method: object) => aPassingModel({ price: { weight: 25, method } });
+    const message = (method: object) => review(withMethod(method)).flags.filter((f) => f.code === "review.relative-price-scoring").map(flagMessage);
+    expect(message({ type: "discount-ratio", base: 200000 })).toEqual([
+      "price is scored as a discount relative to the highest discount offered (discount ÷ highest discount): a third bid's discount changes everyone's price points and can reverse the order of two others",
+    ]);
+    expect(message({ type: "discount-bilinear", base: 200000, coefficient: 0.85 })).toEqual([
+      "price is scored as a discount against the mean and the highest discount of all the bids (the ANAC bilinear formula): every bid's discount moves the mean, so a third bid changes everyone's price points and can reverse the order of two others",
+    ]);
+    expect(message({ type: "deviation-from-lowest" })[0]).toContain("how far it is above the lowest bid");
+    expect(review(withMethod({ type: "discount-ratio", base: 200000 })).flags.find((f) => f.code === "review.relative-price-scoring")?.args).toEqual({ method: "discount-ratio" });
+  });
+
+  it("what the flag says is true of the discount ratio: a third bid reverses the order of two others", () => {
+    // Price 40 points (discount ÷ highest discount), quality 60 points on a 0–5 scale (60 × score/5).
+    // A: discount 10%, quality 5/5 → 60; B: discount 20%, quality 4/5 → 48.
+    // Without C, Rmax = 20: A 40 × 10/20 = 20, total 80; B 40 × 20/20 = 40, total 88. B first.
+    // With C (discount 40%, quality 0/5 → 0), Rmax = 40: A 40 × 10/40 = 10, total 70;
+    // B 40 × 20/40 = 20, total 68; C 40 × 40/40 = 40, total 40. A first.
+    const tender = (...bids: { id: string; discount: number; q: number }[]) => {
+      const outcome = scoreTender(
+        aTender()
+          .withPrice(40, { type: "discount-ratio", base: 100000 })
+          .withQuality(60, { Q1: 100 })
+          .withBids(...bids.map((b) => ({ id: b.id, price: { discountPercent: b.discount }, scores: { Q1: [b.q] } })))
+          .build(),
+      );
+      if (!outcome.ok) throw new Error(outcome.problems.map(formatProblem).join("\n"));
+      return Object.fromEntries(outcome.value.bids.map((b) => [b.bidId, [b.total.toFraction(), b.rank]]));
+    };
+    expect(tender({ id: "A", discount: 10, q: 5 }, { id: "B", discount: 20, q: 4 })).toEqual({ A: ["80", 2], B: ["88", 1] });
+    expect(tender({ id: "A", discount: 10, q: 5 }, { id: "B", discount: 20, q: 4 }, { id: "C", discount: 40, q: 0 })).toEqual({ A: ["70", 1], B: ["68", 2], C: ["40", 3] });
   });
 
   it("review.social-value-missing / -token / -below-minimum, with the actual figure", () => {

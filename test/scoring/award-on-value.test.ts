@@ -138,6 +138,41 @@ describe("simple guide value (UfAB), computed by hand", () => {
   });
 });
 
+/*
+ * Simple guide value, pinned by a published worked example: Thomas Ferber, "Die einfache Richtwertmethode
+ * als Bewertungsmethode im Vergabeverfahren", Fachverlag Ferber blog, 29 May 2016
+ * (fachverlag-ferber.blogspot.com/2016/05/die-einfache-richtwertmethode-als.html), describing the UfAB VI
+ * (version 1.0, 30 April 2016, pp. 157–158): "Kennzahl = Leistungspunkte / Angebotspreis ... Das Angebot
+ * mit der höchsten Kennzahl gewinnt. Beispiel: Angebot 1: 60 Leistungspunkte; Angebotspreis = 65.000 Euro;
+ * Angebot 2: 75 Leistungspunkte; Angebotspreis = 74.000 Euro; Angebot 3: 100 Leistungspunkte;
+ * Angebotspreis = 100.000 Euro ... weder das Angebot mit dem niedrigsten Angebotspreis, noch das Angebot
+ * mit der höchsten Leistungspunktzahl [gewinnt]. Angebot 2 hat ... die höchste Kennzahl."
+ *
+ * The publication names the winner and the order follows from its figures; the guide values are worked
+ * out here by hand (euros entered as pounds; the arithmetic does not care):
+ *   Z1 = 60 ÷ 65,000  = 12/13,000 = 3/3,250  (≈ 0.000923)
+ *   Z2 = 75 ÷ 74,000  = 3/2,960    (≈ 0.001014)
+ *   Z3 = 100 ÷ 100,000 = 1/1,000
+ *   Z2 > Z3 since 3 × 1,000 = 3,000 > 2,960 = 1 × 2,960; Z3 > Z1 since 1 × 3,250 = 3,250 > 3,000 = 3 × 1,000.
+ * So: Angebot 2 first, Angebot 3 second, Angebot 1 (the cheapest) last.
+ * The performance points are a quality score out of 100: one criterion on a scale of 0, 60, 75 and 100,
+ * so a mark of 60 is 60 points (score ÷ top × 100).
+ */
+describe("simple guide value (UfAB), pinned by the Fachverlag Ferber example of the UfAB VI method", () => {
+  it("Angebot 2 (75 points, 74,000) wins, neither the cheapest nor the best", () => {
+    const result = scored(
+      aTender()
+        .withScale([0, 60, 75, 100])
+        .withPrice(0, { type: "guide-value" })
+        .withQuality(100, { Q1: 100 })
+        .withBids({ id: "A1", price: 65000, scores: { Q1: [60] } }, { id: "A2", price: 74000, scores: { Q1: [75] } }, { id: "A3", price: 100000, scores: { Q1: [100] } }),
+    );
+    expect(Object.fromEntries(result.bids.map((b) => [b.bidId, b.total.toFraction()]))).toEqual({ A1: "60", A2: "75", A3: "100" });
+    expect(Object.fromEntries(result.bids.map((b) => [b.bidId, b.price!.awardValue!.toFraction()]))).toEqual({ A1: "3/3250", A2: "3/2960", A3: "1/1000" });
+    expect(ranks(result)).toEqual({ A2: 1, A3: 2, A1: 3 });
+  });
+});
+
 describe("extended guide value (UfAB) with its fluctuation band, computed by hand", () => {
   const extended = (bandPercent: number, decidedBy: "highest-quality" | "lowest-price") =>
     scored(aTender().withPrice(0, { type: "extended-guide-value", bandPercent, decidedBy }).withQuality(100, { Q1: 100 }).withBids(...three));

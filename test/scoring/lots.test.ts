@@ -5,6 +5,7 @@ import { ScoringModel } from "../../src/model/scoring-model.js";
 import type { TenderSpecificationInput } from "../../src/model/specification.js";
 import { lotTender, scoreLots } from "../../src/scoring/lots.js";
 import { scoreTender, type TenderInput } from "../../src/scoring/score-tender.js";
+import { validateTender } from "../../src/scoring/validate-tender.js";
 import { aSpecification, aTender } from "../builders.js";
 
 /*
@@ -194,6 +195,57 @@ describe("a tender in lots: each lot scored and ranked on its own", () => {
     const moderation = outcome.problems.filter((p) => p.code === "scoring.moderation-needed");
     expect(moderation.map((p) => p.location.path)).toEqual([["bids", 7, "scores", "Q1"]]);
     expect(outcome.value.lots[2]!.award).toMatchObject({ status: "awarded", bidId: "A3", provisional: true });
+  });
+});
+
+/*
+ * A lot with its own published weights (hand-computed). L1 North publishes price 70, quality 30 in place of
+ * the model's 40/60; the criteria, scale and price method stay the model's (Q1 and Q2 half each of 30:
+ * a score s earns s/5 × 15). Lowest price in L1: 380,000.
+ *   A1 Alpha  400,000: price 380000/400000 × 70 = 133/2;       quality 5,4 → 15 + 12 = 27; total 133/2 + 27 = 187/2 (93.5)
+ *   B1 Beta   380,000: price 70;                               quality 4,4 → 12 + 12 = 24; total 94
+ *   C1 Gamma  420,000: price 380000/420000 × 70 = 190/3;       quality 3,3 → 9 + 9 = 18;   total 190/3 + 18 = 244/3
+ *   rank: B1, A1, C1 (under the model's weights it was A1, B1, C1). L2 and L3 keep the model's weights and
+ *   the totals worked out above.
+ */
+describe("a lot with its own published section weights", () => {
+  const withWeights = (weights: Record<string, number>) => lotted({ lots: [{ ...lots[0]!, weights }, lots[1]!, lots[2]!] });
+
+  it("scores that lot under its weights and the others under the model's", () => {
+    const result = scored(withWeights({ price: 70, quality: 30 }));
+    const [l1, l2, l3] = result.lots;
+    expect(totals(l1!)).toEqual({ B1: exact(94).toString(), A1: exact(187).div(2).toString(), C1: exact(244).div(3).toString() });
+    expect(ranks(l1!)).toEqual([["B1", 1], ["A1", 2], ["C1", 3]]);
+    expect(l1!.award).toMatchObject({ status: "awarded", bidId: "B1" });
+    expect(l1!.result!.bids[0]!.sections.map((s) => [s.section, s.weight.toString()])).toEqual([["quality", exact(30).toString()]]);
+    expect(l1!.result!.price!.maxPoints.toString()).toBe(exact(70).toString());
+    expect(totals(l2!)).toEqual({ A2: exact(92).toString(), C2: exact(76).toString() });
+    expect(totals(l3!)).toEqual({ A3: exact(244).div(3).toString(), B3: exact(226).div(3).toString(), C3: exact(64).toString() });
+  });
+
+  it("refuses weights for a section the model lacks, weights missing a section, and weights that do not add up, each at the lot", () => {
+    const codes = (weights: Record<string, number>) => scoreLots(withWeights(weights)).problems.map((p) => [p.code, p.location.path]);
+    expect(codes({ price: 40, quality: 50, socialValue: 10 })).toEqual([
+      ["lots.weight-unknown-section", ["lots", 0, "weights", "socialValue"]],
+      ["lots.weights-do-not-add-up", ["lots", 0, "weights"]],
+    ]);
+    expect(codes({ price: 100 })).toEqual([["lots.weight-missing-section", ["lots", 0, "weights"]]]);
+    expect(codes({ price: 45, quality: 45 })).toEqual([["lots.weights-do-not-add-up", ["lots", 0, "weights"]]]);
+    expect(scoreLots(withWeights({ price: 45, quality: 45 })).ok).toBe(false);
+    // A rule the lot's weights break in the model they make points at the lot: under the guide value
+    // method price carries no weight, in every lot.
+    const guide = aTender().withPrice(0, { type: "guide-value" }).withQuality(100, { Q1: 50, Q2: 50 }).withBids({ id: "A1", price: 1000, scores: { Q1: [3], Q2: [3] } }).build();
+    const inLot: TenderInput = {
+      specification: aSpecification({ lots: [{ id: "L1", title: "North", weights: { price: 10, quality: 90 } }] }),
+      model: guide.model,
+      bids: { ...guide.bids, bids: guide.bids.bids.map((b) => ({ ...b, lot: "L1" })) },
+    };
+    expect(scoreLots(inLot).problems.map((p) => [p.code, p.location.document, p.location.path])).toEqual([
+      ["model.price-weight-with-award-on-value", "specification", ["lots", 0, "weights", "price"]],
+    ]);
+    // validate says the same as score.
+    const input = withWeights({ price: 45, quality: 45 });
+    expect(validateTender(input).map((p) => p.code)).toContain("lots.weights-do-not-add-up");
   });
 });
 

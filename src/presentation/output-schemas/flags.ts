@@ -64,7 +64,9 @@ export const flagArgs = {
   "review.no-user-panel": z.strictObject({}),
   "review.user-panel-too-light": z.strictObject({ weight: percent("The user panel's weight"), minimum: percent("The policy's minimum") }),
   "review.price-heavy-without-quality-threshold": z.strictObject({ weight: percent("Price's weight"), trigger: percent("The weight from which a quality threshold is expected") }),
-  "review.relative-price-scoring": z.strictObject({}),
+  "review.relative-price-scoring": z.strictObject({
+    method: z.enum(["proportional", "deviation-from-lowest", "discount-ratio", "discount-bilinear"]).describe("The price method, each bid's points depending on the other bids: on the lowest price, or on the highest (and mean) discount"),
+  }),
   "review.interpolation-price-scoring": z.strictObject({}),
   "review.tendering-period-below-statutory-minimum": z.strictObject({
     days: z.int().describe("Days from publication to the deadline"),

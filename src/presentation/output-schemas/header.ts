@@ -8,7 +8,7 @@
 export const OUTPUT_SCHEMA_VERSION = 1;
 
 /** The outputs that have a published shape, by the `kind` each declares. */
-export type OutputKind = "results" | "review" | "whatif" | "validate" | "failed" | "written" | "template-fields" | "template-check";
+export type OutputKind = "results" | "lots-results" | "review" | "whatif" | "validate" | "failed" | "written" | "template-fields" | "template-check";
 
 /** The first two fields of every output: what it is, and which shape. */
 export const headerOf = <K extends OutputKind>(kind: K) => ({ kind, schemaVersion: OUTPUT_SCHEMA_VERSION }) as const;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OutputKind } from "./common.js";
 import { ResultsOutput } from "./results.js";
+import { LotsResultsOutput } from "./lots.js";
 import { ReviewOutput } from "./review.js";
 import { ValidateOutput } from "./validate.js";
 import { WhatifOutput } from "./whatif.js";
@@ -8,11 +9,12 @@ import { TemplateCheckOutput, TemplateFieldsOutput } from "./templates.js";
 import { FailedOutput, WrittenOutput } from "./written.js";
 
 export { OUTPUT_SCHEMA_VERSION, headerOf, weightUnits, type OutputKind } from "./common.js";
-export { ResultsOutput, ReviewOutput, ValidateOutput, WhatifOutput, FailedOutput, WrittenOutput, TemplateFieldsOutput, TemplateCheckOutput };
+export { ResultsOutput, LotsResultsOutput, ReviewOutput, ValidateOutput, WhatifOutput, FailedOutput, WrittenOutput, TemplateFieldsOutput, TemplateCheckOutput };
 
 /** Every JSON output with a published shape, by its `kind`: the one source of schemas/output-*.schema.json and docs/json-output.md. */
 export const outputSchemas = {
   results: ResultsOutput,
+  "lots-results": LotsResultsOutput,
   review: ReviewOutput,
   whatif: WhatifOutput,
   validate: ValidateOutput,

@@ -138,6 +138,7 @@ function rowsOfDefinition(schema: z.ZodType, id: string): Row[] {
 
 const titles: Record<OutputKind, string> = {
   results: "Results (results.json, score --json)",
+  "lots-results": "Results of a tender in lots (results.json, score --json, when the specification lists lots)",
   review: "Review (review --json)",
   whatif: "What-if (whatif --json)",
   validate: "Validate (validate --json)",
@@ -193,7 +194,9 @@ export function renderOutputReference(generatedBy: string): string {
     "  each with its `bidder`; `basis` and `organisationBidId` are new;",
     "- problems and flags, in every output, give `sheet`, `cell` and `option` where they point there, and leave",
     "  out an empty `path`; each review flag has `bidIds`;",
-    "- `templates list --json` puts the fields under `documents`, by document kind.",
+    "- `templates list --json` puts the fields under `documents`, by document kind;",
+    "- `score --json` on a tender in lots (`kind: lots-results`) was the last output to gain `kind`,",
+    "  `schemaVersion` and `units`; its fields are otherwise as they were.",
     "",
   ];
   for (const kind of kinds) {

@@ -105,8 +105,18 @@ const BidJson = z.strictObject({
   tiedWith: z.array(z.string()).describe("The ids of other bids sharing its rank after every tie-break rule"),
 });
 
-const ResultJson = z.strictObject({
+export const LotJson = z
+  .strictObject({
+    id: z.string().describe("The lot's id in the specification, e.g. L1"),
+    title: z.string().describe("The lot's title"),
+    estimatedValue: z.number().exactOptional().describe("The lot's estimated value in pounds, when the specification gives it"),
+    weights: z.record(z.string(), z.number()).exactOptional().describe("The lot's own section weights, by section key, when the specification gives them in place of the scoring model's"),
+  })
+  .describe("A lot of the tender, as the specification lists it");
+
+export const ResultJson = z.strictObject({
   tender: z.strictObject({ title: z.string().describe("The tender's title"), reference: z.string().describe("The tender's reference"), authority: z.string().describe("The contracting authority") }).describe("The tender, from the specification"),
+  lot: LotJson.exactOptional().describe("For a tender in lots: the lot these results are for (each lot is scored and ranked among its own bids)"),
   model: z.strictObject({ id: z.string().describe("The scoring model's id"), title: z.string().describe("Its title"), version: z.string().describe("Its version") }).describe("The scoring model used"),
   rankingBasis: z
     .enum(["total-points", "price-per-quality-point", "guide-value", "extended-guide-value", "fictional-price"])

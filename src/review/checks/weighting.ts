@@ -140,8 +140,11 @@ export function checkPriceWeight(spec: TenderSpecification | undefined, m: Scori
     );
   }
   const relative = "Relative scoring is allowed, but publish the formula with a worked example and check the results for rank reversal once bids are in.";
-  if (price.method.type === "proportional" || price.method.type === "deviation-from-lowest") {
-    flags.push(flag("review.relative-price-scoring", "advice", model("sections", "price", "method", "type"), {}, relative));
+  const type = price.method.type;
+  // The discount methods are relative too: Ra ÷ Rmax and the bilinear formula's mean and highest discount
+  // make one bid's points depend on every other bid's discount (Consip's "interdipendenza tra i punteggi").
+  if (type === "proportional" || type === "deviation-from-lowest" || type === "discount-ratio" || type === "discount-bilinear") {
+    flags.push(flag("review.relative-price-scoring", "advice", model("sections", "price", "method", "type"), { method: type }, relative));
   }
   if (price.method.type === "linear-interpolation") {
     flags.push(flag("review.interpolation-price-scoring", "advice", model("sections", "price", "method", "type"), {}, relative));
