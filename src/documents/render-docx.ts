@@ -48,7 +48,7 @@ function compile(template: DocumentTemplate, pictures: readonly DocxPicture[] = 
       errorLogging: false,
       linebreaks: true,
       parser,
-      modules: [inspect],
+      modules: [inspect, keepTablesTogetherModule()],
       // A value the data lacks must never print "undefined" or vanish silently: collect it.
       nullGetter: (part: { value?: string; module?: string }) => {
         if (!part.module || part.module === "rawxml") missing.push({ tag: part.value ?? "?" });
@@ -59,6 +59,25 @@ function compile(template: DocumentTemplate, pictures: readonly DocxPicture[] = 
   } catch (error) {
     return { ok: false, problems: problemsOf(template, error) };
   }
+}
+
+/**
+ * Keeps tables together (keep-together.ts) on the document's XML as docxtemplater puts it in the zip, rather
+ * than reading it back out of the zip afterwards: that decoded and encoded every letter's XML once more.
+ */
+const utf8 = new TextDecoder();
+
+function keepTablesTogetherModule() {
+  return {
+    name: "TenderEvalKeepTablesTogether",
+    set() {},
+    // docxtemplater 3.71 passes the file's templater (its types say the file's path) and the rendered XML as
+    // UTF-8 bytes (its types say a string). Decoded as Node's Buffer decodes, which is what PizZip used.
+    preZip: (content: string | Uint8Array, file: unknown) => {
+      if ((typeof file === "string" ? file : (file as { filePath?: string }).filePath) !== "word/document.xml") return null;
+      return keepTablesTogether(typeof content === "string" ? content : utf8.decode(content));
+    },
+  };
 }
 
 /** A part of docxtemplater's parsed template: text, XML, or a placeholder (a tag) with its loop's body. */
@@ -234,7 +253,6 @@ function renderCompiled(template: DocumentTemplate, compiled: Compiled, data: un
   }
   const zip = doc.getZip();
   addPicturesToZip(zip, [...placed.values()]);
-  zip.file("word/document.xml", keepTablesTogether(zip.file("word/document.xml")!.asText()));
   // The properties part as docxtemplater rendered it, if it templates that part; otherwise the template's own
   // (the zip still holds the last document's when the template is rendered again).
   const rendersCore = (doc as unknown as { compiled: Record<string, unknown> }).compiled["docProps/core.xml"] !== undefined;

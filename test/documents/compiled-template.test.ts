@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AssessmentSummaryData, assessmentSummaryData } from "../../src/documents/assessment-summary.js";
 import { makeAssessmentSummaries } from "../../src/documents/make-documents.js";
@@ -71,5 +73,24 @@ describe("a template compiled once", () => {
     const compiled = compileTemplate(misspelt, AssessmentSummaryData);
     expect(compiled.ok).toBe(false);
     if (!compiled.ok) expect(compiled.problems.map((p) => [p.code, (p.args as { tag?: string }).tag])).toEqual([["template.unknown-tag", "documentTitel"]]);
+  });
+});
+
+describe("assessment summaries are the bytes they were before issue 15", () => {
+  // SHA-256 of each letter for the bundled example, recorded with the code as it was before templates were
+  // compiled once per run (and before the tables were kept together as docxtemplater zips the document).
+  const recorded = JSON.parse(readFileSync(new URL("../fixtures/assessment-summary-hashes.json", import.meta.url), "utf8")) as Record<string, string>;
+  it("for every option", () => {
+    const actual: Record<string, string> = {};
+    for (const includeComparison of [true, false]) {
+      for (const includeWinnerDetails of [true, false]) {
+        const made = makeAssessmentSummaries(template, summaryInput, { includeComparison, includeWinnerDetails, issuedOn: "2026-11-23" });
+        if (!made.ok) throw new Error(JSON.stringify(made.problems));
+        for (const d of made.value) {
+          actual[`${includeComparison ? "comparison" : "no-comparison"}${includeWinnerDetails ? "+winner" : ""}/${d.fileName}`] = createHash("sha256").update(d.bytes).digest("hex");
+        }
+      }
+    }
+    expect(actual).toEqual(recorded);
   });
 });
