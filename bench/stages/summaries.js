@@ -36,7 +36,7 @@ if (!scored.ok) throw new Error(JSON.stringify(scored.problems.slice(0, 3)));
 
 const template = { name: "assessment-summary.docx", bytes: readFileSync(new URL("../../templates/assessment-summary.docx", import.meta.url)) };
 const start = performance.now();
-const summaries = makeAssessmentSummaries(template, { ...framework, result: scored.value }, { includeWinnerDetails: true, issuedOn: "2026-11-23" });
+const summaries = makeAssessmentSummaries(template, { ...framework, result: scored.value }, { includeComparison: true, issuedOn: "2026-11-23" });
 const seconds = (performance.now() - start) / 1000;
 if (!summaries.ok) {
   console.error("the summaries failed:", JSON.stringify(summaries.problems.slice(0, 3)));
