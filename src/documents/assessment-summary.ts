@@ -296,8 +296,7 @@ function scoredSpan(result: TenderResult, specification: Pick<TenderSpecificatio
 function rankText(bid: BidResult, result: TenderResult): string {
   if (!isAssessed(bid)) return "not assessed";
   if (bid.rank === null) return "not ranked";
-  const assessed = result.bids.filter(isAssessed);
-  const ranked = assessed.filter((b) => b.rank !== null).length;
+  const { assessed, ranked } = shared(result);
   const place = `${formatOrdinal(bid.rank)}${bid.tiedWith.length > 0 ? " (joint)" : ""}`;
   return ranked === assessed.length ? `${place} of ${ranked} assessed ${plural(ranked, "tender")}` : `${place} of ${ranked} ranked ${plural(ranked, "tender")}`;
 }
@@ -338,13 +337,35 @@ export function summariesProblems(input: AssessmentSummaryInput): Problem[] {
 }
 
 /** The assessment summary for one bidder (Procurement Act 2023 s.50; Procurement Regulations 2024 reg. 31). */
+/**
+ * What every letter of a run shares, worked out once per result rather than once per letter: a framework
+ * sends a thousand, and looking each bid up by scanning every bid made the run quadratic.
+ */
+const sharedByResult = new WeakMap<TenderResult, { byId: Map<string, BidResult>; assessed: BidResult[]; ranked: number; tenders: string }>();
+function shared(result: TenderResult) {
+  let figures = sharedByResult.get(result);
+  if (figures === undefined) {
+    const assessed = result.bids.filter(isAssessed);
+    figures = { byId: new Map(result.bids.map((b) => [b.bidId, b])), assessed, ranked: assessed.filter((b) => b.rank !== null).length, tenders: tendersSentence(result) };
+    sharedByResult.set(result, figures);
+  }
+  return figures;
+}
+const detailsByBids = new WeakMap<TenderBids, Map<string, Bid>>();
+function detailsOf(bids: TenderBids): Map<string, Bid> {
+  let details = detailsByBids.get(bids);
+  if (details === undefined) detailsByBids.set(bids, (details = new Map(bids.bids.map((b) => [b.id, b]))));
+  return details;
+}
+
 export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: string }, options: AssessmentSummaryOptions): AssessmentSummaryData {
   const { specification, model, result, bids, bidId } = input;
-  const bid = result.bids.find((b) => b.bidId === bidId);
+  const { byId, tenders } = shared(result);
+  const bid = byId.get(bidId);
   if (!bid) throw new Error(`no bid ${bidId} in the result`);
-  const details = new Map(bids.bids.map((b) => [b.id, b]));
+  const details = detailsOf(bids);
   const feedbackOf = (id: string) => details.get(id)?.feedback ?? {};
-  const winner = result.bids.find((b) => b.bidId === result.winners[0]);
+  const winner = result.winners[0] === undefined ? undefined : byId.get(result.winners[0]);
   const isWinner = result.winners.includes(bidId);
   const assessed = isAssessed(bid);
   // An unranked tender's reason is stated on its own (reg. 31(3)(c)); a points comparison would compare a
@@ -393,7 +414,7 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
       status: !assessed ? "Not assessed" : bid.status === "excluded" ? "Not ranked" : bid.provisional ? "Provisional" : "Ranked",
       exclusion: bid.exclusions.map(explainExclusion).join("; "),
     },
-    tenders: tendersSentence(result),
+    tenders,
     isWinner,
     isUnsuccessful: !isWinner,
     isRanked: bid.rank !== null,
@@ -401,7 +422,7 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
     isAssessed: assessed,
     isNotAssessed: !assessed,
     winner: winner
-      ? { ...supplierOf(winner, details.get(winner.bidId)), name: result.winners.map((id) => result.bids.find((b) => b.bidId === id)!.bidder).join(" and "), total: formatPoints(winner.total) }
+      ? { ...supplierOf(winner, details.get(winner.bidId)), name: result.winners.map((id) => byId.get(id)!.bidder).join(" and "), total: formatPoints(winner.total) }
       : { name: "None", postalAddress: "", email: "", uniqueIdentifier: "", total: "" },
     showMostAdvantageous: !isWinner && assessed && winner !== undefined,
     includeComparison: comparison,

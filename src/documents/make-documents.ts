@@ -8,7 +8,7 @@ import { AssessmentSummaryData, assessmentSummaryData, safeFileName, summariesPr
 import { EqualityAssessmentData, equalityAssessmentData } from "./equality-assessment.js";
 import { EvaluationReportData, evaluationReportData, type Audit } from "./evaluation-report.js";
 import type { LotInDocument } from "./lot-fields.js";
-import { inspectTemplate, renderDocx, type DocumentTemplate } from "./render-docx.js";
+import { compileTemplate, renderDocx, type DocumentTemplate } from "./render-docx.js";
 import { chanceChartSvg, weightChartSvg } from "../presentation/weight-chart.js";
 import type { DocxPicture, DrawPicture } from "./docx-pictures.js";
 import { UserPanelFormData, userPanelFormData } from "./user-panel-form.js";
@@ -30,16 +30,17 @@ export function makeAssessmentSummaries(
   input: AssessmentSummaryInput,
   options: AssessmentSummaryOptions,
 ): Outcome<{ fileName: string; bidder: string; bytes: Uint8Array }[]> {
-  // Check the template once, so a bad tag is reported once rather than once per bidder; and every missing
-  // feedback or supplier detail at once, before any letter is written.
-  const checked = inspectTemplate(template, AssessmentSummaryData);
+  // Compile and check the template once, so a bad tag is reported once rather than once per bidder (and a
+  // framework's thousand letters parse it once); and every missing feedback or supplier detail at once,
+  // before any letter is written.
+  const compiled = compileTemplate(template, AssessmentSummaryData);
   const missing = summariesProblems(input);
-  if (!checked.ok || missing.length > 0) return { ok: false, problems: [...(checked.ok ? [] : checked.problems), ...missing] };
+  if (!compiled.ok || missing.length > 0) return { ok: false, problems: [...(compiled.ok ? [] : compiled.problems), ...missing] };
   const documents: { fileName: string; bidder: string; bytes: Uint8Array }[] = [];
   const problems: Problem[] = [];
   for (const bid of input.result.bids) {
     const data = assessmentSummaryData({ ...input, bidId: bid.bidId }, options);
-    const rendered = renderDocx(template, AssessmentSummaryData, data, { title: data.documentTitle, creator: input.specification.authority, date: options.issuedOn });
+    const rendered = compiled.value.render(data, { title: data.documentTitle, creator: input.specification.authority, date: options.issuedOn });
     if (rendered.ok) documents.push({ fileName: safeFileName(bid.bidId, bid.bidder), bidder: bid.bidder, bytes: rendered.value });
     else problems.push(...rendered.problems);
   }

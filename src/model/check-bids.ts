@@ -51,6 +51,8 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
   const knownCriteria = [...criteria.keys()].join(", ");
   const sections = scoredSections(model);
   const panelFor = new Map(sections.map(({ key, kind }) => [key, evaluatorsFor(tenderBids, key, kind)]));
+  // Who scores each criterion, once rather than once per bid (a framework has thousands of bids).
+  const scorersOf = new Map([...criteria].map(([id, known]) => [id, evaluatorsFor(tenderBids, known.section, known.kind, id)]));
 
   const memberIds = new Set<string>();
   [...tenderBids.panel.evaluators.map((e, i) => ["evaluators", i, e.id] as const), ...tenderBids.panel.userPanel.map((m, i) => ["userPanel", i, m.id] as const)].forEach(
@@ -112,7 +114,7 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
       const scaleId = criterionScaleId(known.sectionModel, known.criterion);
       const scale = model.scales[scaleId];
       const expected = panelFor.get(known.section)!;
-      const forCriterion = evaluatorsFor(tenderBids, known.section, known.kind, criterionId);
+      const forCriterion = scorersOf.get(criterionId)!;
       for (const [evaluatorId, given] of Object.entries(byEvaluator)) {
         const path = ["bids", b, "scores", criterionId, evaluatorId] as const;
         if (!memberIds.has(evaluatorId)) {
@@ -151,8 +153,9 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
     checkFigures(criteria, tenderBids, b, options, problems);
     for (const [criterionId, known] of criteria) {
       if (known.criterion.measure !== undefined) continue;
-      for (const evaluatorId of evaluatorsFor(tenderBids, known.section, known.kind, criterionId)) {
-        if (bid.scores[criterionId]?.[evaluatorId] === undefined) {
+      const byEvaluator = bid.scores[criterionId];
+      for (const evaluatorId of scorersOf.get(criterionId)!) {
+        if (byEvaluator?.[evaluatorId] === undefined) {
           problems.push(
             problem("bids.missing-score", at("bids", b, "scores"), { bid: bid.id, criterion: criterionId, evaluator: evaluatorId }, options.allowIncomplete ? "warning" : "error"),
           );

@@ -5,15 +5,15 @@ import { roundToStep } from "./rounding.js";
 import type { Bid, TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
 import { availablePoints as criterionPoints, criterionScale, moderationTolerance, noPointsAt, scaleRange, scoreShare, sectionPercent, shareOfSection } from "../model/weights.js";
-import type { Criterion, ScoredSection, ScoredSectionKey, ScoringModel, TieBreakRule } from "../model/scoring-model.js";
+import type { Combination, Criterion, Scale, ScoredSectionKey, ScoringModel, SectionKind, TieBreakRule } from "../model/scoring-model.js";
 import { scoredSections } from "../model/sections.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
-import { combineScores } from "./combine.js";
+import { combineScores, type CombinedScore } from "./combine.js";
 import { describePriceMethod, isDiscountMethod, priceBasis, scorePrices, wholeLifeCost } from "./price-methods.js";
 import { rankBids, type Rankable } from "./rank.js";
 import { awardValues, isAwardOnValue, rankOnValue, type AwardOnValueMethod, type ValueRanking } from "./award-on-value.js";
-import type { BidResult, CriterionResult, Exclusion, SectionResult, TenderResult } from "./result.js";
+import type { BidResult, CriterionResult, EvaluatorScoreResult, Exclusion, SectionResult, TenderResult } from "./result.js";
 import { validateTender } from "./validate-tender.js";
 
 export interface TenderInput {
@@ -41,7 +41,8 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
   if (hasErrors(problems)) return { ok: false, problems };
 
   const agreed = new Map(tenderBids.moderation.map((m) => [`${m.bid}\u0000${m.criterion}`, m]));
-  const bidResults: BidResult[] = tenderBids.bids.map((bid) => scoreQualitativeSections(model, tenderBids, bid, agreed));
+  const plans = planSections(model, tenderBids);
+  const bidResults: BidResult[] = tenderBids.bids.map((bid) => scoreQualitativeSections(model, plans, bid, agreed));
   const resultById = new Map(bidResults.map((r) => [r.bidId, r]));
   const bidIndex = new Map(tenderBids.bids.map((b, i) => [b.id, i]));
 
@@ -191,9 +192,97 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
   return { ok: true, value: result, problems };
 }
 
+/**
+ * What every bid's result shares for one criterion, worked out once per model rather than once per bid
+ * (issue 15: at framework scale the per-bid recomputation and its garbage were most of the time). The
+ * values are the same exact numbers the per-bid code computed, and, being immutable, are shared.
+ */
+interface CriterionPlan {
+  criterion: Criterion;
+  scale: Scale;
+  /** Who scores it: a specialist assessor named for some criteria counts only on those. */
+  evaluators: string[];
+  combination: Combination;
+  tolerance: Exact;
+  scaleMax: Exact;
+  noPointsAt: Exact;
+  weightInSection: Exact;
+  availablePoints: Exact;
+  minimumScore: Exact | undefined;
+  rounding: ScoringModel["rounding"];
+  /**
+   * Whole-number scores (nearly every scale) take a short path: the combined score is summed as an
+   * integer and divided once, and what follows from it (points, rounding, the minimum) depends only on
+   * that value, so it is computed once per distinct value and shared. Keyed by numerator × 64 + denominator.
+   */
+  byCombined: Map<number, CombinedPoints>;
+  /** Whether a whole-number spread exceeds the tolerance, by spread. */
+  bySpread: Map<number, { spread: Exact; exceeds: boolean }>;
+  /** A quantitative criterion: the best figure among the assessed bids, the same for every bid. */
+  best?: Exact | undefined;
+}
+
+interface CombinedPoints {
+  combined: Exact;
+  points: Exact;
+  unroundedPoints?: Exact;
+  belowMinimum: boolean;
+}
+
+interface SectionPlan {
+  key: ScoredSectionKey;
+  kind: SectionKind;
+  weight: Exact;
+  title: string;
+  minimumPercent: Exact | undefined;
+  criteria: CriterionPlan[];
+}
+
+function planSections(model: ScoringModel, tenderBids: TenderBids): SectionPlan[] {
+  const plans: SectionPlan[] = [];
+  for (const { key, kind, name, section: sectionModel } of scoredSections(model)) {
+    const sectionScale = model.scales[sectionModel.scale]!;
+    const combination = sectionModel.combination ?? model.combination;
+    const criteria = sectionModel.criteria.map((criterion): CriterionPlan => {
+      // A criterion may be marked on its own scale (one question out of 10 in a section marked 0–5).
+      const scale = criterion.measure === undefined ? criterionScale(model, sectionModel, criterion)! : sectionScale;
+      const plan: CriterionPlan = {
+        criterion,
+        scale,
+        evaluators: criterion.measure === undefined ? evaluatorsFor(tenderBids, key, kind, criterion.id) : [],
+        combination,
+        tolerance: criterion.measure === undefined ? moderationTolerance(scale, combination, sectionScale) : ZERO,
+        scaleMax: criterion.measure === undefined ? exact(scaleRange(scale)[1]) : ONE,
+        noPointsAt: criterion.measure === undefined ? exact(noPointsAt(scale)) : ZERO,
+        weightInSection: shareOfSection(sectionModel, criterion).mul(HUNDRED),
+        availablePoints: criterionPoints(model, sectionModel, criterion),
+        minimumScore: criterion.minimumScore === undefined ? undefined : exact(criterion.minimumScore),
+        rounding: model.rounding,
+        byCombined: new Map(),
+        bySpread: new Map(),
+      };
+      if (criterion.measure !== undefined) {
+        // The best offer is taken among the bids not disregarded and not failing a gate, since those are not assessed.
+        const assessed = tenderBids.bids.filter((b) => b.disregarded === undefined && !model.gates.some((g) => b.gates[g.id] === "fail"));
+        plan.best = bestOffered(criterion.measure, assessed.flatMap((b) => (b.figures?.[criterion.id] !== undefined ? [exact(b.figures[criterion.id]!)] : [])));
+      }
+      return plan;
+    });
+    plans.push({
+      key,
+      kind,
+      weight: sectionPercent(model, sectionModel),
+      title: sectionModel.title ?? name,
+      minimumPercent: sectionModel.minimumPercent === undefined ? undefined : exact(sectionModel.minimumPercent),
+      criteria,
+    });
+  }
+  return plans;
+}
+
 function scoreQualitativeSections(
   model: ScoringModel,
-  tenderBids: TenderBids,
+  plans: readonly SectionPlan[],
   bid: Bid,
   agreed: ReadonlyMap<string, { score: number; reason: string }>,
 ): BidResult {
@@ -203,63 +292,65 @@ function scoreQualitativeSections(
     if (bid.gates[gate.id] === "fail") exclusions.push({ rule: "gate-failed", gateId: gate.id, gateTitle: gate.title });
   }
   const sections: SectionResult[] = [];
-  for (const { key, kind, name, section: sectionModel } of scoredSections(model)) {
-    const sectionScale = model.scales[sectionModel.scale]!;
-    const combination = sectionModel.combination ?? model.combination;
-    const sectionWeight = sectionPercent(model, sectionModel);
-    const criteria: CriterionResult[] = sectionModel.criteria.map((criterion) => {
-      if (criterion.measure !== undefined) return measuredCriterion(model, sectionModel, criterion, criterion.measure, bid, tenderBids, exclusions);
-      // A criterion may be marked on its own scale (one question out of 10 in a section marked 0–5).
-      const scale = criterionScale(model, sectionModel, criterion)!;
-      const tolerance = moderationTolerance(scale, combination, sectionScale);
-      const scaleMax = exact(scaleRange(scale)[1]);
-      // Every expected score is present unless scoring was allowed to be incomplete. A specialist assessor
-      // named for some criteria counts only on those.
-      const evaluatorScores = evaluatorsFor(tenderBids, key, kind, criterion.id).flatMap((evaluatorId) => {
-        const given = bid.scores[criterion.id]?.[evaluatorId];
-        return given ? [{ evaluatorId, score: exact(given.score), justification: given.justification }] : [];
-      });
-      const moderation = agreed.get(`${bid.id}\u0000${criterion.id}`);
+  for (const plan of plans) {
+    const { key } = plan;
+    const sectionWeight = plan.weight;
+    const criteria: CriterionResult[] = plan.criteria.map((c) => {
+      const criterion = c.criterion;
+      if (criterion.measure !== undefined) return measuredCriterion(model, c, criterion.measure, bid, exclusions);
+      // Every expected score is present unless scoring was allowed to be incomplete.
+      const byEvaluator = bid.scores[criterion.id];
+      const evaluatorScores: EvaluatorScoreResult[] = [];
+      const marks: number[] = [];
+      for (const evaluatorId of c.evaluators) {
+        const given = byEvaluator?.[evaluatorId];
+        if (!given) continue;
+        marks.push(given.score);
+        evaluatorScores.push({ evaluatorId, score: exact(given.score), justification: given.justification });
+      }
+      const moderation = agreed.size === 0 ? undefined : agreed.get(`${bid.id}\u0000${criterion.id}`);
       if (evaluatorScores.length === 0 && moderation === undefined) {
         exclusions.push({ rule: "not-scored", criterionId: criterion.id, criterionTitle: criterion.title });
       }
+      const fast = moderation === undefined && marks.length > 0 ? combineWholeScores(c, marks) : undefined;
       const combined =
-        evaluatorScores.length === 0 && moderation === undefined
-          ? { combined: ZERO, basis: "mean" as const, spread: ZERO, needsModeration: false }
-          : combineScores(evaluatorScores.length > 0 ? evaluatorScores.map((e) => e.score) : [exact(moderation!.score)], combination.method, tolerance, moderation?.score);
-      const weightInSection = shareOfSection(sectionModel, criterion).mul(HUNDRED);
-      const availablePoints = criterionPoints(model, sectionModel, criterion);
-      const belowMinimum = criterion.minimumScore !== undefined && combined.combined.compare(exact(criterion.minimumScore)) < 0;
+        fast !== undefined
+          ? fast
+          : evaluatorScores.length === 0 && moderation === undefined
+            ? { combined: ZERO, basis: "mean" as const, spread: ZERO, needsModeration: false }
+            : combineScores(evaluatorScores.length > 0 ? evaluatorScores.map((e) => e.score) : [exact(moderation!.score)], c.combination.method, c.tolerance, moderation?.score);
+      const scored = fast?.scored ?? pointsFor(c, combined.combined);
+      const belowMinimum = scored.belowMinimum;
       // A score that excludes the bid is always put to the panel, even when the evaluators agree within the
       // tolerance: the exclusion must rest on the panel's agreed score, not on one evaluator's mark or an average.
       const decidesExclusion = belowMinimum && moderation === undefined && evaluatorScores.length > 0;
       const result: CriterionResult = {
         criterionId: criterion.id,
         title: criterion.title,
-        weightInSection,
-        availablePoints,
-        scaleMax,
-        noPointsAt: exact(noPointsAt(scale)),
+        weightInSection: c.weightInSection,
+        availablePoints: c.availablePoints,
+        scaleMax: c.scaleMax,
+        noPointsAt: c.noPointsAt,
         evaluatorScores,
         combined: combined.combined,
         basis: combined.basis,
-        combinationMethod: combination.method,
+        combinationMethod: c.combination.method,
         spread: combined.spread,
-        tolerance,
+        tolerance: c.tolerance,
         needsModeration: combined.needsModeration || decidesExclusion,
-        points: scoreShare(scale, combined.combined).mul(availablePoints),
+        points: scored.points,
       };
-      if (model.rounding?.of === "criterion") Object.assign(result, roundedPoints(result.points, model.rounding.step));
+      if (scored.unroundedPoints !== undefined) result.unroundedPoints = scored.unroundedPoints;
       if (combined.needsModeration) result.moderationCause = "scores-differ";
       else if (decidesExclusion) result.moderationCause = "decides-exclusion";
       if (moderation !== undefined) result.moderation = { score: exact(moderation.score), reason: moderation.reason };
-      if (belowMinimum && criterion.minimumScore !== undefined) {
+      if (belowMinimum && c.minimumScore !== undefined) {
         exclusions.push({
           rule: "below-criterion-minimum",
           criterionId: criterion.id,
           criterionTitle: criterion.title,
           score: combined.combined,
-          minimum: exact(criterion.minimumScore),
+          minimum: c.minimumScore,
         });
       }
       return result;
@@ -268,13 +359,13 @@ function scoreQualitativeSections(
     const section = model.rounding?.of === "section" ? roundedPoints(exactSum, model.rounding.step) : { points: exactSum };
     const points = section.points;
     const percentOfSection = sectionWeight.equals(0) ? ZERO : points.div(sectionWeight).mul(HUNDRED);
-    if (sectionModel.minimumPercent !== undefined && percentOfSection.compare(exact(sectionModel.minimumPercent)) < 0) {
-      exclusions.push({ rule: "below-section-minimum", section: key, sectionTitle: sectionModel.title ?? name, percent: percentOfSection, minimumPercent: exact(sectionModel.minimumPercent) });
+    if (plan.minimumPercent !== undefined && percentOfSection.compare(plan.minimumPercent) < 0) {
+      exclusions.push({ rule: "below-section-minimum", section: key, sectionTitle: plan.title, percent: percentOfSection, minimumPercent: plan.minimumPercent });
     }
     sections.push({
       section: key,
-      kind,
-      title: sectionModel.title ?? name,
+      kind: plan.kind,
+      title: plan.title,
       weight: sectionWeight,
       points,
       ...(section.unroundedPoints !== undefined ? { unroundedPoints: section.unroundedPoints } : {}),
@@ -297,38 +388,74 @@ function scoreQualitativeSections(
   return result;
 }
 
+/** A combined score's points (rounded if the model's rule rounds criteria) and whether it is below the criterion's minimum. */
+function pointsFor(c: CriterionPlan, combined: Exact): CombinedPoints {
+  const exactPoints = scoreShare(c.scale, combined).mul(c.availablePoints);
+  const rounded = c.rounding?.of === "criterion" ? roundedPoints(exactPoints, c.rounding.step) : { points: exactPoints };
+  return { combined, ...rounded, belowMinimum: c.minimumScore !== undefined && combined.compare(c.minimumScore) < 0 };
+}
+
+/**
+ * combineScores for whole-number scores with no agreed score: the same exact values, from integer sums
+ * divided once, with the points of each distinct combined value computed once per criterion. Undefined
+ * (take the general path) when the numbers would not fit the key.
+ */
+function combineWholeScores(c: CriterionPlan, marks: number[]): (CombinedScore & { scored: CombinedPoints }) | undefined {
+  const count = marks.length;
+  if (count >= 64) return undefined;
+  let total = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const mark of marks) {
+    if (!Number.isSafeInteger(mark)) return undefined;
+    total += mark;
+    if (mark < low) low = mark;
+    if (mark > high) high = mark;
+  }
+  let numerator: number;
+  let denominator: number;
+  if (c.combination.method === "median") {
+    marks.sort((a, b) => a - b);
+    const mid = Math.floor(count / 2);
+    [numerator, denominator] = count % 2 === 1 ? [marks[mid]!, 1] : [marks[mid - 1]! + marks[mid]!, 2];
+  } else {
+    [numerator, denominator] = [total, count];
+  }
+  const key = numerator * 64 + denominator;
+  if (!Number.isSafeInteger(key)) return undefined;
+  let scored = c.byCombined.get(key);
+  if (scored === undefined) c.byCombined.set(key, (scored = pointsFor(c, exact(numerator).div(denominator))));
+  let spread = c.bySpread.get(high - low);
+  if (spread === undefined) {
+    const exactSpread = exact(high - low);
+    c.bySpread.set(high - low, (spread = { spread: exactSpread, exceeds: exactSpread.compare(c.tolerance) > 0 }));
+  }
+  return { combined: scored.combined, basis: c.combination.method === "median" ? "median" : "mean", spread: spread.spread, needsModeration: spread.exceeds, scored };
+}
+
 /**
  * A quantitative criterion: the bid's figure earns the points by the criterion's measure (src/scoring/measured.ts).
  * The best offer is taken among the bids not disregarded and not failing a gate, since those are not assessed.
  */
-function measuredCriterion(
-  model: ScoringModel,
-  sectionModel: ScoredSection,
-  criterion: Criterion,
-  measure: Measure,
-  bid: Bid,
-  tenderBids: TenderBids,
-  exclusions: Exclusion[],
-): CriterionResult {
-  const assessed = tenderBids.bids.filter((b) => b.disregarded === undefined && !model.gates.some((g) => b.gates[g.id] === "fail"));
-  const offered = assessed.flatMap((b) => (b.figures?.[criterion.id] !== undefined ? [exact(b.figures[criterion.id]!)] : []));
+function measuredCriterion(model: ScoringModel, plan: CriterionPlan, measure: Measure, bid: Bid, exclusions: Exclusion[]): CriterionResult {
+  const criterion = plan.criterion;
   const given = bid.figures?.[criterion.id];
-  const availablePoints = criterionPoints(model, sectionModel, criterion);
-  const best = bestOffered(measure, offered);
+  const availablePoints = plan.availablePoints;
+  const best = plan.best;
   if (given === undefined || best === undefined) exclusions.push({ rule: "not-scored", criterionId: criterion.id, criterionTitle: criterion.title });
   const figure = given === undefined ? ZERO : exact(given);
   const share = given === undefined || best === undefined ? ZERO : measuredShare(measure, figure, best);
   const result: CriterionResult = {
     criterionId: criterion.id,
     title: criterion.title,
-    weightInSection: shareOfSection(sectionModel, criterion).mul(HUNDRED),
+    weightInSection: plan.weightInSection,
     availablePoints,
     scaleMax: ONE,
     noPointsAt: ZERO,
     evaluatorScores: [],
     combined: figure,
     basis: "measured",
-    combinationMethod: (sectionModel.combination ?? model.combination).method,
+    combinationMethod: plan.combination.method,
     spread: ZERO,
     tolerance: ZERO,
     needsModeration: false,
