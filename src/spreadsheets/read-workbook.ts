@@ -160,6 +160,7 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
   const { columns } = header;
   const bidIds = new Set(context.bids.bids.map((b) => b.id));
   const criteria = criteriaById(context.model);
+  const scoresCriterion = new Map<string, "yes" | "not-on-section" | "not-on-criterion">();
   for (const r of rowsAfter(sheet, header.row)) {
     const bid = checkedText(sheet, r, columns.bid!, file, problems);
     const criterion = checkedText(sheet, r, columns.criterion!, file, problems);
@@ -175,11 +176,17 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
       problems.push(problem("sheets.unknown-criterion", where(columns.criterion!), { criterion }));
       continue;
     }
-    if (!evaluatorsFor(context.bids, known.section).includes(evaluatorId)) {
+    // Whether the evaluator scores this criterion, worked out once per criterion rather than once per row.
+    let scores = scoresCriterion.get(criterion);
+    if (scores === undefined) {
+      scores = !evaluatorsFor(context.bids, known.section).includes(evaluatorId) ? "not-on-section" : !evaluatorsFor(context.bids, known.section, criterion).includes(evaluatorId) ? "not-on-criterion" : "yes";
+      scoresCriterion.set(criterion, scores);
+    }
+    if (scores === "not-on-section") {
       problems.push(problem("bids.evaluator-not-on-section", where(columns.score!), { evaluator: evaluatorId, section: known.section }));
       continue;
     }
-    if (!evaluatorsFor(context.bids, known.section, criterion).includes(evaluatorId)) {
+    if (scores === "not-on-criterion") {
       problems.push(problem("bids.evaluator-not-on-criterion", where(columns.score!), { evaluator: evaluatorId, criterion }));
       continue;
     }
