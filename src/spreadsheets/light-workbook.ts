@@ -1,5 +1,7 @@
 import { contentOf, type CellContent } from "./cell-value.js";
-import { StringItemText, XlsxReadError, decodeEscapes, parseXml, readXlsxPackage } from "./xlsx-package.js";
+import { readXlsxPackage } from "./xlsx-package.js";
+import { readRowsWithSaxes } from "./worksheet-saxes.js";
+import { scanWorksheet } from "./worksheet-scanner.js";
 
 /**
  * A workbook as plain rows of cell values. Our own reader over the package's XML, not exceljs's model:
@@ -25,151 +27,11 @@ export async function loadLightWorkbook(bytes: Uint8Array): Promise<LightSheet[]
 }
 
 /**
- * A worksheet's cells as the values `contentOf` understands: numbers, text, booleans, `{ error }`, and
- * formulas as `{ formula, result }` (or `{ sharedFormula, result }` for a cell that reuses the formula of
- * the cell named), `result` being absent when the formula was never calculated.
+ * A worksheet's cells as the values `contentOf` understands (see `readRowsWithSaxes`): read by the
+ * worksheet scanner, or by saxes where the scanner leaves the sheet to it.
  */
-function readRows(xml: string, sharedStrings: readonly string[], numberFormats: readonly string[]): Pick<LightSheet, "rows" | "formats" | "lastRow"> {
-  const rows = new Map<number, unknown[]>();
-  const formats = new Map<number, string[]>();
-  const sharedFormulaMasters = new Map<string, string>();
-  let lastRow = 0;
-  let rowNumber = 0;
-  let values: unknown[] = [];
-  let rowFormats: string[] = [];
-  let column = 0;
-  // The cell being read.
-  let type = "n";
-  let formula: { text: string; sharedIndex?: string; isShared: boolean } | undefined;
-  let raw: string | undefined;
-  let capturing: "v" | "f" | undefined;
-  let captured = "";
-  let inlineText: StringItemText | undefined;
-  let address = "";
-  let format = "General";
-
-  parseXml(xml, {
-    open(tag) {
-      switch (tag) {
-        case "row": {
-          const r = Number(this.attributes["r"]);
-          rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
-          if (rowNumber > MAX_ROW) throw new XlsxReadError(`it is damaged: it has a row ${rowNumber.toLocaleString("en-GB")}, beyond the last row a spreadsheet can have`);
-          values = [];
-          rowFormats = [];
-          column = 0;
-          break;
-        }
-        case "c": {
-          const ref = this.attributes["r"];
-          column = ref ? columnNumber(ref) : column + 1;
-          // Beyond column XFD a reference is not a cell, and would make the row's array huge.
-          if (column > MAX_COLUMN) throw new XlsxReadError(`it is damaged: it has a cell ${ref ?? `in column ${column}`}, beyond the last column a spreadsheet can have`);
-          address = ref ?? "";
-          format = numberFormats[Number(this.attributes["s"] ?? 0)] ?? "General";
-          type = this.attributes["t"] ?? "n";
-          formula = undefined;
-          raw = undefined;
-          inlineText = undefined;
-          break;
-        }
-        case "v":
-        case "f":
-          capturing = tag;
-          captured = "";
-          if (tag === "f") formula = { text: "", isShared: this.attributes["t"] === "shared", ...(this.attributes["si"] !== undefined ? { sharedIndex: this.attributes["si"] } : {}) };
-          break;
-        case "is":
-          inlineText = new StringItemText();
-          inlineText.start();
-          break;
-        default:
-          inlineText?.open(tag);
-      }
-    },
-    text(value) {
-      if (capturing) captured += value;
-      else inlineText?.add(value);
-    },
-    close(tag) {
-      switch (tag) {
-        case "v":
-          raw = captured;
-          capturing = undefined;
-          break;
-        case "f":
-          if (formula) formula.text = captured;
-          capturing = undefined;
-          break;
-        case "c": {
-          const value = cellValue(type, raw, inlineText, sharedStrings);
-          if (formula) values[column] = formulaValue(formula, value, raw !== undefined, address, sharedFormulaMasters);
-          else if (value !== undefined) values[column] = value;
-          if (typeof value === "number" && format !== "General") rowFormats[column] = format;
-          break;
-        }
-        case "row":
-          if (values.length > 0) {
-            rows.set(rowNumber, values);
-            if (rowFormats.length > 0) formats.set(rowNumber, rowFormats);
-            lastRow = Math.max(lastRow, rowNumber);
-          }
-          break;
-        default:
-          inlineText?.close(tag);
-      }
-    },
-  });
-  return { rows, formats, lastRow };
-}
-
-// The largest sheet Excel and LibreOffice allow: column XFD, row 1,048,576.
-const MAX_COLUMN = 16_384;
-const MAX_ROW = 1_048_576;
-
-function cellValue(type: string, raw: string | undefined, inlineText: StringItemText | undefined, sharedStrings: readonly string[]): unknown {
-  switch (type) {
-    case "inlineStr":
-      return inlineText?.value();
-    case "s": {
-      if (raw === undefined) return undefined;
-      const text = sharedStrings[Number(raw)];
-      return text ?? { error: `a missing shared string (${raw})` };
-    }
-    case "str":
-      return raw === undefined ? undefined : decodeEscapes(raw);
-    case "b":
-      return raw === undefined ? undefined : raw.trim() === "1" || raw.trim().toLowerCase() === "true";
-    case "e":
-      return raw === undefined ? undefined : { error: raw };
-    case "d": {
-      if (raw === undefined) return undefined;
-      const date = new Date(raw);
-      return Number.isNaN(date.getTime()) ? { error: `an unreadable date (${raw})` } : date;
-    }
-    default:
-      return raw === undefined || raw.trim() === "" ? undefined : Number(raw);
-  }
-}
-
-function formulaValue(formula: { text: string; sharedIndex?: string; isShared: boolean }, result: unknown, calculated: boolean, address: string, masters: Map<string, string>): unknown {
-  const resultPart = calculated ? { result } : {};
-  if (formula.isShared && formula.sharedIndex !== undefined) {
-    if (formula.text !== "") masters.set(formula.sharedIndex, address);
-    else return { sharedFormula: masters.get(formula.sharedIndex) ?? "another cell", ...resultPart };
-  }
-  return { formula: formula.text, ...resultPart };
-}
-
-/** "AB12" → 28. */
-function columnNumber(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i) & ~32; // upper case
-    if (code < 65 || code > 90) break;
-    n = n * 26 + (code - 64);
-  }
-  return n;
+export function readRows(xml: string, sharedStrings: readonly string[], numberFormats: readonly string[]): Pick<LightSheet, "rows" | "formats" | "lastRow"> {
+  return scanWorksheet(xml, sharedStrings, numberFormats) ?? readRowsWithSaxes(xml, sharedStrings, numberFormats);
 }
 
 export function columnLetter(column: number): string {

@@ -139,7 +139,7 @@ export function interpretWorkbook(parsed: ParsedWorkbook, file: string, context:
       const entries: ScoreEntry[] = [];
       const tables = workbook.filter((s) => s.name !== METADATA_SHEET && findHeader(s, ["bid", "criterion", "score"]));
       if (tables.length === 0) return { ok: false, problems: [problem("sheets.no-score-table", at(), { sheet: workbook.map((s) => s.name).filter((n) => n !== METADATA_SHEET).join(", ") })] };
-      const seen = new Map<string, string>();
+      const seen = new Map<string, Map<string, string>>();
       for (const sheet of tables) readScoreTable(sheet, file, evaluatorId, context, entries, problems, seen);
       const declaration = readDeclaration(workbook, file, evaluatorId, problems);
       return finish({ kind: "scores", file, evaluators: [evaluatorId], entries, ...(declaration ? { declaration } : {}) }, problems);
@@ -155,11 +155,12 @@ function finish<T>(value: T, problems: Problem[]): Outcome<T> {
   return problems.some((p) => p.severity === "error") ? { ok: false, problems } : { ok: true, value, problems };
 }
 
-function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, context: ReadContext, entries: ScoreEntry[], problems: Problem[], seen: Map<string, string>): void {
+function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, context: ReadContext, entries: ScoreEntry[], problems: Problem[], seen: Map<string, Map<string, string>>): void {
   const header = findHeader(sheet, ["bid", "criterion", "score"])!;
   const { columns } = header;
   const bidIds = new Set(context.bids.bids.map((b) => b.id));
   const criteria = criteriaById(context.model);
+  const scoresCriterion = new Map<string, "yes" | "not-on-section" | "not-on-criterion">();
   for (const r of rowsAfter(sheet, header.row)) {
     const bid = checkedText(sheet, r, columns.bid!, file, problems);
     const criterion = checkedText(sheet, r, columns.criterion!, file, problems);
@@ -175,26 +176,37 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
       problems.push(problem("sheets.unknown-criterion", where(columns.criterion!), { criterion }));
       continue;
     }
-    if (!evaluatorsFor(context.bids, known.section, known.kind).includes(evaluatorId)) {
+    // Whether the evaluator scores this criterion, worked out once per criterion rather than once per row.
+    let scores = scoresCriterion.get(criterion);
+    if (scores === undefined) {
+      scores = !evaluatorsFor(context.bids, known.section, known.kind).includes(evaluatorId) ? "not-on-section" : !evaluatorsFor(context.bids, known.section, known.kind, criterion).includes(evaluatorId) ? "not-on-criterion" : "yes";
+      scoresCriterion.set(criterion, scores);
+    }
+    if (scores === "not-on-section") {
       problems.push(problem("bids.evaluator-not-on-section", where(columns.score!), { evaluator: evaluatorId, section: known.section }));
       continue;
     }
-    if (!evaluatorsFor(context.bids, known.section, known.kind, criterion).includes(evaluatorId)) {
+    if (scores === "not-on-criterion") {
       problems.push(problem("bids.evaluator-not-on-criterion", where(columns.score!), { evaluator: evaluatorId, criterion }));
       continue;
     }
     const scoreCell = cellAt(sheet, r, columns.score!);
-    const key = `${bid}\u0000${criterion}`;
-    if (seen.has(key)) {
-      problems.push(problem("sheets.duplicate-row", where(columns.bid!), { bid, criterion, other: seen.get(key)! }));
+    // Where each bid's answers were read, by criterion: keyed by the cells' own strings, which are
+    // hashed once, rather than by a string made for every row.
+    let seenForBid = seen.get(bid);
+    if (seenForBid === undefined) seen.set(bid, (seenForBid = new Map()));
+    const other = seenForBid.get(criterion);
+    if (other !== undefined) {
+      problems.push(problem("sheets.duplicate-row", where(columns.bid!), { bid, criterion, other }));
       continue;
     }
-    seen.set(key, `sheet "${sheet.name}", row ${r}`);
+    seenForBid.set(criterion, `sheet "${sheet.name}", row ${r}`);
     const justification = columns.justification !== undefined ? checkedJustification(sheet, r, columns.justification, file, problems) : "";
     if (justification === undefined) continue;
-    const score = acceptScore(scoreCell, where(columns.score!), where(columns.justification ?? columns.score!), { bid, criterion, evaluatorId, justification }, known, context, problems);
+    const scoreWhere = where(columns.score!);
+    const score = acceptScore(scoreCell, scoreWhere, () => where(columns.justification ?? columns.score!), { bid, criterion, evaluatorId, justification }, known, context, problems);
     if (score === undefined) continue;
-    entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: where(columns.score!) });
+    entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: scoreWhere });
   }
 }
 
@@ -205,7 +217,7 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
 function acceptScore(
   content: CellContent,
   where: Location,
-  justificationWhere: Location,
+  justificationWhere: () => Location,
   answer: { bid: string; criterion: string; evaluatorId: string; justification: string },
   known: CriterionInModel,
   context: ReadContext,
@@ -231,7 +243,7 @@ function acceptScore(
     return undefined;
   }
   if (known.criterion.justificationRequired && answer.justification === "") {
-    problems.push(problem("bids.missing-justification", justificationWhere, { bid, criterion, evaluator: answer.evaluatorId }));
+    problems.push(problem("bids.missing-justification", justificationWhere(), { bid, criterion, evaluator: answer.evaluatorId }));
     return undefined;
   }
   return reading.value;
@@ -358,7 +370,7 @@ function readMatrixSheets(workbook: LightSheet[], file: string, context: ReadCon
         const jCol = justificationColumns.get(criterion);
         const justification = jCol !== undefined ? checkedJustification(sheet, r, jCol, file, problems) : "";
         if (justification === undefined) continue;
-        const score = acceptScore(cellAt(sheet, r, col), where, where, { bid, criterion, evaluatorId, justification }, known, context, problems);
+        const score = acceptScore(cellAt(sheet, r, col), where, () => where, { bid, criterion, evaluatorId, justification }, known, context, problems);
         if (score === undefined) continue;
         entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: where });
       }

@@ -27,7 +27,7 @@ describe("Excel round trip", () => {
     expect(fromSheets).toEqual(JSON.parse(JSON.stringify(toJsonValue(withUserPanelCombined(fromYaml.value)))));
   });
 
-  it("the built command, which parses workbooks in worker threads, gives the same results", async () => {
+  it("the built command (dist/, as installed) gives the same results", async () => {
     const bin = new URL("../../dist/cli/bin.js", import.meta.url).pathname;
     expect(existsSync(new URL("../../dist/node/task-worker.js", import.meta.url)), "run npm run build first").toBe(true);
     const dir = tenderWithoutScores();

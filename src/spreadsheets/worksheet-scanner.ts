@@ -1,0 +1,474 @@
+import { StringItemText } from "./xlsx-package.js";
+import { MAX_COLUMN, MAX_ROW, cellValue, columnBeyondTheSheet, formulaValue, rowBeyondTheSheet, type CellFormula, type WorksheetRows } from "./worksheet-cells.js";
+
+/**
+ * A worksheet's cells, read by a scanner made for worksheet XML rather than by a general XML parser:
+ * a framework's score sheet is 20 MB of `<row>`, `<c>` and `<v>`, and building an attribute object for
+ * every tag was most of the time it took to read one.
+ *
+ * The scanner reads the XML that spreadsheet programs write: elements (with any namespace prefix),
+ * attributes in either quotes and any order, the five predefined entities and character references, and
+ * checks that it is well formed as it goes. Anything else (a DOCTYPE, comments, CDATA, processing
+ * instructions, a carriage return, a name outside ASCII) or anything not well formed is left to saxes:
+ * it returns `undefined` and the caller reads the sheet with `readRowsWithSaxes`, so such a sheet is read,
+ * or refused with the same reason, exactly as before. A differential test holds the two to the same
+ * results (test/spreadsheets/worksheet-scanner.test.ts).
+ *
+ * Linear in the length of the XML: every step moves forward, and a sheet is scanned at most once before
+ * being left to saxes (itself linear). It keeps nothing but the cells and one stack of open elements,
+ * no deeper than the XML is long; the bounds on rows and columns are the same as saxes's reader.
+ */
+export function scanWorksheet(xml: string, sharedStrings: readonly string[], numberFormats: readonly string[]): WorksheetRows | undefined {
+  const declaration = DECLARATION.exec(xml);
+  const start = declaration ? declaration[0].length : 0;
+  if (!withinSubset(xml, start)) return undefined;
+  try {
+    return new Scanner(xml, sharedStrings, numberFormats).scan(start);
+  } catch (error) {
+    if (error === LEAVE_TO_SAXES) return undefined;
+    throw error;
+  }
+}
+
+// The declaration as programs write it, in a form saxes accepts; any other is left to saxes.
+const DECLARATION = /^<\?xml version=(["'])1\.0\1(?: encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?: standalone=(["'])(?:yes|no)\3)?[ \t\n]?\?>/;
+// Characters XML does not allow (or normalises: a carriage return), surrogates (checked for pairs), and
+// the markup the scanner does not read: comments, CDATA, a DOCTYPE, processing instructions, and "]]>"
+// (an error in text).
+const OUTSIDE_SUBSET = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF\uD800-\uDFFF]|<!|<\?|]]>/g;
+
+/** Whether the XML after `from` holds only characters and markup the scanner reads; a surrogate must be one of a pair. */
+function withinSubset(xml: string, from: number): boolean {
+  OUTSIDE_SUBSET.lastIndex = from;
+  for (let found = OUTSIDE_SUBSET.exec(xml); found !== null; found = OUTSIDE_SUBSET.exec(xml)) {
+    const code = xml.charCodeAt(found.index);
+    if (code < 0xd800 || code > 0xdbff) return false;
+    const next = xml.charCodeAt(found.index + 1);
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+    OUTSIDE_SUBSET.lastIndex = found.index + 2;
+  }
+  return true;
+}
+
+/** Thrown, never caught outside this module: the scanner leaves this sheet to saxes. */
+const LEAVE_TO_SAXES = Symbol("leave to saxes");
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const AMP = 38;
+const EQ = 61;
+const QUOT = 34;
+const APOS = 39;
+const COLON = 58;
+
+const isSpace = (code: number) => code === 32 || code === 10 || code === 9;
+// ASCII names only; a name with any other character is left to saxes, which knows XML's whole set.
+const isNameStart = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === COLON;
+const isNameChar = (code: number) => isNameStart(code) || (code >= 48 && code <= 57) || code === 45 || code === 46;
+// XML 1.0's Char production, for character references (&#...;).
+const isXmlChar = (code: number) => code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+
+const PREDEFINED = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
+
+// What an element's local name (its name after any prefix) means to the reader.
+const enum Tag {
+  Other,
+  Row,
+  Cell,
+  Value,
+  Formula,
+  InlineString,
+}
+
+class Scanner {
+  private readonly rows = new Map<number, unknown[]>();
+  private readonly formats = new Map<number, string[]>();
+  private readonly sharedFormulaMasters = new Map<string, string>();
+  private lastRow = 0;
+  private rowNumber = 0;
+  private values: unknown[] = [];
+  private rowFormats: string[] = [];
+  private column = 0;
+  // The cell being read.
+  private type = "n";
+  private formula: CellFormula | undefined;
+  private raw: string | undefined;
+  private capturing: Tag.Value | Tag.Formula | undefined;
+  private captured = "";
+  private inlineText: StringItemText | undefined;
+  private format = "General";
+  // The attributes the reader uses, of the element being opened, as where their values start and end
+  // (-1 where the element has none): most are read without making a string of them.
+  private rFrom = -1;
+  private rTo = -1;
+  private sFrom = -1;
+  private sTo = -1;
+  private tFrom = -1;
+  private tTo = -1;
+  private siFrom = -1;
+  private siTo = -1;
+  // The cell's reference, made into a string only for a formula.
+  private addressFrom = -1;
+  private addressTo = -1;
+  // The names of the attributes of the element being opened, as start and end, to refuse one given twice (as saxes does).
+  private readonly attributeNames: number[] = [];
+  // Open elements, by where their names start and end in the XML.
+  private readonly openStarts: number[] = [];
+  private readonly openEnds: number[] = [];
+
+  constructor(
+    private readonly xml: string,
+    private readonly sharedStrings: readonly string[],
+    private readonly numberFormats: readonly string[],
+  ) {}
+
+  scan(from: number): WorksheetRows {
+    const xml = this.xml;
+    const length = xml.length;
+    let at = from;
+    let sawRoot = false;
+    while (at < length) {
+      const lt = xml.indexOf("<", at);
+      const textEnd = lt < 0 ? length : lt;
+      if (textEnd > at) this.text(at, textEnd);
+      if (lt < 0) break;
+      if (xml.charCodeAt(lt + 1) === SLASH) {
+        at = this.closeTag(lt + 2);
+      } else {
+        // A second root element is not well formed.
+        if (sawRoot && this.openStarts.length === 0) throw LEAVE_TO_SAXES;
+        sawRoot = true;
+        at = this.openTag(lt + 1);
+      }
+    }
+    if (!sawRoot || this.openStarts.length > 0) throw LEAVE_TO_SAXES;
+    return { rows: this.rows, formats: this.formats, lastRow: this.lastRow };
+  }
+
+  /** Text from `from` to `to`: outside the root only whitespace; inside, entities checked and decoded. */
+  private text(from: number, to: number): void {
+    const xml = this.xml;
+    if (this.openStarts.length === 0) {
+      for (let i = from; i < to; i++) if (!isSpace(xml.charCodeAt(i))) throw LEAVE_TO_SAXES;
+      return;
+    }
+    const wanted = this.capturing !== undefined || this.inlineText !== undefined;
+    let hasEntity = false;
+    for (let i = from; i < to; i++) {
+      if (xml.charCodeAt(i) === AMP) {
+        hasEntity = true;
+        break;
+      }
+    }
+    if (!hasEntity) {
+      if (wanted) this.deliver(xml.slice(from, to));
+      return;
+    }
+    const decoded = this.decode(from, to);
+    if (wanted) this.deliver(decoded);
+  }
+
+  private deliver(value: string): void {
+    if (this.capturing !== undefined) this.captured += value;
+    else this.inlineText?.add(value);
+  }
+
+  /** Text or an attribute value with its entities replaced; a reference that saxes would refuse is left to it. */
+  private decode(from: number, to: number): string {
+    const xml = this.xml;
+    let out = "";
+    let plain = from;
+    for (let i = from; i < to; i++) {
+      if (xml.charCodeAt(i) !== AMP) continue;
+      const semi = xml.indexOf(";", i + 1);
+      if (semi < 0 || semi >= to || semi - i > 12) throw LEAVE_TO_SAXES;
+      out += xml.slice(plain, i) + this.entity(xml.slice(i + 1, semi));
+      i = semi;
+      plain = semi + 1;
+    }
+    return out + xml.slice(plain, to);
+  }
+
+  private entity(name: string): string {
+    const predefined = PREDEFINED.get(name);
+    if (predefined !== undefined) return predefined;
+    let code = Number.NaN;
+    if (/^#x[0-9a-fA-F]+$/.test(name)) code = parseInt(name.slice(2), 16);
+    else if (/^#[0-9]+$/.test(name)) code = parseInt(name.slice(1), 10);
+    if (!isXmlChar(code)) throw LEAVE_TO_SAXES;
+    return String.fromCodePoint(code);
+  }
+
+  /** An element opening at `from` (just after its "<"); returns where the text after it starts. */
+  private openTag(from: number): number {
+    const xml = this.xml;
+    const nameEnd = this.nameEnd(from);
+    const tag = this.tagOf(from, nameEnd);
+    this.rFrom = this.sFrom = this.tFrom = this.siFrom = -1;
+    let at = nameEnd;
+    const names = this.attributeNames;
+    names.length = 0;
+    for (;;) {
+      const before = at;
+      while (isSpace(xml.charCodeAt(at))) at++;
+      const code = xml.charCodeAt(at);
+      if (code === GT) {
+        this.open(tag, from, nameEnd);
+        return at + 1;
+      }
+      if (code === SLASH) {
+        if (xml.charCodeAt(at + 1) !== GT) throw LEAVE_TO_SAXES;
+        this.open(tag, from, nameEnd);
+        this.close(tag, from, nameEnd, true);
+        return at + 2;
+      }
+      if (at === before) throw LEAVE_TO_SAXES;
+      at = this.attribute(at, tag, names);
+    }
+  }
+
+  /** One attribute at `from`; returns where it ends. */
+  private attribute(from: number, tag: Tag, names: number[]): number {
+    const xml = this.xml;
+    const nameEnd = this.nameEnd(from);
+    for (let n = 0; n < names.length; n += 2) {
+      if (this.sameName(names[n]!, names[n + 1]!, from, nameEnd)) throw LEAVE_TO_SAXES;
+    }
+    names.push(from, nameEnd);
+    let at = nameEnd;
+    while (isSpace(xml.charCodeAt(at))) at++;
+    if (xml.charCodeAt(at) !== EQ) throw LEAVE_TO_SAXES;
+    at++;
+    while (isSpace(xml.charCodeAt(at))) at++;
+    const quote = xml.charCodeAt(at);
+    if (quote !== QUOT && quote !== APOS) throw LEAVE_TO_SAXES;
+    const valueStart = at + 1;
+    let hasEntity = false;
+    let hasSpace = false;
+    let i = valueStart;
+    for (; ; i++) {
+      const code = xml.charCodeAt(i);
+      if (code === quote) break;
+      if (Number.isNaN(code) || code === LT) throw LEAVE_TO_SAXES;
+      if (code === AMP) hasEntity = true;
+      else if (code === 10 || code === 9) hasSpace = true;
+    }
+    const valueEnd = i;
+    // A value the reader uses is taken as written; one with a tab or newline (which XML turns into
+    // spaces) or an entity is rare enough to leave to saxes. Any other value only needs its entities checked.
+    const used = this.usedAttribute(tag, from, nameEnd);
+    if (used !== undefined) {
+      if (hasEntity || hasSpace) throw LEAVE_TO_SAXES;
+      if (used === "r") {
+        this.rFrom = valueStart;
+        this.rTo = valueEnd;
+      }
+      else if (used === "s") {
+        this.sFrom = valueStart;
+        this.sTo = valueEnd;
+      }
+      else if (used === "t") {
+        this.tFrom = valueStart;
+        this.tTo = valueEnd;
+      }
+      else {
+        this.siFrom = valueStart;
+        this.siTo = valueEnd;
+      }
+    } else if (hasEntity) {
+      this.decode(valueStart, valueEnd);
+    }
+    const after = xml.charCodeAt(valueEnd + 1);
+    if (!isSpace(after) && after !== GT && after !== SLASH) throw LEAVE_TO_SAXES;
+    return valueEnd + 1;
+  }
+
+  /** Which of r, s, t and si this attribute is, where the element is one that uses it. */
+  private usedAttribute(tag: Tag, from: number, to: number): "r" | "s" | "t" | "si" | undefined {
+    if (tag === Tag.Other || tag === Tag.Value || tag === Tag.InlineString) return undefined;
+    const xml = this.xml;
+    const first = xml.charCodeAt(from);
+    if (to - from === 1) {
+      if (first === 114 /* r */ && tag !== Tag.Formula) return "r";
+      if (first === 115 /* s */ && tag === Tag.Cell) return "s";
+      if (first === 116 /* t */ && tag !== Tag.Row) return "t";
+    } else if (to - from === 2 && tag === Tag.Formula && first === 115 && xml.charCodeAt(from + 1) === 105 /* si */) {
+      return "si";
+    }
+    return undefined;
+  }
+
+  private nameEnd(from: number): number {
+    const xml = this.xml;
+    if (!isNameStart(xml.charCodeAt(from))) throw LEAVE_TO_SAXES;
+    let at = from + 1;
+    while (isNameChar(xml.charCodeAt(at))) at++;
+    return at;
+  }
+
+  private sameName(aFrom: number, aTo: number, bFrom: number, bTo: number): boolean {
+    if (aTo - aFrom !== bTo - bFrom) return false;
+    const xml = this.xml;
+    for (let i = 0; i < aTo - aFrom; i++) if (xml.charCodeAt(aFrom + i) !== xml.charCodeAt(bFrom + i)) return false;
+    return true;
+  }
+
+  /** What an element is to the reader, by its local name (its name after the first colon, as before). */
+  private tagOf(from: number, to: number): Tag {
+    const xml = this.xml;
+    let local = from;
+    for (let i = from; i < to; i++) {
+      if (xml.charCodeAt(i) === COLON) {
+        local = i + 1;
+        break;
+      }
+    }
+    const c0 = xml.charCodeAt(local);
+    switch (to - local) {
+      case 1:
+        return c0 === 99 ? Tag.Cell : c0 === 118 ? Tag.Value : c0 === 102 ? Tag.Formula : Tag.Other;
+      case 2:
+        return c0 === 105 && xml.charCodeAt(local + 1) === 115 ? Tag.InlineString : Tag.Other;
+      case 3:
+        return c0 === 114 && xml.charCodeAt(local + 1) === 111 && xml.charCodeAt(local + 2) === 119 ? Tag.Row : Tag.Other;
+      default:
+        return Tag.Other;
+    }
+  }
+
+  /** A closing tag whose name starts at `from` (just after "</"); returns where the text after it starts. */
+  private closeTag(from: number): number {
+    const xml = this.xml;
+    const nameEnd = this.nameEnd(from);
+    let at = nameEnd;
+    while (isSpace(xml.charCodeAt(at))) at++;
+    if (xml.charCodeAt(at) !== GT) throw LEAVE_TO_SAXES;
+    const depth = this.openStarts.length;
+    if (depth === 0 || !this.sameName(this.openStarts[depth - 1]!, this.openEnds[depth - 1]!, from, nameEnd)) throw LEAVE_TO_SAXES;
+    this.openStarts.pop();
+    this.openEnds.pop();
+    this.close(this.tagOf(from, nameEnd), from, nameEnd, false);
+    return at + 1;
+  }
+
+  private open(tag: Tag, nameFrom: number, nameTo: number): void {
+    this.openStarts.push(nameFrom);
+    this.openEnds.push(nameTo);
+    switch (tag) {
+      case Tag.Row: {
+        const r = this.rFrom < 0 ? Number.NaN : this.numberAt(this.rFrom, this.rTo);
+        this.rowNumber = Number.isInteger(r) && r > 0 ? r : this.rowNumber + 1;
+        if (this.rowNumber > MAX_ROW) throw rowBeyondTheSheet(this.rowNumber);
+        this.values = [];
+        this.rowFormats = [];
+        this.column = 0;
+        break;
+      }
+      case Tag.Cell: {
+        const hasRef = this.rFrom >= 0 && this.rTo > this.rFrom;
+        this.column = hasRef ? this.columnAt(this.rFrom, this.rTo) : this.column + 1;
+        // Beyond column XFD a reference is not a cell, and would make the row's array huge.
+        if (this.column > MAX_COLUMN) throw columnBeyondTheSheet(this.rFrom >= 0 ? this.xml.slice(this.rFrom, this.rTo) : undefined, this.column);
+        this.addressFrom = this.rFrom;
+        this.addressTo = this.rTo;
+        this.format = this.numberFormats[this.sFrom < 0 ? 0 : this.numberAt(this.sFrom, this.sTo)] ?? "General";
+        this.type = this.tFrom < 0 ? "n" : this.xml.slice(this.tFrom, this.tTo);
+        this.formula = undefined;
+        this.raw = undefined;
+        this.inlineText = undefined;
+        break;
+      }
+      case Tag.Value:
+        this.capturing = tag;
+        this.captured = "";
+        break;
+      case Tag.Formula:
+        this.capturing = tag;
+        this.captured = "";
+        this.formula = {
+          text: "",
+          isShared: this.tFrom >= 0 && this.xml.slice(this.tFrom, this.tTo) === "shared",
+          ...(this.siFrom >= 0 ? { sharedIndex: this.xml.slice(this.siFrom, this.siTo) } : {}),
+        };
+        break;
+      case Tag.InlineString:
+        this.inlineText = new StringItemText();
+        this.inlineText.start();
+        break;
+      default:
+        this.inlineText?.open(this.localName(nameFrom, nameTo));
+    }
+  }
+
+  private close(tag: Tag, nameFrom: number, nameTo: number, selfClosing: boolean): void {
+    if (selfClosing) {
+      this.openStarts.pop();
+      this.openEnds.pop();
+    }
+    switch (tag) {
+      case Tag.Value:
+        this.raw = this.captured;
+        this.capturing = undefined;
+        break;
+      case Tag.Formula:
+        if (this.formula) this.formula.text = this.captured;
+        this.capturing = undefined;
+        break;
+      case Tag.Cell: {
+        const value = cellValue(this.type, this.raw, this.inlineText, this.sharedStrings);
+        if (this.formula) {
+          const address = this.addressFrom < 0 ? "" : this.xml.slice(this.addressFrom, this.addressTo);
+          this.values[this.column] = formulaValue(this.formula, value, this.raw !== undefined, address, this.sharedFormulaMasters);
+        }
+        else if (value !== undefined) this.values[this.column] = value;
+        if (typeof value === "number" && this.format !== "General") this.rowFormats[this.column] = this.format;
+        break;
+      }
+      case Tag.Row:
+        if (this.values.length > 0) {
+          this.rows.set(this.rowNumber, this.values);
+          if (this.rowFormats.length > 0) this.formats.set(this.rowNumber, this.rowFormats);
+          this.lastRow = Math.max(this.lastRow, this.rowNumber);
+        }
+        break;
+      case Tag.InlineString:
+        break;
+      default:
+        this.inlineText?.close(this.localName(nameFrom, nameTo));
+    }
+  }
+
+  /** `Number()` of an attribute's value, without making a string of it when it is a plain whole number. */
+  private numberAt(from: number, to: number): number {
+    const xml = this.xml;
+    if (to - from > 0 && to - from < 10) {
+      let n = 0;
+      for (let i = from; i < to; i++) {
+        const digit = xml.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) return Number(xml.slice(from, to));
+        n = n * 10 + digit;
+      }
+      return n;
+    }
+    return Number(xml.slice(from, to));
+  }
+
+  /** `columnNumber()` of a cell reference, read where it stands. */
+  private columnAt(from: number, to: number): number {
+    const xml = this.xml;
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const code = xml.charCodeAt(i) & ~32; // upper case
+      if (code < 65 || code > 90) break;
+      n = n * 26 + (code - 64);
+    }
+    return n;
+  }
+
+  private localName(from: number, to: number): string {
+    const name = this.xml.slice(from, to);
+    const colon = name.indexOf(":");
+    return colon < 0 ? name : name.slice(colon + 1);
+  }
+}
