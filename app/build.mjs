@@ -71,10 +71,10 @@ function inlineable(code, what) {
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
-const worker = await bundle("./worker.ts", "iife");
-// The worker's code as a string literal inside the page's script: "<" written as \u003c can never close the element.
-const workerLiteral = JSON.stringify(worker).replace(/</g, "\\u003c");
-const main = inlineable(await bundle("./main.tsx", "esm", { WORKER_SOURCE: workerLiteral }), "the page's script");
+// The page's script is also its workers' (app/main.tsx): one copy of the library in the page, not two.
+const main = inlineable(await bundle("./main.tsx", "esm"), "the page's script");
+// Its workers run it as a classic script (web-worker-runtime.ts): it must stay free of import and export.
+if (/(?:^|[;}\n])\s*(?:export\s*\{|import\s*[{*"'])|\bimport\.meta\b/.test(main)) throw new Error("the page's script imports or exports, so its workers could not run it");
 const css = readFileSync(here("./page.css"), "utf8");
 
 const policy = [

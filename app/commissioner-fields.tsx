@@ -14,15 +14,23 @@ export type Edit = (file: EditedFile, path: YamlPath, value: unknown) => void;
  * Every field's description and allowed values, read from the schemas (as docs/fields.md is): the form's
  * hints are the field reference's words, never typed again here.
  */
-const reference: Record<EditedFile, Map<string, FieldInfo>> = {
-  "specification.yaml": new Map(fieldsOf(TenderSpecification).map((f) => [f.path, f])),
-  "scoring-model.yaml": new Map(fieldsOf(ScoringModel).map((f) => [f.path, f])),
-  "equality-findings.yaml": new Map(fieldsOf(EqualityFindings).map((f) => [f.path, f])),
+// Worked out when the form first asks, not when the page loads: turning the schemas into the reference is
+// work every visitor would otherwise wait for, whichever journey they came for.
+const schemas: Record<EditedFile, Parameters<typeof fieldsOf>[0]> = {
+  "specification.yaml": TenderSpecification,
+  "scoring-model.yaml": ScoringModel,
+  "equality-findings.yaml": EqualityFindings,
 };
+const references = new Map<EditedFile, Map<string, FieldInfo>>();
+function reference(file: EditedFile): Map<string, FieldInfo> {
+  let known = references.get(file);
+  if (known === undefined) references.set(file, (known = new Map(fieldsOf(schemas[file]).map((f) => [f.path, f]))));
+  return known;
+}
 
 /** Every field of a file the field reference lists under a place, e.g. each protected characteristic under impacts. */
 export function fieldsUnder(file: EditedFile, parent: string): FieldInfo[] {
-  return [...reference[file].values()].filter((f) => f.path.startsWith(`${parent}.`) && !f.path.slice(parent.length + 1).includes("."));
+  return [...reference(file).values()].filter((f) => f.path.startsWith(`${parent}.`) && !f.path.slice(parent.length + 1).includes("."));
 }
 
 /** A place in a file as the field reference names it: list positions as [], a scale's id as <id>. */
@@ -39,7 +47,7 @@ function referencePath(file: EditedFile, path: YamlPath): string {
 }
 
 export function fieldInfo(file: EditedFile, path: YamlPath): FieldInfo | undefined {
-  return reference[file].get(referencePath(file, path));
+  return reference(file).get(referencePath(file, path));
 }
 
 /** The value at a place in parsed data. */

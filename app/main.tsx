@@ -3,11 +3,16 @@ import { useEffect, useState } from "preact/hooks";
 import { TOOL_VERSION } from "../src/version.js";
 import { journeys, type Journey } from "./journeys.js";
 
-// The worker's code, put here by app/build.mjs: the page is one file, so its worker travels inside it.
-declare const WORKER_SOURCE: string;
+import { serveTasks } from "./worker.js";
+
+// One script is both the page and its Web Workers: the page is one file, and carrying the workers' code a
+// second time (it is most of the library) made the page a third larger, and the browser reads all of it
+// before the page answers. A worker is started from this same script's text, and serves tasks.
+const inWorker = typeof document === "undefined";
+const WORKER_SOURCE = inWorker ? "" : (document.querySelector('script[type="module"]')?.textContent ?? "");
 
 // Data a command put in the page: `whatif --html` writes this page with its analysis, opened on the DDPO's journey.
-const preloaded = document.getElementById("tender-eval-data")?.textContent ?? undefined;
+const preloaded = inWorker ? undefined : (document.getElementById("tender-eval-data")?.textContent ?? undefined);
 
 /** The journey the address names (#panel, #ddpo …); else the one the page's data is for; else the first. */
 const journeyFromAddress = (): Journey =>
@@ -55,4 +60,5 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById("app")!);
+if (inWorker) serveTasks();
+else render(<App />, document.getElementById("app")!);

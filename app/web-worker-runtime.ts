@@ -2,14 +2,16 @@ import type { ParallelRuntime, ParallelTask, TaskResult } from "../src/workflows
 
 /**
  * The workflows' ParallelRuntime on Web Workers: the page stays responsive while a folder of workbooks is
- * read or SMAA samples are drawn. The worker's code travels inside the page (one file, no network), so
- * each worker starts from a Blob of that code.
+ * read or SMAA samples are drawn. The worker's code is the page's own script (one file, no network), so
+ * each worker starts from a Blob of that script's text.
  */
 export function webWorkerRuntime(workerSource: string, onProgress?: (done: number, total: number) => void): ParallelRuntime {
   return {
     async runInParallel<T extends ParallelTask>(tasks: readonly T[]): Promise<TaskResult<T>[]> {
       if (tasks.length === 0) return [];
-      const url = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+      // Started as a classic worker: a module worker from a page opened as a file (origin "null") is refused.
+      // The page's script has no import or export, and keeps the strict mode it has as a module.
+      const url = URL.createObjectURL(new Blob(['"use strict";\n', workerSource], { type: "text/javascript" }));
       const count = Math.max(1, Math.min(tasks.length, navigator.hardwareConcurrency || 2, 4));
       const workers = Array.from({ length: count }, () => new Worker(url));
       const results = new Array<TaskResult<T>>(tasks.length);
