@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { keptInBrowser } from "./kept-in-browser.js";
+import { pressButton } from "./keyboard.js";
 import { stringify } from "yaml";
 import { resultsTableCells } from "../../src/presentation/results-table.js";
 import { stringifyJson } from "../../src/presentation/json.js";
@@ -84,7 +85,8 @@ describe.skipIf(!haveChromium)("the panel's journey in the page, in headless Chr
       tab.on("pageerror", (e) => errors.push(e.message));
       await tab.goto(pageUrl);
       const take = async (button: string) => {
-        const [file] = await Promise.all([tab.waitForEvent("download"), tab.getByRole("button", { name: button }).click()]);
+        // From the keyboard, as every control in this journey.
+        const [file] = await Promise.all([tab.waitForEvent("download"), pressButton(tab, button)]);
         return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync((await file.path())!)) };
       };
       const scoreInPage = async () => {

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { keptInBrowser } from "./kept-in-browser.js";
+import { pressButton, tabTo, typeInto } from "./keyboard.js";
 import { parse } from "yaml";
 import { flagMessage, formatFinding } from "../../src/problems/format.js";
 import { ScoredSection } from "../../src/model/scoring-model.js";
@@ -26,32 +26,6 @@ const haveChromium = existsSync(CHROMIUM) && spawnSync(CHROMIUM, ["--version"]).
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 const date = "2026-12-05";
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-
-/** Press Tab (or Shift+Tab, when it is behind) until the element has the focus, as someone without a mouse does. */
-async function tabTo(tab: Page, target: Locator): Promise<void> {
-  type El = { ownerDocument: { activeElement: El | null }; compareDocumentPosition(other: El): number };
-  for (let i = 0; i < 400; i++) {
-    // 0: focused; 2 (DOCUMENT_POSITION_PRECEDING): the focus is before it, so Tab; otherwise (past it) Shift+Tab.
-    // The page's body (which contains it: 8) counts as before it.
-    const where = await target.evaluate((el: El) => {
-      const active = el.ownerDocument.activeElement;
-      if (active === el) return 0;
-      const position = active === null ? 10 : el.compareDocumentPosition(active);
-      return position & 8 ? 2 : position & 6;
-    });
-    if (where === 0) return;
-    await tab.keyboard.press(where === 2 ? "Tab" : "Shift+Tab");
-  }
-  throw new Error(`could not reach ${String(target)} with the Tab key`);
-}
-
-/** Type a new value into a field from the keyboard, then leave it (which is when the form writes it). */
-async function typeInto(tab: Page, field: Locator, value: string): Promise<void> {
-  await tabTo(tab, field);
-  await tab.keyboard.press("Control+A");
-  await tab.keyboard.type(value);
-  await tab.keyboard.press("Tab");
-}
 
 /** The files in a saved .zip, as the workflows take them. */
 function tenderIn(zip: Uint8Array): { files: TenderFiles; findings: NamedFile; all: Record<string, string> } {
@@ -85,10 +59,7 @@ describe.skipIf(!haveChromium)("the commissioner's journey in the page, in headl
         const [file] = await Promise.all([tab.waitForEvent("download"), tab.keyboard.press("Enter")]);
         return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync((await file.path())!)) };
       };
-      const press = async (button: string) => {
-        await tabTo(tab, tab.getByRole("button", { name: button }));
-        await tab.keyboard.press("Enter");
-      };
+      const press = (button: string) => pressButton(tab, button);
       const settled = async () => {
         await tab.locator(".checks .status").filter({ hasNotText: "Checking" }).filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
       };

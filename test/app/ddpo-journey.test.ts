@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { keptInBrowser } from "./kept-in-browser.js";
+import { pressButton, slideTo, typeInto } from "./keyboard.js";
 import { exact } from "../../src/arithmetic/exact.js";
 import { whatifBriefingData } from "../../src/documents/whatif-briefing.js";
 import { formatPoints } from "../../src/language/uk-format.js";
@@ -51,10 +52,10 @@ describe.skipIf(!haveChromium)("the DDPO's journey in the page, in headless Chro
       expect(await tab.locator("#limit-price-low").inputValue()).toBe("");
 
       // A mistake typed into the table is named as the file's would be, and nothing else happens.
-      await tab.getByLabel("National provider: quality score").fill("three");
-      await tab.getByRole("button", { name: "See where we stand" }).click();
+      await typeInto(tab, tab.getByLabel("National provider: quality score"), "three");
+      await pressButton(tab, "See where we stand");
       await expect.poll(() => tab.locator(".problems").innerText()).toContain("your profiles table: competitors[0].scores.quality");
-      await tab.getByLabel("National provider: quality score").fill("3.5");
+      await typeInto(tab, tab.getByLabel("National provider: quality score"), "3.5");
 
       await tab.getByRole("button", { name: "See where we stand" }).focus();
       await tab.keyboard.press("Enter");
@@ -68,7 +69,7 @@ describe.skipIf(!haveChromium)("the DDPO's journey in the page, in headless Chro
       expect(await ranking()).toEqual(expectedRanking(whatif.problem.weights));
 
       // Price at 50%: the others keep their proportions; the four weights shown add up to 100.
-      await tab.locator("#w-price").fill("50");
+      await slideTo(tab, tab.locator("#w-price"), 50, 0.5);
       expect(await ranking()).toEqual(expectedRanking(withWeight(whatif.problem.weights, "price", exact(50))));
       const shown = await tab.locator(".slider output").allTextContents();
       expect(shown.reduce((sum, t) => sum + Number(t.replace("%", "")), 0).toFixed(1)).toBe("100.0");
@@ -77,7 +78,7 @@ describe.skipIf(!haveChromium)("the DDPO's journey in the page, in headless Chro
       await tab.locator("#w-price").focus();
       await tab.keyboard.press("ArrowLeft");
       expect(await tab.locator("#w-price-value").textContent()).toBe("49.5%");
-      await tab.getByRole("button", { name: "Back to the proposed weights" }).click();
+      await pressButton(tab, "Back to the proposed weights");
       expect(await ranking()).toEqual(expectedRanking(whatif.problem.weights));
 
       // The chance of each place is the library's, from the same samples and seed.
@@ -85,14 +86,14 @@ describe.skipIf(!haveChromium)("the DDPO's journey in the page, in headless Chro
       expect(chance).toEqual(brief.chance.rows.map((r) => [r.bidder, r.first, ...(brief.chance.hasTopPlaces ? [r.topPlaces] : []), r.typicalWeights]));
 
       // The briefing: the same words as the CLI's (the charts are drawn by the browser, so their pixels differ).
-      const [briefing] = await Promise.all([tab.waitForEvent("download", { timeout: 60_000 }), tab.getByRole("button", { name: "Download the briefing (.docx)" }).click()]);
+      const [briefing] = await Promise.all([tab.waitForEvent("download", { timeout: 60_000 }), pressButton(tab, "Download the briefing (.docx)")]);
       expect(briefing.suggestedFilename()).toBe("whatif-briefing.docx");
       const cli = await whatifBriefing(whatif, { template: bundledTemplate("whatif-briefing"), date: today(), drawPicture: pictureOfSvg });
       if (!cli.ok) throw new Error("the CLI's briefing must be made");
       expect(docxText(readFileSync((await briefing.path())!))).toBe(docxText(cli.value));
 
       // Work saved as a file reopens to the same profiles.
-      const [saved] = await Promise.all([tab.waitForEvent("download"), tab.getByRole("button", { name: "Save the table as a profiles file (.yaml)" }).click()]);
+      const [saved] = await Promise.all([tab.waitForEvent("download"), pressButton(tab, "Save the table as a profiles file (.yaml)")]);
       const reopened = await loadProfiles({ name: "whatif-profiles.yaml", bytes: readFileSync((await saved.path())!) });
       const original = await loadProfiles(file("whatif-profiles.yaml"));
       expect(reopened.ok && original.ok && reopened.value.data).toEqual(original.ok && original.value.data);
