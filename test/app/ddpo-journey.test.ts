@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { keptInBrowser } from "./kept-in-browser.js";
+import { expectAccessibleAndNothingKept } from "./kept-in-browser.js";
 import { pressButton, slideTo, typeInto } from "./keyboard.js";
 import { exact } from "../../src/arithmetic/exact.js";
 import { whatifBriefingData } from "../../src/documents/whatif-briefing.js";
@@ -27,7 +27,6 @@ const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_00
 describe.skipIf(!haveChromium)("the DDPO's journey in the page, in headless Chromium", () => {
   it("profiles in → where it stands, live re-ranking, chance of each place, the briefing: the library's own figures, nothing sent, axe clean", async () => {
     const { chromium } = await import("playwright-core");
-    const { AxeBuilder } = await import("@axe-core/playwright");
     const expected = await whatifForProfiles({ model: file("scoring-model.yaml"), profiles: file("whatif-profiles.yaml") }, { samples: 100_000, seed: 1, runtime: inThreadRuntime });
     if (!expected.ok) throw new Error("the example's profiles must analyse");
     const whatif = expected.value;
@@ -98,13 +97,8 @@ describe.skipIf(!haveChromium)("the DDPO's journey in the page, in headless Chro
       const original = await loadProfiles(file("whatif-profiles.yaml"));
       expect(reopened.ok && original.ok && reopened.value.data).toEqual(original.ok && original.value.data);
 
-      const axe = await new AxeBuilder({ page: tab }).analyze();
-      expect(axe.violations.map((v: { id: string; help: string }) => `${v.id}: ${v.help}`)).toEqual([]);
-      await tab.setViewportSize({ width: 400, height: 900 });
-      expect(await tab.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(400);
-
-      // Nothing is kept in the browser once the page is closed, as the page says.
-      expect(await keptInBrowser(tab)).toEqual([]);
+      // axe clean, reflow at 400 px, nothing kept in the browser once the page is closed.
+      await expectAccessibleAndNothingKept(tab);
       expect(errors).toEqual([]);
       // Only the page itself and the blobs it makes in memory (its workers, the charts drawn as pictures, downloads).
       expect(requests.filter((u) => u !== `${pageUrl}#ddpo` && u !== pageUrl && !u.startsWith("blob:"))).toEqual([]);

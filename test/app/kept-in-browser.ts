@@ -21,3 +21,17 @@ const KEPT = `(async () => {
 export async function keptInBrowser(tab: Page): Promise<string[]> {
   return (await tab.evaluate(KEPT)) as string[];
 }
+
+/**
+ * What every journey's end must show: axe finds no violation, at 400 CSS pixels the page needs no
+ * sideways scrolling (WCAG 1.4.10, reflow), and nothing is kept in the browser. Leaves the page at 400 px.
+ */
+export async function expectAccessibleAndNothingKept(tab: Page): Promise<void> {
+  const { expect } = await import("vitest");
+  const { AxeBuilder } = await import("@axe-core/playwright");
+  const axe = await new AxeBuilder({ page: tab }).analyze();
+  expect(axe.violations.map((v: { id: string; help: string }) => `${v.id}: ${v.help}`)).toEqual([]);
+  await tab.setViewportSize({ width: 400, height: 900 });
+  expect(await tab.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(400);
+  expect(await keptInBrowser(tab)).toEqual([]);
+}
