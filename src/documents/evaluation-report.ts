@@ -68,6 +68,7 @@ export const EvaluationReportData = z.object({
   hasModeration: flagOf("Whether any score was moderated"),
   moderation: z.array(z.object({ bidder: text("Bidder"), criterion: text("Criterion"), scores: text("The evaluators' scores"), agreed: text("Agreed score"), reason: text("Summary of the panel's discussion") })).describe("Moderated scores"),
   hasPendingModeration: flagOf("Whether some answers still await moderation"),
+  noModerationNeeded: flagOf("Whether no score was moderated and none awaits moderation"),
   pointsRule: text("How a criterion's combined score becomes points, as the scoring model's scales say"),
   pendingModeration: z.array(z.object({ bidder: text("Bidder"), criterion: text("Criterion"), spread: text("How far apart the scores are") })).describe("Answers still needing moderation"),
   hasReview: flagOf("Whether the weighting review ran"),
@@ -135,7 +136,9 @@ function executiveSummary(input: { result: TenderResult; review?: { policyTitle:
   const lot = input.lot;
   if (lot?.weights !== undefined) summary.push(`Lot ${lot.id} is scored under the section weights published for it (section 2); the criteria, their weights within each section and the scales are the scoring model's.`);
   const moderated = result.bids.reduce((n, b) => n + b.sections.reduce((m, s) => m + s.criteria.filter((c) => c.moderation).length, 0), 0);
-  summary.push(moderated > 0 ? `${counted(moderated, "score was", "scores were")} agreed at moderation (section 5).` : "No score needed moderation.");
+  // With answers still awaiting moderation, "no score needed moderation" would contradict the line above.
+  if (moderated > 0) summary.push(`${counted(moderated, "score was", "scores were")} agreed at moderation (section 5).`);
+  else if (result.moderationNeeded.length === 0) summary.push("No score needed moderation.");
   const missing = declarations.filter((d) => !d.complete);
   const interests = declarations.filter((d) => d.interest !== "None declared" && d.interest !== "–");
   summary.push(
@@ -298,6 +301,7 @@ export function evaluationReportData(input: {
       ),
     ),
     hasPendingModeration: result.moderationNeeded.length > 0,
+    noModerationNeeded: result.moderationNeeded.length === 0 && !result.bids.some((b) => b.sections.some((s) => s.criteria.some((c) => c.moderation))),
     pointsRule: pointsRule(model),
     pendingModeration: result.moderationNeeded.map((m) => ({
       bidder: byId.get(m.bidId)!.bidder,

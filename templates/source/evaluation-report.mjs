@@ -82,7 +82,7 @@ export default document({
       lead("Where evaluators' scores differed by more than the tolerance, the panel met and agreed a score. The reasons record a fair summary of the discussion."),
       loopTable("moderation", [["Bidder", "{bidder}", 20], ["Criterion", "{criterion}", 22], ["Evaluators' scores", "{scores}", 13], ["Agreed", "{agreed}", 9], ["Reason", "{reason}", 36]]),
     ),
-    ...unless("hasModeration", para("No scores needed moderation.")),
+    ...when("noModerationNeeded", para("No scores needed moderation.")),
     ...when("hasPendingModeration",
       heading(2, "Still awaiting moderation"),
       lead("These results are provisional until the panel agrees these scores."),

@@ -47,6 +47,29 @@ describe("evaluation report", () => {
     expect(text).toMatch(/Q1 Service delivery and outcomes\n4, 4, 5\n4\.33 \(mean\)\n11\.70 of 13\.50/);
   });
 
+  it("with no score agreed yet and one awaiting moderation, never says no score needed moderation", () => {
+    // A newcomer's report said "1 answer still awaits moderation" and then "No score needed moderation".
+    const bids = structuredClone(input.bids);
+    bids.moderation = [];
+    // The example's two moderated answers are given agreed marks, so nothing was moderated...
+    for (const [bid, criterion, agreed] of [["B2", "Q2", 2], ["B6", "Q3", 3]] as const) {
+      const marks = bids.bids.find((b) => b.id === bid)!.scores[criterion]!;
+      for (const evaluator of Object.keys(marks)) marks[evaluator]!.score = agreed;
+    }
+    // ...and one answer now awaits it.
+    bids.bids[0]!.scores["Q4"]!["E1"]!.score = 1;
+    const rescored = scoreTender({ ...input, bids });
+    if (!rescored.ok) throw new Error("should score");
+    expect(rescored.value.moderationNeeded).toHaveLength(1);
+    const made = makeEvaluationReport(bundledTemplate("evaluation-report"), { ...input, bids, result: rescored.value, audit });
+    if (!made.ok) throw new Error(made.problems.map(formatProblem).join("\n"));
+    const pending = docxText(made.value);
+    expect(pending).toContain("This recommendation is provisional: 1 answer still awaits moderation (section 5).");
+    expect(pending).toContain("Still awaiting moderation");
+    expect(pending).not.toMatch(/No scores? needed moderation/);
+    expect(text).not.toMatch(/No scores? needed moderation/);
+  });
+
   it("names evaluators by role and never names user-panel members", () => {
     expect(text).toContain("Independent evaluator (lived experience of disability)");
     expect(text).toContain("A user panel of 3 people who use services scored the user panel section. Their identities are not recorded in this report.");
