@@ -315,6 +315,7 @@ export function summariesProblems(input: AssessmentSummaryInput): Problem[] {
   if (specification.awardCriteriaLocation === undefined) problems.push(problem("summaries.award-criteria-location-missing", { document: "specification", path: [] }, {}));
   if (specification.contact === undefined) problems.push(problem("summaries.contact-missing", { document: "specification", path: [] }, {}));
   const index = new Map(bids.bids.map((b, i) => [b.id, i]));
+  const panelIdsIn = panelIdFinder(bids);
   // A letter must not state a score the panel has yet to agree.
   for (const m of result.moderationNeeded) {
     const bidder = result.bids.find((b) => b.bidId === m.bidId)!.bidder;
@@ -331,9 +332,25 @@ export function summariesProblems(input: AssessmentSummaryInput): Problem[] {
       if (given.feedback[c.criterionId] === undefined && c.measure === undefined) {
         problems.push(problem("summaries.feedback-missing", { document: "bids", path: ["bids", i, "feedback"] }, { bid: bid.bidId, bidder: bid.bidder, criterion: c.criterionId }));
       }
+      const named = panelIdsIn(given.feedback[c.criterionId]);
+      if (named.length > 0) {
+        problems.push(problem("summaries.feedback-names-panel", { document: "bids", path: ["bids", i, "feedback", c.criterionId] }, { bid: bid.bidId, bidder: bid.bidder, criterion: c.criterionId, ids: named }));
+      }
     }
   }
   return problems;
+}
+
+/**
+ * Finds the evaluators' and user-panel members' ids a feedback text names as whole words ("E1 gave 5"):
+ * feedback is quoted to bidders, so it must be the panel's agreed explanation, never who scored what.
+ * One pattern per run, since a framework checks thousands of texts.
+ */
+function panelIdFinder(bids: TenderBids): (feedback: string | undefined) => string[] {
+  const ids = [...bids.panel.evaluators.map((e) => e.id), ...bids.panel.userPanel.map((m) => m.id)];
+  if (ids.length === 0) return () => [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}\\p{N}_])`, "gu");
+  return (feedback) => (feedback === undefined ? [] : [...new Set(feedback.match(pattern) ?? [])]);
 }
 
 /** The assessment summary for one bidder (Procurement Act 2023 s.50; Procurement Regulations 2024 reg. 31). */

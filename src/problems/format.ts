@@ -282,6 +282,8 @@ const messages = {
     `the bids could not be scored yet (${a.problems} problem${a.problems === 1 ? "" : "s"}: run tender-eval score to see them), so the weighting review in the assessment covers the model and the process only`,
   "summaries.feedback-missing": (a) =>
     `no feedback to the bidder is recorded for bid ${a.bid} (${a.bidder}), criterion ${a.criterion}: write the panel's agreed explanation of the score in the bids file (bids[].feedback.${a.criterion}) or the moderation sheet's Feedback to the bidder column`,
+  "summaries.feedback-names-panel": (a) =>
+    `the feedback to the bidder for bid ${a.bid} (${a.bidder}), criterion ${a.criterion} names ${a.ids.length === 1 ? "the panel member" : "the panel members"} ${a.ids.join(", ")}: a summary goes to bidders, who must not see who scored what or individual marks; rewrite it as the panel's agreed explanation of the score, by reference to the tender`,
   "summaries.supplier-details-missing": (a) =>
     `bid ${a.bid} (${a.bidder}) has no ${a.missing.map((m) => supplierDetailWords[m]).join(", no ")}: the assessment summaries must state them (Procurement Regulations 2024 reg. 31(2)(b) and (c))`,
   "summaries.award-criteria-location-missing": () =>

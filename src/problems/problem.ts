@@ -165,6 +165,7 @@ export interface ProblemArgsByCode {
   "whatif.weight-limits-too-narrow": { limits: string; detail: string };
   "equality.bids-not-used": { problems: number };
   "summaries.feedback-missing": { bid: string; bidder: string; criterion: string };
+  "summaries.feedback-names-panel": { bid: string; bidder: string; criterion: string; ids: string[] };
   "summaries.supplier-details-missing": { bid: string; bidder: string; missing: ("postalAddress" | "email" | "uniqueIdentifier")[] };
   "summaries.award-criteria-location-missing": Record<string, never>;
   "summaries.contact-missing": Record<string, never>;

@@ -204,6 +204,18 @@ describe("assessment summaries", () => {
     expect(formatProblem(refused.problems.find((p) => p.code === "summaries.supplier-details-missing")!)).toContain("bid B1 (Riverside Disabled People's Voice) has no email address (email), no unique identifier (uniqueIdentifier)");
   });
 
+  it("writes none whose feedback names an evaluator or a user-panel member: bidders never learn who scored what", () => {
+    const bids = structuredClone(input.bids);
+    bids.bids[1]!.feedback["Q1"] = "E1 gave 5 and E2 gave 4; agreed 5 after discussion.";
+    bids.bids[2]!.feedback["U1"] = "P2 found the plan clear. Standard SE1 and E10 are met.";
+    const refused = makeAssessmentSummaries(bundledTemplate("assessment-summary"), { ...input, bids, result }, { includeComparison: true, issuedOn: "2026-11-23" });
+    expect(refused.ok).toBe(false);
+    expect(refused.problems.map(formatProblem).sort()).toEqual([
+      `bids: bids[1].feedback.Q1: the feedback to the bidder for bid ${bids.bids[1]!.id} (${bids.bids[1]!.bidder}), criterion Q1 names the panel members E1, E2: a summary goes to bidders, who must not see who scored what or individual marks; rewrite it as the panel's agreed explanation of the score, by reference to the tender`,
+      `bids: bids[2].feedback.U1: the feedback to the bidder for bid ${bids.bids[2]!.id} (${bids.bids[2]!.bidder}), criterion U1 names the panel member P2: a summary goes to bidders, who must not see who scored what or individual marks; rewrite it as the panel's agreed explanation of the score, by reference to the tender`,
+    ]);
+  });
+
   it("writes none while a score still awaits moderation: no letter states a provisional score", () => {
     const bids = structuredClone(input.bids);
     bids.bids[0]!.scores["Q4"]!["E1"]!.score = 1;
