@@ -143,7 +143,7 @@ async function scoreWorkbook(context: SheetContext, kind: WorkbookKind, evaluato
       ? "1. For each organisation and each question, choose a score from the list in the Score column."
       : "1. Score each bid on its own, against the criterion and the scale, without discussing scores with other evaluators before moderation.",
     userPanel ? "2. In the Justification column, say in your own words why you gave that score." : "2. Choose a score from the drop-down list in the Score column. Only the scores on the scale are allowed.",
-    userPanel ? "3. Save the file and send it back. Do not rename the columns." : "3. Write a justification for every score, by reference to what the bid says. Bidders will see these reasons in their feedback.",
+    userPanel ? "3. Save the file and send it back. Do not rename the columns." : "3. Write a justification for every score, by reference to what the bid says. It stays in the evaluation record and helps the panel agree its feedback; bidders see the panel's agreed feedback, never your own words or scores.",
     userPanel ? "" : "4. Do not rename the Bid ID or Criterion ID columns; you may sort the rows or add notes on other sheets.",
     userPanel ? "" : "5. Save the file and return it. The panel will moderate where scores differ by more than the agreed tolerance.",
     "",

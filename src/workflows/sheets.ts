@@ -52,10 +52,16 @@ export function resultsWorkbook(scored: ScoredTender, options: WorkbookDate): Pr
   return makeResultsWorkbook(scored.result, { roundingNote: roundingStatement(scored.result.rounding), inputs: scored.inputs, date: options.date, lotAward });
 }
 
-/** Answers of assessed tenders with no feedback to the bidder yet: the assessment summaries need every one. */
+/**
+ * Answers of assessed tenders with no feedback to the bidder yet: the assessment summaries need every one,
+ * except a criterion scored from a figure, which the figure and the published formula explain (the
+ * summaries and the moderation sheet ask for none there either).
+ */
 export function feedbackToWrite(scored: ScoredTender): number {
   const feedback = new Map(scored.tender.bids.bids.map((b) => [b.id, b.feedback]));
-  return scored.result.bids.filter(isAssessed).reduce((n, bid) => n + bid.sections.flatMap((s) => s.criteria).filter((c) => feedback.get(bid.bidId)?.[c.criterionId] === undefined).length, 0);
+  return scored.result.bids
+    .filter(isAssessed)
+    .reduce((n, bid) => n + bid.sections.flatMap((s) => s.criteria).filter((c) => c.measure === undefined && feedback.get(bid.bidId)?.[c.criterionId] === undefined).length, 0);
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { assessmentSummaries, feedbackToWrite, moderationSheet, scoreTender, type NamedFile, type TenderFiles } from "../../src/workflows/index.js";
+import { assessmentSummaries, blankScoreSheets, feedbackToWrite, moderationSheet, scoreTender, type NamedFile, type TenderFiles } from "../../src/workflows/index.js";
 import { bundledTemplate, docxText } from "../documents/docx-helpers.js";
 import { exampleFolder, loadExample } from "../example-tender.js";
 
@@ -71,5 +71,44 @@ describe("the moderation sheet carries the feedback to the bidder", () => {
     if (!letters.ok) throw new Error(JSON.stringify(letters.problems));
     const b2 = docxText(letters.value.find((l) => l.bidId === "B2")!.bytes);
     expect(b2).toContain("Why: Written in the sheet for Q2.");
+  });
+});
+
+describe("feedback still to write", () => {
+  it("does not count a criterion scored from a figure, which the figure and the published formula explain", async () => {
+    // A newcomer's `score --sheets` said "3 answers have no feedback to the bidder yet" for three response
+    // times, though the summaries (rightly) asked for none and the moderation sheet listed none.
+    const { model, bids } = loadExample();
+    const quality = model.sections.quality!;
+    const q1 = quality.criteria.find((c) => c.id === "Q1")!;
+    const measured = { ...model, sections: { ...model.sections, quality: { ...quality, criteria: quality.criteria.map((c) => (c === q1 ? { id: c.id, title: "Response time", weight: c.weight, measure: { method: "interpolation", unit: "hours", best: 4, worst: 48 } } : c)) } } };
+    for (const bid of bids.bids) {
+      delete bid.scores["Q1"];
+      delete bid.feedback["Q1"];
+      bid.figures = { Q1: 24 };
+    }
+    const files: TenderFiles = {
+      specification: read("specification.yaml"),
+      model: { name: "scoring-model.yaml", bytes: new TextEncoder().encode(stringify(measured)) },
+      bids: { name: "bids.yaml", bytes: new TextEncoder().encode(stringify(bids)) },
+    };
+    const scored = await scoreTender(files);
+    if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
+    expect(feedbackToWrite(scored.value)).toBe(0);
+    expect(await moderationSheet(scored.value, { date: "2026-11-23" })).toBeUndefined();
+  });
+});
+
+describe("the score sheet's instructions", () => {
+  it("tell evaluators the truth: their justifications stay in the record, and bidders see only the panel's agreed feedback", async () => {
+    const sheets = await blankScoreSheets({ specification: read("specification.yaml"), model: read("scoring-model.yaml"), bids: read("bids.yaml") }, { date: "2026-11-23" });
+    if (!sheets.ok) throw new Error(JSON.stringify(sheets.problems));
+    const e1 = sheets.value.find((w) => w.fileName.includes("E1"))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(e1.bytes as unknown as ArrayBuffer);
+    const lines: string[] = [];
+    wb.getWorksheet("Instructions")!.eachRow((row) => lines.push(String(row.getCell(1).value ?? "")));
+    expect(lines.join("\n")).toContain("bidders see the panel's agreed feedback, never your own words or scores");
+    expect(lines.join("\n")).not.toContain("Bidders will see these reasons");
   });
 });
