@@ -65,7 +65,10 @@ export const AssessmentSummaryData = z.object({
   isExcluded: flagOf("This tender was not ranked (excluded), whether or not it was assessed"),
   isAssessed: flagOf("This tender was assessed against the award criteria (Procurement Act 2023 s.50(5))"),
   isNotAssessed: flagOf("This tender was not assessed: it failed a pass/fail requirement or was disregarded"),
-  winner: Supplier.extend({ total: text("The most advantageous tender's total points") }),
+  winner: Supplier.extend({
+    total: text("The most advantageous tender's total points"),
+    standing: text("Why that tender is the one to be awarded, with the figure that decided it (its points, or its award figure under an award-on-value method, or the rule for awarding lots)"),
+  }),
   showMostAdvantageous: flagOf("Whether the summary has a section on the most advantageous tender's assessment (every assessed tender's summary but the winner's own)"),
   includeComparison: flagOf("Whether the side-by-side comparison with the most advantageous tender is included"),
   howAssessed: z.array(z.object({ text: text("How one section's answers were assessed: who scored them, on what scale, how scores were combined") })).describe("How each section was assessed"),
@@ -439,8 +442,8 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
     isAssessed: assessed,
     isNotAssessed: !assessed,
     winner: winner
-      ? { ...supplierOf(winner, details.get(winner.bidId)), name: result.winners.map((id) => byId.get(id)!.bidder).join(" and "), total: formatPoints(winner.total) }
-      : { name: "None", postalAddress: "", email: "", uniqueIdentifier: "", total: "" },
+      ? { ...supplierOf(winner, details.get(winner.bidId)), name: result.winners.map((id) => byId.get(id)!.bidder).join(" and "), total: formatPoints(winner.total), standing: winnerStanding(result, winner, input.lot) }
+      : { name: "None", postalAddress: "", email: "", uniqueIdentifier: "", total: "", standing: "" },
     showMostAdvantageous: !isWinner && assessed && winner !== undefined,
     includeComparison: comparison,
     howAssessed: howAssessed(model, result),
@@ -465,6 +468,23 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
     whyNotWinner,
     rounding: roundingStatement(result.rounding),
   };
+}
+
+/**
+ * Why the tender to be awarded is that one, in the words that are true of it. Its points decide only under a
+ * points method: under an award-on-value method the award figure does (a newcomer read "the most advantageous
+ * tender, with 60.00 points" in a letter to a bidder with 92), and in a lot awarded under a limit on lots per
+ * bidder the first-ranked tender may have been passed over.
+ */
+function winnerStanding(result: TenderResult, winner: BidResult, lot: LotInDocument | undefined): string {
+  const points = `${formatPoints(winner.total)} points out of 100`;
+  if (lot !== undefined && lot.award.status === "awarded" && lot.award.passedOver.length > 0) {
+    return `whose tender ranked ${formatOrdinal(lot.award.rank)} in this lot, with ${points}, and is the highest-ranked tender that may be awarded it under the published rule for awarding the lots (below)`;
+  }
+  const figure = awardFigure(result);
+  const value = winner.price?.awardValue;
+  if (figure !== undefined && value !== undefined) return `whose tender is the most advantageous tender: it had ${figure.phrase(value)}, which decides the award under the published method (below), and scored ${points}`;
+  return `whose tender is the most advantageous tender, with ${points}`;
 }
 
 /** A file name safe on every system, whatever the bidder's name contains. */

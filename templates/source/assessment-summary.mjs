@@ -25,7 +25,7 @@ export default document({
     heading(1, "The outcome"),
     ...when("isWinner", para("We intend to award the contract to you: your tender is the most advantageous tender. It scored **{bidder.total}** points out of 100 and ranked **{bidder.rank}**.")),
     ...when("isUnsuccessful",
-      para("We intend to award the contract to **{winner.name}**, whose tender is the most advantageous tender, with {winner.total} points out of 100."),
+      para("We intend to award the contract to **{winner.name}**, {winner.standing}."),
       ...when("isRanked", para("Your tender scored **{bidder.total}** points out of 100 and ranked **{bidder.rank}**.")),
       ...when("isAssessed", ...when("isExcluded", para("Your tender was assessed against the award criteria but not ranked: it {bidder.exclusion}."))),
       ...when("isNotAssessed", para("Your tender was not assessed against the award criteria: it {bidder.exclusion}.")),

@@ -95,6 +95,8 @@ describe("a tender in lots, from the command line", () => {
     const passedOver = docxText(readFileSync(join(folder, "letters", letters[0]!)));
     expect(passedOver).toContain("Lot: L2: South Riverside (estimated value £400,000)");
     expect(passedOver).toContain("We intend to award the contract to Riverside Community Trust");
+    // Not "the most advantageous tender": the letter's own tender ranked above it.
+    expect(passedOver).toMatch(/We intend to award the contract to Riverside Community Trust, whose tender ranked 2nd in this lot, with [\d.]+ points out of 100, and is the highest-ranked tender that may be awarded it under the published rule for awarding the lots \(below\)\./);
     expect(passedOver).toContain(
       "Your tender ranked 1st in this lot. We intend to award you lot L1, and one bidder may be awarded at most 1 lot, so under the published rule for awarding the lots this lot goes to the highest-ranked tender from a bidder that does not already hold a lot.",
     );

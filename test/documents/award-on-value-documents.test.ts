@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeAssessmentSummaries, makeEvaluationReport } from "../../src/documents/make-documents.js";
-import { formatMoney } from "../../src/language/uk-format.js";
+import { formatMoney, formatPoints } from "../../src/language/uk-format.js";
 import type { PriceMethod } from "../../src/model/scoring-model.js";
 import { formatProblem } from "../../src/problems/format.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
@@ -44,6 +44,8 @@ describe("documents under a fictional price", () => {
   it("a letter gives the bidder's and the winner's fictional price, and leads the comparison with them", () => {
     const text = letters.get(loser.bidder)!;
     expect(text).toContain("The award method is the fictional price (award on value).");
+    // The figure that decided leads the outcome, not a points total the bidder may have beaten.
+    expect(text).toContain(`We intend to award the contract to ${winner.bidder}, whose tender is the most advantageous tender: it had a fictional price of ${formatMoney(winner.price!.awardValue!)}, which decides the award under the published method (below), and scored ${formatPoints(winner.total)} points out of 100.`);
     expect(text).toContain(`Your whole-life price of ${formatMoney(loser.price!.wholeLifeCost)}, less `);
     expect(text).toContain(`gives a fictional price of ${formatMoney(loser.price!.awardValue!)}.`);
     expect(text).toContain(`Your tender had a fictional price of ${formatMoney(loser.price!.awardValue!)}; the most advantageous tender had a fictional price of ${formatMoney(winner.price!.awardValue!)}.`);
