@@ -147,8 +147,12 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
     const current = sweep.currentWeight;
     const involving = sweep.breakEvens.filter((b) => b.above === org || b.below === org);
     let summary: string;
+    // First or joint first at one weight alone is a tie with the leader there, never a win: say so.
+    const tieOnly = interval !== undefined && interval.from.equals(interval.to);
     if (interval === undefined) {
       summary = `Whatever weight is given to ${lower} (with the other weights in proportion), ${orgName} would not come first.`;
+    } else if (tieOnly) {
+      summary = `${orgName} could at best tie for first place, and only with ${lower} weighted at exactly ${weightText(interval.from)} (other weights in proportion); at every other ${lower} weight another bid scores more.`;
     } else if (interval.from.equals(0) && interval.to.equals(100)) {
       summary = `${orgName} comes first at every ${lower} weight from 0% to 100%.`;
     } else {
@@ -175,7 +179,7 @@ export function whatifBriefingData(input: WhatifBriefingInput): WhatifBriefingDa
       }
       summary = parts.join(" ");
     }
-    if (interval !== undefined && (interval.from.compare(0) > 0 || interval.to.compare(100) < 0)) {
+    if (interval !== undefined && !tieOnly && (interval.from.compare(0) > 0 || interval.to.compare(100) < 0)) {
       if (current.compare(interval.from) >= 0 && current.compare(interval.to) <= 0) {
         const limits = [interval.from.compare(0) > 0 ? `falls below ${weightText(interval.from)}` : "", interval.to.compare(100) < 0 ? `rises above ${weightText(interval.to)}` : ""].filter(Boolean);
         inBrief.push(`It would lose first place if the ${lower} weight ${limits.join(" or ")} (other weights in proportion).`);

@@ -163,3 +163,30 @@ describe("chances in words", () => {
     expect([0, 0.0004, 0.0006, 0.2649, 0.9994, 0.9996, 1].map((p) => formatChance(p, 1))).toEqual(["0%", "less than 0.1%", "0.1%", "26.5%", "99.9%", "more than 99.9%", "100%"]);
   });
 });
+
+describe("a bid that can only tie for first", () => {
+  it("is never said to come first: equal totals at exactly 0% quality are a tie, not a win", async () => {
+    const { exact } = await import("../../src/arithmetic/exact.js");
+    const { sweepWeight, firstPlaceInterval } = await import("../../src/sensitivity/weight-sweep.js");
+    // A scores 1 (as a share) on both sections; B scores 1 on price and 1/2 on quality. With quality at q%,
+    // A = 100 and B = (100 − q) + q/2 = 100 − q/2: equal only at q = 0, and A ahead at every other weight.
+    const problem = {
+      weights: new Map([["price", exact(60)], ["quality", exact(40)]] as const),
+      bids: [
+        { bidId: "A", bidder: "Alpha Care Ltd", shares: new Map([["price", exact(1)], ["quality", exact(1)]] as const) },
+        { bidId: "B", bidder: "Gamma Trust", shares: new Map([["price", exact(1)], ["quality", exact("1/2")]] as const) },
+      ],
+    };
+    const sweeps = (["price", "quality"] as const).map((s) => sweepWeight(problem, s));
+    const quality = sweeps[1]!;
+    expect(firstPlaceInterval(quality, "B")).toEqual({ from: exact(0), to: exact(0) });
+    const { smaa } = await import("../../src/sensitivity/smaa.js");
+    const { seededRandom } = await import("../../src/sensitivity/random.js");
+    const chance = smaa({ criteria: ["price", "quality"], bids: problem.bids.map((b) => ({ id: b.bidId, values: [1, b.bidId === "A" ? 1 : 0.5] })), samples: 1000, random: seededRandom(1) });
+    const data = whatifBriefingData({ ...briefingInput("B1"), title: "Tie test", organisationId: "B", problem, sweeps, smaa: chance, improvements: { criteria: [], price: undefined } });
+    const text = JSON.stringify(data);
+    expect(data.sections[1]!.summary).toBe("Gamma Trust could at best tie for first place, and only with quality weighted at exactly 0% (other weights in proportion); at every other quality weight another bid scores more.");
+    expect(text).not.toContain("or less");
+    expect(text).not.toMatch(/Gamma Trust comes first|It would come first/);
+  });
+});

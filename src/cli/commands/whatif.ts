@@ -128,9 +128,12 @@ function describeSweep(sweep: WeightSweep, name: Map<string, string>, organisati
   if (organisationId !== undefined && !sweep.leaders.some((l) => l.bidId === organisationId)) {
     const own = firstPlaceInterval(sweep, organisationId);
     lines.push(
-      own
-        ? `  ${name.get(organisationId)} would come first ${interval(own)}.`
-        : `  ${name.get(organisationId)} would not come first at any ${title.toLowerCase()} weight.`,
+      own === undefined
+        ? `  ${name.get(organisationId)} would not come first at any ${title.toLowerCase()} weight.`
+        : own.from.equals(own.to)
+          ? // A single weight where its total only equals the leader's: a tie, never a win.
+            `  ${name.get(organisationId)} would at best tie for first, at exactly ${formatPercent(own.from, 1)}.`
+          : `  ${name.get(organisationId)} would come first ${interval(own)}.`,
     );
   }
   const shown = sweep.breakEvens.slice(0, 8);
