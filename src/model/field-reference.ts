@@ -77,24 +77,33 @@ function walkObject(node: JsonSchema, prefix: string, out: FieldInfo[]): void {
       walkObject(rest, path, out);
     }
   } else if (node.oneOf !== undefined) {
-    // A union of forms told apart by `type` (the price method): one row per field, saying which forms have it.
-    const variants = node.oneOf.filter((v) => v.properties?.type?.const !== undefined);
-    const kinds = variants.map((v) => String(v.properties!.type!.const));
-    out.push({ ...info(`${prefix}.type`, { type: "string", enum: kinds }, "required"), description: `Which form ${prefix.split(".").pop()} takes (see the fields below that go with each)` });
-    const seen = new Set<string>(["type"]);
+    // A union of forms told apart by one field (the price method's `type`, a measure's `method`): one row
+    // per field, saying which forms have it.
+    const key = discriminatorOf(node.oneOf);
+    const variants = node.oneOf.filter((v) => v.properties?.[key]?.const !== undefined);
+    const form = (v: JsonSchema) => String(v.properties![key]!.const);
+    const kinds = variants.map(form);
+    out.push({ ...info(`${prefix}.${key}`, { type: "string", enum: kinds }, "required"), description: `Which form ${prefix.split(".").pop()} takes (see the fields below that go with each)` });
+    const seen = new Set<string>([key]);
     for (const v of variants) {
       for (const name of Object.keys(v.properties ?? {})) {
         if (seen.has(name)) continue;
         seen.add(name);
         const withIt = variants.filter((w) => w.properties?.[name] !== undefined);
-        const needed = withIt.filter((w) => w.required?.includes(name)).map((w) => String(w.properties!.type!.const));
+        const needed = withIt.filter((w) => w.required?.includes(name)).map(form);
         const child = withIt[0]!.properties![name]!;
-        const forms = withIt.map((w) => String(w.properties!.type!.const)).join(", ");
-        out.push(info(`${prefix}.${name}`, child, needed.length > 0 ? `required with type ${needed.join(", ")}` : `optional, with type ${forms}`));
+        const forms = withIt.map(form).join(", ");
+        out.push(info(`${prefix}.${name}`, child, needed.length > 0 ? `required with ${key} ${needed.join(", ")}` : `optional, with ${key} ${forms}`));
         walkChildren(child, `${prefix}.${name}`, out);
       }
     }
   }
+}
+
+/** The field every form of a union fixes to its own value: what tells the forms apart. */
+function discriminatorOf(variants: readonly JsonSchema[]): string {
+  const first = variants[0]?.properties ?? {};
+  return Object.keys(first).find((name) => variants.every((v) => v.properties?.[name]?.const !== undefined)) ?? "type";
 }
 
 function walkChildren(node: JsonSchema, path: string, out: FieldInfo[]): void {
@@ -127,7 +136,7 @@ function info(path: string, node: JsonSchema, presence: string): FieldInfo {
 /** The type in words a commissioner would use. */
 export function typeOf(node: JsonSchema): string {
   if (node.anyOf !== undefined) return node.anyOf.map(typeOf).join(" or ");
-  if (node.oneOf !== undefined) return "mapping (one of several forms, by type)";
+  if (node.oneOf !== undefined) return `mapping (one of several forms, by ${discriminatorOf(node.oneOf)})`;
   if (Array.isArray(node.type)) return node.type.map((t) => typeOf({ type: t })).join(" or ");
   if (node.enum !== undefined || node.const !== undefined) return "choice";
   switch (node.type) {

@@ -23,6 +23,11 @@ describe("the field reference (docs/fields.md)", () => {
     expect(fields.get("scales.<id>.values")).toMatchObject({ type: "list of numbers", allowed: "at least 2 items; each at least 0" });
     expect(fields.get("sections.price.method.type")?.allowed).toContain("`budget-ceiling`");
     expect(fields.get("sections.price.method.budget")?.presence).toBe("required with type budget-ceiling");
+    // A union told apart by another field than `type` is documented by that field (a newcomer followed a
+    // documented measure.type that the schema refuses).
+    expect(fields.get("sections.quality.criteria[].measure.type")).toBeUndefined();
+    expect(fields.get("sections.quality.criteria[].measure.method")?.allowed).toBe("`interpolation`, `best-offer`");
+    expect(fields.get("sections.quality.criteria[].measure.better")?.presence).toBe("required with method best-offer");
     expect(fields.get("tieBreak")).toMatchObject({ presence: "default []", type: "list of choices" });
     expect(typeOf({ type: "string", format: "date" })).toBe("date (YYYY-MM-DD)");
     expect(allowedOf({ type: "integer", minimum: 0, maximum: Number.MAX_SAFE_INTEGER })).toBe("at least 0");
