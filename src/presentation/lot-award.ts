@@ -38,3 +38,8 @@ export function lotAwardOutcome(award: LotAwardResult, bidderOf: (bidId: string)
           : `Not awarded: every ranked bidder already holds the most lots it may be awarded.${passedText}`;
   }
 }
+
+/** A lot scored on its own, as the terminal and the results workbook close it: its award, then the rule. */
+export function lotAwardLines(lot: { id: string; award: LotAwardResult; rule: LotAward }, bidderOf: (bidId: string) => string): [string, string] {
+  return [`Award of lot ${lot.id}: ${lotAwardOutcome(lot.award, bidderOf)}`, `How the lots are awarded: ${lotAwardRule(lot.rule)}`];
+}

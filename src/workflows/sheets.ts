@@ -9,7 +9,7 @@ import type { DocumentTemplate } from "../documents/render-docx.js";
 import { makeModerationSheet } from "../spreadsheets/moderation-sheet.js";
 import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
 import { makeScoreSheets, type GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
-import { lotAwardOutcome, lotAwardRule } from "../presentation/lot-award.js";
+import { lotAwardLines } from "../presentation/lot-award.js";
 import { textOf, type NamedFile } from "./files.js";
 import type { ScoredTender, TenderFiles } from "./tender.js";
 import { validateTender } from "./tender.js";
@@ -48,7 +48,7 @@ export async function blankScoreSheets(files: TenderFiles, options: WorkbookDate
 /** The results workbook: ranked results with live formulas, for the panel and the audit file. */
 export function resultsWorkbook(scored: ScoredTender, options: WorkbookDate): Promise<Uint8Array> {
   const bidderOf = (id: string) => scored.result.bids.find((b) => b.bidId === id)?.bidder ?? id;
-  const lotAward = scored.lot === undefined ? undefined : [`Award of lot ${scored.lot.id}: ${lotAwardOutcome(scored.lot.award, bidderOf)}`, `How the lots are awarded: ${lotAwardRule(scored.lot.rule)}`];
+  const lotAward = scored.lot === undefined ? undefined : lotAwardLines(scored.lot, bidderOf);
   return makeResultsWorkbook(scored.result, { roundingNote: roundingStatement(scored.result.rounding), inputs: scored.inputs, date: options.date, lotAward });
 }
 

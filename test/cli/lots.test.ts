@@ -68,6 +68,16 @@ describe("a tender in lots, from the command line", () => {
     expect(json.lots[1]!.result.bids.map((b) => b.bidId)).toEqual(["B1S", "B3S", "B2S"]);
   });
 
+  it("score --lot shows the lot's award under the published rule, which passes over its first-ranked bid", async () => {
+    const folder = writeLotsTender();
+    const run = await runCli(["score", folder, "--lot", "L2", "--out", join(folder, "results-L2.json")]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "Award of lot L2: Awarded to Riverside Community Trust (bid B3S, ranked 2nd). Riverside Disabled People's Voice (ranked 1st) was passed over, having already been awarded lot L1.",
+    );
+    expect(run.stdout).toContain("How the lots are awarded: Each lot is scored and ranked on its own. One bidder may be awarded at most 1 lot.");
+  });
+
   it("the report and summaries are made for one lot at a time, naming it", async () => {
     const folder = writeLotsTender();
     const without = await runCli(["report", folder, "--out", join(folder, "report.docx")]);

@@ -1,6 +1,7 @@
 import { dirname, extname, join } from "node:path";
 import { resultsDocument } from "../../workflows/results-document.js";
 import { stringifyJson } from "../../presentation/json.js";
+import { lotAwardLines } from "../../presentation/lot-award.js";
 import { renderLotsResults } from "../../presentation/lots-table.js";
 import { renderResultsTable } from "../../presentation/results-table.js";
 import { lotsResultsDocument, scoreTenderOrLots } from "../../workflows/lots.js";
@@ -51,6 +52,12 @@ export async function run(args: Args, io: CliIo) {
   // followed by the refusal to overwrite the saved results without --force.
   if (!args.json) {
     io.stdout(lots !== undefined ? renderLotsResults(lots.result) : renderResultsTable(parts[0]!.scored.result));
+    // One lot looked at alone (--lot): its award under the published rule, which may pass over its first-ranked bid.
+    const lot = lots === undefined ? parts[0]!.scored.lot : undefined;
+    if (lot !== undefined) {
+      const bidderOf = (id: string) => parts[0]!.scored.result.bids.find((b) => b.bidId === id)?.bidder ?? id;
+      io.stdout(`\n${lotAwardLines(lot, bidderOf).join("\n")}`);
+    }
     reportProblems(io, problems);
   }
   const written = await writeOutputs(io, outputs, args.force);
