@@ -76,6 +76,12 @@ describe("a tender in lots, from the command line", () => {
       "Award of lot L2: Awarded to Riverside Community Trust (bid B3S, ranked 2nd). Riverside Disabled People's Voice (ranked 1st) was passed over, having already been awarded lot L1.",
     );
     expect(run.stdout).toContain("How the lots are awarded: Each lot is scored and ranked on its own. One bidder may be awarded at most 1 lot.");
+    // The what-if ranks by points; it says the award differs.
+    const whatif = await runCli(["whatif", folder, "--lot", "L2", "--bid", "B3S", "--samples", "1000"]);
+    expect(whatif.code).toBe(0);
+    expect(whatif.stdout).toContain(
+      "The rankings above are by points alone, before the published rule for awarding the lots. Award of lot L2: Awarded to Riverside Community Trust (bid B3S, ranked 2nd).",
+    );
   });
 
   it("the report and summaries are made for one lot at a time, naming it", async () => {

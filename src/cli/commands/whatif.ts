@@ -7,9 +7,11 @@ import { documentTemplate, readFileOnDisk, readTenderFolder } from "../../node/f
 import { workerThreadRuntime } from "../../node/worker-runtime.js";
 import { formatProblem } from "../../problems/format.js";
 import { stringifyJson } from "../../presentation/json.js";
-import { formatChance, formatMoney, formatPercent, formatPoints, formatScore } from "../../language/uk-format.js";
+import { counted, formatChance, formatMoney, formatPercent, formatPoints, formatScore } from "../../language/uk-format.js";
+import { lotAwardLines } from "../../presentation/lot-award.js";
 import { describeWeightRanges, describeWeights, type WeightRange } from "../../sensitivity/weight-ranges.js";
 import { firstPlaceInterval, type WeightSweep } from "../../sensitivity/weight-sweep.js";
+import type { LotOfTender } from "../../workflows/lots.js";
 import { scoreTender } from "../../workflows/tender.js";
 import { whatifOutput } from "../../workflows/json-output.js";
 import { whatifBriefing, whatifForProfiles, whatifForTender, whatifPage, type Whatif, type WhatifOptions } from "../../workflows/whatif.js";
@@ -40,6 +42,7 @@ export async function run(args: ArgsOf<typeof specs.whatif>, io: CliIo) {
   const date = todayOr(args.date);
   const options: WhatifOptions = { bid: args.bid, samples: args.samples, seed: args.seed, weightRanges: parseWeightRangeOption(args.weightRange ?? []), runtime: workerThreadRuntime() };
   let whatif;
+  let lotAward: LotOfTender | undefined;
   let shown: <T extends Parameters<typeof shownAs>[0][number]>(problems: readonly T[]) => T[];
   if (args.profiles !== undefined) {
     const model = args.model !== undefined ? await readFileOnDisk(args.model, { cwd: io.cwd }) : (await readTenderFolder({ folder: args.folder, bids: false, cwd: io.cwd })).model;
@@ -52,6 +55,7 @@ export async function run(args: ArgsOf<typeof specs.whatif>, io: CliIo) {
     const scored = await scoreTender(tender.files, tender.options);
     if (!scored.ok) return failed(io, args.json, shown(scored.problems));
     whatif = await whatifForTender(scored.value, options);
+    lotAward = scored.value.lot;
   }
   if (!whatif.ok) {
     // A bid or a limit the command line named wrongly is a usage error; a problem in a file is bad input.
@@ -75,6 +79,11 @@ export async function run(args: ArgsOf<typeof specs.whatif>, io: CliIo) {
   }
   if (written.length > 0) io.stdout(`Written: ${written.join(", ")}${args.html !== undefined ? " (the page opens in any browser and needs no network)" : ""}.`);
   io.stdout(renderWhatif(result));
+  // The what-if ranks a lot's bids by points alone; under a limit on lots per bidder the award may differ.
+  if (lotAward !== undefined && lotAward.award.status === "awarded" && lotAward.award.passedOver.length > 0) {
+    const bidderOf = (id: string) => result.problem.bids.find((b) => b.bidId === id)?.bidder ?? id;
+    io.stdout(`\nThe rankings above are by points alone, before the published rule for awarding the lots. ${lotAwardLines(lotAward, bidderOf)[0]}`);
+  }
   return ExitCode.success;
 }
 
@@ -85,7 +94,7 @@ function renderWhatif(whatif: Whatif): string {
   const out: string[] = [`What-if: ${whatif.title}`, ""];
   for (const sweep of sweeps) out.push(...describeSweep(sweep, name, organisationId, problem.titles));
   const rangeText = whatif.weightRanges.length > 0 ? ` within these limits (${describeWeightRanges(whatif.weightRanges, sections, problem.titles)})` : "";
-  out.push(`Chance of each rank when every weighting${rangeText} is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${whatif.seed}, ${chance.chunks} chunks):`);
+  out.push(`Chance of each rank when every weighting${rangeText} is equally likely (SMAA-2, ${chance.samples.toLocaleString("en-GB")} samples, seed ${whatif.seed}, ${counted(chance.chunks, "chunk")}):`);
   for (const [i, s] of shares.entries()) {
     const row = chance.rankAcceptability[i]!;
     out.push(`  ${name.get(s.id)!.padEnd(40)} first ${formatChance(row[0]!, 1).padEnd(15)} top three ${formatChance(row[0]! + (row[1] ?? 0) + (row[2] ?? 0), 1)}`);
