@@ -23,7 +23,7 @@ describe("the field reference (docs/fields.md)", () => {
     expect(fields.get("scales.<id>.values")).toMatchObject({ type: "list of numbers", allowed: "at least 2 items; each at least 0" });
     expect(fields.get("sections.price.method.type")?.allowed).toContain("`budget-ceiling`");
     expect(fields.get("sections.price.method.budget")?.presence).toBe("required with type budget-ceiling");
-    expect(fields.get("tieBreak")).toMatchObject({ presence: "default []", type: "list of choices" });
+    expect(fields.get("tieBreak")).toMatchObject({ presence: "default []", type: "list of choices or text" });
     expect(typeOf({ type: "string", format: "date" })).toBe("date (YYYY-MM-DD)");
     expect(allowedOf({ type: "integer", minimum: 0, maximum: Number.MAX_SAFE_INTEGER })).toBe("at least 0");
   });
