@@ -243,7 +243,7 @@ export const ScoringModel = z
     tieBreak: z
       .array(TieBreakRule)
       .default([])
-      .describe("Rules applied in order to equal totals: highest-quality, highest-social-value, highest-user-panel, lowest-price, or highest- and a further section's id (e.g. highest-fairWork); bids still equal share the rank"),
+      .describe("Rules applied in order to equal totals: the higher points in a section (a further section's too), or the lower price; bids still equal share the rank"),
   })
   .describe("tender-eval scoring model: sections, weights, scales, thresholds and the price method");
 
