@@ -22,7 +22,11 @@ const ROUNDING_OF_WORDS: Record<string, string> = {
 export function ModelRules({ data, onEdit }: { data: unknown; onEdit: Edit }) {
   const tieBreak = (at(data, ["tieBreak"]) ?? []) as unknown[];
   const rounding = at(data, ["rounding"]);
-  const unused = Object.keys(TIE_BREAK_WORDS).filter((r) => !tieBreak.includes(r));
+  // A further scored section can break a tie too (highest-<id>), named by its title.
+  const sections = (at(data, ["sections"]) ?? {}) as Record<string, { title?: unknown; kind?: unknown } | undefined>;
+  const words: Record<string, string> = { ...TIE_BREAK_WORDS };
+  for (const [key, s] of Object.entries(sections)) if (s?.kind !== undefined) words[`highest-${key}`] = `The higher ${typeof s.title === "string" && s.title !== "" ? s.title : key} score`;
+  const unused = Object.keys(words).filter((r) => !tieBreak.includes(r));
   return (
     <>
       <fieldset class="section">
@@ -38,7 +42,7 @@ export function ModelRules({ data, onEdit }: { data: unknown; onEdit: Edit }) {
         {tieBreak.length === 0 && <p>No rule: bids with equal totals share their place.</p>}
         {tieBreak.map((_r, i) => (
           <div class="row tie-break">
-            <Field file={M} path={["tieBreak", i]} data={data} label={i === 0 ? "First, the bid with" : `Then, if still equal, the bid with`} kind="choice" choices={Object.keys(TIE_BREAK_WORDS)} words={TIE_BREAK_WORDS} onEdit={onEdit} quiet />
+            <Field file={M} path={["tieBreak", i]} data={data} label={i === 0 ? "First, the bid with" : `Then, if still equal, the bid with`} kind="choice" choices={Object.keys(words)} words={words} onEdit={onEdit} quiet />
             <button type="button" class="secondary small" onClick={() => onEdit(M, ["tieBreak", i], undefined)}>
               Remove rule {i + 1}
             </button>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { TenderBids } from "../model/bids.js";
-import type { ScoringModel } from "../model/scoring-model.js";
+import type { KnownTieBreakRule, ScoringModel, TieBreakRule } from "../model/scoring-model.js";
 import { scoredSection, scoredSections, sectionName, sectionsOfKind } from "../model/sections.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { DEFAULT_TOLERANCE_SHARE, criterionScale, scaleIdsInUse, sectionPercent } from "../model/weights.js";
@@ -94,7 +94,10 @@ export interface Audit {
 }
 
 const combinationWords = { consensus: "consensus (agreed by the panel; the mean where evaluators were within tolerance)", mean: "the mean of the evaluators' scores", median: "the median of the evaluators' scores" };
-const tieBreakWords = { "highest-quality": "highest quality score", "highest-social-value": "highest social value score", "highest-user-panel": "highest user panel score", "lowest-price": "lowest whole-life price" };
+const tieBreakWords: Record<KnownTieBreakRule, string> = { "highest-quality": "highest quality score", "highest-social-value": "highest social value score", "highest-user-panel": "highest user panel score", "lowest-price": "lowest whole-life price" };
+/** A tie-break rule in words; highest-<id> names a further section by its title. */
+const tieBreakInWords = (model: ScoringModel, rule: TieBreakRule): string =>
+  Object.hasOwn(tieBreakWords, rule) ? tieBreakWords[rule as KnownTieBreakRule] : `highest score for ${sectionName(model, rule.slice("highest-".length))}`;
 const severityWords = { error: "Error", warning: "Warning", advice: "Advice" };
 
 const listed = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
@@ -226,7 +229,7 @@ export function evaluationReportData(input: {
       title: model.title,
       version: model.version,
       combination: `Scores were combined by ${combinationWords[model.combination.method]}, unless a section says otherwise (below). Evaluators' scores more than ${tolerance} apart were moderated, and so was any combined score below a criterion's minimum, since it would exclude the bid.`,
-      tieBreak: model.tieBreak.length > 0 ? `Equal totals are separated by: ${model.tieBreak.map((r) => tieBreakWords[r]).join(", then ")}.` : "Equal totals share a rank.",
+      tieBreak: model.tieBreak.length > 0 ? `Equal totals are separated by: ${model.tieBreak.map((r) => tieBreakInWords(model, r)).join(", then ")}.` : "Equal totals share a rank.",
     },
     sections: [
       ...(model.sections.price ? [{ title: model.sections.price.title ?? "Price", weight: weightText(model.sections.price.weight, model.sectionWeightsOutOf, sectionPercent(model, model.sections.price)), scale: "Price method (below)", minimum: "none" }] : []),
@@ -286,7 +289,7 @@ export function evaluationReportData(input: {
     exclusions: result.bids.filter((b) => b.status === "excluded").map((b) => ({ bidder: b.bidder, reasons: sentence(b.exclusions.map(explainExclusion).join("; ")) })),
     hasTies: result.ties.length > 0,
     ties: result.ties.map((t) => ({
-      text: `${t.bidIds.map((id) => byId.get(id)!.bidder).join(" and ")} had ${tiedOn(result, t.bidIds)}${t.brokenBy ? `; separated by ${tieBreakWords[t.brokenBy]}` : " and share a rank"}.`,
+      text: `${t.bidIds.map((id) => byId.get(id)!.bidder).join(" and ")} had ${tiedOn(result, t.bidIds)}${t.brokenBy ? `; separated by ${tieBreakInWords(model, t.brokenBy)}` : " and share a rank"}.`,
     })),
     hasModeration: result.bids.some((b) => b.sections.some((s) => s.criteria.some((c) => c.moderation))),
     moderation: result.bids.flatMap((b) =>

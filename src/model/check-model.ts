@@ -1,6 +1,6 @@
 import { exact, plainNumber, sum } from "../arithmetic/exact.js";
 import { problem, type PathSegment, type Problem } from "../problems/problem.js";
-import { sectionTitles, type Criterion, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
+import { sectionTitles, type Criterion, type KnownTieBreakRule, type ScoringModel, type TieBreakRule } from "./scoring-model.js";
 import { scoredSections } from "./sections.js";
 import { criteriaWeightTotal, scaleRange, sectionWeightTotal } from "./weights.js";
 
@@ -187,14 +187,26 @@ const tieBreakSection = {
   "highest-social-value": "socialValue",
   "highest-user-panel": "userPanel",
   "lowest-price": "price",
-} as const satisfies Record<TieBreakRule, "price" | "quality" | "socialValue" | "userPanel">;
+} as const satisfies Record<KnownTieBreakRule, "price" | "quality" | "socialValue" | "userPanel">;
 
 function checkTieBreaks(model: ScoringModel, problems: Problem[]): void {
   model.tieBreak.forEach((rule, i) => {
-    const section = tieBreakSection[rule];
-    // Tie-break rules name the known sections only (README, "Further sections"); a further section cannot break a tie.
-    if (section === "price" ? model.sections.price === undefined : !scoredSections(model).some((s) => s.key === section)) {
-      problems.push(problem("model.tie-break-without-section", at("tieBreak", i), { rule, section: sectionTitles[section].toLowerCase() }));
+    const known = tieBreakKnownSection(rule);
+    if (known !== undefined) {
+      if (known === "price" ? model.sections.price === undefined : !scoredSections(model).some((s) => s.key === known)) {
+        problems.push(problem("model.tie-break-without-section", at("tieBreak", i), { rule, section: sectionTitles[known].toLowerCase() }));
+      }
+      return;
+    }
+    // highest-<id>: a further scored section's points break the tie (docs/further-sections.md).
+    const id = rule.slice("highest-".length);
+    const further = scoredSections(model).filter((s) => !s.known);
+    if (!further.some((s) => s.key === id)) {
+      problems.push(problem("model.tie-break-unknown-section", at("tieBreak", i), { rule, section: id, known: further.map((s) => s.key).join(", ") }));
     }
   });
+}
+
+function tieBreakKnownSection(rule: TieBreakRule): (typeof tieBreakSection)[KnownTieBreakRule] | undefined {
+  return Object.hasOwn(tieBreakSection, rule) ? tieBreakSection[rule as KnownTieBreakRule] : undefined;
 }

@@ -176,12 +176,18 @@ const FurtherSectionEntry = FurtherSection as unknown as z.ZodType<
   z.input<typeof FurtherSection> | z.input<typeof ScoredSection> | z.input<typeof PriceSection> | undefined
 >;
 
-export const TieBreakRule = z.enum([
+export const KnownTieBreakRule = z.enum([
   "highest-quality",
   "highest-social-value",
   "highest-user-panel",
   "lowest-price",
 ]);
+export type KnownTieBreakRule = z.infer<typeof KnownTieBreakRule>;
+/** "highest-" and a further section's id (highest-fairWork): the higher points in that section win. */
+export const SectionTieBreakRule = z
+  .templateLiteral(["highest-", z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/)])
+  .describe("highest- followed by a further section's id, e.g. highest-fairWork: the higher points in that section");
+export const TieBreakRule = z.union([KnownTieBreakRule, SectionTieBreakRule]);
 export type TieBreakRule = z.infer<typeof TieBreakRule>;
 
 export const ScoringModel = z
@@ -234,7 +240,10 @@ export const ScoringModel = z
       .optional()
       .describe("A published rule for rounding points (half up, to a step); without it points are exact and rounded only for display"),
     /** Applied in order to bids with equal totals; bids still equal share the rank. */
-    tieBreak: z.array(TieBreakRule).default([]).describe("Rules applied in order to equal totals; bids still equal share the rank"),
+    tieBreak: z
+      .array(TieBreakRule)
+      .default([])
+      .describe("Rules applied in order to equal totals: the higher points in a section (a further section's too), or the lower price; bids still equal share the rank"),
   })
   .describe("tender-eval scoring model: sections, weights, scales, thresholds and the price method");
 

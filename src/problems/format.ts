@@ -109,6 +109,10 @@ const messages = {
     `a moderation tolerance of ${a.tolerance} is wider than the whole scale (${a.range}), so no disagreement would ever be flagged`,
   "model.no-sections": () => "the model has no sections to score",
   "model.tie-break-without-section": (a) => `the tie-break rule "${a.rule}" needs a ${a.section} section, which the model does not have`,
+  "model.tie-break-unknown-section": (a) =>
+    `the tie-break rule "${a.rule}" names a section "${a.section}" that the model does not have: ${
+      a.known === "" ? "the model has no further sections, so use highest-quality, highest-social-value, highest-user-panel or lowest-price" : `its further sections are ${a.known} (write highest- and the id, e.g. highest-${a.known.split(", ")[0]})`
+    }`,
   "model.duplicate-section-title": (a) =>
     `the section title "${a.title}" is too like that of the section ${a.other} (the same in its first 24 letters, which name its worksheet): give it a title of its own`,
   "model.section-id": (a) =>

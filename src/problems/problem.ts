@@ -62,6 +62,8 @@ export interface ProblemArgsByCode {
   "model.tolerance-too-large": { tolerance: string; range: string };
   "model.no-sections": Record<string, never>;
   "model.tie-break-without-section": { rule: string; section: string };
+  /** highest-<id> naming no further section; known: the model's further sections' ids, comma-separated ("" if none). */
+  "model.tie-break-unknown-section": { rule: string; section: string; known: string };
   /** A further section's id that is not letters and digits from a letter, or that is a near miss (suggestion) of a known key. */
   "model.section-id": { id: string; suggestion?: string };
   /** other: the key of the section whose name it repeats. */

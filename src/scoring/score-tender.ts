@@ -5,8 +5,8 @@ import { roundToStep } from "./rounding.js";
 import type { Bid, TenderBids } from "../model/bids.js";
 import { evaluatorsFor } from "../model/check-bids.js";
 import { availablePoints as criterionPoints, criterionScale, moderationTolerance, noPointsAt, scaleRange, scoreShare, sectionPercent, shareOfSection } from "../model/weights.js";
-import type { Combination, Criterion, Scale, ScoredSectionKey, ScoringModel, SectionKind, TieBreakRule } from "../model/scoring-model.js";
-import { scoredSections } from "../model/sections.js";
+import type { Combination, Criterion, Scale, ScoredSectionKey, KnownTieBreakRule, ScoringModel, SectionKind, TieBreakRule } from "../model/scoring-model.js";
+import { isKnownSectionKey, scoredSections } from "../model/sections.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Outcome, type Problem } from "../problems/problem.js";
 import { combineScores, type CombinedScore } from "./combine.js";
@@ -485,7 +485,7 @@ function exclusionMinimum(result: BidResult, criterionId: string): string {
   return exclusion?.rule === "below-criterion-minimum" ? exclusion.minimum.toString() : "";
 }
 
-const tieBreakSectionKey: Record<Exclude<TieBreakRule, "lowest-price">, ScoredSectionKey> = {
+const tieBreakSectionKey: Record<Exclude<KnownTieBreakRule, "lowest-price">, ScoredSectionKey> = {
   "highest-quality": "quality",
   "highest-social-value": "socialValue",
   "highest-user-panel": "userPanel",
@@ -497,6 +497,8 @@ function toRankable(r: BidResult): Rankable {
     const section = r.sections.find((s) => s.section === key);
     if (section) tieBreakValues[rule] = section.points;
   }
+  // highest-<id>: a further section's points (a rule naming no section is a model problem, so never reaches here).
+  for (const s of r.sections) if (!isKnownSectionKey(s.section)) tieBreakValues[`highest-${s.section}`] = s.points;
   if (r.price) tieBreakValues["lowest-price"] = r.price.wholeLifeCost;
   return { bidId: r.bidId, bidder: r.bidder, primary: r.total, tieBreakValues };
 }

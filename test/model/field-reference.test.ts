@@ -28,7 +28,7 @@ describe("the field reference (docs/fields.md)", () => {
     expect(fields.get("sections.quality.criteria[].measure.type")).toBeUndefined();
     expect(fields.get("sections.quality.criteria[].measure.method")?.allowed).toBe("`interpolation`, `best-offer`");
     expect(fields.get("sections.quality.criteria[].measure.better")?.presence).toBe("required with method best-offer");
-    expect(fields.get("tieBreak")).toMatchObject({ presence: "default []", type: "list of choices" });
+    expect(fields.get("tieBreak")).toMatchObject({ presence: "default []", type: "list of choices or text" });
     expect(typeOf({ type: "string", format: "date" })).toBe("date (YYYY-MM-DD)");
     expect(allowedOf({ type: "integer", minimum: 0, maximum: Number.MAX_SAFE_INTEGER })).toBe("at least 0");
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TenderBids } from "../../src/model/bids.js";
 import { checkScoringModel } from "../../src/model/check-model.js";
+import { parseScoringModel } from "../../src/model/parse.js";
 import { ScoringModel, type ScoringModelInput } from "../../src/model/scoring-model.js";
 import { formatProblem } from "../../src/problems/format.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
@@ -10,8 +11,8 @@ import { aSpecification, aTender } from "../builders.js";
 /**
  * Criteria marked on their own scales, and weights given as points of a stated total (the points model of
  * e-tendering suites: three quality criteria worth 60, 40 and 30 points, each marked out of its own maximum).
- * No buyer's worked example with these figures was found; the example is worked by hand below, not by the
- * code under test.
+ * This example is worked by hand below, not by the code under test; the published example it mirrors (the
+ * same 60/40/30 and 70 of 200) is pinned at the end of this file.
  *
  * Sections: price 70 and quality 130, of 200 points → price 70 × 100 ÷ 200 = 35%, quality 130 × 100 ÷ 200 = 65%.
  * Quality criteria, of 130: Q1 60 (marked 0–10), Q2 40 (the section's 0–5), Q3 30 (marked 0–4), so
@@ -131,5 +132,70 @@ describe("criteria on their own scales, weights as points of a stated total", ()
     if (!scored.ok) throw new Error("not scored");
     // B1: 4/5 × 30 + 3/5 × 30 + 40 = 82; B2: 30 + 30 + 100/125 × 40 = 92.
     expect(scored.value.bids.map((b) => [b.bidId, b.total.toFraction()])).toEqual([["B2", "92"], ["B1", "82"]]);
+  });
+});
+
+/*
+ * A published worked example of the points model: Negometrix (now Mercell) support site, US edition,
+ * Solutions › "Low bid scoring formula" (support-us.negometrix.com, article 44001761046), section "Example".
+ * Its table: Experience 60 points, Extent of quality control / quality assurance 40, Time to completion 30,
+ * Price score 70, of 200. Bidder A scores 40 (of 60), 30 (of 40), 20 (of 30) at $10,000; bidder B 32, 20 and
+ * 22 at $8,000. Price points 8,000/10,000 × 70 = 56 and 8,000/8,000 × 70 = 70; A 146 (73%), B 144 (72%): A wins.
+ *
+ * Written as a buyer would: sections of 200 points (price 70, quality 130), the quality criteria 60, 40 and
+ * 30 of 130, each marked on its own scale of whole points (0–60, 0–40, 0–30); the example gives marks without
+ * reasons, so justifications are not required. By hand, out of 100:
+ *   quality 130/200 × 100 = 65, price 70/200 × 100 = 35;
+ *   Experience 65 × 60/130 = 30, quality assurance 65 × 40/130 = 20, time 65 × 30/130 = 15 available;
+ *   A: 40/60 × 30 = 20, 30/40 × 20 = 15, 20/30 × 15 = 10 → quality 45; price 35 × 8000/10000 = 28; total 73
+ *   B: 32/60 × 30 = 16, 20/40 × 20 = 10, 22/30 × 15 = 11 → quality 37; price 35 × 8000/8000 = 35;  total 72
+ * which are the page's 146/200 = 73% and 144/200 = 72%.
+ */
+describe("the points model, by the Negometrix (Mercell) published example", () => {
+  const upTo = (max: number) => `[${Array.from({ length: max + 1 }, (_, i) => i).join(", ")}]`;
+  const modelYaml = `id: low-bid-example
+title: Negometrix low bid scoring example
+version: 1
+sectionWeightsOutOf: 200
+scales:
+  sixty: { title: 0 to 60 points, values: ${upTo(60)} }
+  forty: { title: 0 to 40 points, values: ${upTo(40)} }
+  thirty: { title: 0 to 30 points, values: ${upTo(30)} }
+sections:
+  price:
+    weight: 70
+    method: { type: proportional }
+  quality:
+    weight: 130
+    scale: sixty
+    criteriaWeightsOutOf: 130
+    criteria:
+      - { id: Q1, title: Experience, weight: 60, justificationRequired: false }
+      - { id: Q2, title: Extent of quality control / quality assurance, weight: 40, scale: forty, justificationRequired: false }
+      - { id: Q3, title: Time to completion, weight: 30, scale: thirty, justificationRequired: false }
+`;
+
+  it("gives bidder A 73 (146 of 200) and bidder B 72 (144 of 200): A wins", () => {
+    const parsed = parseScoringModel(modelYaml);
+    if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join("\n"));
+    const model = parsed.value.data;
+    expect(checkScoringModel(model)).toEqual([]);
+    const bidsInput = aTender()
+      .withBids({ id: "A", price: 10000, scores: { Q1: [40], Q2: [30], Q3: [20] } }, { id: "B", price: 8000, scores: { Q1: [32], Q2: [20], Q3: [22] } })
+      .bidsInput();
+    const input = { specification: aSpecification(), model, bids: TenderBids.parse(bidsInput) };
+    expect(validateTender(input).filter((p) => p.severity === "error")).toEqual([]);
+    const scored = scoreTender(input);
+    if (!scored.ok) throw new Error(scored.problems.map(formatProblem).join("\n"));
+    const byId = new Map(scored.value.bids.map((b) => [b.bidId, b]));
+    expect(byId.get("A")!.sections[0]!.criteria.map((c) => [c.criterionId, c.availablePoints.toFraction(), c.scaleMax.toFraction(), c.points.toFraction()])).toEqual([
+      ["Q1", "30", "60", "20"],
+      ["Q2", "20", "40", "15"],
+      ["Q3", "15", "30", "10"],
+    ]);
+    expect(byId.get("B")!.sections[0]!.criteria.map((c) => c.points.toFraction())).toEqual(["16", "10", "11"]);
+    expect([byId.get("A")!.price!.points!.toFraction(), byId.get("B")!.price!.points!.toFraction()]).toEqual(["28", "35"]);
+    expect([byId.get("A")!.total.toFraction(), byId.get("B")!.total.toFraction()]).toEqual(["73", "72"]);
+    expect(scored.value.winners).toEqual(["A"]);
   });
 });

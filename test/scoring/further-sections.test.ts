@@ -9,6 +9,8 @@ import { reviewTender } from "../../src/review/review-tender.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
 import { userPanelScores, withUserPanelCombined } from "../../src/scoring/user-panel.js";
 import { problemFromResult, sweepWeight } from "../../src/sensitivity/weight-sweep.js";
+import { evaluationReportData } from "../../src/documents/evaluation-report.js";
+import { validateModel } from "../../src/workflows/tender.js";
 import { exampleText } from "../example-tender.js";
 import { furtherSectionsBids, furtherSectionsModelYaml, furtherSectionsTender } from "../further-sections-tender.js";
 import { defaultPolicy } from "../review/helpers.js";
@@ -153,5 +155,85 @@ describe("a scored section beyond the four", () => {
       'bids: panel.evaluators[0].sections[2]: evaluator "E1" is listed for the section "fairwork", which is not a section evaluators score in this model (sections: quality, socialValue, fairWork); the user panel\'s sections are scored by panel.userPanel',
     );
     expect(problems).toContain("bids: panel: nobody on the panel scores the fair work practices section");
+  });
+});
+
+/*
+ * A tie broken by a further section (tieBreak: [highest-quality, highest-fairWork]), worked by hand. Same
+ * model; two bids at the same price, £200,000, so each earns all 40 price points (40 × 200,000 ÷ 200,000).
+ * Both: Q1 (4,4) → 4/5 × 18 = 72/5, Q2 (3,3) → 3/5 × 12 = 36/5, quality = 108/5; UP1 (3,3) → 10.
+ *   North Care (N): SV1 (5,5) → 10;          FW1 (4,4) → 4/5 × 5 = 4, FW2 (4,4) → 4: fair work = 8
+ *   South Care (S): SV1 (4,4) → 4/5 × 10 = 8; FW1 (5,5) → 5, FW2 (5,5) → 5:           fair work = 10
+ *   N = 40 + 108/5 + 10 + 10 + 8 = 448/5 = 89.6;  S = 40 + 108/5 + 8 + 10 + 10 = 448/5 = 89.6: a tie.
+ * highest-quality: 108/5 = 108/5, still equal; highest-fairWork: S's 10 > N's 8, so South Care ranks first.
+ * With highest-social-value instead, N's 10 > S's 8 would put North Care first; with highest-quality alone
+ * they share first place.
+ */
+describe("a tie broken by a further section's points (highest-<id>)", () => {
+  const marks = (scores: Record<string, number>) =>
+    Object.fromEntries(Object.entries(scores).map(([c, s]) => [c, { E1: { score: s, justification: `Reason ${s}.` }, E2: { score: s, justification: `Reason ${s}.` } }]));
+  const tiedBids = () => {
+    const base = furtherSectionsBids();
+    const bid = (id: string, bidder: string, sv: number, fw: number) => ({
+      ...base.bids[0]!,
+      id,
+      bidder,
+      email: `tenders@${id.toLowerCase()}.example.org`,
+      uniqueIdentifier: `PQ-${id}`,
+      price: { years: [200000] },
+      scores: { ...marks({ Q1: 4, Q2: 3, SV1: sv, FW1: fw, FW2: fw }), UP1: { P1: { score: 3, justification: "Reason 3." }, P2: { score: 3, justification: "Reason 3." } } },
+    });
+    return { ...base, bids: [bid("N", "North Care", 5, 4), bid("S", "South Care", 4, 5)] };
+  };
+  const scoreWith = (tieBreak: string) => {
+    const model = parseScoringModel(furtherSectionsModelYaml.replace("tieBreak: [highest-quality]", `tieBreak: ${tieBreak}`));
+    const bids = parseBids(JSON.stringify(tiedBids()));
+    if (!model.ok || !bids.ok) throw new Error(`must parse: ${JSON.stringify([model.problems, bids.problems])}`);
+    expect(checkScoringModel(model.value.data)).toEqual([]);
+    const input = { ...furtherSectionsTender(), model: model.value.data, bids: bids.value.data };
+    expect(checkBids(input.specification, input.model, input.bids)).toEqual([]);
+    const outcome = scoreTender(input);
+    if (!outcome.ok) throw new Error(outcome.problems.map(formatProblem).join("\n"));
+    return outcome.value;
+  };
+
+  it("the further section's higher points win when the totals and the quality points are equal", () => {
+    const result = scoreWith("[highest-quality, highest-fairWork]");
+    expect(result.bids.map((b) => [b.bidId, b.total.toFraction(), b.sections.find((s) => s.section === "fairWork")!.points.toFraction(), b.rank])).toEqual([
+      ["S", "448/5", "10", 1],
+      ["N", "448/5", "8", 2],
+    ]);
+    expect(result.ties).toEqual([{ bidIds: expect.arrayContaining(["N", "S"]), brokenBy: "highest-fairWork" }]);
+  });
+
+  it("other rules give the hand-worked outcomes: social value puts North Care first, quality alone leaves them sharing first place", () => {
+    expect(scoreWith("[highest-social-value]").bids.map((b) => [b.bidId, b.rank])).toEqual([
+      ["N", 1],
+      ["S", 2],
+    ]);
+    expect(scoreWith("[highest-quality]").bids.map((b) => b.rank)).toEqual([1, 1]);
+  });
+
+  it("the evaluation report states the rule by the section's title", () => {
+    const result = scoreWith("[highest-quality, highest-fairWork]");
+    const model = parseScoringModel(furtherSectionsModelYaml.replace("tieBreak: [highest-quality]", "tieBreak: [highest-quality, highest-fairWork]"));
+    if (!model.ok) throw new Error("must parse");
+    const bids = parseBids(JSON.stringify(tiedBids()));
+    if (!bids.ok) throw new Error("must parse");
+    const audit = { inputs: [], modelHash: "x", toolVersion: "test", generatedOn: "2026-12-05" };
+    const data = evaluationReportData({ ...furtherSectionsTender(), model: model.value.data, bids: bids.value.data, result, audit });
+    expect(data.model.tieBreak).toBe("Equal totals are separated by: highest quality score, then highest score for Fair work practices.");
+    expect(data.ties.map((t) => t.text)).toEqual([expect.stringMatching(/^(North Care and South Care|South Care and North Care) had .*; separated by highest score for Fair work practices\.$/)]);
+  });
+
+  it("refuses a rule naming a section the model does not have, located at its line, listing the further sections", async () => {
+    const yaml = furtherSectionsModelYaml.replace("tieBreak: [highest-quality]", "tieBreak: [highest-quality, highest-fairwork]");
+    const read = await validateModel({ name: "scoring-model.yaml", bytes: yaml });
+    expect(read.ok).toBe(false);
+    expect(read.problems.map(formatProblem)).toEqual([
+      'scoring-model.yaml: tieBreak[1] (line 13): the tie-break rule "highest-fairwork" names a section "fairwork" that the model does not have: its further sections are fairWork (write highest- and the id, e.g. highest-fairWork)',
+    ]);
+    const none = await validateModel({ name: "scoring-model.yaml", bytes: exampleText("scoring-model.yaml").replace(/^tieBreak:.*$/m, "tieBreak: [highest-fairWork]") });
+    expect(none.problems.map(formatProblem).join("\n")).toMatch(/names a section "fairWork" that the model does not have: the model has no further sections, so use highest-quality, highest-social-value, highest-user-panel or lowest-price/);
   });
 });

@@ -24,9 +24,9 @@ import { aSpecification, aTender } from "../builders.js";
  * (section on the award criteria, the LKZ criterion at 50 %). So best = 18,000 hours (all 50 points) and
  * worst = 10,000 hours (none). Figures outside the bounds are clamped (our rule, stated in the model).
  *
- * No published worked example of scoring a non-price figure against the best offer was found (e-sourcing
- * suites and the UfAB publish the same form for price, points = max × lowest ÷ offer); that method is pinned
- * below by a hand-computed example, said plainly.
+ * Scoring against the best offer is pinned by the published low-bid example of an e-tendering suite
+ * (Negometrix/Mercell), whose figures are prices: no published worked example applying the form to a figure
+ * other than price was found, so the examples with hours and apprenticeships below are hand-computed.
  */
 const interpolation: Measure = { method: "interpolation", unit: "hours a year", best: 18000, worst: 10000 };
 
@@ -69,7 +69,16 @@ describe("quantitative criteria: linear interpolation between published bounds",
   });
 });
 
-describe("quantitative criteria: against the best offer (hand-computed; no published worked example found)", () => {
+describe("quantitative criteria: against the best offer", () => {
+  it("reproduces the published low-bid example's arithmetic: $8,000 and $10,000, lower better, on 70 points give 70 and 56", () => {
+    // Negometrix (Mercell) support site, US edition, "Low bid scoring formula" (support-us.negometrix.com,
+    // article 44001761046), section "Example": "8,000 / 10,000 x 70 (max points) = 56 points" and
+    // "8,000/8,000 x 70 = 70 points". The page applies WP × Pbest ÷ Pi to price; the same figures here go
+    // through a quantitative criterion scored against the best offer, lower better, worth 70 points:
+    // 70 × 8000/8000 = 70; 70 × 8000/10000 = 70 × 4/5 = 56.
+    expect(points({ method: "best-offer", unit: "dollars", better: "lower" }, { A: 10000, B: 8000 }, 70)).toEqual({ A: "56", B: "70" });
+  });
+
   it("lower is better: best ÷ offer", () => {
     // 20 points; response in 4, 6 and 8 hours; best 4. 4/4 × 20 = 20; 4/6 × 20 = 40/3; 4/8 × 20 = 10.
     expect(points({ method: "best-offer", unit: "hours", better: "lower" }, { B1: 4, B2: 6, B3: 8 }, 20)).toEqual({ B1: "20", B2: "40/3", B3: "10" });
