@@ -45,7 +45,7 @@ export default document({
 
     heading(1, "The award criteria"),
     lead("Each tender was scored against the award criteria below. Relative importance is the share of the total score each criterion is worth. The award criteria and the assessment methodology are set out in full in {awardCriteriaLocation}."),
-    loopTable("awardCriteria", [["Criterion", "{id} {title}", 40], ["Section", "{section}", 18], ["Relative importance", "{importance}", 20], ["Scores available", "{scale}", 22]]),
+    loopTable("awardCriteria", [["Criterion", "{id} {title}", 30], ["Section", "{section}", 15], ["Weight in section", "{weightInSection}", 16], ["Relative importance", "{importance}", 18], ["Scores available", "{scale}", 21]]),
     ...each("howAssessed", bullet("{text}")),
     ...when("isLot", para("**How the lots are awarded:** {lot.rule}")),
 

@@ -31,6 +31,11 @@ describe("documents for a points model with criteria on their own scales and a q
     expect(text).toContain("30 of 120 points (25%)");
   });
 
+  it("the assessment summary gives each criterion's weight as published, beside its share of the total", () => {
+    // Q1: 30 of 120 points of quality = 25% of the section; quality is 45% of the total, so 11.25%.
+    expect(letter).toMatch(/Q1 [^\n]+\nQuality\n30 of 120 points \(25%\)\n11\.25% of the total score/);
+  });
+
   it("the report names each criterion's own scale and states the quantitative rule in words", () => {
     expect(text).toContain("0 to 5 quality scale; Q1: 0 to 10 scale; K1: figures in hours");
     expect(text).toContain(

@@ -121,7 +121,7 @@ describe("assessment summaries", () => {
     ["(2)(b) its contact email address", "Contact email address\ntenders@riversidevoice.org.uk"],
     ["(2)(c) its unique identifier", "Unique identifier\nPQRV-4821-KDTM"],
     ["the recipient's own details", "Contact postal address\n2 Kingsway Court, Birmingham B1 2AA\nContact email address\nbids@nationalcarepartnership.co.uk\nUnique identifier\nPNCP-1930-WQLA"],
-    ["(2)(d)(i) each criterion's title, relative importance and scores available", "Q2 Co-production and involvement of disabled people\nQuality\n11.25% of the total score\n0 to 5 quality scale (0, 1, 2, 3, 4, 5)"],
+    ["(2)(d)(i) each criterion's title, relative importance and scores available", "Q2 Co-production and involvement of disabled people\nQuality\n25%\n11.25% of the total score\n0 to 5 quality scale (0, 1, 2, 3, 4, 5)"],
     ["(2)(d)(i) how each criterion was assessed", "User panel: each answer was scored by 3 members of a user panel of people who use services, on the User panel scale (0 to 3); the scores were combined as the mean."],
     ["(2)(d)(ii) where the full award criteria can be read", "set out in full in the Invitation to Tender, Part 3 (Award criteria and evaluation), on the council's e-tendering portal."],
     ["(2)(e)(i) the bidder's score, its descriptor and the panel's explanation", "Score: 2 (4.50 of 11.25 points). Relative importance: 11.25% of the total score.\nWhat the score means on the scale: Weak. Some relevant content but significant gaps or weak evidence.\nWhy: The tender proposes a local advisory group but gives no evidence of how disabled people would change decisions"],
