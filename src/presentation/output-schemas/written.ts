@@ -8,7 +8,7 @@ export const FailedOutput = z
     written: z.array(z.string()).max(0).describe("Always empty: nothing was written"),
     problems: ProblemsJson.describe("Every problem that stopped it, each located in its file"),
   })
-  .describe("What any command prints with --json when it cannot do its work (exit code 1): the problems, and nothing written");
+  .describe("What any command prints with --json when it cannot do its work (exit code 1): the problems, and nothing written. A usage error (exit code 2: a mistaken option, or refusing to overwrite a file without --force) prints no JSON: its one-line message is on standard error");
 
 export const WrittenOutput = z
   .strictObject({
