@@ -292,11 +292,19 @@ export function improvementRows(
   price: PriceImprovement | undefined,
 ): { what: string; now: string; needed: string }[] {
   if (improvements.some((i) => i.gap.compare(0) < 0) || price?.alreadyFirst) return [];
-  const rows = improvements.map((i) => ({
-    what: `${i.criterionId} ${i.title}`,
-    now: formatScore(i.current),
-    needed: i.needed ? `a score of ${formatScore(i.needed)}` : "not enough on its own, even at the top of the scale",
-  }));
+  const rows = improvements.map((i) => {
+    const f = i.figure;
+    if (f === undefined) {
+      return { what: `${i.criterionId} ${i.title}`, now: formatScore(i.current), needed: i.needed ? `a score of ${formatScore(i.needed)}` : "not enough on its own, even at the top of the scale" };
+    }
+    // Scored from a figure the tender offers, not a mark on a scale.
+    const needed = !f.solved
+      ? "not worked out: scored against the best offer, so every bid's points would move"
+      : f.beat !== undefined
+        ? `a figure better than ${formatScore(f.beat)} ${f.unit}`
+        : `not enough on its own, even at ${formatScore(f.best)} ${f.unit}`;
+    return { what: `${i.criterionId} ${i.title}`, now: `${formatScore(i.current)} ${f.unit}`, needed };
+  });
   if (price !== undefined) {
     const cut = price.needed ? price.current.sub(price.needed).div(price.current).mul(100) : undefined;
     rows.push({

@@ -3,7 +3,7 @@ import { scoredSection } from "../model/sections.js";
 import { scorePrices } from "../scoring/price-methods.js";
 import type { ScoringModel } from "../model/scoring-model.js";
 import { criterionScale, pointsSpan } from "../model/weights.js";
-import type { TenderResult } from "../scoring/result.js";
+import type { CriterionResult, TenderResult } from "../scoring/result.js";
 
 export interface CriterionImprovement {
   criterionId: string;
@@ -13,6 +13,13 @@ export interface CriterionImprovement {
   needed?: Exact;
   /** Points the bid is behind the leader (or ahead of the runner-up, when it leads). */
   gap: Exact;
+  /**
+   * A criterion scored from a figure (`current` is the figure offered): its unit, and, where the published
+   * bounds allow it to be solved, the figure the bid would have to beat to come first (`beat`), or that even
+   * the best figure would not be enough (`beat` absent, `solved` true). Against the best offer, moving one
+   * figure moves every bid's points, so it is not solved (`solved` false).
+   */
+  figure?: { unit: string; best: Exact; solved: boolean; beat?: Exact };
 }
 
 /**
@@ -33,7 +40,7 @@ export function improvementsToWin(model: ScoringModel, result: TenderResult, bid
     const sectionModel = scoredSection(model, section.section)!;
     return section.criteria.map((c) => {
       // A quantitative criterion has no scale of marks to climb: its figure is the bid's offer.
-      if (c.measure !== undefined) return { criterionId: c.criterionId, title: c.title, current: c.combined, gap };
+      if (c.measure !== undefined) return figureImprovement(c, gap);
       const scale = criterionScale(model, sectionModel, sectionModel.criteria.find((m) => m.id === c.criterionId)!)!;
       const improvement: CriterionImprovement = { criterionId: c.criterionId, title: c.title, current: c.combined, gap };
       if (gap.compare(0) < 0) return improvement; // already first, by `gap` points
@@ -106,4 +113,19 @@ export function priceToWin(model: ScoringModel, result: TenderResult, bidId: str
   if (firstAt(current)) return { current, alreadyFirst: true };
   const needed = highestWinningPrice(current, firstAt);
   return needed === undefined ? { current, alreadyFirst: false } : { current, needed, alreadyFirst: false };
+}
+
+/**
+ * Interpolation between published bounds: points = available × share, share = (figure − worst) ÷ (best −
+ * worst), clamped. Coming first needs share > current share + gap ÷ available; the figure at that share is
+ * the one to beat. Exact.
+ */
+function figureImprovement(c: CriterionResult, gap: Exact): CriterionImprovement {
+  const m = c.measure!;
+  const improvement: CriterionImprovement = { criterionId: c.criterionId, title: c.title, current: c.combined, gap, figure: { unit: m.unit, best: m.best, solved: false } };
+  if (gap.compare(0) < 0 || m.method !== "interpolation" || m.worst === undefined || c.availablePoints.equals(0)) return improvement;
+  const share = m.share.add(gap.div(c.availablePoints));
+  improvement.figure!.solved = true;
+  if (share.compare(1) < 0) improvement.figure!.beat = m.worst.add(share.mul(m.best.sub(m.worst)));
+  return improvement;
 }

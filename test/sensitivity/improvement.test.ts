@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { improvementsToWin, priceToWin } from "../../src/sensitivity/improvement.js";
 import { improvementsFromProfiles } from "../../src/sensitivity/profile-improvements.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
-import { aTender } from "../builders.js";
+import { aSpecification, aTender } from "../builders.js";
+import { TenderBids } from "../../src/model/bids.js";
 import { ScoringModel } from "../../src/model/scoring-model.js";
 
 /*
@@ -110,5 +111,52 @@ describe("where to invest effort, from profiles", () => {
     const leading = improvementsFromProfiles(model, { organisation: { ...profiles.organisation, price: 90 }, competitors: [{ name: "Them", price: 100, scores: { quality: 3 } }] });
     expect(leading.price?.alreadyFirst).toBe(true);
     expect(leading.criteria.every((c) => c.gap.compare(0) < 0)).toBe(true);
+  });
+});
+
+describe("where to invest effort on a criterion scored from a figure", () => {
+  /*
+   * Price 50 (proportional), quality 50 on one criterion K1: response hours, 4 best, 48 worst, interpolated.
+   * A: £100, 10 hours → price 50 × 80/100 = 40; K1 share (48 − 10)/44 = 38/44 → 50 × 38/44 = 475/11. Total 915/11.
+   * B: £80, 30 hours → price 50; K1 share 18/44 → 225/11. Total 775/11. B is 140/11 behind.
+   * B needs a share above 18/44 + (140/11)/50 = 90/220 + 56/220 = 73/110, i.e. a figure below
+   * 48 − 44 × 73/110 = 48 − 146/5 = 94/5 = 18.8 hours.
+   */
+  const base = aTender().withPrice(50).withQuality(50, { K1: 100 }).modelInput();
+  const model = ScoringModel.parse({
+    ...base,
+    sections: { ...base.sections, quality: { ...base.sections.quality!, criteria: [{ id: "K1", title: "Response to an urgent referral", weight: 100, measure: { method: "interpolation", unit: "hours", best: 4, worst: 48 } }] } },
+  });
+  const bidsInput = aTender().withBids({ id: "A", price: 100, scores: {} }, { id: "B", price: 80, scores: {} }).bidsInput();
+  const figures: Record<string, number> = { A: 10, B: 30 };
+  const bids = TenderBids.parse({ ...bidsInput, bids: bidsInput.bids.map((b) => ({ ...b, figures: { K1: figures[b.id]! } })) });
+  const outcome = scoreTender({ specification: aSpecification(), model, bids });
+  if (!outcome.ok) throw new Error("should score");
+
+  it("gives the figure to beat under interpolation, worked out by hand", () => {
+    const [k1] = improvementsToWin(model, outcome.value, "B");
+    expect(k1!.current.toFraction()).toBe("30");
+    expect(k1!.gap.toFraction()).toBe("140/11");
+    expect(k1!.figure?.unit).toBe("hours");
+    expect(k1!.figure?.solved).toBe(true);
+    expect(k1!.figure?.beat?.toFraction()).toBe("94/5");
+  });
+
+  it("says when even the best figure would not be enough, and does not solve the best-offer method", () => {
+    // A: £80, 4 hours → 50 + 50 = 100. B: £100, 30 hours → 40 + 225/11. B is 435/11 behind, but even 4 hours
+    // would add only 50 − 225/11 = 325/11.
+    const farInput = aTender().withBids({ id: "A", price: 80, scores: {} }, { id: "B", price: 100, scores: {} }).bidsInput();
+    const farBids = TenderBids.parse({ ...farInput, bids: farInput.bids.map((b) => ({ ...b, figures: { K1: b.id === "A" ? 4 : 30 } })) });
+    const far = scoreTender({ specification: aSpecification(), model, bids: farBids });
+    if (!far.ok) throw new Error("should score");
+    const [k1] = improvementsToWin(model, far.value, "B");
+    expect(k1!.gap.toFraction()).toBe("435/11");
+    expect(k1!.figure).toMatchObject({ solved: true });
+    expect(k1!.figure?.beat).toBeUndefined();
+    const bestOffer = ScoringModel.parse({ ...model, sections: { ...model.sections, quality: { ...model.sections.quality!, criteria: [{ ...model.sections.quality!.criteria[0]!, measure: { method: "best-offer", unit: "hours", better: "lower" } }] } } });
+    const scored = scoreTender({ specification: aSpecification(), model: bestOffer, bids });
+    if (!scored.ok) throw new Error("should score");
+    expect(improvementsToWin(bestOffer, scored.value, "B")[0]!.figure).toMatchObject({ solved: false });
+    expect(improvementsToWin(bestOffer, scored.value, "B")[0]!.figure?.beat).toBeUndefined();
   });
 });

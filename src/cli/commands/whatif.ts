@@ -10,6 +10,7 @@ import { stringifyJson } from "../../presentation/json.js";
 import { counted, formatChance, formatMoney, formatPercent, formatPoints, formatScore } from "../../language/uk-format.js";
 import { lotAwardLines } from "../../presentation/lot-award.js";
 import { describeWeightRanges, describeWeights, type WeightRange } from "../../sensitivity/weight-ranges.js";
+import type { CriterionImprovement } from "../../sensitivity/improvement.js";
 import { firstPlaceInterval, type WeightSweep } from "../../sensitivity/weight-sweep.js";
 import type { LotOfTender } from "../../workflows/lots.js";
 import { scoreTender } from "../../workflows/tender.js";
@@ -109,7 +110,7 @@ function renderWhatif(whatif: Whatif): string {
         out.push(`  Already first, ${formatPoints(imp.gap.neg())} points ahead of the runner-up.`);
         break;
       }
-      out.push(`  ${imp.criterionId} ${imp.title}: from ${formatScore(imp.current)} ${imp.needed ? `to ${formatScore(imp.needed)} would make it first` : "to the top of the scale would not be enough on its own"}`);
+      out.push(`  ${imp.criterionId} ${imp.title}: ${improvementWords(imp)}`);
     }
     if (priceToWin && !priceToWin.alreadyFirst) {
       out.push(
@@ -152,4 +153,13 @@ function describeSweep(sweep: WeightSweep, name: Map<string, string>, organisati
   if (sweep.breakEvens.length === 0) lines.push("  No two bids change places at any weight.");
   lines.push("");
   return lines;
+}
+
+/** A criterion's improvement in words: a mark on its scale, or for a criterion scored from a figure, the figure to beat. */
+function improvementWords(imp: CriterionImprovement): string {
+  const f = imp.figure;
+  if (f === undefined) return `from ${formatScore(imp.current)} ${imp.needed ? `to ${formatScore(imp.needed)} would make it first` : "to the top of the scale would not be enough on its own"}`;
+  const now = `from ${formatScore(imp.current)} ${f.unit}`;
+  if (!f.solved) return `${now}: scored against the best offer, so a better figure also moves the other bids' points (not worked out here)`;
+  return f.beat !== undefined ? `${now}, a figure better than ${formatScore(f.beat)} ${f.unit} would make it first` : `${now}, even the best figure (${formatScore(f.best)} ${f.unit}) would not be enough on its own`;
 }

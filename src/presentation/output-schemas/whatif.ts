@@ -85,6 +85,15 @@ export const WhatifOutput = z
           current: ExactJson.describe("The bid's combined score on it now"),
           needed: ExactJson.exactOptional().describe("The lowest score on the scale that would put the bid strictly first, all else equal; absent if none would"),
           gap: ExactJson.describe("Points the bid is behind the leader (negative: ahead of the runner-up, when it leads)"),
+          figure: z
+            .strictObject({
+              unit: z.string().describe("The figure's unit, as the model states it"),
+              best: ExactJson.describe("The published best figure (with interpolation) or the best offer"),
+              solved: z.boolean().describe("Whether the figure needed was worked out: true with interpolation between published bounds; false against the best offer, where one figure moves every bid's points"),
+              beat: ExactJson.exactOptional().describe("The figure the bid's offer would have to be better than to come first, all else equal; absent when not solved or when even the best figure would not be enough"),
+            })
+            .exactOptional()
+            .describe("For a criterion scored from a figure: current is the figure offered, and this says what figure would put the bid first"),
         }),
       )
       .describe("With --bid (or profiles): for each criterion, the score that would put the bid first; empty otherwise"),
