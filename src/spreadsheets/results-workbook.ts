@@ -11,9 +11,19 @@ import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { sheetName } from "./sheet-style.js";
 import { XF, XlsxWriter, fittedHeight, type XfId, type XlsxFormula, type XlsxSheet, type XlsxValue } from "./xlsx-writer.js";
 
+/**
+ * An exact value as the nearest double, remembered by the value itself: the results share one Exact for
+ * each distinct score, points and weight (see planSections), so a framework's hundreds of thousands of
+ * cells convert a few hundred values.
+ */
+const doubles = new WeakMap<Exact, number>();
+const num = (value: Exact): number => {
+  let double = doubles.get(value);
+  if (double === undefined) doubles.set(value, (double = value.valueOf()));
+  return double;
+};
 /** A live formula with the engine's value stored as its result, so the workbook shows numbers before it is recalculated. */
-const formula = (text: string, value: Exact | number): XlsxFormula => ({ formula: text, result: typeof value === "number" ? value : value.valueOf() });
-const num = (value: Exact) => value.valueOf();
+const formula = (text: string, value: Exact | number): XlsxFormula => ({ formula: text, result: typeof value === "number" ? value : num(value) });
 /** In a tender in lots, every sheet's title names the lot its results are for. */
 const lotSuffix = (result: TenderResult) => (result.lot === undefined ? "" : ` – ${lotHeading(result.lot)}`);
 
@@ -178,15 +188,19 @@ function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderR
   const firstEval = 4;
   const lastEval = firstEval + evaluators.length - 1;
   const firstRow = 3;
+  // The same text for every bid's row of a criterion: made once, so the shared-strings lookup hashes it once.
+  const criterionText = new Map<string, string>();
+  const [firstLetter, lastLetter, combinedLetter, topLetter, worthLetter] = [letter(firstEval), letter(lastEval), letter(col("Combined score")), letter(col("Top of scale")), letter(col("Criterion worth (points)"))];
   for (const bid of result.bids) {
     const section = bid.sections.find((s) => s.section === key)!;
     for (const c of section.criteria) {
       const r = sheet.nextRow;
-      const scores = evaluators.map((e) => {
-        const given = c.evaluatorScores.find((x) => x.evaluatorId === e);
+      const scores = evaluators.map((e, i) => {
+        // Usually each evaluator's score is where the evaluator is in the list; otherwise search.
+        const given = c.evaluatorScores[i]?.evaluatorId === e ? c.evaluatorScores[i] : c.evaluatorScores.find((x) => x.evaluatorId === e);
         return given ? num(given.score) : null;
       });
-      const range = `${letter(firstEval)}${r}:${letter(lastEval)}${r}`;
+      const range = `${firstLetter}${r}:${lastLetter}${r}`;
       // The user panel's combined score is written as a value: its members' own scores are not in this workbook.
       const panel = c.panelMembers !== undefined;
       const measured = c.measure !== undefined;
@@ -203,11 +217,13 @@ function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderR
             : c.basis === "median"
               ? "Median"
               : "Mean";
-      const combinedRef = `${letter(col("Combined score"))}${r}`;
+      const combinedRef = `${combinedLetter}${r}`;
+      let criterion = criterionText.get(c.criterionId);
+      if (criterion === undefined) criterionText.set(c.criterionId, (criterion = `${c.criterionId} ${c.title}`));
       const cells: XlsxValue[] = [
         bid.bidId,
         bid.bidder,
-        `${c.criterionId} ${c.title}`,
+        criterion,
         ...scores,
         combined,
         how,
@@ -215,7 +231,7 @@ function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderR
         num(c.availablePoints),
         !scored
           ? "–"
-          : formula(roundedAs(result, "criterion", criterionPointsFormula(combinedRef, `${letter(col("Top of scale"))}${r}`, `${letter(col("Criterion worth (points)"))}${r}`, c)), c.points),
+          : formula(roundedAs(result, "criterion", criterionPointsFormula(combinedRef, `${topLetter}${r}`, `${worthLetter}${r}`, c)), c.points),
       ];
       sheet.row(cells, rowStyles, fittedHeight(sheet, cells));
     }
