@@ -177,7 +177,10 @@ function sectionTitleIn(result: TenderResult, key: ScoredSectionKey): string {
 }
 
 function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderResult, name: string): SectionLayout {
-  const evaluators = [...new Set(result.bids.flatMap((b) => b.sections.find((s) => s.section === key)!.criteria.flatMap((c) => c.evaluatorScores.map((e) => e.evaluatorId))))];
+  // In order of first appearance; a loop, not arrays of every score's evaluator (a million at framework scale).
+  const seen = new Set<string>();
+  for (const b of result.bids) for (const c of b.sections.find((s) => s.section === key)!.criteria) for (const e of c.evaluatorScores) seen.add(e.evaluatorId);
+  const evaluators = [...seen];
   const headers = ["Bid ID", "Bidder", "Criterion", ...evaluators, "Combined score", "How combined", "Top of scale", "Criterion worth (points)", "Points"];
   const sheet = writer.addSheet(name, { widths: [9, 30, 34, ...evaluators.map(() => 8), 12, 22, 10, 12, 10], headerRows: 2 });
   titleAndHeader(sheet, `${sectionTitleIn(result, key)}: every criterion's scores and points${lotSuffix(result)}`, headers);
@@ -404,6 +407,21 @@ function pointsFormula(
 }
 
 function writeModeration(writer: XlsxWriter, result: TenderResult): void {
+  // A framework has thousands of answers to moderate, with a handful of distinct scores and spreads: each
+  // shared value is written to two places once.
+  const shown = new WeakMap<Exact, string>();
+  const twoPlaces = (value: Exact) => {
+    let text = shown.get(value);
+    if (text === undefined) shown.set(value, (text = roundForDisplay(value, 2)));
+    return text;
+  };
+  const shownTrimmed = new WeakMap<Exact, string>();
+  const trimmed = (value: Exact) => {
+    let text = shownTrimmed.get(value);
+    if (text === undefined) shownTrimmed.set(value, (text = twoPlaces(value).replace(/\.?0+$/, "")));
+    return text;
+  };
+  const criterionText = new Map<string, string>();
   const sheet = writer.addSheet("Moderation", { widths: [9, 30, 34, 18, 12, 70], headerRows: 2 });
   titleAndHeader(sheet, `Moderation${lotSuffix(result)}`, ["Bid ID", "Bidder", "Criterion", "Evaluators' scores", "Agreed score", "Reason / status"]);
   for (const bid of result.bids) {
@@ -413,16 +431,16 @@ function writeModeration(writer: XlsxWriter, result: TenderResult): void {
         const cells: XlsxValue[] = [
           bid.bidId,
           bid.bidder,
-          `${c.criterionId} ${c.title}`,
+          criterionText.get(c.criterionId) ?? criterionText.set(c.criterionId, `${c.criterionId} ${c.title}`).get(c.criterionId)!,
           c.panelMembers !== undefined
-            ? `User panel (${c.panelMembers} members): combined ${roundForDisplay(c.combined, 2).replace(/\.?0+$/, "")}`
-            : c.evaluatorScores.map((e) => roundForDisplay(e.score, 2).replace(/\.?0+$/, "")).join(", "),
+            ? `User panel (${c.panelMembers} members): combined ${trimmed(c.combined)}`
+            : c.evaluatorScores.map((e) => trimmed(e.score)).join(", "),
           c.moderation ? num(c.moderation.score) : "–",
           c.moderation
             ? c.moderation.reason
             : c.moderationCause === "decides-exclusion"
-              ? `Needs moderation: the combined score ${roundForDisplay(c.combined, 2)} is below the minimum and would exclude the bid`
-              : `Needs moderation: scores ${roundForDisplay(c.spread, 2)} apart (tolerance ${roundForDisplay(c.tolerance, 2)})`,
+              ? `Needs moderation: the combined score ${twoPlaces(c.combined)} is below the minimum and would exclude the bid`
+              : `Needs moderation: scores ${twoPlaces(c.spread)} apart (tolerance ${twoPlaces(c.tolerance)})`,
         ];
         sheet.row(cells, XF.wrap, fittedHeight(sheet, cells));
       }
