@@ -1,5 +1,7 @@
 // A framework-scale synthetic tender for benchmarks: deterministic (seeded), no I/O.
-import { ScoringModel, TenderBids } from "../dist/index.js";
+// Only the two schemas, not the whole library: a stage's peak memory is its own work, not modules it never uses.
+import { ScoringModel } from "../dist/model/scoring-model.js";
+import { TenderBids } from "../dist/model/bids.js";
 import { seededRandom } from "../dist/sensitivity/random.js";
 
 export function syntheticTender({ bids = 2000, criteria = 30, evaluators = 3, seed = 1 } = {}) {

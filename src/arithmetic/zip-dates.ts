@@ -9,13 +9,17 @@
  * packages this library has just written come here: anything unexpected is a bug and throws.
  */
 export function withZipDates(bytes: Uint8Array, isoDate: string): Uint8Array {
+  return stampZipDates(bytes.slice(), isoDate);
+}
+
+/** withZipDates on the package's own bytes, for a writer that has just made them and holds no other reference. */
+export function stampZipDates(out: Uint8Array, isoDate: string): Uint8Array {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) throw new Error(`zip date must be YYYY-MM-DD, got ${isoDate}`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (year < 1980 || year > 2107) throw new Error(`a zip cannot be dated ${isoDate}`);
   const dosDate = ((year - 1980) << 9) | (month << 5) | day;
   const dosTime = 0;
-  const out = bytes.slice();
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   let end = -1;
   for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {

@@ -8,6 +8,7 @@ import type { TenderSpecification } from "./specification.js";
 import { criterionScaleId } from "./weights.js";
 
 const at = (...path: PathSegment[]) => ({ document: "bids" as const, path });
+const scorePath = (b: number, criterionId: string, evaluatorId: string) => ["bids", b, "scores", criterionId, evaluatorId] as const;
 
 export interface CriterionInModel {
   section: ScoredSectionKey;
@@ -43,6 +44,14 @@ export function evaluatorsFor(bids: TenderBids, section: ScoredSectionKey, kind:
 export interface CheckOptions {
   /** Missing scores are warnings rather than errors (`--allow-incomplete`). */
   allowIncomplete?: boolean;
+}
+
+/** A scale's values as a set, made once per scale rather than searched once per score. */
+const scaleSets = new WeakMap<readonly number[], Set<number>>();
+function scaleValues(values: readonly number[]): Set<number> {
+  let set = scaleSets.get(values);
+  if (set === undefined) scaleSets.set(values, (set = new Set(values)));
+  return set;
 }
 
 export function checkBids(specification: Pick<TenderSpecification, "contract">, model: ScoringModel, tenderBids: TenderBids, options: CheckOptions = {}): Problem[] {
@@ -101,7 +110,10 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
     checkPrice(specification, model, tenderBids, b, problems);
     checkGates(model, tenderBids, b, problems);
 
-    for (const [criterionId, byEvaluator] of Object.entries(bid.scores)) {
+    // Keys rather than entries, and a score's path made only for a problem: a framework's bids hold a
+    // million scores, and an array per score was most of this check's time.
+    for (const criterionId of Object.keys(bid.scores)) {
+      const byEvaluator = bid.scores[criterionId]!;
       const known = criteria.get(criterionId);
       if (known === undefined) {
         problems.push(problem("bids.unknown-criterion", at("bids", b, "scores", criterionId), { criterion: criterionId, known: knownCriteria }));
@@ -113,27 +125,28 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
       }
       const scaleId = criterionScaleId(known.sectionModel, known.criterion);
       const scale = model.scales[scaleId];
+      const onScale = scale === undefined ? undefined : scaleValues(scale.values);
       const expected = panelFor.get(known.section)!;
       const forCriterion = scorersOf.get(criterionId)!;
-      for (const [evaluatorId, given] of Object.entries(byEvaluator)) {
-        const path = ["bids", b, "scores", criterionId, evaluatorId] as const;
+      for (const evaluatorId of Object.keys(byEvaluator)) {
+        const given = byEvaluator[evaluatorId]!;
         if (!memberIds.has(evaluatorId)) {
-          problems.push(problem("bids.unknown-evaluator", at(...path), { evaluator: evaluatorId }));
+          problems.push(problem("bids.unknown-evaluator", at(...scorePath(b, criterionId, evaluatorId)), { evaluator: evaluatorId }));
           continue;
         }
         if (!expected.includes(evaluatorId)) {
           problems.push(
-            problem("bids.evaluator-not-on-section", at(...path), { evaluator: evaluatorId, section: known.sectionName.toLowerCase() }),
+            problem("bids.evaluator-not-on-section", at(...scorePath(b, criterionId, evaluatorId)), { evaluator: evaluatorId, section: known.sectionName.toLowerCase() }),
           );
           continue;
         }
         if (!forCriterion.includes(evaluatorId)) {
-          problems.push(problem("bids.evaluator-not-on-criterion", at(...path), { evaluator: evaluatorId, criterion: criterionId }));
+          problems.push(problem("bids.evaluator-not-on-criterion", at(...scorePath(b, criterionId, evaluatorId)), { evaluator: evaluatorId, criterion: criterionId }));
           continue;
         }
-        if (scale !== undefined && !scale.values.includes(given.score)) {
+        if (scale !== undefined && !onScale!.has(given.score)) {
           problems.push(
-            problem("bids.score-not-on-scale", at(...path, "score"), {
+            problem("bids.score-not-on-scale", at(...scorePath(b, criterionId, evaluatorId), "score"), {
               score: String(given.score),
               scale: scaleId,
               allowed: scale.values.join(", "),
@@ -142,7 +155,7 @@ export function checkBids(specification: Pick<TenderSpecification, "contract">, 
         }
         if (known.criterion.justificationRequired && given.justification.trim() === "") {
           problems.push(
-            problem("bids.missing-justification", at(...path, "justification"), { bid: bid.id, criterion: criterionId, evaluator: evaluatorId }),
+            problem("bids.missing-justification", at(...scorePath(b, criterionId, evaluatorId), "justification"), { bid: bid.id, criterion: criterionId, evaluator: evaluatorId }),
           );
         }
       }

@@ -1,4 +1,4 @@
-import { HUNDRED, ONE, ZERO, exact, sum, type Exact } from "../arithmetic/exact.js";
+import { Fraction, HUNDRED, ONE, ZERO, exact, sum, type Exact } from "../arithmetic/exact.js";
 import type { Measure } from "../model/measure.js";
 import { bestOffered, measuredShare } from "./measured.js";
 import { roundToStep } from "./rounding.js";
@@ -59,6 +59,13 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
     }
   }
 
+  // Spreads and tolerances are shared values (see CriterionPlan): each is written as text once, not once a warning.
+  const texts = new Map<Exact, string>();
+  const text = (value: Exact) => {
+    let written = texts.get(value);
+    if (written === undefined) texts.set(value, (written = value.toString()));
+    return written;
+  };
   for (const result of bidResults) {
     for (const section of result.sections) {
       for (const c of section.criteria) {
@@ -76,8 +83,8 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
             problem("scoring.moderation-needed", { document: "bids", path: ["bids", bidIndex.get(result.bidId)!, "scores", c.criterionId] }, {
               bid: result.bidId,
               criterion: c.criterionId,
-              spread: c.spread.toString(),
-              tolerance: c.tolerance.toString(),
+              spread: text(c.spread),
+              tolerance: text(c.tolerance),
             }, "warning"),
           );
         }
@@ -182,12 +189,13 @@ export function scoreTender(input: TenderInput, options: ScoreOptions = {}): Out
     ties: ranking.ties,
     ...(model.rounding !== undefined ? { rounding: model.rounding } : {}),
     ...(ranking.band !== undefined ? { band: ranking.band } : {}),
-    moderationNeeded: ordered.flatMap((r) =>
-      r.sections.flatMap((s) =>
-        s.criteria.filter((c) => c.needsModeration).map((c) => ({ bidId: r.bidId, criterionId: c.criterionId, spread: c.spread, tolerance: c.tolerance })),
-      ),
-    ),
+    moderationNeeded: [],
   };
+  for (const r of ordered) {
+    for (const s of r.sections) {
+      for (const c of s.criteria) if (c.needsModeration) result.moderationNeeded.push({ bidId: r.bidId, criterionId: c.criterionId, spread: c.spread, tolerance: c.tolerance });
+    }
+  }
   if (priceSummary !== undefined) result.price = priceSummary;
   return { ok: true, value: result, problems };
 }
@@ -280,6 +288,10 @@ function planSections(model: ScoringModel, tenderBids: TenderBids): SectionPlan[
   return plans;
 }
 
+/** Reused by scoreQualitativeSections for one criterion at a time (it is synchronous, so never shared). */
+const scratchMarks: number[] = [];
+const scratchScores: EvaluatorScoreResult[] = [];
+
 function scoreQualitativeSections(
   model: ScoringModel,
   plans: readonly SectionPlan[],
@@ -300,19 +312,21 @@ function scoreQualitativeSections(
       if (criterion.measure !== undefined) return measuredCriterion(model, c, criterion.measure, bid, exclusions);
       // Every expected score is present unless scoring was allowed to be incomplete.
       const byEvaluator = bid.scores[criterion.id];
-      const evaluatorScores: EvaluatorScoreResult[] = [];
-      const marks: number[] = [];
+      // Collected in scratch arrays and copied at their exact length: a result holds hundreds of thousands of
+      // these lists at framework scale, and an array grown by push keeps room for 17.
+      let count = 0;
       for (const evaluatorId of c.evaluators) {
         const given = byEvaluator?.[evaluatorId];
         if (!given) continue;
-        marks.push(given.score);
-        evaluatorScores.push({ evaluatorId, score: exact(given.score), justification: given.justification });
+        scratchMarks[count] = given.score;
+        scratchScores[count++] = { evaluatorId, score: exact(given.score), justification: given.justification };
       }
+      const evaluatorScores = scratchScores.slice(0, count);
       const moderation = agreed.size === 0 ? undefined : agreed.get(`${bid.id}\u0000${criterion.id}`);
-      if (evaluatorScores.length === 0 && moderation === undefined) {
+      if (count === 0 && moderation === undefined) {
         exclusions.push({ rule: "not-scored", criterionId: criterion.id, criterionTitle: criterion.title });
       }
-      const fast = moderation === undefined && marks.length > 0 ? combineWholeScores(c, marks) : undefined;
+      const fast = moderation === undefined && count > 0 ? combineWholeScores(c, scratchMarks, count) : undefined;
       const combined =
         fast !== undefined
           ? fast
@@ -355,7 +369,7 @@ function scoreQualitativeSections(
       }
       return result;
     });
-    const exactSum = sum(criteria.map((c) => c.points));
+    const exactSum = sumOfPoints(criteria);
     const section = model.rounding?.of === "section" ? roundedPoints(exactSum, model.rounding.step) : { points: exactSum };
     const points = section.points;
     const percentOfSection = sectionWeight.equals(0) ? ZERO : points.div(sectionWeight).mul(HUNDRED);
@@ -388,6 +402,35 @@ function scoreQualitativeSections(
   return result;
 }
 
+/**
+ * The exact sum of the criteria's points, over their least common denominator and reduced once at the end:
+ * the same value `sum` gives, without reducing a fraction at every step (at framework scale, most of the
+ * section's time). Criteria usually share a few denominators, so the common one stops growing at once.
+ */
+function sumOfPoints(criteria: readonly CriterionResult[]): Exact {
+  let numerator = 0n;
+  let denominator = 1n;
+  for (const { points } of criteria) {
+    const d = points.d;
+    if (denominator % d !== 0n) {
+      const scale = d / gcd(denominator, d);
+      numerator *= scale;
+      denominator *= scale;
+    }
+    numerator += points.s * points.n * (denominator / d);
+  }
+  return new Fraction(numerator, denominator);
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
 /** A combined score's points (rounded if the model's rule rounds criteria) and whether it is below the criterion's minimum. */
 function pointsFor(c: CriterionPlan, combined: Exact): CombinedPoints {
   const exactPoints = scoreShare(c.scale, combined).mul(c.availablePoints);
@@ -400,13 +443,13 @@ function pointsFor(c: CriterionPlan, combined: Exact): CombinedPoints {
  * divided once, with the points of each distinct combined value computed once per criterion. Undefined
  * (take the general path) when the numbers would not fit the key.
  */
-function combineWholeScores(c: CriterionPlan, marks: number[]): (CombinedScore & { scored: CombinedPoints }) | undefined {
-  const count = marks.length;
+function combineWholeScores(c: CriterionPlan, given: readonly number[], count: number): (CombinedScore & { scored: CombinedPoints }) | undefined {
   if (count >= 64) return undefined;
   let total = 0;
   let low = Infinity;
   let high = -Infinity;
-  for (const mark of marks) {
+  for (let i = 0; i < count; i++) {
+    const mark = given[i]!;
     if (!Number.isSafeInteger(mark)) return undefined;
     total += mark;
     if (mark < low) low = mark;
@@ -415,7 +458,7 @@ function combineWholeScores(c: CriterionPlan, marks: number[]): (CombinedScore &
   let numerator: number;
   let denominator: number;
   if (c.combination.method === "median") {
-    marks.sort((a, b) => a - b);
+    const marks = given.slice(0, count).sort((a, b) => a - b);
     const mid = Math.floor(count / 2);
     [numerator, denominator] = count % 2 === 1 ? [marks[mid]!, 1] : [marks[mid - 1]! + marks[mid]!, 2];
   } else {

@@ -11,9 +11,19 @@ import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { sheetName } from "./sheet-style.js";
 import { XF, XlsxWriter, fittedHeight, type XfId, type XlsxFormula, type XlsxSheet, type XlsxValue } from "./xlsx-writer.js";
 
+/**
+ * An exact value as the nearest double, remembered by the value itself: the results share one Exact for
+ * each distinct score, points and weight (see planSections), so a framework's hundreds of thousands of
+ * cells convert a few hundred values.
+ */
+const doubles = new WeakMap<Exact, number>();
+const num = (value: Exact): number => {
+  let double = doubles.get(value);
+  if (double === undefined) doubles.set(value, (double = value.valueOf()));
+  return double;
+};
 /** A live formula with the engine's value stored as its result, so the workbook shows numbers before it is recalculated. */
-const formula = (text: string, value: Exact | number): XlsxFormula => ({ formula: text, result: typeof value === "number" ? value : value.valueOf() });
-const num = (value: Exact) => value.valueOf();
+const formula = (text: string, value: Exact | number): XlsxFormula => ({ formula: text, result: typeof value === "number" ? value : num(value) });
 /** In a tender in lots, every sheet's title names the lot its results are for. */
 const lotSuffix = (result: TenderResult) => (result.lot === undefined ? "" : ` – ${lotHeading(result.lot)}`);
 
@@ -167,7 +177,10 @@ function sectionTitleIn(result: TenderResult, key: ScoredSectionKey): string {
 }
 
 function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderResult, name: string): SectionLayout {
-  const evaluators = [...new Set(result.bids.flatMap((b) => b.sections.find((s) => s.section === key)!.criteria.flatMap((c) => c.evaluatorScores.map((e) => e.evaluatorId))))];
+  // In order of first appearance; a loop, not arrays of every score's evaluator (a million at framework scale).
+  const seen = new Set<string>();
+  for (const b of result.bids) for (const c of b.sections.find((s) => s.section === key)!.criteria) for (const e of c.evaluatorScores) seen.add(e.evaluatorId);
+  const evaluators = [...seen];
   const headers = ["Bid ID", "Bidder", "Criterion", ...evaluators, "Combined score", "How combined", "Top of scale", "Criterion worth (points)", "Points"];
   const sheet = writer.addSheet(name, { widths: [9, 30, 34, ...evaluators.map(() => 8), 12, 22, 10, 12, 10], headerRows: 2 });
   titleAndHeader(sheet, `${sectionTitleIn(result, key)}: every criterion's scores and points${lotSuffix(result)}`, headers);
@@ -178,15 +191,19 @@ function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderR
   const firstEval = 4;
   const lastEval = firstEval + evaluators.length - 1;
   const firstRow = 3;
+  // The same text for every bid's row of a criterion: made once, so the shared-strings lookup hashes it once.
+  const criterionText = new Map<string, string>();
+  const [firstLetter, lastLetter, combinedLetter, topLetter, worthLetter] = [letter(firstEval), letter(lastEval), letter(col("Combined score")), letter(col("Top of scale")), letter(col("Criterion worth (points)"))];
   for (const bid of result.bids) {
     const section = bid.sections.find((s) => s.section === key)!;
     for (const c of section.criteria) {
       const r = sheet.nextRow;
-      const scores = evaluators.map((e) => {
-        const given = c.evaluatorScores.find((x) => x.evaluatorId === e);
+      const scores = evaluators.map((e, i) => {
+        // Usually each evaluator's score is where the evaluator is in the list; otherwise search.
+        const given = c.evaluatorScores[i]?.evaluatorId === e ? c.evaluatorScores[i] : c.evaluatorScores.find((x) => x.evaluatorId === e);
         return given ? num(given.score) : null;
       });
-      const range = `${letter(firstEval)}${r}:${letter(lastEval)}${r}`;
+      const range = `${firstLetter}${r}:${lastLetter}${r}`;
       // The user panel's combined score is written as a value: its members' own scores are not in this workbook.
       const panel = c.panelMembers !== undefined;
       const measured = c.measure !== undefined;
@@ -203,11 +220,13 @@ function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderR
             : c.basis === "median"
               ? "Median"
               : "Mean";
-      const combinedRef = `${letter(col("Combined score"))}${r}`;
+      const combinedRef = `${combinedLetter}${r}`;
+      let criterion = criterionText.get(c.criterionId);
+      if (criterion === undefined) criterionText.set(c.criterionId, (criterion = `${c.criterionId} ${c.title}`));
       const cells: XlsxValue[] = [
         bid.bidId,
         bid.bidder,
-        `${c.criterionId} ${c.title}`,
+        criterion,
         ...scores,
         combined,
         how,
@@ -215,7 +234,7 @@ function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderR
         num(c.availablePoints),
         !scored
           ? "–"
-          : formula(roundedAs(result, "criterion", criterionPointsFormula(combinedRef, `${letter(col("Top of scale"))}${r}`, `${letter(col("Criterion worth (points)"))}${r}`, c)), c.points),
+          : formula(roundedAs(result, "criterion", criterionPointsFormula(combinedRef, `${topLetter}${r}`, `${worthLetter}${r}`, c)), c.points),
       ];
       sheet.row(cells, rowStyles, fittedHeight(sheet, cells));
     }
@@ -388,6 +407,21 @@ function pointsFormula(
 }
 
 function writeModeration(writer: XlsxWriter, result: TenderResult): void {
+  // A framework has thousands of answers to moderate, with a handful of distinct scores and spreads: each
+  // shared value is written to two places once.
+  const shown = new WeakMap<Exact, string>();
+  const twoPlaces = (value: Exact) => {
+    let text = shown.get(value);
+    if (text === undefined) shown.set(value, (text = roundForDisplay(value, 2)));
+    return text;
+  };
+  const shownTrimmed = new WeakMap<Exact, string>();
+  const trimmed = (value: Exact) => {
+    let text = shownTrimmed.get(value);
+    if (text === undefined) shownTrimmed.set(value, (text = twoPlaces(value).replace(/\.?0+$/, "")));
+    return text;
+  };
+  const criterionText = new Map<string, string>();
   const sheet = writer.addSheet("Moderation", { widths: [9, 30, 34, 18, 12, 70], headerRows: 2 });
   titleAndHeader(sheet, `Moderation${lotSuffix(result)}`, ["Bid ID", "Bidder", "Criterion", "Evaluators' scores", "Agreed score", "Reason / status"]);
   for (const bid of result.bids) {
@@ -397,16 +431,16 @@ function writeModeration(writer: XlsxWriter, result: TenderResult): void {
         const cells: XlsxValue[] = [
           bid.bidId,
           bid.bidder,
-          `${c.criterionId} ${c.title}`,
+          criterionText.get(c.criterionId) ?? criterionText.set(c.criterionId, `${c.criterionId} ${c.title}`).get(c.criterionId)!,
           c.panelMembers !== undefined
-            ? `User panel (${c.panelMembers} members): combined ${roundForDisplay(c.combined, 2).replace(/\.?0+$/, "")}`
-            : c.evaluatorScores.map((e) => roundForDisplay(e.score, 2).replace(/\.?0+$/, "")).join(", "),
+            ? `User panel (${c.panelMembers} members): combined ${trimmed(c.combined)}`
+            : c.evaluatorScores.map((e) => trimmed(e.score)).join(", "),
           c.moderation ? num(c.moderation.score) : "–",
           c.moderation
             ? c.moderation.reason
             : c.moderationCause === "decides-exclusion"
-              ? `Needs moderation: the combined score ${roundForDisplay(c.combined, 2)} is below the minimum and would exclude the bid`
-              : `Needs moderation: scores ${roundForDisplay(c.spread, 2)} apart (tolerance ${roundForDisplay(c.tolerance, 2)})`,
+              ? `Needs moderation: the combined score ${twoPlaces(c.combined)} is below the minimum and would exclude the bid`
+              : `Needs moderation: scores ${twoPlaces(c.spread)} apart (tolerance ${twoPlaces(c.tolerance)})`,
         ];
         sheet.row(cells, XF.wrap, fittedHeight(sheet, cells));
       }

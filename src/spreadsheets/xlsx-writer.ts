@@ -1,5 +1,5 @@
 import { Zip, ZipDeflate } from "fflate";
-import { withZipDates } from "../arithmetic/zip-dates.js";
+import { stampZipDates } from "../arithmetic/zip-dates.js";
 import { escapeHtml } from "../presentation/escape.js";
 
 /**
@@ -108,10 +108,22 @@ export function xmlText(text: string): string {
   return escapeHtml(text.replace(FORBIDDEN, ""));
 }
 
+/**
+ * Text of the numbers written so far: a framework's sheets repeat a few hundred distinct figures (scores,
+ * points, weights) hundreds of thousands of times, and writing a fraction's digits is slow. Bounded, so a
+ * sheet of all-different figures (prices) costs a lookup, not memory.
+ */
+const numberTexts = new Map<number, string>();
+const NUMBER_TEXTS = 4096;
+
 function numberText(value: number): string {
+  let text = numberTexts.get(value);
+  if (text !== undefined) return text;
   // A failure is never turned into a number, so a non-finite one here is a bug.
   if (!Number.isFinite(value)) throw new Error(`a cell's number must be finite, got ${value}`);
-  return String(value);
+  text = String(value);
+  if (numberTexts.size < NUMBER_TEXTS) numberTexts.set(value, text);
+  return text;
 }
 
 /** About 64 KiB of XML text at a time into the deflater: large enough to be cheap, small enough to stay small. */
@@ -401,8 +413,9 @@ export class XlsxWriter {
       at += c.length;
     }
     this.chunks.length = 0;
-    // fflate stamps entries in the local time zone; the workbook's own date is written over every stamp.
-    return withZipDates(bytes, date);
+    // fflate stamps entries in the local time zone; the workbook's own date is written over every stamp
+    // (in place: at framework scale a copy is 4 MB more at the stage's peak).
+    return stampZipDates(bytes, date);
   }
 }
 

@@ -4,16 +4,17 @@ import { parseScoringModel } from "../model/parse.js";
 import { sectionsOfKind } from "../model/sections.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
 import { isAssessed } from "../scoring/assessed.js";
-import { makeUserPanelForm } from "../documents/make-documents.js";
 import type { DocumentTemplate } from "../documents/render-docx.js";
-import { makeModerationSheet } from "../spreadsheets/moderation-sheet.js";
 import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
-import { makeScoreSheets, type GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
+import type { GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
 import { lotAwardLines } from "../presentation/lot-award.js";
 import { textOf, type NamedFile } from "./files.js";
 import type { ScoredTender, TenderFiles } from "./tender.js";
 import { validateTender } from "./tender.js";
-import { loadProfiles } from "./whatif.js";
+
+// The writers of the other workbooks and documents (score sheets, the moderation sheet, Word forms, what-if
+// profiles) are imported when asked for: scoring writes only the results workbook, and loading the rest
+// (the Word stack among them) cost every score run about 0.2 s of CPU and 10 MB before any work.
 
 /** The workbooks' date (YYYY-MM-DD), from the caller's clock or fixed: the same inputs and date give the same bytes. */
 export interface WorkbookDate {
@@ -29,11 +30,13 @@ export async function blankScoreSheets(files: TenderFiles, options: WorkbookDate
   if (!checked.ok || checked.tender === undefined) return { ok: false, problems: checked.problems };
   const { specification, model, bids } = checked.tender;
   if (bids === undefined) return { ok: false, problems: [problem("input.no-bids", { document: "bids" }, {})] };
+  const { makeScoreSheets } = await import("../spreadsheets/score-sheets.js");
   const workbooks = await makeScoreSheets({ specification, model, bids, modelHash: modelHash(model), date: options.date });
   // Beside each user-panel sheet, the same questions as a large-print Word form, for a member who prefers one.
   const forms: GeneratedWorkbook[] = [];
   const problems: Problem[] = [];
   if (options.userPanelForm !== undefined && sectionsOfKind(model, "user-panel").length > 0) {
+    const { makeUserPanelForm } = await import("../documents/make-documents.js");
     for (const member of bids.panel.userPanel) {
       const made = makeUserPanelForm(options.userPanelForm, { specification, model, bids, memberId: member.id, date: options.date });
       if (made === undefined) continue;
@@ -70,6 +73,7 @@ export function feedbackToWrite(scored: ScoredTender): number {
  */
 export async function moderationSheet(scored: ScoredTender, options: WorkbookDate): Promise<Uint8Array | undefined> {
   if (scored.result.moderationNeeded.length === 0 && feedbackToWrite(scored) === 0) return undefined;
+  const { makeModerationSheet } = await import("../spreadsheets/moderation-sheet.js");
   return makeModerationSheet({ ...scored.tender, modelHash: modelHash(scored.tender.model), date: options.date }, scored.result);
 }
 
@@ -86,7 +90,7 @@ export async function restrictedRecord(scored: ScoredTender, options: WorkbookDa
 export async function profilesSheet(files: { model: NamedFile; from?: NamedFile | undefined }, options: WorkbookDate): Promise<Outcome<Uint8Array>> {
   const text = textOf(files.model);
   const model = text.ok ? parseScoringModel(text.text, files.model.name) : { ok: false as const, problems: [text.problem] };
-  const from = files.from === undefined ? undefined : await loadProfiles(files.from);
+  const from = files.from === undefined ? undefined : await (await import("./whatif.js")).loadProfiles(files.from);
   if (!model.ok || (from !== undefined && !from.ok)) return { ok: false, problems: [...(model.ok ? [] : model.problems), ...(from && !from.ok ? from.problems : [])] };
   const { makeProfilesSheet } = await import("../spreadsheets/profiles-sheet.js");
   return { ok: true, value: await makeProfilesSheet(model.value.data, from?.ok ? from.value.data : undefined, options), problems: [] };
