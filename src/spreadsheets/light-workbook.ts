@@ -1,5 +1,5 @@
 import { contentOf, type CellContent } from "./cell-value.js";
-import { readXlsxPackage } from "./xlsx-package.js";
+import { XLSX_LIMITS, readXlsxPackage, type RawInflate } from "./xlsx-package.js";
 import { readRowsWithSaxes } from "./worksheet-saxes.js";
 import { scanWorksheet } from "./worksheet-scanner.js";
 
@@ -21,8 +21,8 @@ export interface LightSheet {
   lastRow: number;
 }
 
-export async function loadLightWorkbook(bytes: Uint8Array): Promise<LightSheet[]> {
-  const workbook = readXlsxPackage(bytes);
+export async function loadLightWorkbook(bytes: Uint8Array, inflateRaw?: RawInflate): Promise<LightSheet[]> {
+  const workbook = readXlsxPackage(bytes, XLSX_LIMITS, inflateRaw);
   return workbook.sheets.map((sheet) => ({ name: sheet.name, state: sheet.state, ...readRows(sheet.xml, workbook.sharedStrings, workbook.numberFormats) }));
 }
 

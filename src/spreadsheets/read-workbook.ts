@@ -8,7 +8,7 @@ import { cellProblem, cellText, readScore, type CellContent } from "./cell-value
 import { readDeclaration } from "./declaration-sheet.js";
 import { cellAt, columnLetter, columnsOf, loadLightWorkbook, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { METADATA_SHEET, readMetadata } from "./metadata.js";
-import { XlsxReadError } from "./xlsx-package.js";
+import { XlsxReadError, type RawInflate } from "./xlsx-package.js";
 
 export interface ReadContext {
   specification: TenderSpecification;
@@ -88,11 +88,14 @@ function findHeader(sheet: LightSheet, required: (keyof Columns)[]): { row: numb
 /** A workbook's rows, or why it could not be read: plain data, so it can come back from a worker thread. */
 export type ParsedWorkbook = { ok: true; sheets: LightSheet[] } | { ok: false; reason: "empty" | "unreadable"; detail?: string };
 
-/** Parse a workbook's bytes into rows: the slow part, which a caller may run in a worker thread. */
-export async function parseWorkbook(bytes: Uint8Array): Promise<ParsedWorkbook> {
+/**
+ * Parse a workbook's bytes into rows: the slow part, which a caller may run in a worker thread. A
+ * platform's faster inflater may be given (see `RawInflate`); the result is the same with or without it.
+ */
+export async function parseWorkbook(bytes: Uint8Array, inflateRaw?: RawInflate): Promise<ParsedWorkbook> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   try {
-    const sheets = await loadLightWorkbook(bytes);
+    const sheets = await loadLightWorkbook(bytes, inflateRaw);
     return sheets.length === 0 ? { ok: false, reason: "unreadable", detail: "it has no worksheets" } : { ok: true, sheets };
   } catch (error) {
     const message = (error as Error).message.slice(0, 200);
