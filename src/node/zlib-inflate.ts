@@ -9,5 +9,7 @@ import type { RawInflate } from "../spreadsheets/xlsx-package.js";
  */
 export const zlibInflateRaw: RawInflate = (packed, maxBytes) => {
   if (maxBytes < 1) throw new RangeError("nothing may be unpacked");
-  return inflateRawSync(packed, { maxOutputLength: maxBytes });
+  // One output buffer a byte larger than the most allowed: a part that unpacks to what its zip directory
+  // states is unpacked in one piece, never gathered from 16 KB chunks and copied again.
+  return inflateRawSync(packed, { maxOutputLength: maxBytes, chunkSize: Math.max(64, maxBytes + 1) });
 };
