@@ -26,7 +26,6 @@ export interface ScoreEntry {
   criterionId: string;
   score: number;
   justification: string;
-  location: Location;
 }
 
 export type WorkbookContent =
@@ -217,7 +216,7 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
     seenForBid.set(criterion, table * ROWS_PER_TABLE + r);
     const justification = justificationColumn === undefined ? "" : (plainJustification(values[justificationColumn]) ?? checkedJustification(sheet, r, justificationColumn, file, problems));
     if (justification === undefined) continue;
-    const scoreWhere = { file, sheet: sheet.name, cell: scoreLetter + r };
+    const scoreWhere = () => ({ file, sheet: sheet.name, cell: scoreLetter + r });
     const answer = { bid, criterion, evaluatorId, justification };
     const justificationWhere = () => where(justificationColumn ?? scoreColumn);
     const raw = values[scoreColumn];
@@ -227,7 +226,7 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
         ? acceptReading(raw, scoreWhere, justificationWhere, answer, known, context, problems)
         : acceptScore(cellAt(sheet, r, scoreColumn), scoreWhere, justificationWhere, answer, known, context, problems);
     if (score === undefined) continue;
-    entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: scoreWhere });
+    entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification });
   }
 }
 
@@ -280,7 +279,7 @@ function plainJustification(value: unknown): string | undefined {
  */
 function acceptScore(
   content: CellContent,
-  where: Location,
+  scoreWhere: () => Location,
   justificationWhere: () => Location,
   answer: { bid: string; criterion: string; evaluatorId: string; justification: string },
   known: CriterionInModel,
@@ -288,6 +287,7 @@ function acceptScore(
   problems: Problem[],
 ): number | undefined {
   const { bid, criterion } = answer;
+  const where = scoreWhere();
   const refused = cellProblem(content, { ...where, sheet: where.sheet ?? "" });
   if (refused !== undefined) {
     problems.push(refused);
@@ -300,13 +300,13 @@ function acceptScore(
     else problems.push(problem("sheets.score-unreadable", where, { detail: reading.detail }));
     return undefined;
   }
-  return acceptReading(reading.value, where, justificationWhere, answer, known, context, problems);
+  return acceptReading(reading.value, () => where, justificationWhere, answer, known, context, problems);
 }
 
-/** Check a score read from its cell: on the criterion's scale, with a justification where the model requires one. */
+/** Check a score read from its cell (its place made only for a problem): on the criterion's scale, with a justification where the model requires one. */
 function acceptReading(
   value: number,
-  where: Location,
+  where: () => Location,
   justificationWhere: () => Location,
   answer: { bid: string; criterion: string; evaluatorId: string; justification: string },
   known: CriterionInModel,
@@ -316,7 +316,7 @@ function acceptReading(
   const scaleId = criterionScaleId(known.sectionModel, known.criterion);
   const scale = context.model.scales[scaleId]!;
   if (!scale.values.includes(value)) {
-    problems.push(problem("bids.score-not-on-scale", where, { score: String(value), scale: scaleId, allowed: scale.values.join(", ") }));
+    problems.push(problem("bids.score-not-on-scale", where(), { score: String(value), scale: scaleId, allowed: scale.values.join(", ") }));
     return undefined;
   }
   if (known.criterion.justificationRequired && answer.justification === "") {
@@ -447,9 +447,9 @@ function readMatrixSheets(workbook: LightSheet[], file: string, context: ReadCon
         const jCol = justificationColumns.get(criterion);
         const justification = jCol !== undefined ? checkedJustification(sheet, r, jCol, file, problems) : "";
         if (justification === undefined) continue;
-        const score = acceptScore(cellAt(sheet, r, col), where, () => where, { bid, criterion, evaluatorId, justification }, known, context, problems);
+        const score = acceptScore(cellAt(sheet, r, col), () => where, () => where, { bid, criterion, evaluatorId, justification }, known, context, problems);
         if (score === undefined) continue;
-        entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: where });
+        entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification });
       }
     }
   }
