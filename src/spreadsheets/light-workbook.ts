@@ -1,5 +1,5 @@
 import { contentOf, type CellContent } from "./cell-value.js";
-import { readXlsxPackage } from "./xlsx-package.js";
+import { XLSX_LIMITS, readXlsxPackage, type RawInflate } from "./xlsx-package.js";
 import { readRowsWithSaxes } from "./worksheet-saxes.js";
 import { scanWorksheet } from "./worksheet-scanner.js";
 
@@ -21,8 +21,8 @@ export interface LightSheet {
   lastRow: number;
 }
 
-export async function loadLightWorkbook(bytes: Uint8Array): Promise<LightSheet[]> {
-  const workbook = readXlsxPackage(bytes);
+export async function loadLightWorkbook(bytes: Uint8Array, inflateRaw?: RawInflate): Promise<LightSheet[]> {
+  const workbook = readXlsxPackage(bytes, XLSX_LIMITS, inflateRaw);
   return workbook.sheets.map((sheet) => ({ name: sheet.name, state: sheet.state, ...readRows(sheet.xml, workbook.sharedStrings, workbook.numberFormats) }));
 }
 
@@ -59,7 +59,15 @@ export function formatAt(sheet: LightSheet, row: number, column: number): string
  * single cell at row 1,048,576 would otherwise mean a million empty rows to look at.
  */
 export function rowsAfter(sheet: LightSheet, after: number): number[] {
-  return [...sheet.rows.keys()].filter((r) => r > after).sort((a, b) => a - b);
+  const rows: number[] = [];
+  // Rows are almost always written in order, so they are sorted only when they were not.
+  let inOrder = true;
+  for (const r of sheet.rows.keys()) {
+    if (r <= after) continue;
+    if (rows.length > 0 && r < rows[rows.length - 1]!) inOrder = false;
+    rows.push(r);
+  }
+  return inOrder ? rows : rows.sort((a, b) => a - b);
 }
 
 /** The columns of a row that hold something, in order. */

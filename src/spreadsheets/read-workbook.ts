@@ -3,12 +3,13 @@ import { criteriaById, evaluatorsFor, type CriterionInModel } from "../model/che
 import type { ScoringModel } from "../model/scoring-model.js";
 import { criterionScaleId } from "../model/weights.js";
 import type { TenderSpecification } from "../model/specification.js";
+import { checkText } from "../model/text-safety.js";
 import { problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import { cellProblem, cellText, readScore, type CellContent } from "./cell-value.js";
 import { readDeclaration } from "./declaration-sheet.js";
 import { cellAt, columnLetter, columnsOf, loadLightWorkbook, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { METADATA_SHEET, readMetadata } from "./metadata.js";
-import { XlsxReadError } from "./xlsx-package.js";
+import { XlsxReadError, type RawInflate } from "./xlsx-package.js";
 
 export interface ReadContext {
   specification: TenderSpecification;
@@ -25,7 +26,6 @@ export interface ScoreEntry {
   criterionId: string;
   score: number;
   justification: string;
-  location: Location;
 }
 
 export type WorkbookContent =
@@ -88,11 +88,14 @@ function findHeader(sheet: LightSheet, required: (keyof Columns)[]): { row: numb
 /** A workbook's rows, or why it could not be read: plain data, so it can come back from a worker thread. */
 export type ParsedWorkbook = { ok: true; sheets: LightSheet[] } | { ok: false; reason: "empty" | "unreadable"; detail?: string };
 
-/** Parse a workbook's bytes into rows: the slow part, which a caller may run in a worker thread. */
-export async function parseWorkbook(bytes: Uint8Array): Promise<ParsedWorkbook> {
+/**
+ * Parse a workbook's bytes into rows: the slow part, which a caller may run in a worker thread. A
+ * platform's faster inflater may be given (see `RawInflate`); the result is the same with or without it.
+ */
+export async function parseWorkbook(bytes: Uint8Array, inflateRaw?: RawInflate): Promise<ParsedWorkbook> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   try {
-    const sheets = await loadLightWorkbook(bytes);
+    const sheets = await loadLightWorkbook(bytes, inflateRaw);
     return sheets.length === 0 ? { ok: false, reason: "unreadable", detail: "it has no worksheets" } : { ok: true, sheets };
   } catch (error) {
     const message = (error as Error).message.slice(0, 200);
@@ -139,7 +142,7 @@ export function interpretWorkbook(parsed: ParsedWorkbook, file: string, context:
       const entries: ScoreEntry[] = [];
       const tables = workbook.filter((s) => s.name !== METADATA_SHEET && findHeader(s, ["bid", "criterion", "score"]));
       if (tables.length === 0) return { ok: false, problems: [problem("sheets.no-score-table", at(), { sheet: workbook.map((s) => s.name).filter((n) => n !== METADATA_SHEET).join(", ") })] };
-      const seen = new Map<string, Map<string, string>>();
+      const seen = seenAnswers();
       for (const sheet of tables) readScoreTable(sheet, file, evaluatorId, context, entries, problems, seen);
       const declaration = readDeclaration(workbook, file, evaluatorId, problems);
       return finish({ kind: "scores", file, evaluators: [evaluatorId], entries, ...(declaration ? { declaration } : {}) }, problems);
@@ -155,25 +158,36 @@ function finish<T>(value: T, problems: Problem[]): Outcome<T> {
   return problems.some((p) => p.severity === "error") ? { ok: false, problems } : { ok: true, value, problems };
 }
 
-function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, context: ReadContext, entries: ScoreEntry[], problems: Problem[], seen: Map<string, Map<string, string>>): void {
+function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, context: ReadContext, entries: ScoreEntry[], problems: Problem[], seen: SeenAnswers): void {
   const header = findHeader(sheet, ["bid", "criterion", "score"])!;
   const { columns } = header;
+  const bidColumn = columns.bid!;
+  const criterionColumn = columns.criterion!;
+  const scoreColumn = columns.score!;
+  const justificationColumn = columns.justification;
+  const scoreLetter = columnLetter(scoreColumn);
   const bidIds = new Set(context.bids.bids.map((b) => b.id));
   const criteria = criteriaById(context.model);
   const scoresCriterion = new Map<string, "yes" | "not-on-section" | "not-on-criterion">();
+  // The text of each id cell read, by the cell's own string: a framework's sheet names the same 2,000 bids
+  // and 30 criteria 60,000 times, and each is checked against the text rule once.
+  const idTexts = new Map<string, string>();
+  const table = seen.tables.push(sheet.name) - 1;
   for (const r of rowsAfter(sheet, header.row)) {
-    const bid = checkedText(sheet, r, columns.bid!, file, problems);
-    const criterion = checkedText(sheet, r, columns.criterion!, file, problems);
+    const values = sheet.rows.get(r)!;
+    // Each cell is read as `checkedText` reads it; a value that could hold a problem is left to it.
+    const bid = plainText(values[bidColumn], idTexts) ?? checkedText(sheet, r, bidColumn, file, problems);
+    const criterion = plainText(values[criterionColumn], idTexts) ?? checkedText(sheet, r, criterionColumn, file, problems);
     if (bid === undefined || criterion === undefined) continue; // refused, and reported at its cell
     if (bid === "" && criterion === "") continue; // blank rows are fine
     const where = (col: number) => ({ file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` });
     if (!bidIds.has(bid)) {
-      problems.push(problem("sheets.unknown-bid", where(columns.bid!), { bid }));
+      problems.push(problem("sheets.unknown-bid", where(bidColumn), { bid }));
       continue;
     }
     const known = criteria.get(criterion);
     if (known === undefined) {
-      problems.push(problem("sheets.unknown-criterion", where(columns.criterion!), { criterion }));
+      problems.push(problem("sheets.unknown-criterion", where(criterionColumn), { criterion }));
       continue;
     }
     // Whether the evaluator scores this criterion, worked out once per criterion rather than once per row.
@@ -183,31 +197,80 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
       scoresCriterion.set(criterion, scores);
     }
     if (scores === "not-on-section") {
-      problems.push(problem("bids.evaluator-not-on-section", where(columns.score!), { evaluator: evaluatorId, section: known.section }));
+      problems.push(problem("bids.evaluator-not-on-section", where(scoreColumn), { evaluator: evaluatorId, section: known.section }));
       continue;
     }
     if (scores === "not-on-criterion") {
-      problems.push(problem("bids.evaluator-not-on-criterion", where(columns.score!), { evaluator: evaluatorId, criterion }));
+      problems.push(problem("bids.evaluator-not-on-criterion", where(scoreColumn), { evaluator: evaluatorId, criterion }));
       continue;
     }
-    const scoreCell = cellAt(sheet, r, columns.score!);
     // Where each bid's answers were read, by criterion: keyed by the cells' own strings, which are
-    // hashed once, rather than by a string made for every row.
-    let seenForBid = seen.get(bid);
-    if (seenForBid === undefined) seen.set(bid, (seenForBid = new Map()));
+    // hashed once, rather than by a string made for every row; the place is a number until it is needed.
+    let seenForBid = seen.answers.get(bid);
+    if (seenForBid === undefined) seen.answers.set(bid, (seenForBid = new Map()));
     const other = seenForBid.get(criterion);
     if (other !== undefined) {
-      problems.push(problem("sheets.duplicate-row", where(columns.bid!), { bid, criterion, other }));
+      problems.push(problem("sheets.duplicate-row", where(bidColumn), { bid, criterion, other: seen.place(other) }));
       continue;
     }
-    seenForBid.set(criterion, `sheet "${sheet.name}", row ${r}`);
-    const justification = columns.justification !== undefined ? checkedJustification(sheet, r, columns.justification, file, problems) : "";
+    seenForBid.set(criterion, table * ROWS_PER_TABLE + r);
+    const justification = justificationColumn === undefined ? "" : (plainJustification(values[justificationColumn]) ?? checkedJustification(sheet, r, justificationColumn, file, problems));
     if (justification === undefined) continue;
-    const scoreWhere = where(columns.score!);
-    const score = acceptScore(scoreCell, scoreWhere, () => where(columns.justification ?? columns.score!), { bid, criterion, evaluatorId, justification }, known, context, problems);
+    const scoreWhere = () => ({ file, sheet: sheet.name, cell: scoreLetter + r });
+    const answer = { bid, criterion, evaluatorId, justification };
+    const justificationWhere = () => where(justificationColumn ?? scoreColumn);
+    const raw = values[scoreColumn];
+    // A number in the cell is a score read; anything else is read, or refused, by `acceptScore`.
+    const score =
+      typeof raw === "number" && Number.isFinite(raw)
+        ? acceptReading(raw, scoreWhere, justificationWhere, answer, known, context, problems)
+        : acceptScore(cellAt(sheet, r, scoreColumn), scoreWhere, justificationWhere, answer, known, context, problems);
     if (score === undefined) continue;
-    entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: scoreWhere });
+    entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification });
   }
+}
+
+/** The answers a score sheet's tables have read, by bid and criterion, each at `table * ROWS_PER_TABLE + row`. */
+interface SeenAnswers {
+  answers: Map<string, Map<string, number>>;
+  /** The tables' sheet names, by table number. */
+  tables: string[];
+  place(at: number): string;
+}
+const ROWS_PER_TABLE = 2 ** 21; // more than a sheet's 1,048,576 rows
+
+function seenAnswers(): SeenAnswers {
+  const tables: string[] = [];
+  return { answers: new Map(), tables, place: (at) => `sheet "${tables[Math.floor(at / ROWS_PER_TABLE)]}", row ${at % ROWS_PER_TABLE}` };
+}
+
+/**
+ * What `checkedText` gives for a cell holding `value`, when the cell cannot hold a problem (empty, a
+ * number, or text the text rule allows); undefined otherwise, to be read by `checkedText`.
+ */
+function plainText(value: unknown, texts: Map<string, string>): string | undefined {
+  if (typeof value === "string") {
+    let text = texts.get(value);
+    if (text === undefined) {
+      const checked = checkText(value);
+      if (!checked.ok) return undefined;
+      text = checked.text.trim();
+      texts.set(value, text);
+    }
+    return text;
+  }
+  if (value === undefined || value === null) return "";
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+}
+
+/** What `checkedJustification` gives for a cell holding `value`, when the cell cannot hold a problem; undefined otherwise. */
+function plainJustification(value: unknown): string | undefined {
+  if (typeof value === "string") {
+    const checked = checkText(value);
+    return checked.ok ? checked.text.trim() : undefined;
+  }
+  if (value === undefined || value === null) return "";
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
 }
 
 /**
@@ -216,7 +279,7 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
  */
 function acceptScore(
   content: CellContent,
-  where: Location,
+  scoreWhere: () => Location,
   justificationWhere: () => Location,
   answer: { bid: string; criterion: string; evaluatorId: string; justification: string },
   known: CriterionInModel,
@@ -224,6 +287,7 @@ function acceptScore(
   problems: Problem[],
 ): number | undefined {
   const { bid, criterion } = answer;
+  const where = scoreWhere();
   const refused = cellProblem(content, { ...where, sheet: where.sheet ?? "" });
   if (refused !== undefined) {
     problems.push(refused);
@@ -236,17 +300,30 @@ function acceptScore(
     else problems.push(problem("sheets.score-unreadable", where, { detail: reading.detail }));
     return undefined;
   }
+  return acceptReading(reading.value, () => where, justificationWhere, answer, known, context, problems);
+}
+
+/** Check a score read from its cell (its place made only for a problem): on the criterion's scale, with a justification where the model requires one. */
+function acceptReading(
+  value: number,
+  where: () => Location,
+  justificationWhere: () => Location,
+  answer: { bid: string; criterion: string; evaluatorId: string; justification: string },
+  known: CriterionInModel,
+  context: ReadContext,
+  problems: Problem[],
+): number | undefined {
   const scaleId = criterionScaleId(known.sectionModel, known.criterion);
   const scale = context.model.scales[scaleId]!;
-  if (!scale.values.includes(reading.value)) {
-    problems.push(problem("bids.score-not-on-scale", where, { score: String(reading.value), scale: scaleId, allowed: scale.values.join(", ") }));
+  if (!scale.values.includes(value)) {
+    problems.push(problem("bids.score-not-on-scale", where(), { score: String(value), scale: scaleId, allowed: scale.values.join(", ") }));
     return undefined;
   }
   if (known.criterion.justificationRequired && answer.justification === "") {
-    problems.push(problem("bids.missing-justification", justificationWhere(), { bid, criterion, evaluator: answer.evaluatorId }));
+    problems.push(problem("bids.missing-justification", justificationWhere(), { bid: answer.bid, criterion: answer.criterion, evaluator: answer.evaluatorId }));
     return undefined;
   }
-  return reading.value;
+  return value;
 }
 
 function justificationText(content: CellContent): string {
@@ -370,9 +447,9 @@ function readMatrixSheets(workbook: LightSheet[], file: string, context: ReadCon
         const jCol = justificationColumns.get(criterion);
         const justification = jCol !== undefined ? checkedJustification(sheet, r, jCol, file, problems) : "";
         if (justification === undefined) continue;
-        const score = acceptScore(cellAt(sheet, r, col), where, () => where, { bid, criterion, evaluatorId, justification }, known, context, problems);
+        const score = acceptScore(cellAt(sheet, r, col), () => where, () => where, { bid, criterion, evaluatorId, justification }, known, context, problems);
         if (score === undefined) continue;
-        entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification, location: where });
+        entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score, justification });
       }
     }
   }

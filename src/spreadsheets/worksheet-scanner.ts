@@ -32,13 +32,19 @@ export function scanWorksheet(xml: string, sharedStrings: readonly string[], num
 
 // The declaration as programs write it, in a form saxes accepts; any other is left to saxes.
 const DECLARATION = /^<\?xml version=(["'])1\.0\1(?: encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?: standalone=(["'])(?:yes|no)\3)?[ \t\n]?\?>/;
-// Characters XML does not allow (or normalises: a carriage return), surrogates (checked for pairs), and
-// the markup the scanner does not read: comments, CDATA, a DOCTYPE, processing instructions, and "]]>"
+// Characters XML does not allow (or normalises: a carriage return) and surrogates (checked for pairs).
+const OUTSIDE_SUBSET = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF\uD800-\uDFFF]/g;
+// The markup the scanner does not read: comments, CDATA, a DOCTYPE, processing instructions, and "]]>"
 // (an error in text).
-const OUTSIDE_SUBSET = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF\uD800-\uDFFF]|<!|<\?|]]>/g;
+const OUTSIDE_MARKUP = /<[!?]|]]>/g;
 
-/** Whether the XML after `from` holds only characters and markup the scanner reads; a surrogate must be one of a pair. */
+/**
+ * Whether the XML after `from` holds only characters and markup the scanner reads; a surrogate must be
+ * one of a pair. Two searches, as one expression with both was several times slower over 20 MB.
+ */
 function withinSubset(xml: string, from: number): boolean {
+  OUTSIDE_MARKUP.lastIndex = from;
+  if (OUTSIDE_MARKUP.test(xml)) return false;
   OUTSIDE_SUBSET.lastIndex = from;
   for (let found = OUTSIDE_SUBSET.exec(xml); found !== null; found = OUTSIDE_SUBSET.exec(xml)) {
     const code = xml.charCodeAt(found.index);
@@ -88,7 +94,8 @@ class Scanner {
   private lastRow = 0;
   private rowNumber = 0;
   private values: unknown[] = [];
-  private rowFormats: string[] = [];
+  // Made only for a row with a number shown in a format other than General.
+  private rowFormats: string[] | undefined;
   private column = 0;
   // The cell being read.
   private type = "n";
@@ -96,6 +103,15 @@ class Scanner {
   private raw: string | undefined;
   private capturing: Tag.Value | Tag.Formula | undefined;
   private captured = "";
+  // A value's text while it is one run of plain text, as where it starts and ends (-1 otherwise): made
+  // into a string only when it is not a plain whole number.
+  private capturedFrom = -1;
+  private capturedTo = -1;
+  // The cell's value, where it is a plain whole number (a number, or a shared string's index); -1 otherwise.
+  // Its text is then where it starts and ends, made into `raw` only if it is needed after all.
+  private rawDigits = -1;
+  private rawFrom = -1;
+  private rawTo = -1;
   private inlineText: StringItemText | undefined;
   private format = "General";
   // The attributes the reader uses, of the element being opened, as where their values start and end
@@ -111,8 +127,10 @@ class Scanner {
   // The cell's reference, made into a string only for a formula.
   private addressFrom = -1;
   private addressTo = -1;
-  // The names of the attributes of the element being opened, as start and end, to refuse one given twice (as saxes does).
+  // The names of the attributes of the element being opened, as start and end, to refuse one given twice
+  // (as saxes does): the first `attributeCount` pairs are this element's.
   private readonly attributeNames: number[] = [];
+  private attributeCount = 0;
   // Open elements, by where their names start and end in the XML.
   private readonly openStarts: number[] = [];
   private readonly openEnds: number[] = [];
@@ -162,7 +180,11 @@ class Scanner {
       }
     }
     if (!hasEntity) {
-      if (wanted) this.deliver(xml.slice(from, to));
+      if (!wanted) return;
+      if (this.capturing === Tag.Value && this.captured === "" && this.capturedFrom < 0) {
+        this.capturedFrom = from;
+        this.capturedTo = to;
+      } else this.deliver(xml.slice(from, to));
       return;
     }
     const decoded = this.decode(from, to);
@@ -170,6 +192,10 @@ class Scanner {
   }
 
   private deliver(value: string): void {
+    if (this.capturedFrom >= 0) {
+      this.captured = this.xml.slice(this.capturedFrom, this.capturedTo);
+      this.capturedFrom = -1;
+    }
     if (this.capturing !== undefined) this.captured += value;
     else this.inlineText?.add(value);
   }
@@ -207,8 +233,7 @@ class Scanner {
     const tag = this.tagOf(from, nameEnd);
     this.rFrom = this.sFrom = this.tFrom = this.siFrom = -1;
     let at = nameEnd;
-    const names = this.attributeNames;
-    names.length = 0;
+    this.attributeCount = 0;
     for (;;) {
       const before = at;
       while (isSpace(xml.charCodeAt(at))) at++;
@@ -224,18 +249,22 @@ class Scanner {
         return at + 2;
       }
       if (at === before) throw LEAVE_TO_SAXES;
-      at = this.attribute(at, tag, names);
+      at = this.attribute(at, tag);
     }
   }
 
   /** One attribute at `from`; returns where it ends. */
-  private attribute(from: number, tag: Tag, names: number[]): number {
+  private attribute(from: number, tag: Tag): number {
     const xml = this.xml;
     const nameEnd = this.nameEnd(from);
-    for (let n = 0; n < names.length; n += 2) {
+    const names = this.attributeNames;
+    const count = this.attributeCount;
+    for (let n = 0; n < 2 * count; n += 2) {
       if (this.sameName(names[n]!, names[n + 1]!, from, nameEnd)) throw LEAVE_TO_SAXES;
     }
-    names.push(from, nameEnd);
+    names[2 * count] = from;
+    names[2 * count + 1] = nameEnd;
+    this.attributeCount = count + 1;
     let at = nameEnd;
     while (isSpace(xml.charCodeAt(at))) at++;
     if (xml.charCodeAt(at) !== EQ) throw LEAVE_TO_SAXES;
@@ -361,7 +390,7 @@ class Scanner {
         this.rowNumber = Number.isInteger(r) && r > 0 ? r : this.rowNumber + 1;
         if (this.rowNumber > MAX_ROW) throw rowBeyondTheSheet(this.rowNumber);
         this.values = [];
-        this.rowFormats = [];
+        this.rowFormats = undefined;
         this.column = 0;
         break;
       }
@@ -376,16 +405,20 @@ class Scanner {
         this.type = this.tFrom < 0 ? "n" : this.xml.slice(this.tFrom, this.tTo);
         this.formula = undefined;
         this.raw = undefined;
+        this.rawDigits = -1;
+        this.rawFrom = -1;
         this.inlineText = undefined;
         break;
       }
       case Tag.Value:
         this.capturing = tag;
         this.captured = "";
+        this.capturedFrom = -1;
         break;
       case Tag.Formula:
         this.capturing = tag;
         this.captured = "";
+        this.capturedFrom = -1;
         this.formula = {
           text: "",
           isShared: this.tFrom >= 0 && this.xml.slice(this.tFrom, this.tTo) === "shared",
@@ -408,7 +441,16 @@ class Scanner {
     }
     switch (tag) {
       case Tag.Value:
-        this.raw = this.captured;
+        this.rawDigits = this.capturedFrom >= 0 ? this.digitsAt(this.capturedFrom, this.capturedTo) : -1;
+        if (this.rawDigits >= 0) {
+          this.rawFrom = this.capturedFrom;
+          this.rawTo = this.capturedTo;
+          this.raw = "";
+        } else {
+          this.rawFrom = -1;
+          this.raw = this.capturedFrom >= 0 ? this.xml.slice(this.capturedFrom, this.capturedTo) : this.captured;
+        }
+        this.capturedFrom = -1;
         this.capturing = undefined;
         break;
       case Tag.Formula:
@@ -416,19 +458,23 @@ class Scanner {
         this.capturing = undefined;
         break;
       case Tag.Cell: {
-        const value = cellValue(this.type, this.raw, this.inlineText, this.sharedStrings);
+        let value: unknown = this.plainValue();
+        if (value === undefined) {
+          if (this.rawFrom >= 0) this.raw = this.xml.slice(this.rawFrom, this.rawTo);
+          value = cellValue(this.type, this.raw, this.inlineText, this.sharedStrings);
+        }
         if (this.formula) {
           const address = this.addressFrom < 0 ? "" : this.xml.slice(this.addressFrom, this.addressTo);
           this.values[this.column] = formulaValue(this.formula, value, this.raw !== undefined, address, this.sharedFormulaMasters);
         }
         else if (value !== undefined) this.values[this.column] = value;
-        if (typeof value === "number" && this.format !== "General") this.rowFormats[this.column] = this.format;
+        if (typeof value === "number" && this.format !== "General") (this.rowFormats ??= [])[this.column] = this.format;
         break;
       }
       case Tag.Row:
         if (this.values.length > 0) {
           this.rows.set(this.rowNumber, this.values);
-          if (this.rowFormats.length > 0) this.formats.set(this.rowNumber, this.rowFormats);
+          if (this.rowFormats !== undefined) this.formats.set(this.rowNumber, this.rowFormats);
           this.lastRow = Math.max(this.lastRow, this.rowNumber);
         }
         break;
@@ -437,6 +483,30 @@ class Scanner {
       default:
         this.inlineText?.close(this.localName(nameFrom, nameTo));
     }
+  }
+
+  /**
+   * What `cellValue` gives for a cell holding a plain whole number, a number or a shared string found,
+   * read without looking at its text again; undefined for any other cell.
+   */
+  private plainValue(): number | string | undefined {
+    const digits = this.rawDigits;
+    if (digits < 0 || this.formula !== undefined) return undefined;
+    if (this.type === "n") return digits;
+    return this.type === "s" ? this.sharedStrings[digits] : undefined;
+  }
+
+  /** The whole number written from `from` to `to` in 1 to 15 plain digits (so exactly as `Number()` reads it), or -1. */
+  private digitsAt(from: number, to: number): number {
+    if (to - from < 1 || to - from > 15) return -1;
+    const xml = this.xml;
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const digit = xml.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      n = n * 10 + digit;
+    }
+    return n;
   }
 
   /** `Number()` of an attribute's value, without making a string of it when it is a plain whole number. */

@@ -45,8 +45,16 @@ export const XLSX_LIMITS: Readonly<XlsxLimits> = { partBytes: 64 * MB, totalByte
 /** Why a workbook cannot be read, in words for the person who supplied it. */
 export class XlsxReadError extends Error {}
 
-export function readXlsxPackage(bytes: Uint8Array, limits: Readonly<XlsxLimits> = XLSX_LIMITS): XlsxPackage {
-  const parts = new Parts(bytes, limits);
+/**
+ * A faster way to unpack a part's deflated bytes that a platform may offer (Node's zlib; see
+ * src/node/zlib-inflate.ts): the part unpacked, or a throw when it is damaged or would unpack to more
+ * than `maxBytes`, without ever holding more than that. Whenever it throws, the part is unpacked again
+ * by fflate as without it, so a refused workbook is refused with the same words either way.
+ */
+export type RawInflate = (packed: Uint8Array, maxBytes: number) => Uint8Array;
+
+export function readXlsxPackage(bytes: Uint8Array, limits: Readonly<XlsxLimits> = XLSX_LIMITS, inflateRaw?: RawInflate): XlsxPackage {
+  const parts = new Parts(bytes, limits, inflateRaw);
   const officeDocument = relationships(parts, "").find((r) => r.type.endsWith("/officeDocument"));
   if (!officeDocument) throw new XlsxReadError("it is a zip file with no workbook inside, so not an .xlsx file");
   const workbookPath = officeDocument.target;
@@ -89,6 +97,7 @@ class Parts {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: Readonly<XlsxLimits>,
+    private readonly inflateRaw?: RawInflate,
   ) {
     const entries = withPlainErrors(() => centralDirectory(bytes));
     let declared = 0;
@@ -136,6 +145,10 @@ class Parts {
     const packed = packedData(this.bytes, entry);
     if (entry.method === 0) return packed;
     if (entry.method !== 8) throw new XlsxReadError(`it is damaged, or packed in a way Excel does not use (${entry.name} uses zip compression method ${entry.method})`);
+    if (this.inflateRaw !== undefined) {
+      const fast = this.unpackWith(this.inflateRaw, packed, entry);
+      if (fast !== undefined) return fast;
+    }
     // Unpack a slice at a time, counting: however the sizes in the zip lie, no more than the size it
     // states (itself within the limits) is ever kept. A slice of deflated data unpacks to at most about
     // 1,032 times its size (258 bytes from 2 bits), so each slice is sized to the bytes still expected:
@@ -158,6 +171,19 @@ class Parts {
       at += slice;
     } while (at < packed.length);
     return written === entry.size ? out : out.subarray(0, written);
+  }
+
+  /** The part unpacked by the platform's inflater within the same limits, or undefined to leave it to fflate. */
+  private unpackWith(inflateRaw: RawInflate, packed: Uint8Array, entry: Entry): Uint8Array | undefined {
+    let out: Uint8Array;
+    try {
+      out = inflateRaw(packed, Math.min(entry.size, this.limits.totalBytes - this.unpackedBytes));
+    } catch {
+      return undefined;
+    }
+    if (out.length > Math.min(entry.size, this.limits.totalBytes - this.unpackedBytes)) return undefined;
+    this.unpackedBytes += out.length;
+    return out;
   }
 }
 

@@ -22,13 +22,13 @@ export function isReturnedWorkbook(name: string): boolean {
  *
  * The workbooks are parsed on this thread, one after another, and each one's rows are checked and let go
  * before the next is parsed. Parsing them on worker threads was slower and took more memory, measured on
- * three 60,000-row score sheets (2 cores): every row had to be copied back from the worker. The runtime
- * is still taken, so callers need not change, but reading does not use it.
+ * three 60,000-row score sheets (2 cores): every row had to be copied back from the worker. From the
+ * runtime only its inflater is used, where the platform has one.
  */
 export async function readReturnedSheets(
   sheets: readonly NamedFile[],
   context: { specification: TenderSpecification; model: ScoringModel; bids: TenderBids; allowIncomplete: boolean },
-  _runtime?: ParallelRuntime,
+  runtime?: ParallelRuntime,
 ): Promise<Outcome<{ bids: TenderBids; inputs: InputRecord[]; scoredIn: Map<string, Location> }>> {
   const problems: Problem[] = [];
   for (const file of sheets) {
@@ -41,7 +41,7 @@ export async function readReturnedSheets(
   const hash = modelHash(context.model);
   const contents: WorkbookContent[] = [];
   for (const file of workbooks) {
-    const read = interpretWorkbook(await parseWorkbook(bytesOf(file)), file.name, { ...context, modelHash: hash });
+    const read = interpretWorkbook(await parseWorkbook(bytesOf(file), runtime?.inflateRaw), file.name, { ...context, modelHash: hash });
     problems.push(...read.problems);
     if (read.ok) contents.push(read.value);
   }

@@ -1,6 +1,7 @@
 import { seededRandom } from "../sensitivity/random.js";
 import { tally, type SmaaInput, type SmaaTally } from "../sensitivity/smaa.js";
 import { parseWorkbook, type ParsedWorkbook } from "../spreadsheets/read-workbook.js";
+import type { RawInflate } from "../spreadsheets/xlsx-package.js";
 
 /**
  * Work that may run on another thread: each task is plain, structured-cloneable data, and `runTask` is
@@ -21,6 +22,8 @@ export type TaskResult<T extends ParallelTask> = TaskResults[T["kind"]];
 export interface ParallelRuntime {
   /** Run every task and return their results in the same order as the tasks. */
   runInParallel<T extends ParallelTask>(tasks: readonly T[]): Promise<TaskResult<T>[]>;
+  /** The platform's own inflater for reading workbooks, where it has a faster one than fflate (Node's zlib). */
+  inflateRaw?: RawInflate;
 }
 
 export async function runTask<T extends ParallelTask>(task: T): Promise<TaskResult<T>>;
