@@ -111,7 +111,7 @@ export function tally(input: SmaaInput): SmaaTally {
   const keys = new Float64Array(m);
   const owner = new Int32Array(m);
   for (let i = 0; i < m; i++) owner[i] = i;
-  const book = new StartingOrders(n, m, stride, rows, input.samples);
+  const book = StartingOrders.for(n, m, stride, rows, input.samples);
   const runStart = new Int32Array(m);
   const runEnd = new Int32Array(m);
   const rankCounts = new Int32Array(m * m);
@@ -254,11 +254,12 @@ export function tally(input: SmaaInput): SmaaTally {
   return { samples: accepted, drawn, bids: m, criteria: n, rankCounts: Float64Array.from(rankCounts), firstCounts, centralSums };
 }
 
+let lastOrders: StartingOrders | undefined;
+
 /**
  * Starting orders for the ranking: the bids in order of their totals at the points of a grid over the
  * first n − 1 weights (the last is what they leave), each worked out when a sample first comes near its
- * point, from the order at the nearest point of a coarser grid. The fine grid has about one point for every
- * 16 samples, up to 40 a side and 65,536 in all. The orders only save work: whatever order the bids start
+ * point, from the order at the nearest point of a coarser grid. The orders only save work: whatever order the bids start
  * in, the insertion pass ends with the same ranking, so the results are the same.
  */
 class StartingOrders {
@@ -274,23 +275,17 @@ class StartingOrders {
   private readonly keys: Float64Array;
   private readonly point: Float64Array;
 
-  constructor(
+  /** The shares the orders were worked out from (before any uncertain share is drawn). */
+  private readonly shares: Float64Array;
+
+  private constructor(
     private readonly n: number,
     private readonly m: number,
     private readonly stride: number,
-    private readonly rows: Float64Array,
-    samples: number,
+    private rows: Float64Array,
+    fine: number,
   ) {
-    const d = Math.max(0, n - 1);
-    const points = (g: number) => (g + 1) ** d;
-    // Points within the simplex: (g + d choose d).
-    const inside = (g: number) => {
-      let c = 1;
-      for (let k = 1; k <= d; k++) c = (c * (g + k)) / k;
-      return c;
-    };
-    let fine = 1;
-    while (fine < 39 && points(fine + 1) <= 65_536 && inside(fine + 1) <= samples / 16) fine++;
+    const points = (g: number) => (g + 1) ** Math.max(0, n - 1);
     this.fine = fine;
     this.coarse = Math.max(1, Math.round(fine / 5));
     this.fineCell = new Int32Array(points(fine)).fill(-1);
@@ -300,6 +295,31 @@ class StartingOrders {
     this.stored = m;
     this.keys = new Float64Array(m);
     this.point = new Float64Array(n);
+    this.shares = rows.slice();
+  }
+
+  /**
+   * The orders for these bids: those of the last run on this thread where it was over the same shares
+   * (the next chunk of the same analysis), so each thread works them out once; otherwise new ones. The
+   * fine grid has about one point for every 4 samples, up to 40 a side and 65,536 points in all.
+   */
+  static for(n: number, m: number, stride: number, rows: Float64Array, samples: number): StartingOrders {
+    const d = Math.max(0, n - 1);
+    // Points within the simplex: (g + d choose d).
+    const inside = (g: number) => {
+      let c = 1;
+      for (let k = 1; k <= d; k++) c = (c * (g + k)) / k;
+      return c;
+    };
+    let fine = 1;
+    while (fine < 39 && (fine + 2) ** d <= 65_536 && inside(fine + 1) <= samples / 4) fine++;
+    const last = lastOrders;
+    if (last && last.n === n && last.m === m && last.stride === stride && last.fine >= fine && last.shares.every((v, k) => v === rows[k])) {
+      last.rows = rows;
+      last.hits.fill(0);
+      return last;
+    }
+    return (lastOrders = new StartingOrders(n, m, stride, rows, fine));
   }
 
   /** Bid numbers in as few bytes as hold them, so more orders stay in the processor's caches. */

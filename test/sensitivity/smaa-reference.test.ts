@@ -89,6 +89,16 @@ describe("SMAA-2's kernel gives exactly the tallies of the plain way", () => {
     );
   });
 
+  it("chunk after chunk over the same bids (the orders worked out once are reused), with an uncertain share", () => {
+    const r = seededRandom(11);
+    const bids = Array.from({ length: 40 }, (_, i) => ({ id: `B${i}`, values: [r(), r(), r(), r()] }));
+    bids[3] = { ...bids[3]!, low: [0, 0, 0, 0], high: [1, 1, 1, 1] } as (typeof bids)[number];
+    for (const [samples, seed] of [[5000, 1], [5000, 2], [1200, 3], [8000, 4]] as const) {
+      const [kernel, plain] = both({ criteria: names(4), bids, samples }, seed);
+      expect(kernel).toEqual(plain);
+    }
+  });
+
   it("uncertain shares redrawn in every sample", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.3, noNaN: true })), { minLength: 6, maxLength: 6 }), fc.integer(), (cells, seed) => {
