@@ -219,7 +219,7 @@ export function tally(input: SmaaInput): SmaaTally {
     if (!tied && from > 0) {
       // Every bid's rank is its place: count the starting order once per sample that started from it
       // (added up at the end), and correct only the places that changed.
-      hits[(from / m) | 0]!++;
+      hits[(from / book.width) | 0]!++;
       for (let r = 0; r < runs; r++) {
         for (let q = runStart[r]!, end = runEnd[r]!; q <= end; q++) {
           rankCounts[orders[from + q]! * m + q]!--;
@@ -271,6 +271,8 @@ class StartingOrders {
   orders: Uint8Array | Uint16Array | Int32Array;
   /** For each recorded order, the samples whose ranking was counted as that order (and then corrected). */
   hits: Int32Array;
+  /** Places per order: m, rounded up to whole 64-byte cache lines, so reading an order reads the fewest lines. */
+  readonly width: number;
   private stored: number;
   private readonly keys: Float64Array;
   private readonly point: Float64Array;
@@ -290,9 +292,11 @@ class StartingOrders {
     this.coarse = Math.max(1, Math.round(fine / 5));
     this.fineCell = new Int32Array(points(fine)).fill(-1);
     this.coarseCell = new Int32Array(points(this.coarse)).fill(-1);
-    this.orders = this.numbers(m * 64);
+    const bytes = m <= 256 ? 1 : m <= 65_536 ? 2 : 4;
+    this.width = Math.max(1, Math.ceil((m * bytes) / 64) * (64 / bytes));
+    this.orders = this.numbers(this.width * 64);
     this.hits = new Int32Array(64);
-    this.stored = m;
+    this.stored = this.width;
     this.keys = new Float64Array(m);
     this.point = new Float64Array(n);
     this.shares = rows.slice();
@@ -330,10 +334,11 @@ class StartingOrders {
   /** Add each recorded order's places to the rank counts, once for every sample counted as it. */
   addHits(rankCounts: Int32Array) {
     const { m, orders, hits } = this;
-    for (let s = 1; s * m < this.stored; s++) {
+    const width = this.width;
+    for (let s = 1; s * width < this.stored; s++) {
       const h = hits[s]!;
       if (h === 0) continue;
-      for (let p = 0; p < m; p++) rankCounts[orders[s * m + p]! * m + p]! += h;
+      for (let p = 0; p < m; p++) rankCounts[orders[s * width + p]! * m + p]! += h;
     }
   }
 
@@ -356,7 +361,7 @@ class StartingOrders {
   /** The bids in order of their totals at the grid point nearest these weights, sorted from the order at `from`. */
   private sortAt(weights: Float64Array, grid: number, from: number): number {
     const { n, m, stride, rows, keys, point } = this;
-    if (this.stored + m > this.orders.length) {
+    if (this.stored + this.width > this.orders.length) {
       if (this.orders.length * 2 > 4_194_304) return -1;
       const larger = this.numbers(this.orders.length * 2);
       larger.set(this.orders);
@@ -367,7 +372,7 @@ class StartingOrders {
     }
     const orders = this.orders;
     const at = this.stored;
-    this.stored += m;
+    this.stored += this.width;
     let rest = 1;
     for (let k = 0; k < n - 1; k++) rest -= point[k] = ((weights[k]! * grid + 0.5) | 0) / grid;
     point[n - 1] = rest;
