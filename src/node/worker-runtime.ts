@@ -2,17 +2,19 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { inThreadRuntime, type ParallelRuntime, type ParallelTask, type TaskResult } from "../workflows/runtime.js";
+import { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type TaskResult } from "../workflows/runtime.js";
 import { zlibInflateRaw } from "./zlib-inflate.js";
 
 /** A task that failed inside a worker: a fault in tender-eval, not bad input (bad input comes back as data). */
 export class WorkerTaskError extends Error {}
 
 /**
- * Worker threads for Node: up to one per core (never more than there are tasks), each taking the next task
- * as it finishes one. Where the compiled worker is not there (running from the TypeScript sources, as the
- * tests do) the tasks run on this thread instead: the results are the same either way. Workbooks are
- * unpacked with Node's zlib.
+ * Worker threads for Node: `threads` in all, counting this one, never more than there are tasks. This
+ * thread takes tasks too, so it works while the workers start (a worker takes a good part of a second to
+ * start on a busy machine) and no core sits idle waiting. Each worker is kept two tasks ahead, so it has
+ * the next to hand while this thread is busy with one of its own. Where the compiled worker is not there
+ * (running from the TypeScript sources, as the tests do) the tasks run on this thread instead: the results
+ * are the same either way, as every task carries everything it needs. Workbooks are unpacked with Node's zlib.
  */
 export function workerThreadRuntime(threads = availableParallelism()): ParallelRuntime {
   const workerFile = fileURLToPath(new URL("./task-worker.js", import.meta.url));
@@ -23,27 +25,47 @@ export function workerThreadRuntime(threads = availableParallelism()): ParallelR
       if (size < 2 || !existsSync(workerFile)) return inThreadRuntime.runInParallel(tasks);
       const results: TaskResult<T>[] = new Array(tasks.length);
       let next = 0;
-      const workers = Array.from({ length: size }, () => new Worker(workerFile));
+      let failed = false;
+      const workers = Array.from({ length: size - 1 }, () => new Worker(workerFile));
+      const onWorker = (worker: Worker) =>
+        new Promise<void>((resolve, reject) => {
+          let sent = 0;
+          const take = () => {
+            while (sent < 2 && next < tasks.length && !failed) {
+              const id = next++;
+              sent++;
+              worker.postMessage({ id, task: tasks[id] });
+            }
+            if (sent === 0) resolve();
+          };
+          worker.on("message", (m: { id: number; result?: TaskResult<T>; error?: string }) => {
+            sent--;
+            if (m.error !== undefined) {
+              failed = true;
+              return reject(new WorkerTaskError(m.error));
+            }
+            results[m.id] = m.result!;
+            take();
+          });
+          worker.on("error", (error) => {
+            failed = true;
+            reject(error);
+          });
+          take();
+        });
+      const onThisThread = async () => {
+        while (next < tasks.length && !failed) {
+          const id = next++;
+          results[id] = await runTask(tasks[id]!);
+          // Let the workers' answers in, so they are handed their next tasks.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      };
       try {
-        await Promise.all(
-          workers.map(
-            (worker) =>
-              new Promise<void>((resolve, reject) => {
-                const take = () => {
-                  if (next >= tasks.length) return resolve();
-                  const id = next++;
-                  worker.postMessage({ id, task: tasks[id] });
-                };
-                worker.on("message", (m: { id: number; result?: TaskResult<T>; error?: string }) => {
-                  if (m.error !== undefined) return reject(new WorkerTaskError(m.error));
-                  results[m.id] = m.result!;
-                  take();
-                });
-                worker.on("error", reject);
-                take();
-              }),
-          ),
-        );
+        await Promise.all([...workers.map(onWorker), onThisThread()]);
+      } catch (error) {
+        failed = true;
+        throw error;
       } finally {
         await Promise.all(workers.map((w) => w.terminate()));
       }

@@ -19,7 +19,10 @@ export type SmaaChunkRunner = (chunks: readonly SmaaChunk[]) => Promise<SmaaTall
  */
 export const CHUNK_SAMPLES = 50_000;
 
-export const runChunksHere: SmaaChunkRunner = async (chunks) => chunks.map((c) => tally({ ...c.input, random: seededRandom(c.seed) }));
+/** One chunk's tallies, from its own seeded generator, wherever it runs. */
+export const runChunk = (chunk: SmaaChunk): SmaaTally => tally({ ...chunk.input, random: seededRandom(chunk.seed) });
+
+export const runChunksHere: SmaaChunkRunner = async (chunks) => chunks.map(runChunk);
 
 export async function smaaInChunks(
   input: Omit<SmaaInput, "random">,

@@ -6,7 +6,10 @@ import type { RandomSource } from "./random.js";
  * the allowed ranges by rejection. For every sample each bid's total is its weighted sum and bids are
  * ranked; the rank acceptability index b(i, r) is the share of samples in which bid i has rank r, and a
  * bid's central weight vector is the mean of the weights that make it first. Floating point is used here
- * (this is a probability estimate, not an award), with typed arrays and no allocation per sample.
+ * (this is a probability estimate, not an award), with typed arrays and no allocation per sample. Each
+ * sample's bids start in the order they take at the nearest point of a grid over the weights, so ranking
+ * them is a few moves of an insertion pass, and where no totals are equal (almost always) only the places
+ * that moved are counted one by one.
  */
 export interface SmaaInput {
   /** Section names, in the order of each bid's values. */
@@ -104,16 +107,14 @@ export function tally(input: SmaaInput): SmaaTally {
 
   const weights = new Float64Array(stride);
   const cuts = new Float64Array(Math.max(0, n - 1));
-  const totals = new Float64Array(m);
-  // This sample's totals in descending order and whose each is, sorted by value rather than through an index.
+  // This sample's totals in descending order, and whose each is.
   const keys = new Float64Array(m);
   const owner = new Int32Array(m);
-  // A bucket pass puts bids almost in order and a short insertion pass finishes the job, so ranking
-  // costs about linear time per sample.
-  const BUCKETS = 64;
-  const bucketOf = new Int32Array(m);
-  const bucketStart = new Int32Array(BUCKETS + 1);
-  const rankCounts = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) owner[i] = i;
+  const book = StartingOrders.for(n, m, stride, rows, input.samples);
+  const runStart = new Int32Array(m);
+  const runEnd = new Int32Array(m);
+  const rankCounts = new Int32Array(m * m);
   const centralSums = new Float64Array(m * n);
   const firstCounts = new Float64Array(m);
 
@@ -154,47 +155,49 @@ export function tally(input: SmaaInput): SmaaTally {
     accepted++;
     for (let u = 0; u < uncertain.length; u++) rows[uncertain[u]!] = lows[u]! + input.random() * spans[u]!;
 
+    // Start from the order at the nearest point of a grid over the weights: nearby weights rank bids
+    // almost alike, so few moves remain.
+    let cell = 0;
+    for (let k = 0; k < n - 1; k++) cell = cell * (book.fine + 1) + ((weights[k]! * book.fine + 0.5) | 0);
+    let from = book.fineCell[cell]!;
+    if (from < 0) from = book.record(weights, cell, owner);
+    const orders = book.orders;
+    const hits = book.hits;
+
     // Totals summed section by section in order, so they are the same to the last bit however laid out.
-    let lo = Infinity;
-    let hi = -Infinity;
     if (stride === 4) {
       const w0 = weights[0]!;
       const w1 = weights[1]!;
       const w2 = weights[2]!;
       const w3 = weights[3]!;
-      for (let i = 0, r = 0; i < m; i++, r += 4) {
-        const t = w0 * rows[r]! + w1 * rows[r + 1]! + w2 * rows[r + 2]! + w3 * rows[r + 3]!;
-        totals[i] = t;
-        if (t < lo) lo = t;
-        if (t > hi) hi = t;
+      for (let p = 0; p < m; p++) {
+        const i = orders[from + p]!;
+        const r = i * 4;
+        keys[p] = w0 * rows[r]! + w1 * rows[r + 1]! + w2 * rows[r + 2]! + w3 * rows[r + 3]!;
+        owner[p] = i;
       }
     } else {
-      for (let i = 0, r = 0; i < m; i++, r += stride) {
+      for (let p = 0; p < m; p++) {
+        const i = orders[from + p]!;
+        const r = i * stride;
         let t = weights[0]! * rows[r]!;
         for (let k = 1; k < n; k++) t += weights[k]! * rows[r + k]!;
-        totals[i] = t;
-        if (t < lo) lo = t;
-        if (t > hi) hi = t;
+        keys[p] = t;
+        owner[p] = i;
       }
     }
-    // Bids in descending order of total. Buckets span this sample's highest to lowest total, so close
-    // totals still spread over them and the insertion pass has little left to do.
-    const scale = hi > lo ? (BUCKETS - 1e-9) / (hi - lo) : 0;
-    bucketStart.fill(0);
-    for (let i = 0; i < m; i++) {
-      const b = ((hi - totals[i]!) * scale) | 0;
-      bucketOf[i] = b;
-      bucketStart[b + 1]!++;
-    }
-    for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1]! += bucketStart[b]!;
-    for (let i = 0; i < m; i++) {
-      const p = bucketStart[bucketOf[i]!]!++;
-      keys[p] = totals[i]!;
-      owner[p] = i;
-    }
+    // Descending order by an insertion pass: a few moves, as the bids start almost in order. It notes the
+    // runs of places whose bid changed, and whether any two totals are equal.
+    let runs = 0;
+    let tied = false;
     for (let p = 1; p < m; p++) {
       const t = keys[p]!;
-      if (keys[p - 1]! >= t) continue;
+      const before = keys[p - 1]!;
+      if (before > t) continue;
+      if (before === t) {
+        tied = true;
+        continue;
+      }
       const i = owner[p]!;
       let j = p;
       do {
@@ -204,6 +207,29 @@ export function tally(input: SmaaInput): SmaaTally {
       } while (j > 0 && keys[j - 1]! < t);
       keys[j] = t;
       owner[j] = i;
+      if (j > 0 && keys[j - 1] === t) tied = true;
+      while (runs > 0 && j <= runEnd[runs - 1]!) {
+        runs--;
+        if (runStart[runs]! < j) j = runStart[runs]!;
+      }
+      runStart[runs] = j;
+      runEnd[runs] = p;
+      runs++;
+    }
+    if (!tied && from > 0) {
+      // Every bid's rank is its place: count the starting order once per sample that started from it
+      // (added up at the end), and correct only the places that changed.
+      hits[(from / book.width) | 0]!++;
+      for (let r = 0; r < runs; r++) {
+        for (let q = runStart[r]!, end = runEnd[r]!; q <= end; q++) {
+          rankCounts[orders[from + q]! * m + q]!--;
+          rankCounts[owner[q]! * m + q]!++;
+        }
+      }
+      const i = owner[0]!;
+      firstCounts[i]!++;
+      for (let k = 0; k < n; k++) centralSums[i * n + k]! += weights[k]!;
+      continue;
     }
     // Rank = 1 + the number of bids with a strictly higher total, so equal totals share a rank.
     const top = keys[0]!;
@@ -223,6 +249,146 @@ export function tally(input: SmaaInput): SmaaTally {
       for (let k = 0; k < n; k++) centralSums[i * n + k]! += weights[k]!;
     }
   }
+  book.addHits(rankCounts);
 
-  return { samples: accepted, drawn, bids: m, criteria: n, rankCounts, firstCounts, centralSums };
+  return { samples: accepted, drawn, bids: m, criteria: n, rankCounts: Float64Array.from(rankCounts), firstCounts, centralSums };
+}
+
+let lastOrders: StartingOrders | undefined;
+
+/**
+ * Starting orders for the ranking: the bids in order of their totals at the points of a grid over the
+ * first n − 1 weights (the last is what they leave), each worked out when a sample first comes near its
+ * point, from the order at the nearest point of a coarser grid. The orders only save work: whatever order the bids start
+ * in, the insertion pass ends with the same ranking, so the results are the same.
+ */
+class StartingOrders {
+  readonly fine: number;
+  readonly coarse: number;
+  readonly fineCell: Int32Array;
+  readonly coarseCell: Int32Array;
+  /** m bid numbers per recorded order, after the first m places: a copy of the last sample's order. */
+  orders: Uint8Array | Uint16Array | Int32Array;
+  /** For each recorded order, the samples whose ranking was counted as that order (and then corrected). */
+  hits: Int32Array;
+  /** Places per order: m, rounded up to whole 64-byte cache lines, so reading an order reads the fewest lines. */
+  readonly width: number;
+  private stored: number;
+  private readonly keys: Float64Array;
+  private readonly point: Float64Array;
+
+  /** The shares the orders were worked out from (before any uncertain share is drawn). */
+  private readonly shares: Float64Array;
+
+  private constructor(
+    private readonly n: number,
+    private readonly m: number,
+    private readonly stride: number,
+    private rows: Float64Array,
+    fine: number,
+  ) {
+    const points = (g: number) => (g + 1) ** Math.max(0, n - 1);
+    this.fine = fine;
+    this.coarse = Math.max(1, Math.round(fine / 5));
+    this.fineCell = new Int32Array(points(fine)).fill(-1);
+    this.coarseCell = new Int32Array(points(this.coarse)).fill(-1);
+    const bytes = m <= 256 ? 1 : m <= 65_536 ? 2 : 4;
+    this.width = Math.max(1, Math.ceil((m * bytes) / 64) * (64 / bytes));
+    this.orders = this.numbers(this.width * 64);
+    this.hits = new Int32Array(64);
+    this.stored = this.width;
+    this.keys = new Float64Array(m);
+    this.point = new Float64Array(n);
+    this.shares = rows.slice();
+  }
+
+  /**
+   * The orders for these bids: those of the last run on this thread where it was over the same shares
+   * (the next chunk of the same analysis), so each thread works them out once; otherwise new ones. The
+   * fine grid has about one point for every 4 samples, up to 40 a side and 65,536 points in all.
+   */
+  static for(n: number, m: number, stride: number, rows: Float64Array, samples: number): StartingOrders {
+    const d = Math.max(0, n - 1);
+    // Points within the simplex: (g + d choose d).
+    const inside = (g: number) => {
+      let c = 1;
+      for (let k = 1; k <= d; k++) c = (c * (g + k)) / k;
+      return c;
+    };
+    let fine = 1;
+    while (fine < 39 && (fine + 2) ** d <= 65_536 && inside(fine + 1) <= samples / 4) fine++;
+    const last = lastOrders;
+    if (last && last.n === n && last.m === m && last.stride === stride && last.fine >= fine && last.shares.every((v, k) => v === rows[k])) {
+      last.rows = rows;
+      last.hits.fill(0);
+      return last;
+    }
+    return (lastOrders = new StartingOrders(n, m, stride, rows, fine));
+  }
+
+  /** Bid numbers in as few bytes as hold them, so more orders stay in the processor's caches. */
+  private numbers(length: number) {
+    return this.m <= 256 ? new Uint8Array(length) : this.m <= 65_536 ? new Uint16Array(length) : new Int32Array(length);
+  }
+
+  /** Add each recorded order's places to the rank counts, once for every sample counted as it. */
+  addHits(rankCounts: Int32Array) {
+    const { m, orders, hits } = this;
+    const width = this.width;
+    for (let s = 1; s * width < this.stored; s++) {
+      const h = hits[s]!;
+      if (h === 0) continue;
+      for (let p = 0; p < m; p++) rankCounts[orders[s * width + p]! * m + p]! += h;
+    }
+  }
+
+  /** Work out and record the order at the fine grid's point nearest these weights (cell); return where it is. */
+  record(weights: Float64Array, cell: number, last: Int32Array): number {
+    let near = 0;
+    for (let k = 0; k < this.n - 1; k++) near = near * (this.coarse + 1) + ((weights[k]! * this.coarse + 0.5) | 0);
+    let from = this.coarseCell[near]!;
+    if (from < 0) {
+      this.orders.set(last, 0);
+      from = this.sortAt(weights, this.coarse, 0);
+      this.coarseCell[near] = from;
+      if (from < 0) return 0;
+    }
+    const at = this.sortAt(weights, this.fine, from);
+    this.fineCell[cell] = at;
+    return at < 0 ? from : at;
+  }
+
+  /** The bids in order of their totals at the grid point nearest these weights, sorted from the order at `from`. */
+  private sortAt(weights: Float64Array, grid: number, from: number): number {
+    const { n, m, stride, rows, keys, point } = this;
+    if (this.stored + this.width > this.orders.length) {
+      if (this.orders.length * 2 > 4_194_304) return -1;
+      const larger = this.numbers(this.orders.length * 2);
+      larger.set(this.orders);
+      this.orders = larger;
+      const hits = new Int32Array(this.hits.length * 2);
+      hits.set(this.hits);
+      this.hits = hits;
+    }
+    const orders = this.orders;
+    const at = this.stored;
+    this.stored += this.width;
+    let rest = 1;
+    for (let k = 0; k < n - 1; k++) rest -= point[k] = ((weights[k]! * grid + 0.5) | 0) / grid;
+    point[n - 1] = rest;
+    for (let p = 0; p < m; p++) {
+      const i = orders[from + p]!;
+      let t = 0;
+      for (let k = 0; k < n; k++) t += point[k]! * rows[i * stride + k]!;
+      let j = p;
+      while (j > 0 && keys[j - 1]! < t) {
+        keys[j] = keys[j - 1]!;
+        orders[at + j] = orders[at + j - 1]!;
+        j--;
+      }
+      keys[j] = t;
+      orders[at + j] = i;
+    }
+    return at;
+  }
 }
