@@ -59,7 +59,7 @@ interface RenderOptions {
 export interface XmlTemplaterFile {
   filePath: string;
   scopeManager: { scopeList: unknown[] };
-  content?: Uint8Array | string;
+  content?: Uint8Array;
   getOptions(): RenderOptions;
   setModules(options: unknown): void;
   render(to: string): unknown;
@@ -88,20 +88,32 @@ function escapeXml(value: string): string {
 }
 
 /**
- * docxtemplater's postrender (each module's postrender, then joinUncorrupt), as one string rather than its
- * UTF-8 bytes, which the zip encodes (natively) once the tables are kept together. A string with a lone
- * surrogate is encoded as docxtemplater encodes it (a browser's or Node's encoder would write U+FFFD).
+ * docxtemplater's postrender: each module's postrender, joinUncorrupt, then the UTF-8 bytes. The parts are
+ * concatenated as UTF-8 held one byte to a character (a part that is not ASCII is encoded first), because
+ * V8 joins one-byte strings quickly but took sixteen times as long for a letter once a single part (an en
+ * dash in its title) made the whole a two-byte string (issue 15). `edit` may change that text first (it is
+ * the document's XML with its non-ASCII characters as their UTF-8 bytes, so an edit that matches only ASCII
+ * markup works on it as on the text). A part with a surrogate is left to docxtemplater's own encoder, which
+ * writes a lone surrogate as it always has.
  */
-function postrendered(parts: string[], options: RenderOptions, contains: ShouldContain[], docx: boolean): string | Uint8Array {
+function postrendered(parts: string[], options: RenderOptions, contains: ShouldContain[], docx: boolean, edit: ((utf8: string) => string) | undefined): Uint8Array {
   for (const module of options.modules) parts = module.postrender(parts, options) as string[];
-  // Concatenated, not Array.join: V8's join over a letter's few thousand parts took twenty times as long.
-  let xml = "";
-  for (const part of joinUncorrupt(parts, contains, docx)) xml += part;
-  return SURROGATE.test(xml) && LONE_SURROGATE.test(xml) ? utf8Of([xml], { modules: [], joinUncorrupt: (p: unknown[]) => p }) : xml;
+  const joined = joinUncorrupt(parts, contains, docx);
+  let utf8 = "";
+  for (const part of joined) {
+    if (!NOT_ASCII.test(part)) utf8 += part;
+    else if (SURROGATE.test(part)) return utf8Of(joined, { modules: [], joinUncorrupt: (p: unknown[]) => p });
+    else for (const byte of encoder.encode(part)) utf8 += String.fromCharCode(byte);
+  }
+  if (edit !== undefined) utf8 = edit(utf8);
+  const bytes = new Uint8Array(utf8.length);
+  for (let i = 0; i < utf8.length; i++) bytes[i] = utf8.charCodeAt(i);
+  return bytes;
 }
 
+const encoder = new TextEncoder();
+const NOT_ASCII = /[^\x00-\x7f]/;
 const SURROGATE = /[\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Every loop and tag of a compiled file is one this render makes as docxtemplater does. */
 function supported(parts: readonly Part[]): boolean {
@@ -123,7 +135,12 @@ const checked = new WeakMap<Part[], boolean>();
  * Render `file` to `to` as docxtemplater's XmlTemplater.render does (its content is then the same bytes), or
  * return false, having changed nothing, for docxtemplater to render it.
  */
-export function renderDirect(file: XmlTemplaterFile, to: string, onNull: { mark(): number; reset(to: number): void }): boolean {
+export function renderDirect(
+  file: XmlTemplaterFile,
+  to: string,
+  onNull: { mark(): number; reset(to: number): void },
+  edit?: (to: string) => ((utf8: string) => string) | undefined,
+): boolean {
   const previousPath = file.filePath;
   file.filePath = to;
   const options = file.getOptions();
@@ -239,7 +256,7 @@ export function renderDirect(file: XmlTemplaterFile, to: string, onNull: { mark(
     file.filePath = previousPath;
     return false;
   }
-  file.content = postrendered(parts, options, contains, docx);
+  file.content = postrendered(parts, options, contains, docx, edit?.(to));
   file.setModules({ inspect: { filePath: to, content: file.content } });
   return true;
 }

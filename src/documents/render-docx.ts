@@ -80,9 +80,19 @@ function renderFilesDirectly(doc: unknown, missing: unknown[]): void {
   const onNull = { mark: () => missing.length, reset: (to: number) => void (missing.length = to) };
   for (const file of Object.values((doc as { compiled: Record<string, XmlTemplaterFile> }).compiled)) {
     const own = file.render.bind(file);
-    file.render = (to: string) => (renderDirect(file, to, onNull) ? file : own(to));
+    file.render = (to: string) => {
+      let kept = false;
+      const keep = (utf8: string) => ((kept = true), keepTablesTogether(utf8));
+      if (!renderDirect(file, to, onNull, (path) => (path === "word/document.xml" ? keep : undefined))) return own(to);
+      // Its tables were kept together as it was rendered (not when its text was left to docxtemplater's
+      // encoder): the module below leaves it as it is.
+      if (kept && file.content !== undefined) keptTogether.add(file.content);
+      return file;
+    };
   }
 }
+
+const keptTogether = new WeakSet<Uint8Array>();
 
 /**
  * Keeps tables together (keep-together.ts) on the document's XML as docxtemplater puts it in the zip, rather
@@ -98,6 +108,7 @@ function keepTablesTogetherModule() {
     // UTF-8 bytes (its types say a string). Decoded as Node's Buffer decodes, which is what PizZip used.
     preZip: (content: string | Uint8Array, file: unknown) => {
       if ((typeof file === "string" ? file : (file as { filePath?: string }).filePath) !== "word/document.xml") return null;
+      if (typeof content !== "string" && keptTogether.has(content)) return null;
       return keepTablesTogether(typeof content === "string" ? content : utf8.decode(content));
     },
   };
@@ -313,7 +324,7 @@ function zipped(zip: PizZip, cache: Map<string, ZippedPart>, date: string): Uint
       parts.push(zipPart(name, new Uint8Array(0), true));
       continue;
     }
-    const bytes = typeof source === "string" && !SURROGATE.test(source) ? encoder.encode(source) : file.asUint8Array();
+    const bytes = source instanceof Uint8Array ? source : typeof source === "string" && !SURROGATE.test(source) ? encoder.encode(source) : file.asUint8Array();
     if (cached !== undefined && sameBytes(cached.bytes, bytes)) {
       cached.source = source;
       parts.push(cached.part);

@@ -93,7 +93,7 @@ describe("the direct render makes what docxtemplater makes", () => {
   });
   const data = {
     title: `Fish & chips <"quoted"> 'single'`, notes: "first line\nsecond line\n\nfourth", max: "5",
-    rows: [{ name: "A", score: 0, max: "4" }, { name: "B & co", score: 3.5 }], empty: [], flag: true,
+    rows: [{ name: "A", score: 0, max: "4" }, { name: "B & co\u00a0– \u0085’ \u{1F600}", score: 3.5 }], empty: [], flag: true,
     groups: [{ label: "G1", items: ["x", "y"] }, { label: "G2", items: [] }], obj: { a: "one", b: "two" },
     n: 0, yes: false, word: "text", missing: "here",
   };
