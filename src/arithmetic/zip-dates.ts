@@ -14,11 +14,7 @@ export function withZipDates(bytes: Uint8Array, isoDate: string): Uint8Array {
 
 /** withZipDates on the package's own bytes, for a writer that has just made them and holds no other reference. */
 export function stampZipDates(out: Uint8Array, isoDate: string): Uint8Array {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new Error(`zip date must be YYYY-MM-DD, got ${isoDate}`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1980 || year > 2107) throw new Error(`a zip cannot be dated ${isoDate}`);
-  const dosDate = ((year - 1980) << 9) | (month << 5) | day;
+  const date = dosDate(isoDate);
   const dosTime = 0;
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   let end = -1;
@@ -35,12 +31,21 @@ export function stampZipDates(out: Uint8Array, isoDate: string): Uint8Array {
   for (let n = 0; n < count; n++) {
     if (view.getUint32(at, true) !== 0x02014b50) throw new Error(`zip central directory record ${n} is damaged`);
     view.setUint16(at + 12, dosTime, true);
-    view.setUint16(at + 14, dosDate, true);
+    view.setUint16(at + 14, date, true);
     const local = view.getUint32(at + 42, true);
     if (view.getUint32(local, true) !== 0x04034b50) throw new Error(`zip local header ${n} is damaged`);
     view.setUint16(local + 10, dosTime, true);
-    view.setUint16(local + 12, dosDate, true);
+    view.setUint16(local + 12, date, true);
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return out;
+}
+
+/** `isoDate` (YYYY-MM-DD) as a zip entry's MS-DOS date (APPNOTE.TXT 4.4.6). */
+export function dosDate(isoDate: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new Error(`zip date must be YYYY-MM-DD, got ${isoDate}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1980 || year > 2107) throw new Error(`a zip cannot be dated ${isoDate}`);
+  return ((year - 1980) << 9) | (month << 5) | day;
 }

@@ -236,8 +236,8 @@ function supplierOf(bid: BidResult, details: SupplierDetails | undefined): z.inf
   return { name: bid.bidder, postalAddress: details?.postalAddress ?? "", email: details?.email ?? "", uniqueIdentifier: details?.uniqueIdentifier ?? "" };
 }
 
-function criterionScores(model: ScoringModel, result: TenderResult, bid: BidResult, feedback: Readonly<Record<string, string>>) {
-  return criterionFields(model, result).flatMap((c) => {
+function criterionScores(model: ScoringModel, result: TenderResult, bid: BidResult, feedback: Readonly<Record<string, string>>, fields = criterionFields(model, result)) {
+  return fields.flatMap((c) => {
     const mine = criterionOf(bid, c.id);
     if (!mine) return [];
     if (mine.measure !== undefined) {
@@ -378,6 +378,50 @@ function detailsOf(bids: TenderBids): Map<string, Bid> {
   return details;
 }
 
+/**
+ * The fields every letter of a run states alike (the tender, the criteria, how they were assessed, the most
+ * advantageous tender's assessment), worked out once for a result with its model, specification and bids:
+ * the winner's assessment alone was a third of each letter's data (issue 15). Letters share these objects;
+ * nothing that renders them changes them.
+ */
+interface RunFields {
+  model: ScoringModel;
+  specification: TenderSpecification;
+  bids: TenderBids;
+  tender: z.infer<typeof TenderFields>;
+  howAssessed: { text: string }[];
+  awardCriteria: z.infer<typeof CriterionFields>[];
+  winnerCriteria: z.infer<typeof CriterionScore>[];
+  winnerScoreRows: z.infer<typeof ScoreRow>[];
+  winnerPrice: string;
+  winnerAward: string;
+  awardRule: string;
+  rounding: string;
+}
+const fieldsByResult = new WeakMap<TenderResult, RunFields>();
+function runFields(input: AssessmentSummaryInput, winner: BidResult | undefined, feedbackOf: (id: string) => Readonly<Record<string, string>>): RunFields {
+  const { specification, model, result, bids } = input;
+  const cached = fieldsByResult.get(result);
+  if (cached !== undefined && cached.model === model && cached.specification === specification && cached.bids === bids) return cached;
+  const awardCriteria = criterionFields(model, result);
+  const fields: RunFields = {
+    model,
+    specification,
+    bids,
+    tender: tenderFields(specification),
+    howAssessed: howAssessed(model, result),
+    awardCriteria,
+    winnerCriteria: winner ? criterionScores(model, result, winner, feedbackOf(winner.bidId), awardCriteria) : [],
+    winnerScoreRows: winner ? scoreRows(winner, undefined, result, false) : [],
+    winnerPrice: winner ? priceSentence(winner, "Its", result, specification) : "",
+    winnerAward: winner ? awardSentence(result, winner, "Its") : "",
+    awardRule: awardRuleSentence(result),
+    rounding: roundingStatement(result.rounding),
+  };
+  fieldsByResult.set(result, fields);
+  return fields;
+}
+
 export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: string }, options: AssessmentSummaryOptions): AssessmentSummaryData {
   const { specification, model, result, bids, bidId } = input;
   const { byId, tenders } = shared(result);
@@ -386,6 +430,7 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
   const details = detailsOf(bids);
   const feedbackOf = (id: string) => details.get(id)?.feedback ?? {};
   const winner = result.winners[0] === undefined ? undefined : byId.get(result.winners[0]);
+  const run = runFields(input, winner, feedbackOf);
   const isWinner = result.winners.includes(bidId);
   const assessed = isAssessed(bid);
   // An unranked tender's reason is stated on its own (reg. 31(3)(c)); a points comparison would compare a
@@ -414,7 +459,7 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
   const lot = summaryLotFields(input.lot, bidId);
   return {
     documentTitle: `Assessment summary: ${bid.bidder} – ${specification.title}${input.lot !== undefined ? ` – Lot ${input.lot.id}: ${input.lot.title}` : ""}`,
-    tender: tenderFields(specification),
+    tender: run.tender,
     isLot: input.lot !== undefined,
     hasLotAward: lot.award !== "",
     lot,
@@ -446,27 +491,27 @@ export function assessmentSummaryData(input: AssessmentSummaryInput & { bidId: s
       : { name: "None", postalAddress: "", email: "", uniqueIdentifier: "", total: "", standing: "" },
     showMostAdvantageous: !isWinner && assessed && winner !== undefined,
     includeComparison: comparison,
-    howAssessed: howAssessed(model, result),
-    awardCriteria: criterionFields(model, result),
-    criteria: assessed ? criterionScores(model, result, bid, feedbackOf(bidId)) : [],
+    howAssessed: run.howAssessed,
+    awardCriteria: run.awardCriteria,
+    criteria: assessed ? criterionScores(model, result, bid, feedbackOf(bidId), run.awardCriteria) : [],
     scoreRows: assessed ? scoreRows(bid, winner, result, comparison) : [],
-    winnerCriteria: winner ? criterionScores(model, result, winner, feedbackOf(winner.bidId)) : [],
-    winnerScoreRows: winner ? scoreRows(winner, undefined, result, false) : [],
+    winnerCriteria: run.winnerCriteria,
+    winnerScoreRows: run.winnerScoreRows,
     hasPrice: result.price !== undefined,
     price: {
       method: result.price ? `${result.price.description.name}: ${result.price.description.formula}` : "Price is not scored",
       available: result.price ? formatPoints(result.price.maxPoints, 0) : "0",
       yours: priceSentence(bid, "Your", result, specification),
-      winner: winner ? priceSentence(winner, "Its", result, specification) : "",
+      winner: run.winnerPrice,
     },
     hasAwardValue: awardFigure(result) !== undefined,
     award: {
-      rule: awardRuleSentence(result),
+      rule: run.awardRule,
       yours: assessed ? awardSentence(result, bid, "Your") : "",
-      winner: winner ? awardSentence(result, winner, "Its") : "",
+      winner: run.winnerAward,
     },
     whyNotWinner,
-    rounding: roundingStatement(result.rounding),
+    rounding: run.rounding,
   };
 }
 

@@ -37,6 +37,27 @@ function keepTable(table: string): string {
 }
 
 export function keepTablesTogether(documentXml: string): string {
-  // Tables inside tables are left as they are: the outer table's rows hold them.
-  return documentXml.replace(/<w:tbl>((?:(?!<w:tbl>)[\s\S])*?)<\/w:tbl>/g, (table) => keepTable(table));
+  // Tables inside tables are left as they are: the outer table's rows hold them. Each table is the first
+  // "<w:tbl>" whose first "</w:tbl>" comes before any other "<w:tbl>", as the pattern
+  // /<w:tbl>((?:(?!<w:tbl>)[\s\S])*?)<\/w:tbl>/g finds them, but found with indexOf: that pattern's test at
+  // every character was a tenth of an assessment summary's time (issue 15).
+  let out = "";
+  let copied = 0;
+  let start = documentXml.indexOf(OPEN);
+  while (start !== -1) {
+    const end = documentXml.indexOf(CLOSE, start + OPEN.length);
+    if (end === -1) break;
+    const inner = documentXml.indexOf(OPEN, start + OPEN.length);
+    if (inner !== -1 && inner < end) {
+      start = inner;
+      continue;
+    }
+    out += documentXml.slice(copied, start) + keepTable(documentXml.slice(start, end + CLOSE.length));
+    copied = end + CLOSE.length;
+    start = documentXml.indexOf(OPEN, copied);
+  }
+  return copied === 0 ? documentXml : out + documentXml.slice(copied);
 }
+
+const OPEN = "<w:tbl>";
+const CLOSE = "</w:tbl>";

@@ -3,11 +3,12 @@ import PizZip from "pizzip";
 import { keepTablesTogether } from "./keep-together.js";
 import type { z } from "zod";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
-import { withZipDates } from "../arithmetic/zip-dates.js";
 import { escapeHtml } from "../presentation/escape.js";
 import { addPicturesToZip, placePicture, type DocxPicture, type PlacedPicture } from "./docx-pictures.js";
 import { pictureAwareParser } from "./dot-path-parser.js";
 import { contractOf, unknownTags, type ContractField, type TemplateTag } from "./template-contract.js";
+import { renderDirect, type XmlTemplaterFile } from "./direct-render.js";
+import { writeZip, zipPart, type ZipPart } from "./docx-zip.js";
 
 export interface DocumentTemplate {
   /** Name for messages: the template's file name. */
@@ -26,9 +27,18 @@ interface Compiled {
   placed: Map<string, PlacedPicture>;
   /** The template's own document properties part, before any render. */
   coreXml: string | undefined;
+  /** Each part of the package as last zipped, by name: reused while the part is the same. */
+  zipped: Map<string, ZippedPart>;
 }
 
-function compile(template: DocumentTemplate, pictures: readonly DocxPicture[] = []): Outcome<Compiled> {
+interface ZippedPart {
+  /** What the zip held for the part (pizzip's object for a part of the template, or the content put there). */
+  source: unknown;
+  bytes: Uint8Array;
+  part: ZipPart;
+}
+
+function compile(template: DocumentTemplate, pictures: readonly DocxPicture[] = [], direct = true): Outcome<Compiled> {
   let zip: PizZip;
   try {
     zip = new PizZip(template.bytes);
@@ -55,11 +65,34 @@ function compile(template: DocumentTemplate, pictures: readonly DocxPicture[] = 
         return "";
       },
     });
-    return { ok: true, value: { doc, tags: inspect.tags(), missing, placed, coreXml }, problems: [] };
+    if (direct) renderFilesDirectly(doc, missing);
+    return { ok: true, value: { doc, tags: inspect.tags(), missing, placed, coreXml, zipped: new Map() }, problems: [] };
   } catch (error) {
     return { ok: false, problems: problemsOf(template, error) };
   }
 }
+
+/**
+ * Each compiled file renders through direct-render.ts (the same parts as docxtemplater's own render, without
+ * its per-part and per-loop-item overheads), or docxtemplater's render where that declines it.
+ */
+function renderFilesDirectly(doc: unknown, missing: unknown[]): void {
+  const onNull = { mark: () => missing.length, reset: (to: number) => void (missing.length = to) };
+  for (const file of Object.values((doc as { compiled: Record<string, XmlTemplaterFile> }).compiled)) {
+    const own = file.render.bind(file);
+    file.render = (to: string) => {
+      let kept = false;
+      const keep = (utf8: string) => ((kept = true), keepTablesTogether(utf8));
+      if (!renderDirect(file, to, onNull, (path) => (path === "word/document.xml" ? keep : undefined))) return own(to);
+      // Its tables were kept together as it was rendered (not when its text was left to docxtemplater's
+      // encoder): the module below leaves it as it is.
+      if (kept && file.content !== undefined) keptTogether.add(file.content);
+      return file;
+    };
+  }
+}
+
+const keptTogether = new WeakSet<Uint8Array>();
 
 /**
  * Keeps tables together (keep-together.ts) on the document's XML as docxtemplater puts it in the zip, rather
@@ -75,6 +108,7 @@ function keepTablesTogetherModule() {
     // UTF-8 bytes (its types say a string). Decoded as Node's Buffer decodes, which is what PizZip used.
     preZip: (content: string | Uint8Array, file: unknown) => {
       if ((typeof file === "string" ? file : (file as { filePath?: string }).filePath) !== "word/document.xml") return null;
+      if (typeof content !== "string" && keptTogether.has(content)) return null;
       return keepTablesTogether(typeof content === "string" ? content : utf8.decode(content));
     },
   };
@@ -186,6 +220,15 @@ export function renderDocx(
   return renderCompiled(template, compiled.value, data, properties);
 }
 
+/** renderDocx with docxtemplater's own render for every file: what the direct render is tested against. */
+export function _renderDocxByDocxtemplater(...[template, schema, data, properties]: Parameters<typeof renderDocx>): Outcome<Uint8Array> {
+  const compiled = compile(template, properties.pictures, false);
+  if (!compiled.ok) return compiled;
+  const unknown = unknownTagProblems(template, compiled.value.tags, schema);
+  if (unknown.length > 0) return { ok: false, problems: unknown };
+  return renderCompiled(template, compiled.value, data, properties);
+}
+
 /** A template compiled and its tags checked once, to make many documents from it. */
 export interface CompiledTemplate {
   /** The same bytes as `renderDocx` with the same template, data and properties (no pictures). */
@@ -257,7 +300,47 @@ function renderCompiled(template: DocumentTemplate, compiled: Compiled, data: un
   // (the zip still holds the last document's when the template is rendered again).
   const rendersCore = (doc as unknown as { compiled: Record<string, unknown> }).compiled["docProps/core.xml"] !== undefined;
   setCoreProperties(zip, rendersCore ? zip.file("docProps/core.xml")?.asText() : compiled.coreXml, properties);
-  return { ok: true, value: withZipDates(zip.generate({ type: "uint8array", compression: "DEFLATE" }), properties.date), problems: [] };
+  return { ok: true, value: zipped(zip, compiled.zipped, properties.date), problems: [] };
+}
+
+const encoder = new TextEncoder();
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The package as one zip, its parts in the order pizzip holds them, each deflated only if it differs from
+ * what it was last time (see docx-zip.ts). A part held as text is encoded natively unless it has a
+ * surrogate, which pizzip's encoder is left to write as it always has.
+ */
+function zipped(zip: PizZip, cache: Map<string, ZippedPart>, date: string): Uint8Array {
+  const parts: ZipPart[] = [];
+  for (const [name, file] of Object.entries(zip.files)) {
+    const source = (file as unknown as { _data: unknown })._data;
+    const cached = cache.get(name);
+    if (cached !== undefined && cached.source === source) {
+      parts.push(cached.part);
+      continue;
+    }
+    if (file.dir) {
+      parts.push(zipPart(name, new Uint8Array(0), true));
+      continue;
+    }
+    const bytes = source instanceof Uint8Array ? source : typeof source === "string" && !SURROGATE.test(source) ? encoder.encode(source) : file.asUint8Array();
+    if (cached !== undefined && sameBytes(cached.bytes, bytes)) {
+      cached.source = source;
+      parts.push(cached.part);
+      continue;
+    }
+    const part = zipPart(name, bytes);
+    cache.set(name, { source, bytes, part });
+    parts.push(part);
+  }
+  return writeZip(parts, date);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What a document's properties say about it. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { AssessmentSummaryData, assessmentSummaryData } from "../../src/documents/assessment-summary.js";
 import { makeAssessmentSummaries } from "../../src/documents/make-documents.js";
@@ -76,9 +77,30 @@ describe("a template compiled once", () => {
   });
 });
 
-describe("assessment summaries are the bytes they were before issue 15", () => {
-  // SHA-256 of each letter for the bundled example, recorded with the code as it was before templates were
-  // compiled once per run (and before the tables were kept together as docxtemplater zips the document).
+describe("assessment summaries say what they said before issue 15", () => {
+  // SHA-256 of every part of each letter for the bundled example, unzipped, in the zip's order: recorded with
+  // the code as it was before each letter's files were rendered directly and zipped with fflate, when only
+  // the zip's compressed bytes changed. Re-recorded once since, from docxtemplater's own render, when the
+  // letters gained each criterion's weight in its section and the winner's standing (only word/document.xml
+  // changed); never re-record it to make a speed-up pass.
+  const recorded = JSON.parse(readFileSync(new URL("../fixtures/assessment-summary-part-hashes.json", import.meta.url), "utf8")) as Record<string, Record<string, string>>;
+  it("part by part, with and without the comparison", () => {
+    const actual: Record<string, Record<string, string>> = {};
+    for (const includeComparison of [true, false]) {
+      const made = makeAssessmentSummaries(template, summaryInput, { includeComparison, issuedOn: "2026-11-23" });
+      if (!made.ok) throw new Error(JSON.stringify(made.problems));
+      for (const d of made.value) {
+        const parts = Object.entries(unzipSync(d.bytes)).map(([name, bytes]) => [name, createHash("sha256").update(bytes).digest("hex")]);
+        actual[`${includeComparison ? "comparison" : "no-comparison"}/${d.fileName}`] = Object.fromEntries(parts);
+      }
+    }
+    expect(JSON.stringify(actual)).toBe(JSON.stringify(recorded));
+  });
+});
+
+describe("assessment summaries are the bytes they were when last recorded", () => {
+  // SHA-256 of each letter for the bundled example, so a published letter's hash stays reproducible. Last
+  // recorded when the letters were first zipped with fflate (issue 15; every part unchanged, as above).
   const recorded = JSON.parse(readFileSync(new URL("../fixtures/assessment-summary-hashes.json", import.meta.url), "utf8")) as Record<string, string>;
   it("with and without the comparison with the most advantageous tender", () => {
     const actual: Record<string, string> = {};
