@@ -3,6 +3,7 @@ import { formatProblem } from "../../src/problems/format.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
 import type { TenderResult } from "../../src/scoring/result.js";
 import { renderResultsTable } from "../../src/presentation/results-table.js";
+import { effectiveWeights } from "../../src/review/checks/outcome.js";
 import { aTender } from "../builders.js";
 
 function scored(builder: ReturnType<typeof aTender>): TenderResult {
@@ -41,6 +42,11 @@ describe("fictional price (award on value), pinned by the Negometrix/Mercell wor
     expect(p.awardValue!.toFraction()).toBe("78500");
     expect(p.points).toBeUndefined();
     expect(result.rankingBasis).toBe("fictional-price");
+  });
+
+  it("is not given effective weights: the fictional price decides, so quality would always show 100% of a points difference that decides nothing", () => {
+    const result = scored(tender().withBids({ id: "P", price: 80000, scores: { Q1: [60] } }, { id: "Q", price: 79000, scores: { Q1: [0] } }));
+    expect(effectiveWeights(result)).toEqual([]);
   });
 
   it("the lowest fictional price wins, not the lowest price", () => {

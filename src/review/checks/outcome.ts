@@ -23,6 +23,10 @@ export interface EffectiveWeight {
  * weight 0, however heavy its published weight.
  */
 export function effectiveWeights(result: TenderResult): EffectiveWeight[] {
+  // Under an award-on-value method (fictional price, guide value, price per quality point) the award figure
+  // decides, not the points total: a section's share of the differences between totals would be a share of
+  // something that decides nothing, and quality would always show as 100%.
+  if (result.rankingBasis !== "total-points") return [];
   const ranked = result.bids.filter((b) => b.rank !== null);
   const points = new Map<SectionKey, { nominal: Exact; title: string; values: Exact[] }>();
   for (const bid of ranked) {
@@ -31,7 +35,7 @@ export function effectiveWeights(result: TenderResult): EffectiveWeight[] {
       entry.values.push(s.points);
       points.set(s.section, entry);
     }
-    if (result.price && result.rankingBasis === "total-points") {
+    if (result.price) {
       const entry = points.get("price") ?? { nominal: result.price.maxPoints, title: titleOfKey("price"), values: [] };
       entry.values.push(bid.price?.points ?? ZERO);
       points.set("price", entry);
