@@ -152,7 +152,7 @@ function tendersSentence(result: TenderResult): string {
   const unranked = assessed.filter((b) => b.rank === null);
   const notAssessed = result.bids.filter((b) => !isAssessed(b));
   const out = [`We received ${counted(received, "tender")}.`];
-  const all = assessed.length === received ? (received === 1 ? "It was" : `All ${received} were`) : `${assessed.length} ${assessed.length === 1 ? "was" : "were"}`;
+  const all = assessed.length === received ? (received === 1 ? "It was" : received === 2 ? "Both were" : `All ${received} were`) : `${assessed.length} ${assessed.length === 1 ? "was" : "were"}`;
   out.push(
     unranked.length === 0
       ? `${all} assessed against the award criteria and ranked.`
