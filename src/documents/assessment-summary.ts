@@ -11,7 +11,7 @@ import { explainExclusion } from "../presentation/explain.js";
 import { awardFigure, awardRuleSentence, awardSentence } from "../presentation/award-value.js";
 import { counted, formatDate, formatMoney, formatOrdinal, formatPercent, formatPoints, formatScore, plural } from "../language/uk-format.js";
 import { describeMeasure } from "../scoring/measured.js";
-import { isAssessed } from "../scoring/assessed.js";
+import { isAssessed, needsFeedback } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, Exclusion, TenderResult } from "../scoring/result.js";
 import { LotFields, summaryLotFields, type LotInDocument } from "./lot-fields.js";
 import { standstillStatement } from "./standstill-statement.js";
@@ -331,8 +331,7 @@ export function summariesProblems(input: AssessmentSummaryInput): Problem[] {
     if (missing.length > 0) problems.push(problem("summaries.supplier-details-missing", { document: "bids", path: ["bids", i] }, { bid: bid.bidId, bidder: bid.bidder, missing }));
     if (!isAssessed(bid)) continue;
     for (const c of bid.sections.flatMap((s) => s.criteria)) {
-      // A quantitative criterion is explained by the figure the tender offered and the published formula.
-      if (given.feedback[c.criterionId] === undefined && c.measure === undefined) {
+      if (given.feedback[c.criterionId] === undefined && needsFeedback(c)) {
         problems.push(problem("summaries.feedback-missing", { document: "bids", path: ["bids", i, "feedback"] }, { bid: bid.bidId, bidder: bid.bidder, criterion: c.criterionId }));
       }
       const named = panelIdsIn(given.feedback[c.criterionId]);

@@ -2,7 +2,7 @@ import { roundForDisplay, toNumber, type Exact } from "../arithmetic/exact.js";
 import { criterionScale } from "../model/weights.js";
 import { scoredSection } from "../model/sections.js";
 import { lotHeading } from "../presentation/lot-award.js";
-import { isAssessed } from "../scoring/assessed.js";
+import { isAssessed, needsFeedback } from "../scoring/assessed.js";
 import type { BidResult, CriterionResult, TenderResult } from "../scoring/result.js";
 import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { FORMAT, writeMetadata } from "./metadata.js";
@@ -49,7 +49,7 @@ export async function makeModerationSheet(context: SheetContext, scored: TenderR
   sheet.getRow(3).alignment = { vertical: "top", wrapText: true };
   const feedback = new Map(context.bids.bids.map((b) => [b.id, b.feedback]));
   // A quantitative criterion's points follow from the bid's figure: nothing to moderate.
-  const answers = result.bids.filter(isAssessed).flatMap((bid: BidResult) => bid.sections.flatMap((s) => s.criteria.filter((c) => c.measure === undefined).map((c) => ({ bid, section: s.section, c }))));
+  const answers = result.bids.filter(isAssessed).flatMap((bid: BidResult) => bid.sections.flatMap((s) => s.criteria.filter(needsFeedback).map((c) => ({ bid, section: s.section, c }))));
   const ordered = [...answers.filter((a) => a.c.needsModeration), ...answers.filter((a) => !a.c.needsModeration)];
   for (const { bid, section, c } of ordered) {
     const sectionModel = scoredSection(context.model, section)!;

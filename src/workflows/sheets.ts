@@ -3,7 +3,7 @@ import { modelHash } from "../model/model-hash.js";
 import { parseScoringModel } from "../model/parse.js";
 import { sectionsOfKind } from "../model/sections.js";
 import { problem, type Outcome, type Problem } from "../problems/problem.js";
-import { isAssessed } from "../scoring/assessed.js";
+import { isAssessed, needsFeedback } from "../scoring/assessed.js";
 import type { DocumentTemplate } from "../documents/render-docx.js";
 import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
 import type { GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
@@ -64,7 +64,7 @@ export function feedbackToWrite(scored: ScoredTender): number {
   const feedback = new Map(scored.tender.bids.bids.map((b) => [b.id, b.feedback]));
   return scored.result.bids
     .filter(isAssessed)
-    .reduce((n, bid) => n + bid.sections.flatMap((s) => s.criteria).filter((c) => c.measure === undefined && feedback.get(bid.bidId)?.[c.criterionId] === undefined).length, 0);
+    .reduce((n, bid) => n + bid.sections.flatMap((s) => s.criteria).filter((c) => needsFeedback(c) && feedback.get(bid.bidId)?.[c.criterionId] === undefined).length, 0);
 }
 
 /**
