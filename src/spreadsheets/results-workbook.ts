@@ -24,6 +24,8 @@ const num = (value: Exact): number => {
 };
 /** A live formula with the engine's value stored as its result, so the workbook shows numbers before it is recalculated. */
 const formula = (text: string, value: Exact | number): XlsxFormula => ({ formula: text, result: typeof value === "number" ? value : num(value) });
+/** Rows written between waits for the deflater (see XlsxSheet.drain): a few dozen kilobytes of text. */
+const DRAIN_EVERY = 64;
 /** In a tender in lots, every sheet's title names the lot its results are for. */
 const lotSuffix = (result: TenderResult) => (result.lot === undefined ? "" : ` – ${lotHeading(result.lot)}`);
 
@@ -65,7 +67,7 @@ export async function makeResultsWorkbook(
   }
   let priceCells = new Map<string, string>();
   let wholeLifeCells = new Map<string, string>();
-  if (result.price) ({ points: priceCells, wholeLife: wholeLifeCells } = writePrice(writer, result, layouts));
+  if (result.price) ({ points: priceCells, wholeLife: wholeLifeCells } = await writePrice(writer, result, layouts));
   await writeModeration(writer, result);
 
   // Under an award-on-value method price earns no points: the total is the quality score, and the figure the award rests on has its own column.
@@ -126,7 +128,7 @@ export async function makeResultsWorkbook(
     cells.push(bid.status === "excluded" ? "Excluded" : bid.provisional ? "Provisional (moderation pending)" : "Ranked");
     const why = bid.exclusions.map(explainExclusion).join("; ");
     cells.push(why.charAt(0).toUpperCase() + why.slice(1));
-    summary.row(cells, rowStyles, fittedHeight(summary, cells));
+    if (summary.row(cells, rowStyles, fittedHeight(summary, cells)) % DRAIN_EVERY === 0) await summary.drain();
   }
   summary.skip();
   for (const line of options.lotAward ?? []) summary.row([line]);
@@ -183,9 +185,6 @@ const KNOWN = { quality: true, socialValue: true, userPanel: true };
 function sectionTitleIn(result: TenderResult, key: ScoredSectionKey): string {
   return titleOfKey(key, result.bids[0]?.sections.find((s) => s.section === key)?.title);
 }
-
-/** Rows written between waits for the deflater (see XlsxSheet.drain): a few dozen kilobytes of text. */
-const DRAIN_EVERY = 64;
 
 async function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderResult, name: string): Promise<SectionLayout> {
   // In order of first appearance; a loop, not arrays of every score's evaluator (a million at framework scale).
@@ -268,7 +267,7 @@ async function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: T
   return { sheet: sheet.name, subtotalCell };
 }
 
-function writePrice(writer: XlsxWriter, result: TenderResult, layouts: Map<ScoredSectionKey, SectionLayout>): { points: Map<string, string>; wholeLife: Map<string, string> } {
+async function writePrice(writer: XlsxWriter, result: TenderResult, layouts: Map<ScoredSectionKey, SectionLayout>): Promise<{ points: Map<string, string>; wholeLife: Map<string, string> }> {
   const price = result.price!;
   const years = Math.max(...result.bids.map((b) => b.price?.years.length ?? 0));
   const extensions = Math.max(...result.bids.map((b) => b.price?.extensionYears.length ?? 0));
@@ -333,7 +332,7 @@ function writePrice(writer: XlsxWriter, result: TenderResult, layouts: Map<Score
   };
   const cells = new Map<string, string>();
   const wholeLife = new Map<string, string>();
-  result.bids.forEach((bid, i) => {
+  for (const [i, bid] of result.bids.entries()) {
     const r = firstBidRow + i;
     const p = bid.price;
     const includeExt = price.includesExtensionYears;
@@ -360,9 +359,10 @@ function writePrice(writer: XlsxWriter, result: TenderResult, layouts: Map<Score
       bidStyles,
     );
     if (row !== r) throw new Error(`price row for ${bid.bidId} at ${row}, expected ${r}`);
+    if (row % DRAIN_EVERY === 0) await sheet.drain();
     cells.set(bid.bidId, `'${sheet.name}'!${letter(contentionCol + 1)}${r}`);
     if (p) wholeLife.set(bid.bidId, `'${sheet.name}'!${wlc}${r}`);
-  });
+  }
   sheet.end();
   return { points: cells, wholeLife };
 }
