@@ -1,7 +1,7 @@
 /**
  * Every entry of a zip package (.docx, .xlsx) dated `isoDate` at midnight, so that the same inputs give
  * the same bytes and a published document's SHA-256 can be reproduced later. The zip writers we use
- * (pizzip, JSZip inside exceljs, fflate for the results workbook) stamp each entry with the time of
+ * (pizzip, JSZip inside exceljs) stamp each entry with the time of
  * writing; the stamp is the only part of their output that differs between runs.
  *
  * The date is written into each central directory record and the local header it points to (APPNOTE.TXT

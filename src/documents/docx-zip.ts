@@ -15,8 +15,11 @@ export interface ZipPart {
   crc: number;
   size: number;
   method: 0 | 8;
-  compressed: Uint8Array;
+  /** In one piece, or in the pieces a streaming deflater gave (copied once, into the zip). */
+  compressed: Uint8Array | readonly Uint8Array[];
 }
+
+const lengthOf = (compressed: ZipPart["compressed"]) => (compressed instanceof Uint8Array ? compressed.length : compressed.reduce((n, c) => n + c.length, 0));
 
 const CRC_TABLE = (() => {
   const table = new Int32Array(256 * 8);
@@ -29,10 +32,10 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-/** CRC-32 (ISO 3309, as zip uses it), eight bytes at a step. */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 (ISO 3309, as zip uses it), eight bytes at a step; `crc` continues the sum of the bytes before `data`. */
+export function crc32(data: Uint8Array, crc = 0): number {
   const t = CRC_TABLE;
-  let c = -1;
+  let c = crc ^ -1;
   let i = 0;
   for (const end = data.length - 7; i < end; i += 8) {
     c ^= data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24);
@@ -57,7 +60,8 @@ export function writeZip(parts: readonly ZipPart[], isoDate: string): Uint8Array
   const date = dosDate(isoDate);
   const names = parts.map((p) => encoder.encode(p.name));
   let size = 22;
-  parts.forEach((p, i) => (size += 30 + 46 + 2 * names[i]!.length + p.compressed.length));
+  const lengths = parts.map((p) => lengthOf(p.compressed));
+  names.forEach((name, i) => (size += 30 + 46 + 2 * name.length + lengths[i]!));
   if (parts.length > 0xffff || size > 0xffffffff) throw new Error("a document this large would need zip64, which this library does not write");
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
@@ -75,13 +79,17 @@ export function writeZip(parts: readonly ZipPart[], isoDate: string): Uint8Array
     view.setUint16(at + 10, 0, true);
     view.setUint16(at + 12, date, true);
     view.setUint32(at + 14, p.crc, true);
-    view.setUint32(at + 18, p.compressed.length, true);
+    view.setUint32(at + 18, lengths[i]!, true);
     view.setUint32(at + 22, p.size, true);
     view.setUint16(at + 26, name.length, true);
     view.setUint16(at + 28, 0, true);
     out.set(name, at + 30);
-    out.set(p.compressed, at + 30 + name.length);
-    at += 30 + name.length + p.compressed.length;
+    let data = at + 30 + name.length;
+    for (const piece of p.compressed instanceof Uint8Array ? [p.compressed] : p.compressed) {
+      out.set(piece, data);
+      data += piece.length;
+    }
+    at = data;
   });
   const central = at;
   parts.forEach((p, i) => {
@@ -94,7 +102,7 @@ export function writeZip(parts: readonly ZipPart[], isoDate: string): Uint8Array
     view.setUint16(at + 12, 0, true);
     view.setUint16(at + 14, date, true);
     view.setUint32(at + 16, p.crc, true);
-    view.setUint32(at + 20, p.compressed.length, true);
+    view.setUint32(at + 20, lengths[i]!, true);
     view.setUint32(at + 24, p.size, true);
     view.setUint16(at + 28, name.length, true);
     // Extra field, comment, disk number, internal attributes: none. External attributes: MS-DOS's directory bit for a folder.

@@ -9,7 +9,7 @@ import type { BidResult, CriterionResult, TenderResult } from "../scoring/result
 import { roundingFormula } from "../scoring/rounding.js";
 import { withUserPanelCombined } from "../scoring/user-panel.js";
 import { sheetName } from "./sheet-style.js";
-import { XF, XlsxWriter, fittedHeight, type XfId, type XlsxFormula, type XlsxSheet, type XlsxValue } from "./xlsx-writer.js";
+import { XF, XlsxWriter, fittedHeight, type XfId, type XlsxFormula, type XlsxSheet, type XlsxValue, type ZipDeflater } from "./xlsx-writer.js";
 
 /**
  * An exact value as the nearest double, remembered by the value itself: the results share one Exact for
@@ -24,6 +24,8 @@ const num = (value: Exact): number => {
 };
 /** A live formula with the engine's value stored as its result, so the workbook shows numbers before it is recalculated. */
 const formula = (text: string, value: Exact | number): XlsxFormula => ({ formula: text, result: typeof value === "number" ? value : num(value) });
+/** Rows written between waits for the deflater (see XlsxSheet.drain): a few dozen kilobytes of text. */
+const DRAIN_EVERY = 64;
 /** In a tender in lots, every sheet's title names the lot its results are for. */
 const lotSuffix = (result: TenderResult) => (result.lot === undefined ? "" : ` – ${lotHeading(result.lot)}`);
 
@@ -40,11 +42,19 @@ interface SectionLayout {
  */
 export async function makeResultsWorkbook(
   scored: TenderResult,
-  options: { roundingNote: string; inputs: { file: string; sha256: string }[]; date: string; /** For one lot: how it is awarded, and the rule, in words. */ lotAward?: string[] | undefined },
+  options: {
+    roundingNote: string;
+    inputs: { file: string; sha256: string }[];
+    date: string;
+    /** For one lot: how it is awarded, and the rule, in words. */
+    lotAward?: string[] | undefined;
+    /** The platform's deflater (Node's zlib in the CLI); fflate when not given. */
+    deflater?: ZipDeflater | undefined;
+  },
 ): Promise<Uint8Array> {
   // Never a user-panel member's id beside their own score: the panel's combined score per criterion only.
   const result = withUserPanelCombined(scored);
-  const writer = new XlsxWriter({ title: `Results: ${result.tender.title}${lotSuffix(result)}`, creator: result.tender.authority, date: options.date });
+  const writer = new XlsxWriter({ title: `Results: ${result.tender.title}${lotSuffix(result)}`, creator: result.tender.authority, date: options.date }, { deflater: options.deflater });
 
   // Sheets appear in the order they are added; the summary is written after the others because it refers to them.
   const summary = writer.addSheet("Summary", { widths: [], headerRows: 2 });
@@ -53,12 +63,12 @@ export async function makeResultsWorkbook(
   for (const key of sectionKeys) {
     // A further section titled like one of this workbook's own sheets (Price, Moderation) gets "section" added.
     const name = sectionTitleIn(result, key);
-    layouts.set(key, writeSection(writer, key, result, sheetName(["summary", "price", "moderation"].includes(name.toLowerCase()) && !(key in KNOWN) ? `${name} section` : name)));
+    layouts.set(key, await writeSection(writer, key, result, sheetName(["summary", "price", "moderation"].includes(name.toLowerCase()) && !(key in KNOWN) ? `${name} section` : name)));
   }
   let priceCells = new Map<string, string>();
   let wholeLifeCells = new Map<string, string>();
-  if (result.price) ({ points: priceCells, wholeLife: wholeLifeCells } = writePrice(writer, result, layouts));
-  writeModeration(writer, result);
+  if (result.price) ({ points: priceCells, wholeLife: wholeLifeCells } = await writePrice(writer, result, layouts));
+  await writeModeration(writer, result);
 
   // Under an award-on-value method price earns no points: the total is the quality score, and the figure the award rests on has its own column.
   const figure = awardFigure(result);
@@ -118,7 +128,7 @@ export async function makeResultsWorkbook(
     cells.push(bid.status === "excluded" ? "Excluded" : bid.provisional ? "Provisional (moderation pending)" : "Ranked");
     const why = bid.exclusions.map(explainExclusion).join("; ");
     cells.push(why.charAt(0).toUpperCase() + why.slice(1));
-    summary.row(cells, rowStyles, fittedHeight(summary, cells));
+    if (summary.row(cells, rowStyles, fittedHeight(summary, cells)) % DRAIN_EVERY === 0) await summary.drain();
   }
   summary.skip();
   for (const line of options.lotAward ?? []) summary.row([line]);
@@ -176,7 +186,7 @@ function sectionTitleIn(result: TenderResult, key: ScoredSectionKey): string {
   return titleOfKey(key, result.bids[0]?.sections.find((s) => s.section === key)?.title);
 }
 
-function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderResult, name: string): SectionLayout {
+async function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderResult, name: string): Promise<SectionLayout> {
   // In order of first appearance; a loop, not arrays of every score's evaluator (a million at framework scale).
   const seen = new Set<string>();
   for (const b of result.bids) for (const c of b.sections.find((s) => s.section === key)!.criteria) for (const e of c.evaluatorScores) seen.add(e.evaluatorId);
@@ -236,7 +246,7 @@ function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderR
           ? "–"
           : formula(roundedAs(result, "criterion", criterionPointsFormula(combinedRef, `${topLetter}${r}`, `${worthLetter}${r}`, c)), c.points),
       ];
-      sheet.row(cells, rowStyles, fittedHeight(sheet, cells));
+      if (sheet.row(cells, rowStyles, fittedHeight(sheet, cells)) % DRAIN_EVERY === 0) await sheet.drain();
     }
   }
   const lastRow = sheet.nextRow - 1;
@@ -257,7 +267,7 @@ function writeSection(writer: XlsxWriter, key: ScoredSectionKey, result: TenderR
   return { sheet: sheet.name, subtotalCell };
 }
 
-function writePrice(writer: XlsxWriter, result: TenderResult, layouts: Map<ScoredSectionKey, SectionLayout>): { points: Map<string, string>; wholeLife: Map<string, string> } {
+async function writePrice(writer: XlsxWriter, result: TenderResult, layouts: Map<ScoredSectionKey, SectionLayout>): Promise<{ points: Map<string, string>; wholeLife: Map<string, string> }> {
   const price = result.price!;
   const years = Math.max(...result.bids.map((b) => b.price?.years.length ?? 0));
   const extensions = Math.max(...result.bids.map((b) => b.price?.extensionYears.length ?? 0));
@@ -322,7 +332,7 @@ function writePrice(writer: XlsxWriter, result: TenderResult, layouts: Map<Score
   };
   const cells = new Map<string, string>();
   const wholeLife = new Map<string, string>();
-  result.bids.forEach((bid, i) => {
+  for (const [i, bid] of result.bids.entries()) {
     const r = firstBidRow + i;
     const p = bid.price;
     const includeExt = price.includesExtensionYears;
@@ -349,9 +359,10 @@ function writePrice(writer: XlsxWriter, result: TenderResult, layouts: Map<Score
       bidStyles,
     );
     if (row !== r) throw new Error(`price row for ${bid.bidId} at ${row}, expected ${r}`);
+    if (row % DRAIN_EVERY === 0) await sheet.drain();
     cells.set(bid.bidId, `'${sheet.name}'!${letter(contentionCol + 1)}${r}`);
     if (p) wholeLife.set(bid.bidId, `'${sheet.name}'!${wlc}${r}`);
-  });
+  }
   sheet.end();
   return { points: cells, wholeLife };
 }
@@ -406,7 +417,7 @@ function pointsFormula(
   }
 }
 
-function writeModeration(writer: XlsxWriter, result: TenderResult): void {
+async function writeModeration(writer: XlsxWriter, result: TenderResult): Promise<void> {
   // A framework has thousands of answers to moderate, with a handful of distinct scores and spreads: each
   // shared value is written to two places once.
   const shown = new WeakMap<Exact, string>();
@@ -442,7 +453,7 @@ function writeModeration(writer: XlsxWriter, result: TenderResult): void {
               ? `Needs moderation: the combined score ${twoPlaces(c.combined)} is below the minimum and would exclude the bid`
               : `Needs moderation: scores ${twoPlaces(c.spread)} apart (tolerance ${twoPlaces(c.tolerance)})`,
         ];
-        sheet.row(cells, XF.wrap, fittedHeight(sheet, cells));
+        if (sheet.row(cells, XF.wrap, fittedHeight(sheet, cells)) % DRAIN_EVERY === 0) await sheet.drain();
       }
     }
   }

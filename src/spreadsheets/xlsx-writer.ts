@@ -1,11 +1,12 @@
-import { Zip, ZipDeflate } from "fflate";
-import { stampZipDates } from "../arithmetic/zip-dates.js";
+import { Deflate } from "fflate";
+import { crc32, writeZip, type ZipPart } from "../documents/docx-zip.js";
 import { escapeHtml } from "../presentation/escape.js";
 
 /**
- * An .xlsx writer that streams each worksheet's rows as XML text into a deflating zip: no cell objects, no
+ * An .xlsx writer that streams each worksheet's rows as XML text into a deflater: no cell objects, no
  * style deduplication, and never a whole sheet's XML in memory (a framework's section sheet is tens of
- * thousands of rows). It needs no Node module, so the browser page writes the same bytes as the CLI.
+ * thousands of rows). It needs no Node module: by default it deflates with fflate, in JavaScript, and the
+ * CLI gives it Node's zlib instead (see ZipDeflater), which deflates on another thread.
  *
  * What it writes is what our workbooks use: shared strings, numbers, formulas with their cached results,
  * a fixed set of styles, column widths, frozen header rows, merged title cells, print titles and A4
@@ -129,13 +130,65 @@ function numberText(value: number): string {
 /** About 64 KiB of XML text at a time into the deflater: large enough to be cheap, small enough to stay small. */
 const FLUSH_AT = 1 << 16;
 
+/**
+ * How each part is deflated (raw DEFLATE, RFC 1951) and summed (CRC-32) for the zip. The default is fflate,
+ * in JavaScript, on this thread; the CLI gives Node's zlib (src/node/zlib-deflate.ts), which deflates on
+ * libuv's thread pool while this thread writes the next rows. The two compress differently, so their zips'
+ * bytes differ while every unzipped part is the same.
+ */
+export interface ZipDeflater {
+  /** One part's stream at `level` (0-9); `ondata` is given the deflated bytes, in order, and keeps them. */
+  stream(level: XlsxLevel, ondata: (chunk: Uint8Array) => void): DeflateStream;
+}
+
+export interface DeflateStream {
+  /** The part's next text, as UTF-8; `final` on the last. */
+  push(text: string, final: boolean): void;
+  /**
+   * Undefined when nothing is waiting; otherwise resolves once little enough is, so a writer that awaits it
+   * now and then never holds a whole sheet's text waiting to be deflated.
+   */
+  drain(): Promise<void> | undefined;
+  /** After the final push: the part's length and CRC-32, once all of it is deflated and given to `ondata`. */
+  readonly done: Promise<{ size: number; crc: number }>;
+}
+
+export type XlsxLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+const encoder = new TextEncoder();
+/** fflate's deflater copies what it is given, so one buffer serves every push. */
+let scratch = new Uint8Array(3 * FLUSH_AT + 3 * 4096);
+
+/** fflate, in JavaScript: the browser page's deflater, and the library's when given none. */
+export const fflateDeflater: ZipDeflater = {
+  stream(level, ondata) {
+    const deflate = new Deflate({ level }, (chunk) => ondata(chunk));
+    let size = 0;
+    let crc = 0;
+    let done: (sum: { size: number; crc: number }) => void = () => {};
+    return {
+      push(text, final) {
+        // UTF-8 is at most 3 bytes per UTF-16 unit.
+        if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+        const bytes = scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+        size += bytes.length;
+        crc = crc32(bytes, crc);
+        deflate.push(bytes, final);
+        if (final) done({ size, crc });
+      },
+      drain: () => undefined,
+      done: new Promise((resolve) => (done = resolve)),
+    };
+  },
+};
+
 /** One worksheet being written. Rows go in order; a blank row is just not written. */
 export class XlsxSheet {
   readonly number: number;
   private rowCount = 0;
   private buffer: string[] = [];
   private buffered = 0;
-  private entry: ZipDeflate | undefined;
+  private entry: DeflateStream | undefined;
   private readonly merges: string[] = [];
   private readonly letters: string[] = [];
   private ended = false;
@@ -203,7 +256,15 @@ export class XlsxSheet {
     if (to > from) this.merges.push(`${this.letter(from)}${row}:${this.letter(to)}${row}`);
   }
 
-  /** Finish the sheet: its part of the zip is complete, and the next sheet may start. */
+  /**
+   * Await now and then while writing many rows (undefined when there is nothing to wait for): a deflater on
+   * another thread is handed the text written so far, and this thread waits while too much is still to deflate.
+   */
+  drain(): Promise<void> | undefined {
+    return this.entry?.drain();
+  }
+
+  /** Finish the sheet: its part of the zip is complete (once deflated), and the next sheet may start. */
   end(): void {
     if (this.ended) return;
     this.open();
@@ -247,15 +308,9 @@ export class XlsxSheet {
     const text = this.buffer.join("");
     this.buffer = [];
     this.buffered = 0;
-    // UTF-8 is at most 3 bytes per UTF-16 unit. The deflater copies what it is given, so one buffer serves every flush.
-    if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
-    const { written } = encoder.encodeInto(text, scratch);
-    this.entry!.push(scratch.subarray(0, written), final);
+    this.entry!.push(text, final);
   }
 }
-
-const encoder = new TextEncoder();
-let scratch = new Uint8Array(3 * FLUSH_AT + 3 * 4096);
 
 export interface XlsxProperties {
   title: string;
@@ -273,27 +328,34 @@ export interface XlsxProperties {
  * others is).
  */
 export class XlsxWriter {
-  private readonly chunks: Uint8Array[] = [];
-  private readonly zip: Zip;
+  /** The zip's entries in the order they were started, each with its deflated bytes so far. */
+  private readonly entries: { name: string; chunks: Uint8Array[]; done: Promise<{ size: number; crc: number }> }[] = [];
+  private readonly deflater: ZipDeflater;
   private readonly sheets: XlsxSheet[] = [];
   private writing: XlsxSheet | undefined;
   /** Shared strings: a bidder's name or a criterion's title is written once, however many rows repeat it. */
   private readonly stringIndex = new Map<string, number>();
   private stringCount = 0;
-  private failure: Error | undefined;
-  private readonly level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  private readonly level: XlsxLevel;
 
   constructor(
     private readonly properties: XlsxProperties,
-    options: { level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 } = {},
+    options: { level?: XlsxLevel; deflater?: ZipDeflater | undefined } = {},
   ) {
     // Level 3: measured on a framework's 32 MB section sheet, a third less deflating time than the default 6
-    // for a file about a tenth larger (fflate in JavaScript, so the browser writes the same bytes).
+    // for a file about a tenth larger (fflate in JavaScript).
     this.level = options.level ?? 3;
-    this.zip = new Zip((error, chunk) => {
-      if (error) this.failure = error;
-      else this.chunks.push(chunk);
-    });
+    this.deflater = options.deflater ?? fflateDeflater;
+  }
+
+  /** A part's entry in the zip, from now on in the order started. */
+  private entry(name: string): DeflateStream {
+    const chunks: Uint8Array[] = [];
+    const stream = this.deflater.stream(this.level, (chunk) => chunks.push(chunk));
+    // Awaited in order by finish, which reports the first failure: a later part's is not left unhandled.
+    stream.done.catch(() => {});
+    this.entries.push({ name, chunks, done: stream.done });
+    return stream;
   }
 
   addSheet(name: string, options: XlsxSheetOptions): XlsxSheet {
@@ -304,12 +366,10 @@ export class XlsxWriter {
   }
 
   /** @internal A sheet starts writing: its zip entry. */
-  _start(sheet: XlsxSheet): ZipDeflate {
+  _start(sheet: XlsxSheet): DeflateStream {
     if (this.writing !== undefined && this.writing !== sheet) throw new Error(`sheet "${sheet.name}" started while "${this.writing.name}" is being written`);
     this.writing = sheet;
-    const entry = new ZipDeflate(`xl/worksheets/sheet${sheet.number}.xml`, { level: this.level });
-    this.zip.add(entry);
-    return entry;
+    return this.entry(`xl/worksheets/sheet${sheet.number}.xml`);
   }
 
   /** @internal A cell's text as its index in the shared strings. */
@@ -330,32 +390,27 @@ export class XlsxWriter {
 
   /** The shared strings part, streamed as the sheets are. */
   private sharedStrings(): void {
-    const entry = new ZipDeflate("xl/sharedStrings.xml", { level: this.level });
-    this.zip.add(entry);
+    const entry = this.entry("xl/sharedStrings.xml");
     let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.stringCount}" uniqueCount="${this.stringIndex.size}">`;
     for (const value of this.stringIndex.keys()) {
       const text = cellXmlText(value);
       xml += text !== text.trim() ? `<si><t xml:space="preserve">${text}</t></si>` : `<si><t>${text}</t></si>`;
       if (xml.length >= FLUSH_AT) {
-        entry.push(encoder.encode(xml), false);
+        entry.push(xml, false);
         xml = "";
       }
     }
-    entry.push(encoder.encode(`${xml}</sst>`), true);
+    entry.push(`${xml}</sst>`, true);
     this.stringIndex.clear();
   }
 
   /** The workbook's bytes: every sheet finished, then the parts that list them. */
-  finish(): Uint8Array {
+  async finish(): Promise<Uint8Array> {
     for (const sheet of this.sheets) sheet.end();
     const { title, creator, date } = this.properties;
     const when = `${date}T00:00:00Z`;
     const n = this.sheets.length;
-    const part = (name: string, xml: string) => {
-      const entry = new ZipDeflate(name, { level: this.level });
-      this.zip.add(entry);
-      entry.push(encoder.encode(xml), true);
-    };
+    const part = (name: string, xml: string) => this.entry(name).push(xml, true);
     const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
     const sheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
     part(
@@ -402,20 +457,12 @@ export class XlsxWriter {
     );
     part("xl/styles.xml", STYLES_XML);
     this.sharedStrings();
-    this.zip.end();
-    if (this.failure) throw this.failure;
-    let size = 0;
-    for (const c of this.chunks) size += c.length;
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const c of this.chunks) {
-      bytes.set(c, at);
-      at += c.length;
-    }
-    this.chunks.length = 0;
-    // fflate stamps entries in the local time zone; the workbook's own date is written over every stamp
-    // (in place: at framework scale a copy is 4 MB more at the stage's peak).
-    return stampZipDates(bytes, date);
+    const parts: ZipPart[] = [];
+    for (const { name, chunks, done } of this.entries) parts.push({ name, dir: false, ...(await done), method: 8, compressed: chunks });
+    this.entries.length = 0;
+    // Every entry dated the workbook's own date, so the same inputs and date give the same bytes. The
+    // deflated pieces are copied once, into the zip: a workbook's worth of bytes twice at the end, not three times.
+    return writeZip(parts, date);
   }
 }
 

@@ -9,6 +9,7 @@ import { makeResultsWorkbook } from "../spreadsheets/results-workbook.js";
 import type { GeneratedWorkbook } from "../spreadsheets/score-sheets.js";
 import { lotAwardLines } from "../presentation/lot-award.js";
 import { textOf, type NamedFile } from "./files.js";
+import type { ParallelRuntime } from "./runtime.js";
 import type { ScoredTender, TenderFiles } from "./tender.js";
 import { validateTender } from "./tender.js";
 
@@ -48,11 +49,15 @@ export async function blankScoreSheets(files: TenderFiles, options: WorkbookDate
   return { ok: true, value: [...workbooks, ...forms], problems: checked.problems };
 }
 
-/** The results workbook: ranked results with live formulas, for the panel and the audit file. */
-export function resultsWorkbook(scored: ScoredTender, options: WorkbookDate): Promise<Uint8Array> {
+/**
+ * The results workbook: ranked results with live formulas, for the panel and the audit file. Packed with
+ * the runtime's deflater when it has one (Node's zlib in the CLI), otherwise fflate (as the browser page
+ * does): the zips' bytes then differ, their unpacked parts do not.
+ */
+export function resultsWorkbook(scored: ScoredTender, options: WorkbookDate & { runtime?: ParallelRuntime | undefined }): Promise<Uint8Array> {
   const bidderOf = (id: string) => scored.result.bids.find((b) => b.bidId === id)?.bidder ?? id;
   const lotAward = scored.lot === undefined ? undefined : lotAwardLines(scored.lot, bidderOf);
-  return makeResultsWorkbook(scored.result, { roundingNote: roundingStatement(scored.result.rounding), inputs: scored.inputs, date: options.date, lotAward });
+  return makeResultsWorkbook(scored.result, { roundingNote: roundingStatement(scored.result.rounding), inputs: scored.inputs, date: options.date, lotAward, deflater: options.runtime?.deflater });
 }
 
 /**

@@ -125,7 +125,9 @@ describe.skipIf(!haveChromium)("the panel's journey in the page, in headless Chr
 
       // The documents, dated as the CLI's --date: the same bytes as the library makes for the same tender.
       await tab.getByLabel("Date printed on the documents").fill(date);
-      // The results workbook, written in the page by the same writer as the CLI's: the same bytes, and read back, the same cells.
+      // The results workbook, written in the page by the same writer as the library's, packed by fflate as the library
+      // packs it when given no deflater: the same bytes, and read back, the same cells. The CLI packs it with Node's
+      // zlib instead: other bytes, the same parts (test/spreadsheets/zlib-deflate.test.ts).
       const pageWorkbook = await take("Download the results workbook (.xlsx)");
       expect(pageWorkbook.name).toBe("results.xlsx");
       const cliWorkbook = await resultsWorkbook(second.value, { date });

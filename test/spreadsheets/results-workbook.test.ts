@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ROUNDING_STATEMENT } from "../../src/documents/common-data.js";
 import { modelHash } from "../../src/model/model-hash.js";
+import { zlibDeflater } from "../../src/node/zlib-deflate.js";
 import { readWorkbook } from "../../src/spreadsheets/read-workbook.js";
 import { makeResultsWorkbook } from "../../src/spreadsheets/results-workbook.js";
 import { scoreTender } from "../../src/scoring/score-tender.js";
@@ -89,6 +90,17 @@ describe("results workbook", () => {
     // With every stored result removed, the figures can only come from LibreOffice evaluating the formulas.
     const recalculated = await load(await recalculateWithLibreOffice(wb));
     expectClose(summaryFigures(recalculated), engineFigures(result));
+  });
+
+  it.skipIf(!haveOffice)("LibreOffice Calc opens the workbook itself, packed by Node's zlib (as the CLI packs it) and by fflate (as the page does)", async () => {
+    for (const deflater of [zlibDeflater, undefined]) {
+      const dir = mkdtempSync(join(tmpdir(), "tender-eval-open-"));
+      writeFileSync(join(dir, "results.xlsx"), await makeResultsWorkbook(result, { roundingNote: ROUNDING_STATEMENT, inputs: [], date: "2026-11-21", deflater }));
+      execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "out"), join(dir, "results.xlsx")], { stdio: "ignore", timeout: 120_000 });
+      const saved = await load(readFileSync(join(dir, "out", "results.xlsx")));
+      expect(saved.worksheets.map((s) => s.name)).toEqual(["Summary", "Quality", "Social value", "User panel", "Price", "Moderation", "Audit"]);
+      expectClose(summaryFigures(saved), engineFigures(result));
+    }
   });
 
   it("writes bidder names and reasons as text, never as formulas, whatever they start with", async () => {

@@ -56,7 +56,7 @@ export async function run(args: ArgsOf<typeof specs.demo>, io: CliIo) {
   const outputs: OutputFile[] = [
     { path: join(args.out, "results.json"), bytes: stringifyJson(resultsDocument(scored)) },
     { path: join(args.out, "results.txt"), bytes: table },
-    { path: join(args.out, "results.xlsx"), bytes: await resultsWorkbook(scored, { date }) },
+    { path: join(args.out, "results.xlsx"), bytes: await resultsWorkbook(scored, { date, runtime }) },
     ...sheets.map((s) => ({ path: join(args.out, "score-sheets", s.fileName), bytes: s.bytes })),
     { path: join(args.out, "evaluation-report.docx"), bytes: report.bytes },
     { path: join(args.out, "equality-assessment.docx"), bytes: ea.bytes },

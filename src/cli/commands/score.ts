@@ -35,7 +35,7 @@ export async function run(args: Args, io: CliIo) {
   const moderationPaths: string[] = [];
   const restrictedWritten: string[] = [];
   for (const part of parts) {
-    if (xlsx !== undefined) outputs.push({ path: withSuffix(xlsx, part.suffix), bytes: await resultsWorkbook(part.scored, { date }) });
+    if (xlsx !== undefined) outputs.push({ path: withSuffix(xlsx, part.suffix), bytes: await resultsWorkbook(part.scored, { date, runtime: tender.options.runtime }) });
     const moderation = args.sheets !== undefined ? await moderationSheet(part.scored, { date }) : undefined;
     if (moderation !== undefined) {
       moderationPaths.push(withSuffix(moderationBase, part.suffix));
