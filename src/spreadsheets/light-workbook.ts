@@ -27,12 +27,15 @@ export async function loadLightWorkbook(bytes: Uint8Array, inflateRaw?: RawInfla
 }
 
 /**
- * A worksheet's cells as the values `contentOf` understands (see `readRowsWithSaxes`): read by the
- * worksheet scanner, or by saxes where the scanner leaves the sheet to it.
+ * A worksheet's cells as the values `contentOf` understands (see `readRowsWithSaxes`): read from its
+ * bytes by the worksheet scanner, or, where the scanner leaves the sheet to it, decoded (as UTF-8, not
+ * fatally, a byte order mark dropped) and read by saxes.
  */
-export function readRows(xml: string, sharedStrings: readonly string[], numberFormats: readonly string[]): Pick<LightSheet, "rows" | "formats" | "lastRow"> {
-  return scanWorksheet(xml, sharedStrings, numberFormats) ?? readRowsWithSaxes(xml, sharedStrings, numberFormats);
+export function readRows(xml: Uint8Array, sharedStrings: readonly string[], numberFormats: readonly string[]): Pick<LightSheet, "rows" | "formats" | "lastRow"> {
+  return scanWorksheet(xml, sharedStrings, numberFormats) ?? readRowsWithSaxes(decoder.decode(xml), sharedStrings, numberFormats);
 }
+
+const decoder = new TextDecoder("utf-8");
 
 export function columnLetter(column: number): string {
   let n = column;

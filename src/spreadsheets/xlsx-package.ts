@@ -12,7 +12,8 @@ import { SaxesParser, type SaxesTagPlain } from "saxes";
  * damaged. See exceljs issue #3064.)
  */
 export interface XlsxPackage {
-  sheets: { name: string; state: string; xml: string }[];
+  /** Each worksheet's XML as unpacked, undecoded: the worksheet scanner reads the bytes themselves. */
+  sheets: { name: string; state: string; xml: Uint8Array }[];
   sharedStrings: string[];
   /**
    * Each cell style's number format code, by style index (a cell's `s` attribute): "0%", "#,##0.00",
@@ -68,7 +69,7 @@ export function readXlsxPackage(bytes: Uint8Array, limits: Readonly<XlsxLimits> 
     const rel = byId.get(sheet.relId);
     // Chart sheets and dialog sheets hold no cells.
     if (!rel || !rel.type.endsWith("/worksheet")) return [];
-    return [{ name: sheet.name, state: sheet.state, xml: parts.text(rel.target) }];
+    return [{ name: sheet.name, state: sheet.state, xml: parts.data(rel.target) }];
   });
   return { sheets, sharedStrings, numberFormats };
 }
@@ -130,7 +131,7 @@ class Parts {
     return decoder.decode(this.data(path));
   }
 
-  private data(path: string): Uint8Array {
+  data(path: string): Uint8Array {
     const key = path.toLowerCase();
     const done = this.unpacked.get(key);
     if (done) return done;
