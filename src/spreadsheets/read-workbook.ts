@@ -168,11 +168,13 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
   const scoreLetter = columnLetter(scoreColumn);
   const bidIds = new Set(context.bids.bids.map((b) => b.id));
   const criteria = criteriaById(context.model);
-  const scoresCriterion = new Map<string, "yes" | "not-on-section" | "not-on-criterion">();
+  // Whether the evaluator scores each criterion, and its scale, worked out once per criterion rather than once per row.
+  const byCriterion = new Map<string, { scores: "yes" | "not-on-section" | "not-on-criterion"; scale: readonly number[]; justificationRequired: boolean }>();
   // The text of each id cell read, by the cell's own string: a framework's sheet names the same 2,000 bids
   // and 30 criteria 60,000 times, and each is checked against the text rule once.
   const idTexts = new Map<string, string>();
   const table = seen.tables.push(sheet.name) - 1;
+  const where = (col: number, r: number) => ({ file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` });
   for (const r of rowsAfter(sheet, header.row)) {
     const values = sheet.rows.get(r)!;
     // Each cell is read as `checkedText` reads it; a value that could hold a problem is left to it.
@@ -180,28 +182,28 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
     const criterion = plainText(values[criterionColumn], idTexts) ?? checkedText(sheet, r, criterionColumn, file, problems);
     if (bid === undefined || criterion === undefined) continue; // refused, and reported at its cell
     if (bid === "" && criterion === "") continue; // blank rows are fine
-    const where = (col: number) => ({ file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` });
     if (!bidIds.has(bid)) {
-      problems.push(problem("sheets.unknown-bid", where(bidColumn), { bid }));
+      problems.push(problem("sheets.unknown-bid", where(bidColumn, r), { bid }));
       continue;
     }
     const known = criteria.get(criterion);
     if (known === undefined) {
-      problems.push(problem("sheets.unknown-criterion", where(criterionColumn), { criterion }));
+      problems.push(problem("sheets.unknown-criterion", where(criterionColumn, r), { criterion }));
       continue;
     }
-    // Whether the evaluator scores this criterion, worked out once per criterion rather than once per row.
-    let scores = scoresCriterion.get(criterion);
-    if (scores === undefined) {
-      scores = !evaluatorsFor(context.bids, known.section, known.kind).includes(evaluatorId) ? "not-on-section" : !evaluatorsFor(context.bids, known.section, known.kind, criterion).includes(evaluatorId) ? "not-on-criterion" : "yes";
-      scoresCriterion.set(criterion, scores);
+    let about = byCriterion.get(criterion);
+    if (about === undefined) {
+      const scores = !evaluatorsFor(context.bids, known.section, known.kind).includes(evaluatorId) ? "not-on-section" : !evaluatorsFor(context.bids, known.section, known.kind, criterion).includes(evaluatorId) ? "not-on-criterion" : "yes";
+      // (A scale missing from the model leaves every row to `acceptReading`, as before.)
+      const scale = context.model.scales[criterionScaleId(known.sectionModel, known.criterion)]?.values ?? [];
+      byCriterion.set(criterion, (about = { scores, scale, justificationRequired: known.criterion.justificationRequired === true }));
     }
-    if (scores === "not-on-section") {
-      problems.push(problem("bids.evaluator-not-on-section", where(scoreColumn), { evaluator: evaluatorId, section: known.section }));
+    if (about.scores === "not-on-section") {
+      problems.push(problem("bids.evaluator-not-on-section", where(scoreColumn, r), { evaluator: evaluatorId, section: known.section }));
       continue;
     }
-    if (scores === "not-on-criterion") {
-      problems.push(problem("bids.evaluator-not-on-criterion", where(scoreColumn), { evaluator: evaluatorId, criterion }));
+    if (about.scores === "not-on-criterion") {
+      problems.push(problem("bids.evaluator-not-on-criterion", where(scoreColumn, r), { evaluator: evaluatorId, criterion }));
       continue;
     }
     // Where each bid's answers were read, by criterion: keyed by the cells' own strings, which are
@@ -210,16 +212,21 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
     if (seenForBid === undefined) seen.answers.set(bid, (seenForBid = new Map()));
     const other = seenForBid.get(criterion);
     if (other !== undefined) {
-      problems.push(problem("sheets.duplicate-row", where(bidColumn), { bid, criterion, other: seen.place(other) }));
+      problems.push(problem("sheets.duplicate-row", where(bidColumn, r), { bid, criterion, other: seen.place(other) }));
       continue;
     }
     seenForBid.set(criterion, table * ROWS_PER_TABLE + r);
     const justification = justificationColumn === undefined ? "" : (plainJustification(values[justificationColumn]) ?? checkedJustification(sheet, r, justificationColumn, file, problems));
     if (justification === undefined) continue;
+    const raw = values[scoreColumn];
+    // A number on the scale, with a justification where one is required, is a score read: no problem can be.
+    if (typeof raw === "number" && about.scale.includes(raw) && (justification !== "" || !about.justificationRequired)) {
+      entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score: raw, justification });
+      continue;
+    }
     const scoreWhere = () => ({ file, sheet: sheet.name, cell: scoreLetter + r });
     const answer = { bid, criterion, evaluatorId, justification };
-    const justificationWhere = () => where(justificationColumn ?? scoreColumn);
-    const raw = values[scoreColumn];
+    const justificationWhere = () => where(justificationColumn ?? scoreColumn, r);
     // A number in the cell is a score read; anything else is read, or refused, by `acceptScore`.
     const score =
       typeof raw === "number" && Number.isFinite(raw)
@@ -265,6 +272,7 @@ function plainText(value: unknown, texts: Map<string, string>): string | undefin
 
 /** What `checkedJustification` gives for a cell holding `value`, when the cell cannot hold a problem; undefined otherwise. */
 function plainJustification(value: unknown): string | undefined {
+  if (value === "") return "";
   if (typeof value === "string") {
     const checked = checkText(value);
     return checked.ok ? checked.text.trim() : undefined;
