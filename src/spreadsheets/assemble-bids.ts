@@ -5,12 +5,22 @@ import type { WorkbookContent } from "./read-workbook.js";
 /**
  * Put what the returned workbooks hold into the tender's bids: evaluators' scores and justifications,
  * prices from returned price schedules, and agreed scores and feedback to the bidder from the moderation sheet
- * (which replace any in the bids file for the same answer). Pure.
+ * (which replace any in the bids file for the same answer). Pure: `base` is not changed. What the workbooks
+ * change is copied, and the rest is shared with `base` rather than cloned (cloning a framework's 2,000
+ * bids took longer than putting 180,000 scores into them), so neither is to be changed afterwards.
  */
 export function assembleBids(base: TenderBids, contents: readonly WorkbookContent[]): Outcome<TenderBids> {
   const problems: Problem[] = [];
-  const bids: TenderBids = structuredClone(base);
+  const bids: TenderBids = { ...base, panel: { ...base.panel }, moderation: [...base.moderation], bids: base.bids.map((b) => ({ ...b })) };
   const byId = new Map(bids.bids.map((b) => [b.id, b]));
+  // The objects made here, which may be written to; any other is `base`'s, copied before it is written to.
+  const made = new WeakSet<object>();
+  const own = <T extends object>(value: T): T => {
+    if (made.has(value)) return value;
+    const copy = { ...value };
+    made.add(copy);
+    return copy;
+  };
   const source = new Map<string, string>();
   for (const content of contents) {
     if (content.kind === "scores") {
@@ -25,7 +35,9 @@ export function assembleBids(base: TenderBids, contents: readonly WorkbookConten
       for (const entry of content.entries) {
         if (source.get(entry.evaluatorId) !== content.file) continue;
         const bid = byId.get(entry.bidId)!;
-        (bid.scores[entry.criterionId] ??= {})[entry.evaluatorId] = { score: entry.score, justification: entry.justification };
+        const scores = (bid.scores = own(bid.scores));
+        const byEvaluator = (scores[entry.criterionId] = own(scores[entry.criterionId] ?? {}));
+        byEvaluator[entry.evaluatorId] = { score: entry.score, justification: entry.justification };
       }
     } else if (content.kind === "price") {
       byId.get(content.bidId)!.price = {
@@ -40,7 +52,10 @@ export function assembleBids(base: TenderBids, contents: readonly WorkbookConten
         bids.moderation.push({ bid: agreed.bidId, criterion: agreed.criterionId, score: agreed.score, reason: agreed.reason });
       }
       // The panel's feedback in the sheet replaces any in the bids file for the same answer.
-      for (const written of content.feedback) byId.get(written.bidId)!.feedback[written.criterionId] = written.text;
+      for (const written of content.feedback) {
+        const bid = byId.get(written.bidId)!;
+        (bid.feedback = own(bid.feedback))[written.criterionId] = written.text;
+      }
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: bids, problems: [] };
