@@ -1,5 +1,5 @@
 import { contentOf, type CellContent } from "./cell-value.js";
-import { XLSX_LIMITS, readXlsxPackage, type RawInflate } from "./xlsx-package.js";
+import { XLSX_LIMITS, readXlsxPackage, type RawInflate, type XlsxPackage } from "./xlsx-package.js";
 import { readRowsWithSaxes } from "./worksheet-saxes.js";
 import { scanWorksheet } from "./worksheet-scanner.js";
 
@@ -22,7 +22,11 @@ export interface LightSheet {
 }
 
 export async function loadLightWorkbook(bytes: Uint8Array, inflateRaw?: RawInflate): Promise<LightSheet[]> {
-  const workbook = readXlsxPackage(bytes, XLSX_LIMITS, inflateRaw);
+  return lightSheets(readXlsxPackage(bytes, XLSX_LIMITS, inflateRaw));
+}
+
+/** An unpacked workbook's sheets as rows. */
+export function lightSheets(workbook: XlsxPackage): LightSheet[] {
   return workbook.sheets.map((sheet) => ({ name: sheet.name, state: sheet.state, ...readRows(sheet.xml, workbook.sharedStrings, workbook.numberFormats) }));
 }
 

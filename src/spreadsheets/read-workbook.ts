@@ -7,9 +7,9 @@ import { checkText } from "../model/text-safety.js";
 import { problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import { cellProblem, cellText, readScore, type CellContent } from "./cell-value.js";
 import { readDeclaration } from "./declaration-sheet.js";
-import { cellAt, columnLetter, columnsOf, loadLightWorkbook, rowsAfter, type LightSheet } from "./light-workbook.js";
+import { cellAt, columnLetter, columnsOf, lightSheets, loadLightWorkbook, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { METADATA_SHEET, readMetadata } from "./metadata.js";
-import { XlsxReadError, type RawInflate } from "./xlsx-package.js";
+import { XLSX_LIMITS, XlsxReadError, readXlsxPackageAsync, type RawInflate, type RawInflateAsync, type XlsxPackage } from "./xlsx-package.js";
 
 export interface ReadContext {
   specification: TenderSpecification;
@@ -95,12 +95,45 @@ export type ParsedWorkbook = { ok: true; sheets: LightSheet[] } | { ok: false; r
 export async function parseWorkbook(bytes: Uint8Array, inflateRaw?: RawInflate): Promise<ParsedWorkbook> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   try {
-    const sheets = await loadLightWorkbook(bytes, inflateRaw);
-    return sheets.length === 0 ? { ok: false, reason: "unreadable", detail: "it has no worksheets" } : { ok: true, sheets };
+    return parsedSheets(await loadLightWorkbook(bytes, inflateRaw));
   } catch (error) {
-    const message = (error as Error).message.slice(0, 200);
-    return { ok: false, reason: "unreadable", detail: error instanceof XlsxReadError ? message : `it is not an .xlsx file, or it is damaged (${message})` };
+    return unreadable(error);
   }
+}
+
+/** A workbook unpacked but not yet read into rows (see `unpackWorkbook`), or why it could not be. */
+export type UnpackedWorkbook = { ok: true; package: XlsxPackage } | Extract<ParsedWorkbook, { ok: false }>;
+
+/**
+ * `parseWorkbook` in two steps, so that a caller can unpack the next workbook while this one is read: its
+ * parts unpacked, the worksheets by `inflateRawAsync` where the platform has it (off this thread), then
+ * `parseUnpacked`. The result, and any reason for refusing the workbook, are the same as `parseWorkbook`'s.
+ */
+export async function unpackWorkbook(bytes: Uint8Array, inflateRaw?: RawInflate, inflateRawAsync?: RawInflateAsync): Promise<UnpackedWorkbook> {
+  if (bytes.length === 0) return { ok: false, reason: "empty" };
+  try {
+    return { ok: true, package: await readXlsxPackageAsync(bytes, XLSX_LIMITS, inflateRaw, inflateRawAsync) };
+  } catch (error) {
+    return unreadable(error);
+  }
+}
+
+export function parseUnpacked(unpacked: UnpackedWorkbook): ParsedWorkbook {
+  if (!unpacked.ok) return unpacked;
+  try {
+    return parsedSheets(lightSheets(unpacked.package));
+  } catch (error) {
+    return unreadable(error);
+  }
+}
+
+function parsedSheets(sheets: LightSheet[]): ParsedWorkbook {
+  return sheets.length === 0 ? { ok: false, reason: "unreadable", detail: "it has no worksheets" } : { ok: true, sheets };
+}
+
+function unreadable(error: unknown): Extract<ParsedWorkbook, { ok: false }> {
+  const message = (error as Error).message.slice(0, 200);
+  return { ok: false, reason: "unreadable", detail: error instanceof XlsxReadError ? message : `it is not an .xlsx file, or it is damaged (${message})` };
 }
 
 export async function readWorkbook(bytes: Uint8Array, file: string, context: ReadContext): Promise<Outcome<WorkbookContent>> {

@@ -1,7 +1,7 @@
 import { seededRandom } from "../sensitivity/random.js";
 import { tally, type SmaaInput, type SmaaTally } from "../sensitivity/smaa.js";
 import { parseWorkbook, type ParsedWorkbook } from "../spreadsheets/read-workbook.js";
-import type { RawInflate } from "../spreadsheets/xlsx-package.js";
+import type { RawInflate, RawInflateAsync } from "../spreadsheets/xlsx-package.js";
 
 /**
  * Work that may run on another thread: each task is plain, structured-cloneable data, and `runTask` is
@@ -24,6 +24,8 @@ export interface ParallelRuntime {
   runInParallel<T extends ParallelTask>(tasks: readonly T[]): Promise<TaskResult<T>[]>;
   /** The platform's own inflater for reading workbooks, where it has a faster one than fflate (Node's zlib). */
   inflateRaw?: RawInflate;
+  /** The same, working off this thread, so a workbook can be unpacked while another is read (Node's zlib on its thread pool). */
+  inflateRawAsync?: RawInflateAsync;
 }
 
 export async function runTask<T extends ParallelTask>(task: T): Promise<TaskResult<T>>;
