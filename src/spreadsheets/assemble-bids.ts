@@ -13,14 +13,9 @@ export function assembleBids(base: TenderBids, contents: readonly WorkbookConten
   const problems: Problem[] = [];
   const bids: TenderBids = { ...base, panel: { ...base.panel }, moderation: [...base.moderation], bids: base.bids.map((b) => ({ ...b })) };
   const byId = new Map(bids.bids.map((b) => [b.id, b]));
-  // The objects made here, which may be written to; any other is `base`'s, copied before it is written to.
-  const made = new WeakSet<object>();
-  const own = <T extends object>(value: T): T => {
-    if (made.has(value)) return value;
-    const copy = { ...value };
-    made.add(copy);
-    return copy;
-  };
+  // The bids whose scores, and whose feedback, have been copied from `base`'s to be written to.
+  const ownScores = new Set<object>();
+  const ownFeedback = new Set<object>();
   const source = new Map<string, string>();
   for (const content of contents) {
     if (content.kind === "scores") {
@@ -35,9 +30,11 @@ export function assembleBids(base: TenderBids, contents: readonly WorkbookConten
       for (const entry of content.entries) {
         if (source.get(entry.evaluatorId) !== content.file) continue;
         const bid = byId.get(entry.bidId)!;
-        const scores = (bid.scores = own(bid.scores));
-        const byEvaluator = (scores[entry.criterionId] = own(scores[entry.criterionId] ?? {}));
-        byEvaluator[entry.evaluatorId] = { score: entry.score, justification: entry.justification };
+        if (!ownScores.has(bid)) {
+          bid.scores = Object.fromEntries(Object.entries(bid.scores).map(([criterion, byEvaluator]) => [criterion, { ...byEvaluator }]));
+          ownScores.add(bid);
+        }
+        (bid.scores[entry.criterionId] ??= {})[entry.evaluatorId] = { score: entry.score, justification: entry.justification };
       }
     } else if (content.kind === "price") {
       byId.get(content.bidId)!.price = {
@@ -54,7 +51,11 @@ export function assembleBids(base: TenderBids, contents: readonly WorkbookConten
       // The panel's feedback in the sheet replaces any in the bids file for the same answer.
       for (const written of content.feedback) {
         const bid = byId.get(written.bidId)!;
-        (bid.feedback = own(bid.feedback))[written.criterionId] = written.text;
+        if (!ownFeedback.has(bid)) {
+          bid.feedback = { ...bid.feedback };
+          ownFeedback.add(bid);
+        }
+        bid.feedback[written.criterionId] = written.text;
       }
     }
   }

@@ -110,7 +110,10 @@ class Scanner {
   private readonly length: number;
   private lastRow = 0;
   private rowNumber = 0;
-  private values: unknown[] = [];
+  // The row being read, in one array used for every row: each row kept is a copy of its own length, so a
+  // framework's 60,000 rows are not each an array grown a cell at a time (and left with room to spare),
+  // which the garbage collector then copied as they survived.
+  private readonly values: unknown[] = [];
   // Made only for a row with a number shown in a format other than General.
   private rowFormats: string[] | undefined;
   private column = 0;
@@ -430,7 +433,7 @@ class Scanner {
         const r = this.rFrom < 0 ? Number.NaN : this.numberAt(this.rFrom, this.rTo);
         this.rowNumber = Number.isInteger(r) && r > 0 ? r : this.rowNumber + 1;
         if (this.rowNumber > MAX_ROW) throw rowBeyondTheSheet(this.rowNumber);
-        this.values = [];
+        this.values.length = 0;
         this.rowFormats = undefined;
         this.column = 0;
         break;
@@ -514,7 +517,7 @@ class Scanner {
       }
       case Tag.Row:
         if (this.values.length > 0) {
-          this.rows.set(this.rowNumber, this.values);
+          this.rows.set(this.rowNumber, this.values.slice());
           if (this.rowFormats !== undefined) this.formats.set(this.rowNumber, this.rowFormats);
           this.lastRow = Math.max(this.lastRow, this.rowNumber);
         }
