@@ -170,10 +170,11 @@ class Scanner {
     let at = from;
     let sawRoot = false;
     while (at < length) {
-      const lt = xml.indexOf(LT, at);
-      const textEnd = lt < 0 ? length : lt;
-      if (textEnd > at) this.text(at, textEnd);
-      if (lt < 0) break;
+      // The next tag is nearly always a few bytes on: a loop finds it sooner than a call to indexOf.
+      let lt = at;
+      while (lt < length && xml[lt] !== LT) lt++;
+      if (lt > at) this.text(at, lt);
+      if (lt === length) break;
       if (xml[lt + 1] === SLASH) {
         at = this.closeTag(lt + 2);
       } else {
