@@ -27,8 +27,16 @@ export function assembleBids(base: TenderBids, contents: readonly WorkbookConten
       if (content.declaration !== undefined && source.get(content.declaration.evaluator) === content.file) {
         bids.panel.declarations = [...bids.panel.declarations.filter((d) => d.evaluator !== content.declaration!.evaluator), content.declaration];
       }
+      // Whether this workbook is where each evaluator's scores are taken from, looked up once per evaluator rather than per score.
+      const fromHere = new Map(content.evaluators.map((e) => [e, source.get(e) === content.file]));
+      let lastEvaluator: string | undefined;
+      let lastFromHere = false;
       for (const entry of content.entries) {
-        if (source.get(entry.evaluatorId) !== content.file) continue;
+        if (entry.evaluatorId !== lastEvaluator) {
+          lastEvaluator = entry.evaluatorId;
+          lastFromHere = fromHere.get(lastEvaluator) ?? source.get(lastEvaluator) === content.file;
+        }
+        if (!lastFromHere) continue;
         const bid = byId.get(entry.bidId)!;
         if (!ownScores.has(bid)) {
           bid.scores = Object.fromEntries(Object.entries(bid.scores).map(([criterion, byEvaluator]) => [criterion, { ...byEvaluator }]));

@@ -77,6 +77,27 @@ export function rowsAfter(sheet: LightSheet, after: number): number[] {
   return inOrder ? rows : rows.sort((a, b) => a - b);
 }
 
+/**
+ * `rowsAfter`, each with its cells: the rows are read straight from the sheet when they were written in
+ * order (as they almost always are), rather than looked up one by one.
+ */
+export function* rowEntriesAfter(sheet: LightSheet, after: number): Generator<[number, unknown[]]> {
+  let previous = -Infinity;
+  let inOrder = true;
+  for (const r of sheet.rows.keys()) {
+    if (r < previous) {
+      inOrder = false;
+      break;
+    }
+    previous = r;
+  }
+  if (!inOrder) {
+    for (const r of rowsAfter(sheet, after)) yield [r, sheet.rows.get(r)!];
+    return;
+  }
+  for (const entry of sheet.rows) if (entry[0] > after) yield entry;
+}
+
 /** The columns of a row that hold something, in order. */
 export function columnsOf(sheet: LightSheet, row: number): number[] {
   const values = sheet.rows.get(row) ?? [];

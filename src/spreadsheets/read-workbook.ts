@@ -7,7 +7,7 @@ import { checkText } from "../model/text-safety.js";
 import { problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import { cellProblem, cellText, readScore, type CellContent } from "./cell-value.js";
 import { readDeclaration } from "./declaration-sheet.js";
-import { cellAt, columnLetter, columnsOf, lightSheets, loadLightWorkbook, rowsAfter, type LightSheet } from "./light-workbook.js";
+import { cellAt, columnLetter, columnsOf, lightSheets, loadLightWorkbook, rowEntriesAfter, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { METADATA_SHEET, readMetadata } from "./metadata.js";
 import { XLSX_LIMITS, XlsxReadError, readXlsxPackageAsync, type RawInflate, type RawInflateAsync, type XlsxPackage } from "./xlsx-package.js";
 
@@ -208,8 +208,7 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
   const idTexts = new Map<string, string>();
   const table = seen.tables.push(sheet.name) - 1;
   const where = (col: number, r: number) => ({ file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` });
-  for (const r of rowsAfter(sheet, header.row)) {
-    const values = sheet.rows.get(r)!;
+  for (const [r, values] of rowEntriesAfter(sheet, header.row)) {
     // Each cell is read as `checkedText` reads it; a value that could hold a problem is left to it.
     const bid = plainText(values[bidColumn], idTexts) ?? checkedText(sheet, r, bidColumn, file, problems);
     const criterion = plainText(values[criterionColumn], idTexts) ?? checkedText(sheet, r, criterionColumn, file, problems);
