@@ -202,33 +202,52 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
   const bidIds = new Set(context.bids.bids.map((b) => b.id));
   const criteria = criteriaById(context.model);
   // Whether the evaluator scores each criterion, and its scale, worked out once per criterion rather than once per row.
-  const byCriterion = new Map<string, { scores: "yes" | "not-on-section" | "not-on-criterion"; scale: readonly number[]; justificationRequired: boolean }>();
+  const byCriterion = new Map<string, { known: CriterionInModel; scores: "yes" | "not-on-section" | "not-on-criterion"; scale: readonly number[]; justificationRequired: boolean }>();
   // The text of each id cell read, by the cell's own string: a framework's sheet names the same 2,000 bids
   // and 30 criteria 60,000 times, and each is checked against the text rule once.
   const idTexts = new Map<string, string>();
   const table = seen.tables.push(sheet.name) - 1;
   const where = (col: number, r: number) => ({ file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` });
+  // A framework's rows come bid by bid: the last bid's text, whether it is known and where its answers
+  // were seen are kept, by its cell's own string, so a row for the same bid looks none of them up again.
+  let lastBidValue: string | undefined;
+  let lastBid = "";
+  let lastBidKnown = false;
+  let lastSeenForBid: Map<string, number> | undefined;
   for (const [r, values] of rowEntriesAfter(sheet, header.row)) {
     // Each cell is read as `checkedText` reads it; a value that could hold a problem is left to it.
-    const bid = plainText(values[bidColumn], idTexts) ?? checkedText(sheet, r, bidColumn, file, problems);
+    const bidValue = values[bidColumn];
+    let bid: string | undefined;
+    if (typeof bidValue === "string" && bidValue === lastBidValue) bid = lastBid;
+    else {
+      bid = plainText(bidValue, idTexts);
+      if (bid !== undefined && typeof bidValue === "string") {
+        lastBidValue = bidValue;
+        lastBid = bid;
+        lastBidKnown = bidIds.has(bid);
+        lastSeenForBid = undefined;
+      }
+      bid ??= checkedText(sheet, r, bidColumn, file, problems);
+    }
     const criterion = plainText(values[criterionColumn], idTexts) ?? checkedText(sheet, r, criterionColumn, file, problems);
     if (bid === undefined || criterion === undefined) continue; // refused, and reported at its cell
     if (bid === "" && criterion === "") continue; // blank rows are fine
-    if (!bidIds.has(bid)) {
+    const sameBid = typeof bidValue === "string" && bidValue === lastBidValue;
+    if (!(sameBid ? lastBidKnown : bidIds.has(bid))) {
       problems.push(problem("sheets.unknown-bid", where(bidColumn, r), { bid }));
       continue;
     }
-    const known = criteria.get(criterion);
+    let about = byCriterion.get(criterion);
+    const known = about?.known ?? criteria.get(criterion);
     if (known === undefined) {
       problems.push(problem("sheets.unknown-criterion", where(criterionColumn, r), { criterion }));
       continue;
     }
-    let about = byCriterion.get(criterion);
     if (about === undefined) {
       const scores = !evaluatorsFor(context.bids, known.section, known.kind).includes(evaluatorId) ? "not-on-section" : !evaluatorsFor(context.bids, known.section, known.kind, criterion).includes(evaluatorId) ? "not-on-criterion" : "yes";
       // (A scale missing from the model leaves every row to `acceptReading`, as before.)
       const scale = context.model.scales[criterionScaleId(known.sectionModel, known.criterion)]?.values ?? [];
-      byCriterion.set(criterion, (about = { scores, scale, justificationRequired: known.criterion.justificationRequired === true }));
+      byCriterion.set(criterion, (about = { known, scores, scale, justificationRequired: known.criterion.justificationRequired === true }));
     }
     if (about.scores === "not-on-section") {
       problems.push(problem("bids.evaluator-not-on-section", where(scoreColumn, r), { evaluator: evaluatorId, section: known.section }));
@@ -240,8 +259,12 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
     }
     // Where each bid's answers were read, by criterion: keyed by the cells' own strings, which are
     // hashed once, rather than by a string made for every row; the place is a number until it is needed.
-    let seenForBid = seen.answers.get(bid);
-    if (seenForBid === undefined) seen.answers.set(bid, (seenForBid = new Map()));
+    let seenForBid = sameBid ? lastSeenForBid : undefined;
+    if (seenForBid === undefined) {
+      seenForBid = seen.answers.get(bid);
+      if (seenForBid === undefined) seen.answers.set(bid, (seenForBid = new Map()));
+      if (sameBid) lastSeenForBid = seenForBid;
+    }
     const other = seenForBid.get(criterion);
     if (other !== undefined) {
       problems.push(problem("sheets.duplicate-row", where(bidColumn, r), { bid, criterion, other: seen.place(other) }));
