@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type TaskResult } from "../workflows/runtime.js";
 import { zlibDeflater } from "./zlib-deflate.js";
-import { zlibInflateRaw } from "./zlib-inflate.js";
+import { zlibInflateRaw, zlibInflateRawAsync } from "./zlib-inflate.js";
 
 /** A task that failed inside a worker: a fault in tender-eval, not bad input (bad input comes back as data). */
 export class WorkerTaskError extends Error {}
@@ -22,6 +22,7 @@ export function workerThreadRuntime(threads = availableParallelism()): ParallelR
   const workerFile = fileURLToPath(new URL("./task-worker.js", import.meta.url));
   return {
     inflateRaw: zlibInflateRaw,
+    inflateRawAsync: zlibInflateRawAsync,
     deflater: zlibDeflater,
     async runInParallel<T extends ParallelTask>(tasks: readonly T[]): Promise<TaskResult<T>[]> {
       const size = Math.min(tasks.length, threads);

@@ -1,5 +1,5 @@
 import { contentOf, type CellContent } from "./cell-value.js";
-import { XLSX_LIMITS, readXlsxPackage, type RawInflate } from "./xlsx-package.js";
+import { XLSX_LIMITS, readXlsxPackage, type RawInflate, type XlsxPackage } from "./xlsx-package.js";
 import { readRowsWithSaxes } from "./worksheet-saxes.js";
 import { scanWorksheet } from "./worksheet-scanner.js";
 
@@ -22,17 +22,24 @@ export interface LightSheet {
 }
 
 export async function loadLightWorkbook(bytes: Uint8Array, inflateRaw?: RawInflate): Promise<LightSheet[]> {
-  const workbook = readXlsxPackage(bytes, XLSX_LIMITS, inflateRaw);
+  return lightSheets(readXlsxPackage(bytes, XLSX_LIMITS, inflateRaw));
+}
+
+/** An unpacked workbook's sheets as rows. */
+export function lightSheets(workbook: XlsxPackage): LightSheet[] {
   return workbook.sheets.map((sheet) => ({ name: sheet.name, state: sheet.state, ...readRows(sheet.xml, workbook.sharedStrings, workbook.numberFormats) }));
 }
 
 /**
- * A worksheet's cells as the values `contentOf` understands (see `readRowsWithSaxes`): read by the
- * worksheet scanner, or by saxes where the scanner leaves the sheet to it.
+ * A worksheet's cells as the values `contentOf` understands (see `readRowsWithSaxes`): read from its
+ * bytes by the worksheet scanner, or, where the scanner leaves the sheet to it, decoded (as UTF-8, not
+ * fatally, a byte order mark dropped) and read by saxes.
  */
-export function readRows(xml: string, sharedStrings: readonly string[], numberFormats: readonly string[]): Pick<LightSheet, "rows" | "formats" | "lastRow"> {
-  return scanWorksheet(xml, sharedStrings, numberFormats) ?? readRowsWithSaxes(xml, sharedStrings, numberFormats);
+export function readRows(xml: Uint8Array, sharedStrings: readonly string[], numberFormats: readonly string[]): Pick<LightSheet, "rows" | "formats" | "lastRow"> {
+  return scanWorksheet(xml, sharedStrings, numberFormats) ?? readRowsWithSaxes(decoder.decode(xml), sharedStrings, numberFormats);
 }
+
+const decoder = new TextDecoder("utf-8");
 
 export function columnLetter(column: number): string {
   let n = column;
@@ -68,6 +75,27 @@ export function rowsAfter(sheet: LightSheet, after: number): number[] {
     rows.push(r);
   }
   return inOrder ? rows : rows.sort((a, b) => a - b);
+}
+
+/**
+ * `rowsAfter`, each with its cells: the rows are read straight from the sheet when they were written in
+ * order (as they almost always are), rather than looked up one by one.
+ */
+export function* rowEntriesAfter(sheet: LightSheet, after: number): Generator<[number, unknown[]]> {
+  let previous = -Infinity;
+  let inOrder = true;
+  for (const r of sheet.rows.keys()) {
+    if (r < previous) {
+      inOrder = false;
+      break;
+    }
+    previous = r;
+  }
+  if (!inOrder) {
+    for (const r of rowsAfter(sheet, after)) yield [r, sheet.rows.get(r)!];
+    return;
+  }
+  for (const entry of sheet.rows) if (entry[0] > after) yield entry;
 }
 
 /** The columns of a row that hold something, in order. */

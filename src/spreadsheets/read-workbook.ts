@@ -7,9 +7,9 @@ import { checkText } from "../model/text-safety.js";
 import { problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import { cellProblem, cellText, readScore, type CellContent } from "./cell-value.js";
 import { readDeclaration } from "./declaration-sheet.js";
-import { cellAt, columnLetter, columnsOf, loadLightWorkbook, rowsAfter, type LightSheet } from "./light-workbook.js";
+import { cellAt, columnLetter, columnsOf, lightSheets, loadLightWorkbook, rowEntriesAfter, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { METADATA_SHEET, readMetadata } from "./metadata.js";
-import { XlsxReadError, type RawInflate } from "./xlsx-package.js";
+import { XLSX_LIMITS, XlsxReadError, readXlsxPackageAsync, type RawInflate, type RawInflateAsync, type XlsxPackage } from "./xlsx-package.js";
 
 export interface ReadContext {
   specification: TenderSpecification;
@@ -95,12 +95,45 @@ export type ParsedWorkbook = { ok: true; sheets: LightSheet[] } | { ok: false; r
 export async function parseWorkbook(bytes: Uint8Array, inflateRaw?: RawInflate): Promise<ParsedWorkbook> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   try {
-    const sheets = await loadLightWorkbook(bytes, inflateRaw);
-    return sheets.length === 0 ? { ok: false, reason: "unreadable", detail: "it has no worksheets" } : { ok: true, sheets };
+    return parsedSheets(await loadLightWorkbook(bytes, inflateRaw));
   } catch (error) {
-    const message = (error as Error).message.slice(0, 200);
-    return { ok: false, reason: "unreadable", detail: error instanceof XlsxReadError ? message : `it is not an .xlsx file, or it is damaged (${message})` };
+    return unreadable(error);
   }
+}
+
+/** A workbook unpacked but not yet read into rows (see `unpackWorkbook`), or why it could not be. */
+export type UnpackedWorkbook = { ok: true; package: XlsxPackage } | Extract<ParsedWorkbook, { ok: false }>;
+
+/**
+ * `parseWorkbook` in two steps, so that a caller can unpack the next workbook while this one is read: its
+ * parts unpacked, the worksheets by `inflateRawAsync` where the platform has it (off this thread), then
+ * `parseUnpacked`. The result, and any reason for refusing the workbook, are the same as `parseWorkbook`'s.
+ */
+export async function unpackWorkbook(bytes: Uint8Array, inflateRaw?: RawInflate, inflateRawAsync?: RawInflateAsync): Promise<UnpackedWorkbook> {
+  if (bytes.length === 0) return { ok: false, reason: "empty" };
+  try {
+    return { ok: true, package: await readXlsxPackageAsync(bytes, XLSX_LIMITS, inflateRaw, inflateRawAsync) };
+  } catch (error) {
+    return unreadable(error);
+  }
+}
+
+export function parseUnpacked(unpacked: UnpackedWorkbook): ParsedWorkbook {
+  if (!unpacked.ok) return unpacked;
+  try {
+    return parsedSheets(lightSheets(unpacked.package));
+  } catch (error) {
+    return unreadable(error);
+  }
+}
+
+function parsedSheets(sheets: LightSheet[]): ParsedWorkbook {
+  return sheets.length === 0 ? { ok: false, reason: "unreadable", detail: "it has no worksheets" } : { ok: true, sheets };
+}
+
+function unreadable(error: unknown): Extract<ParsedWorkbook, { ok: false }> {
+  const message = (error as Error).message.slice(0, 200);
+  return { ok: false, reason: "unreadable", detail: error instanceof XlsxReadError ? message : `it is not an .xlsx file, or it is damaged (${message})` };
 }
 
 export async function readWorkbook(bytes: Uint8Array, file: string, context: ReadContext): Promise<Outcome<WorkbookContent>> {
@@ -168,58 +201,87 @@ function readScoreTable(sheet: LightSheet, file: string, evaluatorId: string, co
   const scoreLetter = columnLetter(scoreColumn);
   const bidIds = new Set(context.bids.bids.map((b) => b.id));
   const criteria = criteriaById(context.model);
-  const scoresCriterion = new Map<string, "yes" | "not-on-section" | "not-on-criterion">();
+  // Whether the evaluator scores each criterion, and its scale, worked out once per criterion rather than once per row.
+  const byCriterion = new Map<string, { known: CriterionInModel; scores: "yes" | "not-on-section" | "not-on-criterion"; scale: readonly number[]; justificationRequired: boolean }>();
   // The text of each id cell read, by the cell's own string: a framework's sheet names the same 2,000 bids
   // and 30 criteria 60,000 times, and each is checked against the text rule once.
   const idTexts = new Map<string, string>();
   const table = seen.tables.push(sheet.name) - 1;
-  for (const r of rowsAfter(sheet, header.row)) {
-    const values = sheet.rows.get(r)!;
+  const where = (col: number, r: number) => ({ file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` });
+  // A framework's rows come bid by bid: the last bid's text, whether it is known and where its answers
+  // were seen are kept, by its cell's own string, so a row for the same bid looks none of them up again.
+  let lastBidValue: string | undefined;
+  let lastBid = "";
+  let lastBidKnown = false;
+  let lastSeenForBid: Map<string, number> | undefined;
+  for (const [r, values] of rowEntriesAfter(sheet, header.row)) {
     // Each cell is read as `checkedText` reads it; a value that could hold a problem is left to it.
-    const bid = plainText(values[bidColumn], idTexts) ?? checkedText(sheet, r, bidColumn, file, problems);
+    const bidValue = values[bidColumn];
+    let bid: string | undefined;
+    if (typeof bidValue === "string" && bidValue === lastBidValue) bid = lastBid;
+    else {
+      bid = plainText(bidValue, idTexts);
+      if (bid !== undefined && typeof bidValue === "string") {
+        lastBidValue = bidValue;
+        lastBid = bid;
+        lastBidKnown = bidIds.has(bid);
+        lastSeenForBid = undefined;
+      }
+      bid ??= checkedText(sheet, r, bidColumn, file, problems);
+    }
     const criterion = plainText(values[criterionColumn], idTexts) ?? checkedText(sheet, r, criterionColumn, file, problems);
     if (bid === undefined || criterion === undefined) continue; // refused, and reported at its cell
     if (bid === "" && criterion === "") continue; // blank rows are fine
-    const where = (col: number) => ({ file, sheet: sheet.name, cell: `${columnLetter(col)}${r}` });
-    if (!bidIds.has(bid)) {
-      problems.push(problem("sheets.unknown-bid", where(bidColumn), { bid }));
+    const sameBid = typeof bidValue === "string" && bidValue === lastBidValue;
+    if (!(sameBid ? lastBidKnown : bidIds.has(bid))) {
+      problems.push(problem("sheets.unknown-bid", where(bidColumn, r), { bid }));
       continue;
     }
-    const known = criteria.get(criterion);
+    let about = byCriterion.get(criterion);
+    const known = about?.known ?? criteria.get(criterion);
     if (known === undefined) {
-      problems.push(problem("sheets.unknown-criterion", where(criterionColumn), { criterion }));
+      problems.push(problem("sheets.unknown-criterion", where(criterionColumn, r), { criterion }));
       continue;
     }
-    // Whether the evaluator scores this criterion, worked out once per criterion rather than once per row.
-    let scores = scoresCriterion.get(criterion);
-    if (scores === undefined) {
-      scores = !evaluatorsFor(context.bids, known.section, known.kind).includes(evaluatorId) ? "not-on-section" : !evaluatorsFor(context.bids, known.section, known.kind, criterion).includes(evaluatorId) ? "not-on-criterion" : "yes";
-      scoresCriterion.set(criterion, scores);
+    if (about === undefined) {
+      const scores = !evaluatorsFor(context.bids, known.section, known.kind).includes(evaluatorId) ? "not-on-section" : !evaluatorsFor(context.bids, known.section, known.kind, criterion).includes(evaluatorId) ? "not-on-criterion" : "yes";
+      // (A scale missing from the model leaves every row to `acceptReading`, as before.)
+      const scale = context.model.scales[criterionScaleId(known.sectionModel, known.criterion)]?.values ?? [];
+      byCriterion.set(criterion, (about = { known, scores, scale, justificationRequired: known.criterion.justificationRequired === true }));
     }
-    if (scores === "not-on-section") {
-      problems.push(problem("bids.evaluator-not-on-section", where(scoreColumn), { evaluator: evaluatorId, section: known.section }));
+    if (about.scores === "not-on-section") {
+      problems.push(problem("bids.evaluator-not-on-section", where(scoreColumn, r), { evaluator: evaluatorId, section: known.section }));
       continue;
     }
-    if (scores === "not-on-criterion") {
-      problems.push(problem("bids.evaluator-not-on-criterion", where(scoreColumn), { evaluator: evaluatorId, criterion }));
+    if (about.scores === "not-on-criterion") {
+      problems.push(problem("bids.evaluator-not-on-criterion", where(scoreColumn, r), { evaluator: evaluatorId, criterion }));
       continue;
     }
     // Where each bid's answers were read, by criterion: keyed by the cells' own strings, which are
     // hashed once, rather than by a string made for every row; the place is a number until it is needed.
-    let seenForBid = seen.answers.get(bid);
-    if (seenForBid === undefined) seen.answers.set(bid, (seenForBid = new Map()));
+    let seenForBid = sameBid ? lastSeenForBid : undefined;
+    if (seenForBid === undefined) {
+      seenForBid = seen.answers.get(bid);
+      if (seenForBid === undefined) seen.answers.set(bid, (seenForBid = new Map()));
+      if (sameBid) lastSeenForBid = seenForBid;
+    }
     const other = seenForBid.get(criterion);
     if (other !== undefined) {
-      problems.push(problem("sheets.duplicate-row", where(bidColumn), { bid, criterion, other: seen.place(other) }));
+      problems.push(problem("sheets.duplicate-row", where(bidColumn, r), { bid, criterion, other: seen.place(other) }));
       continue;
     }
     seenForBid.set(criterion, table * ROWS_PER_TABLE + r);
     const justification = justificationColumn === undefined ? "" : (plainJustification(values[justificationColumn]) ?? checkedJustification(sheet, r, justificationColumn, file, problems));
     if (justification === undefined) continue;
+    const raw = values[scoreColumn];
+    // A number on the scale, with a justification where one is required, is a score read: no problem can be.
+    if (typeof raw === "number" && about.scale.includes(raw) && (justification !== "" || !about.justificationRequired)) {
+      entries.push({ evaluatorId, bidId: bid, criterionId: criterion, score: raw, justification });
+      continue;
+    }
     const scoreWhere = () => ({ file, sheet: sheet.name, cell: scoreLetter + r });
     const answer = { bid, criterion, evaluatorId, justification };
-    const justificationWhere = () => where(justificationColumn ?? scoreColumn);
-    const raw = values[scoreColumn];
+    const justificationWhere = () => where(justificationColumn ?? scoreColumn, r);
     // A number in the cell is a score read; anything else is read, or refused, by `acceptScore`.
     const score =
       typeof raw === "number" && Number.isFinite(raw)
@@ -265,6 +327,7 @@ function plainText(value: unknown, texts: Map<string, string>): string | undefin
 
 /** What `checkedJustification` gives for a cell holding `value`, when the cell cannot hold a problem; undefined otherwise. */
 function plainJustification(value: unknown): string | undefined {
+  if (value === "") return "";
   if (typeof value === "string") {
     const checked = checkText(value);
     return checked.ok ? checked.text.trim() : undefined;

@@ -12,7 +12,8 @@ import { SaxesParser, type SaxesTagPlain } from "saxes";
  * damaged. See exceljs issue #3064.)
  */
 export interface XlsxPackage {
-  sheets: { name: string; state: string; xml: string }[];
+  /** Each worksheet's XML as unpacked, undecoded: the worksheet scanner reads the bytes themselves. */
+  sheets: { name: string; state: string; xml: Uint8Array }[];
   sharedStrings: string[];
   /**
    * Each cell style's number format code, by style index (a cell's `s` attribute): "0%", "#,##0.00",
@@ -53,8 +54,33 @@ export class XlsxReadError extends Error {}
  */
 export type RawInflate = (packed: Uint8Array, maxBytes: number) => Uint8Array;
 
+/**
+ * The same as `RawInflate`, but unpacking off this thread (Node's zlib on its thread pool), so that a
+ * reader can scan one workbook while the next is unpacked. It too is tried first, within the same limits,
+ * and whenever it fails the part is unpacked by fflate as without it.
+ */
+export type RawInflateAsync = (packed: Uint8Array, maxBytes: number) => Promise<Uint8Array>;
+
 export function readXlsxPackage(bytes: Uint8Array, limits: Readonly<XlsxLimits> = XLSX_LIMITS, inflateRaw?: RawInflate): XlsxPackage {
   const parts = new Parts(bytes, limits, inflateRaw);
+  const { sheets, ...found } = findParts(parts);
+  return { ...found, sheets: sheets.map((sheet) => ({ name: sheet.name, state: sheet.state, xml: parts.data(sheet.target) })) };
+}
+
+/**
+ * `readXlsxPackage`, with the worksheets (nearly all of a score sheet's bytes) unpacked by `inflateRawAsync`
+ * where it is given: the same parts in the same order, within the same limits, refused with the same words.
+ */
+export async function readXlsxPackageAsync(bytes: Uint8Array, limits: Readonly<XlsxLimits> = XLSX_LIMITS, inflateRaw?: RawInflate, inflateRawAsync?: RawInflateAsync): Promise<XlsxPackage> {
+  const parts = new Parts(bytes, limits, inflateRaw);
+  const { sheets, ...found } = findParts(parts);
+  const read: XlsxPackage["sheets"] = [];
+  for (const sheet of sheets) read.push({ name: sheet.name, state: sheet.state, xml: inflateRawAsync === undefined ? parts.data(sheet.target) : await parts.dataAsync(sheet.target, inflateRawAsync) });
+  return { ...found, sheets: read };
+}
+
+/** The shared strings, number formats and the worksheets' part names, read (and so unpacked) in that order. */
+function findParts(parts: Parts): Omit<XlsxPackage, "sheets"> & { sheets: { name: string; state: string; target: string }[] } {
   const officeDocument = relationships(parts, "").find((r) => r.type.endsWith("/officeDocument"));
   if (!officeDocument) throw new XlsxReadError("it is a zip file with no workbook inside, so not an .xlsx file");
   const workbookPath = officeDocument.target;
@@ -68,7 +94,7 @@ export function readXlsxPackage(bytes: Uint8Array, limits: Readonly<XlsxLimits> 
     const rel = byId.get(sheet.relId);
     // Chart sheets and dialog sheets hold no cells.
     if (!rel || !rel.type.endsWith("/worksheet")) return [];
-    return [{ name: sheet.name, state: sheet.state, xml: parts.text(rel.target) }];
+    return [{ name: sheet.name, state: sheet.state, target: rel.target }];
   });
   return { sheets, sharedStrings, numberFormats };
 }
@@ -130,7 +156,7 @@ class Parts {
     return decoder.decode(this.data(path));
   }
 
-  private data(path: string): Uint8Array {
+  data(path: string): Uint8Array {
     const key = path.toLowerCase();
     const done = this.unpacked.get(key);
     if (done) return done;
@@ -141,11 +167,32 @@ class Parts {
     return data;
   }
 
-  private unpack(entry: Entry): Uint8Array {
+  /** `data`, a deflated part tried first with `inflateRawAsync`; anything else as `data` does it. */
+  async dataAsync(path: string, inflateRawAsync: RawInflateAsync): Promise<Uint8Array> {
+    const key = path.toLowerCase();
+    const entry = this.entries.get(key);
+    if (this.unpacked.has(key) || entry === undefined || entry.method !== 8) return this.data(path);
+    const packed = withPlainErrors(() => packedData(this.bytes, entry));
+    // Nothing else is unpacked from this package while this part is, so the bytes still allowed stay as counted.
+    const maxBytes = Math.min(entry.size, this.limits.totalBytes - this.unpackedBytes);
+    let out: Uint8Array | undefined;
+    try {
+      out = await inflateRawAsync(packed, maxBytes);
+    } catch {
+      out = undefined;
+    }
+    // Refused by the platform: unpacked by fflate alone, which gives the usual reason.
+    const data = out !== undefined && out.length <= maxBytes ? out : withPlainErrors(() => this.unpack(entry, false));
+    if (data === out) this.unpackedBytes += out.length;
+    this.unpacked.set(key, data);
+    return data;
+  }
+
+  private unpack(entry: Entry, tryPlatform = true): Uint8Array {
     const packed = packedData(this.bytes, entry);
     if (entry.method === 0) return packed;
     if (entry.method !== 8) throw new XlsxReadError(`it is damaged, or packed in a way Excel does not use (${entry.name} uses zip compression method ${entry.method})`);
-    if (this.inflateRaw !== undefined) {
+    if (this.inflateRaw !== undefined && tryPlatform) {
       const fast = this.unpackWith(this.inflateRaw, packed, entry);
       if (fast !== undefined) return fast;
     }

@@ -4,7 +4,7 @@ import type { ScoringModel } from "../model/scoring-model.js";
 import type { TenderSpecification } from "../model/specification.js";
 import { hasErrors, problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import { assembleBids } from "../spreadsheets/assemble-bids.js";
-import { interpretWorkbook, parseWorkbook, type WorkbookContent } from "../spreadsheets/read-workbook.js";
+import { interpretWorkbook, parseUnpacked, unpackWorkbook, type UnpackedWorkbook, type WorkbookContent } from "../spreadsheets/read-workbook.js";
 import { bytesOf, inputRecord, type InputRecord, type NamedFile } from "./files.js";
 import type { ParallelRuntime } from "./runtime.js";
 
@@ -23,7 +23,8 @@ export function isReturnedWorkbook(name: string): boolean {
  * The workbooks are parsed on this thread, one after another, and each one's rows are checked and let go
  * before the next is parsed. Parsing them on worker threads was slower and took more memory, measured on
  * three 60,000-row score sheets (2 cores): every row had to be copied back from the worker. From the
- * runtime only its inflater is used, where the platform has one.
+ * runtime only its inflaters are used, where the platform has them: with one that works off this thread,
+ * the next workbook is unpacked while this one is read (and no more than that one is held ahead).
  */
 export async function readReturnedSheets(
   sheets: readonly NamedFile[],
@@ -40,8 +41,12 @@ export async function readReturnedSheets(
   const inputs = workbooks.map(inputRecord);
   const hash = modelHash(context.model);
   const contents: WorkbookContent[] = [];
-  for (const file of workbooks) {
-    const read = interpretWorkbook(await parseWorkbook(bytesOf(file), runtime?.inflateRaw), file.name, { ...context, modelHash: hash });
+  const unpack = (file: NamedFile) => unpackWorkbook(bytesOf(file), runtime?.inflateRaw, runtime?.inflateRawAsync);
+  let next: Promise<UnpackedWorkbook> | undefined = workbooks[0] && unpack(workbooks[0]);
+  for (const [i, file] of workbooks.entries()) {
+    const unpacked = await next!;
+    next = workbooks[i + 1] && unpack(workbooks[i + 1]!);
+    const read = interpretWorkbook(parseUnpacked(unpacked), file.name, { ...context, modelHash: hash });
     problems.push(...read.problems);
     if (read.ok) contents.push(read.value);
   }

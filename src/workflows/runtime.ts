@@ -1,7 +1,7 @@
 import { seededRandom } from "../sensitivity/random.js";
 import { tally, type SmaaInput, type SmaaTally } from "../sensitivity/smaa.js";
 import { parseWorkbook, type ParsedWorkbook } from "../spreadsheets/read-workbook.js";
-import type { RawInflate } from "../spreadsheets/xlsx-package.js";
+import type { RawInflate, RawInflateAsync } from "../spreadsheets/xlsx-package.js";
 import type { ZipDeflater } from "../spreadsheets/xlsx-writer.js";
 
 /**
@@ -25,6 +25,8 @@ export interface ParallelRuntime {
   runInParallel<T extends ParallelTask>(tasks: readonly T[]): Promise<TaskResult<T>[]>;
   /** The platform's own inflater for reading workbooks, where it has a faster one than fflate (Node's zlib). */
   inflateRaw?: RawInflate;
+  /** The same, working off this thread, so a workbook can be unpacked while another is read (Node's zlib on its thread pool). */
+  inflateRawAsync?: RawInflateAsync;
   /** The platform's deflater for writing the results workbook, where it has one that works beside this thread (Node's zlib). */
   deflater?: ZipDeflater;
 }

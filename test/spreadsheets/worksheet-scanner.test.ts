@@ -24,8 +24,14 @@ function outcome(read: () => unknown): Outcome {
     throw error;
   }
 }
-const viaSaxes = (xml: string) => outcome(() => readRowsWithSaxes(xml, SHARED, FORMATS));
-const viaReader = (xml: string) => outcome(() => readRows(xml, SHARED, FORMATS));
+// The reader is given a worksheet's bytes; saxes, as before, the part decoded as a whole (not fatally, a
+// byte order mark at the start dropped).
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8");
+const bytesOf = (xml: string | Uint8Array) => (typeof xml === "string" ? encoder.encode(xml) : xml);
+const viaSaxes = (xml: string | Uint8Array) => outcome(() => readRowsWithSaxes(decoder.decode(bytesOf(xml)), SHARED, FORMATS));
+const viaReader = (xml: string | Uint8Array) => outcome(() => readRows(bytesOf(xml), SHARED, FORMATS));
+const scan = (xml: string) => scanWorksheet(encoder.encode(xml), SHARED, FORMATS);
 
 // ---- Worksheets as programs write them, from arbitrary cell values ----
 
@@ -129,7 +135,7 @@ describe("the worksheet scanner reads what saxes reads", () => {
   it("generated worksheets: the same cells, formats and last row, read by the scanner itself", () => {
     fc.assert(
       fc.property(worksheet, (xml) => {
-        expect(scanWorksheet(xml, SHARED, FORMATS)).not.toBeUndefined();
+        expect(scan(xml)).not.toBeUndefined();
         expect(viaReader(xml)).toEqual(viaSaxes(xml));
       }),
       { numRuns: 400 },
@@ -171,7 +177,7 @@ describe("the worksheet scanner reads what saxes reads", () => {
       `<worksheet><sheetData><row r="1"><c r="A&#49;"><v>1</v></c></row></sheetData></worksheet>`,
     ];
     for (const xml of cases) {
-      expect(scanWorksheet(xml, SHARED, FORMATS)).toBeUndefined();
+      expect(scan(xml)).toBeUndefined();
       const read = viaReader(xml);
       expect(read).toEqual(viaSaxes(xml));
       expect("rows" in read).toBe(true);
@@ -180,17 +186,75 @@ describe("the worksheet scanner reads what saxes reads", () => {
 
   it("the bounds on rows and columns are kept, with the same words", () => {
     for (const xml of [`<worksheet><sheetData><row r="1048577"><c><v>1</v></c></row></sheetData></worksheet>`, `<worksheet><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>`]) {
-      expect(() => scanWorksheet(xml, SHARED, FORMATS)).toThrow(XlsxReadError);
+      expect(() => scan(xml)).toThrow(XlsxReadError);
       expect(viaReader(xml)).toEqual(viaSaxes(xml));
+    }
+  });
+
+  it("generated worksheets with bytes put in or taken out (invalid UTF-8, 4-byte characters, marks, U+FFFE) read or are refused exactly as the decoded part is", () => {
+    const inserts = [
+      [0x80], [0xc3], [0xc3, 0xa9], [0xe2, 0x82], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xf0, 0x9f, 0x98], [0xed, 0xa0, 0x80], [0xed, 0xb0, 0x80],
+      [0xef, 0xbf, 0xbe], [0xef, 0xbf, 0xbf], [0xef, 0xbf, 0xbd], [0xef, 0xbb, 0xbf], [0xff], [0xfe, 0xff], [0xc0, 0x80], [0x00], [0x0d], [0x0b], [0x7f], [0xc2, 0x85],
+      [0x26, 0x23, 0x78, 0x31, 0x46, 0x36, 0x30, 0x30, 0x3b], [0x26, 0x61, 0x6d, 0x70, 0x3b], [0x3c], [0x3e], [0x5d, 0x5d, 0x3e],
+    ].map((b) => Uint8Array.from(b));
+    const damage = fc.record({ at: fc.nat(), length: fc.nat({ max: 3 }), insert: fc.constantFrom(...inserts) });
+    fc.assert(
+      fc.property(worksheet, fc.array(damage, { minLength: 1, maxLength: 3 }), fc.boolean(), (xml, damages, mark) => {
+        let damaged = encoder.encode(xml);
+        for (const d of damages) {
+          const at = d.at % (damaged.length + 1);
+          const next = new Uint8Array(at + d.insert.length + Math.max(0, damaged.length - at - d.length));
+          next.set(damaged.subarray(0, at));
+          next.set(d.insert, at);
+          next.set(damaged.subarray(at + d.length), at + d.insert.length);
+          damaged = next;
+        }
+        if (mark) damaged = Uint8Array.from([0xef, 0xbb, 0xbf, ...damaged]);
+        expect(viaReader(damaged)).toEqual(viaSaxes(damaged));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("text outside ASCII is read from the bytes as the decoded part reads it: multi-byte and 4-byte characters, invalid UTF-8, a byte order mark, entities", () => {
+    const cell = (inner: Uint8Array | string, type = "inlineStr") => {
+      const body = typeof inner === "string" ? encoder.encode(inner) : inner;
+      const wrap = (b: Uint8Array) => (type === "inlineStr" ? [...encoder.encode("<is><t>"), ...b, ...encoder.encode("</t></is>")] : [...encoder.encode("<v>"), ...b, ...encoder.encode("</v>")]);
+      return Uint8Array.from([...encoder.encode(`<worksheet><sheetData><row r="1"><c r="A1" t="${type}">`), ...wrap(body), ...encoder.encode("</c></row></sheetData></worksheet>")]);
+    };
+    const cases: [Uint8Array, unknown][] = [
+      [cell("Café 中文 😀"), "Café 中文 😀"],
+      [cell(Uint8Array.from([0x61, 0xff, 0x62, 0xc3, 0x63, 0xed, 0xa0, 0x80, 0x64, 0xf0, 0x9f, 0x98])), "a\ufffdb\ufffdc\ufffd\ufffd\ufffdd\ufffd"],
+      [cell(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61])), "\ufeffa"],
+      [cell("a &amp; b &lt;&#x1F600;&#233;&quot;", "str"), 'a & b <😀é"'],
+      [cell(Uint8Array.from([0xf0, 0x9f, 0x98, 0x80, 0x26, 0x61, 0x6d, 0x70, 0x3b, 0xe2, 0x82]), "str"), "😀&\ufffd"],
+      [Uint8Array.from([0xef, 0xbb, 0xbf, ...cell("x")]), "x"],
+      [Uint8Array.from([0xef, 0xbb, 0xbf, ...encoder.encode(`<?xml version="1.0" encoding="UTF-8"?>\n`), ...cell("y")]), "y"],
+    ];
+    for (const [bytes, text] of cases) {
+      expect(scanWorksheet(bytes, SHARED, FORMATS)?.rows.get(1)?.[1]).toBe(text);
+      expect(viaReader(bytes)).toEqual(viaSaxes(bytes));
+    }
+  });
+
+  it("bytes the scanner leaves to saxes are decoded and read by saxes: U+FFFE, control characters, UTF-16", () => {
+    const cases = [
+      Uint8Array.from([...encoder.encode(`<worksheet><sheetData><row r="1"><c r="A1" t="str"><v>a`), 0xef, 0xbf, 0xbe, ...encoder.encode(`</v></c></row></sheetData></worksheet>`)]),
+      encoder.encode(`<worksheet><sheetData><row r="1"><c r="A1" t="str"><v>a\u0001</v></c></row></sheetData></worksheet>`),
+      Uint8Array.from([0xff, 0xfe, ...[...`<worksheet/>`].flatMap((c) => [c.charCodeAt(0), 0])]),
+    ];
+    for (const bytes of cases) {
+      expect(scanWorksheet(bytes, SHARED, FORMATS)).toBeUndefined();
+      expect(viaReader(bytes)).toEqual(viaSaxes(bytes));
     }
   });
 
   it("a deeply nested or very long sheet is read in one pass (linear time, no recursion)", () => {
     const depth = 200_000;
     const nested = `<worksheet>${"<a>".repeat(depth)}${"</a>".repeat(depth)}<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
-    expect(scanWorksheet(nested, SHARED, FORMATS)?.rows.get(1)?.[1]).toBe(1);
+    expect(scan(nested)?.rows.get(1)?.[1]).toBe(1);
     const unclosed = `<worksheet>${"<a>".repeat(depth)}`;
-    expect(scanWorksheet(unclosed, SHARED, FORMATS)).toBeUndefined();
+    expect(scan(unclosed)).toBeUndefined();
   });
 });
 
@@ -209,7 +273,7 @@ describe("real workbooks read the same through the scanner as through saxes", ()
     for (const sheet of workbook.sheets) {
       const scanned = scanWorksheet(sheet.xml, workbook.sharedStrings, workbook.numberFormats);
       expect(scanned).not.toBeUndefined();
-      expect(scanned).toEqual(readRowsWithSaxes(sheet.xml, workbook.sharedStrings, workbook.numberFormats));
+      expect(scanned).toEqual(readRowsWithSaxes(decoder.decode(sheet.xml), workbook.sharedStrings, workbook.numberFormats));
     }
   });
 });

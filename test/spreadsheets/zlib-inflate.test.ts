@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { zlibInflateRaw } from "../../src/node/zlib-inflate.js";
-import { parseWorkbook } from "../../src/spreadsheets/read-workbook.js";
+import { zlibInflateRaw, zlibInflateRawAsync } from "../../src/node/zlib-inflate.js";
+import { parseUnpacked, parseWorkbook, unpackWorkbook } from "../../src/spreadsheets/read-workbook.js";
 import { makeScoreSheets } from "../../src/spreadsheets/score-sheets.js";
-import { XLSX_LIMITS, readXlsxPackage } from "../../src/spreadsheets/xlsx-package.js";
+import { XLSX_LIMITS, readXlsxPackage, readXlsxPackageAsync } from "../../src/spreadsheets/xlsx-package.js";
 import { modelHash } from "../../src/model/model-hash.js";
 import { loadExample } from "../example-tender.js";
 import { fillScoreSheet } from "./fill.js";
@@ -20,7 +20,14 @@ const generated = await makeScoreSheets({ ...input, modelHash: modelHash(input.m
 const filled = await fillScoreSheet(generated.find((s) => s.fileName === "score-sheet-E1.xlsx")!.bytes, input.bids);
 const libreOffice = new Uint8Array(readFileSync(new URL("../fixtures/libreoffice/score-sheet-E3-saved-by-libreoffice.xlsx", import.meta.url)));
 
-const both = async (bytes: Uint8Array) => ({ zlib: await parseWorkbook(bytes, zlibInflateRaw), fflate: await parseWorkbook(bytes) });
+// Node's zlib on this thread, and on its thread pool for the worksheets (unpacked, then read, as the CLI
+// does to overlap workbooks), each against fflate alone.
+const both = async (bytes: Uint8Array) => {
+  const fflate = await parseWorkbook(bytes);
+  expect(parseUnpacked(await unpackWorkbook(bytes, zlibInflateRaw, zlibInflateRawAsync))).toEqual(fflate);
+  expect(parseUnpacked(await unpackWorkbook(bytes))).toEqual(fflate);
+  return { zlib: await parseWorkbook(bytes, zlibInflateRaw), fflate };
+};
 
 describe("Node's zlib reads a workbook exactly as fflate does", () => {
   it("generated, filled-in and LibreOffice-saved workbooks", async () => {
@@ -40,12 +47,16 @@ describe("Node's zlib reads a workbook exactly as fflate does", () => {
     const limits = { ...XLSX_LIMITS, totalBytes: 2 * MB, ratio: Infinity };
     expect(() => readXlsxPackage(parts, limits, zlibInflateRaw)).toThrow("it unpacks to far more than any score sheet (more than 2 MB of XML");
     expect(readXlsxPackage(parts, { ...limits, totalBytes: 3.1 * MB }, zlibInflateRaw).sheets.map((s) => s.xml.length)).toEqual([MB, MB, MB]);
+    await expect(readXlsxPackageAsync(parts, limits, zlibInflateRaw, zlibInflateRawAsync)).rejects.toThrow("it unpacks to far more than any score sheet (more than 2 MB of XML");
+    expect((await readXlsxPackageAsync(parts, { ...limits, totalBytes: 3.1 * MB }, zlibInflateRaw, zlibInflateRawAsync)).sheets.map((s) => s.xml.length)).toEqual([MB, MB, MB]);
   });
 
-  it("a part that unpacks to more than its zip directory states is stopped at the stated size", () => {
+  it("a part that unpacks to more than its zip directory states is stopped at the stated size", async () => {
     const lying = workbookWith([zerosSheet(1, 1000)]);
     expect(() => readXlsxPackage(lying, XLSX_LIMITS, zlibInflateRaw)).toThrow("unpacks to more than the 1,000 bytes its zip directory states");
+    await expect(readXlsxPackageAsync(lying, XLSX_LIMITS, zlibInflateRaw, zlibInflateRawAsync)).rejects.toThrow("unpacks to more than the 1,000 bytes its zip directory states");
     expect(() => zlibInflateRaw(zerosSheet(1).data, 1000)).toThrow();
+    await expect(zlibInflateRawAsync(zerosSheet(1).data, 1000)).rejects.toThrow();
   });
 
   it("empty and stored parts, and a zip cut short", async () => {
