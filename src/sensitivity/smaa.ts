@@ -88,53 +88,83 @@ export function tally(input: SmaaInput): SmaaTally {
   const rows = new Float64Array(m * stride);
   input.bids.forEach((b, i) => b.values.forEach((v, k) => (rows[i * stride + k] = v)));
   // Uncertain shares: the cells to redraw in every sample, with their ranges.
-  const uncertain: number[] = [];
-  const lows: number[] = [];
-  const spans: number[] = [];
+  const uncertainCells: number[] = [];
+  const lowList: number[] = [];
+  const spanList: number[] = [];
   input.bids.forEach((b, i) => {
     if (!b.low || !b.high) return;
     for (let k = 0; k < n; k++) {
       if (b.high[k]! > b.low[k]!) {
-        uncertain.push(i * stride + k);
-        lows.push(b.low[k]!);
-        spans.push(b.high[k]! - b.low[k]!);
+        uncertainCells.push(i * stride + k);
+        lowList.push(b.low[k]!);
+        spanList.push(b.high[k]! - b.low[k]!);
       }
     }
   });
   const min = Float64Array.from(input.bounds?.min ?? new Array<number>(n).fill(0));
   const max = Float64Array.from(input.bounds?.max ?? new Array<number>(n).fill(1));
   const minimumRate = input.minimumAcceptanceRate ?? 1e-3;
-
-  const weights = new Float64Array(stride);
-  const cuts = new Float64Array(Math.max(0, n - 1));
-  // This sample's totals in descending order, and whose each is.
-  const keys = new Float64Array(m);
-  const owner = new Int32Array(m);
-  for (let i = 0; i < m; i++) owner[i] = i;
-  const book = StartingOrders.for(n, m, stride, rows, input.samples);
-  const runStart = new Int32Array(m);
-  const runEnd = new Int32Array(m);
-  const rankCounts = new Int32Array(m * m);
-  const centralSums = new Float64Array(m * n);
-  const firstCounts = new Float64Array(m);
-
   // Weights add up to 1, so ranges whose lows add up to more than 1, or whose highs to less, admit none.
   const lowSum = min.reduce((a, b) => a + b, 0);
   const highSum = max.reduce((a, b) => a + b, 0);
   if (lowSum > 1 + 1e-12 || highSum < 1 - 1e-12 || min.some((lo, k) => lo > max[k]!)) {
     throw new SmaaRangeError("no weights fall within the ranges: the lows add up to more than 100% or the highs to less");
   }
+  const book = StartingOrders.for(n, m, stride, rows, input.samples);
+  const rankCounts = new Int32Array(m * m);
+  const centralSums = new Float64Array(m * n);
+  const firstCounts = new Float64Array(m);
+  const uncertain = Int32Array.from(uncertainCells);
+  const lows = Float64Array.from(lowList);
+  const spans = Float64Array.from(spanList);
+  const { accepted, drawn } = sample(input.random, input.samples, minimumRate, n, m, stride, rows, uncertain, lows, spans, min, max, book, rankCounts,
+    centralSums, firstCounts);
+  book.addHits(rankCounts);
+
+  return { samples: accepted, drawn, bids: m, criteria: n, rankCounts: Float64Array.from(rankCounts), firstCounts, centralSums };
+}
+
+/**
+ * The sampling loop, apart from reading the input, so every chunk of a run (each a new input object, with
+ * its own generator) runs the same compiled loop rather than making the engine compile it again.
+ */
+function sample(
+  random: RandomSource,
+  samples: number,
+  minimumRate: number,
+  n: number,
+  m: number,
+  stride: number,
+  rows: Float64Array,
+  uncertain: Int32Array,
+  lows: Float64Array,
+  spans: Float64Array,
+  min: Float64Array,
+  max: Float64Array,
+  book: StartingOrders,
+  rankCounts: Int32Array,
+  centralSums: Float64Array,
+  firstCounts: Float64Array,
+): { accepted: number; drawn: number } {
+  const weights = new Float64Array(stride);
+  const cuts = new Float64Array(Math.max(0, n - 1));
+  // This sample's totals in descending order, and whose each is.
+  const keys = new Float64Array(m);
+  const owner = new Int32Array(m);
+  for (let i = 0; i < m; i++) owner[i] = i;
+  const runStart = new Int32Array(m);
+  const runEnd = new Int32Array(m);
   let accepted = 0;
   let drawn = 0;
   const tooRare = () => new SmaaRangeError(`fewer than ${minimumRate * 100}% of weight samples fall within the ranges; widen them`);
-  while (accepted < input.samples) {
+  while (accepted < samples) {
     // Judge the acceptance rate early, so narrow ranges fail in a moment rather than after millions of draws.
     if (drawn === 100_000 && accepted < drawn * minimumRate) throw tooRare();
-    if (drawn >= input.samples / minimumRate) throw tooRare();
+    if (drawn >= samples / minimumRate) throw tooRare();
     drawn++;
     // n − 1 sorted uniforms; insertion sort, as n is a handful of sections.
     for (let k = 0; k < n - 1; k++) {
-      const u = input.random();
+      const u = random();
       let j = k;
       while (j > 0 && cuts[j - 1]! > u) {
         cuts[j] = cuts[j - 1]!;
@@ -153,7 +183,7 @@ export function tally(input: SmaaInput): SmaaTally {
     }
     if (!inside) continue;
     accepted++;
-    for (let u = 0; u < uncertain.length; u++) rows[uncertain[u]!] = lows[u]! + input.random() * spans[u]!;
+    for (let u = 0; u < uncertain.length; u++) rows[uncertain[u]!] = lows[u]! + random() * spans[u]!;
 
     // Start from the order at the nearest point of a grid over the weights: nearby weights rank bids
     // almost alike, so few moves remain.
@@ -249,9 +279,7 @@ export function tally(input: SmaaInput): SmaaTally {
       for (let k = 0; k < n; k++) centralSums[i * n + k]! += weights[k]!;
     }
   }
-  book.addHits(rankCounts);
-
-  return { samples: accepted, drawn, bids: m, criteria: n, rankCounts: Float64Array.from(rankCounts), firstCounts, centralSums };
+  return { accepted, drawn };
 }
 
 let lastOrders: StartingOrders | undefined;
