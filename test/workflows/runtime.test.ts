@@ -65,4 +65,15 @@ describe("worker threads, as the built command runs them", () => {
     expect(await on(3)).toEqual(one);
     expect(await smaaInChunks(input, 3, undefined, 5_000)).toEqual(one);
   });
+
+  it("many small tasks, some taken back from a worker that has not started them, each give exactly their in-thread result", async () => {
+    const built = new URL("../../dist/node/worker-runtime.js", import.meta.url);
+    const { workerThreadRuntime: builtRuntime } = (await import(built.href)) as typeof import("../../src/node/worker-runtime.js");
+    const input = { criteria: ["a", "b", "c"], bids: [{ id: "A", values: [0.9, 0.2, 0.5] }, { id: "B", values: [0.5, 0.7, 0.4] }, { id: "C", values: [0.6, 0.6, 0.6] }], samples: 300 };
+    // Tasks this small are done long before a worker has started, so this thread takes back what it sent.
+    const tasks = Array.from({ length: 40 }, (_, c) => ({ kind: "smaa-chunk" as const, input, seed: 100 + c }));
+    const inThread = await inThreadRuntime.runInParallel(tasks);
+    expect(await builtRuntime(2).runInParallel(tasks)).toEqual(inThread);
+    expect(await builtRuntime(3).runInParallel(tasks)).toEqual(inThread);
+  });
 });
