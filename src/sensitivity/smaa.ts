@@ -335,7 +335,11 @@ function draw(random: RandomSource, buffer: Float64Array, from: number, to: numb
   for (let i = from; i < to; i++) buffer[i] = random();
 }
 
-let lastOrders: StartingOrders | undefined;
+/**
+ * The last run's orders on this thread, held weakly: the next chunk of the same analysis finds them, but
+ * they are not kept (about a megabyte) once the analysis is over and the memory is wanted.
+ */
+let lastOrders: WeakRef<StartingOrders> | undefined;
 
 /**
  * Starting orders for the ranking: the bids in order of their totals at the points of a grid over the
@@ -398,13 +402,15 @@ class StartingOrders {
     };
     let fine = 1;
     while (fine < 39 && (fine + 2) ** d <= 65_536 && inside(fine + 1) <= samples / 4) fine++;
-    const last = lastOrders;
+    const last = lastOrders?.deref();
     if (last && last.n === n && last.m === m && last.stride === stride && last.fine >= fine && last.shares.every((v, k) => v === rows[k])) {
       last.rows = rows;
       last.hits.fill(0);
       return last;
     }
-    return (lastOrders = new StartingOrders(n, m, stride, rows, fine));
+    const made = new StartingOrders(n, m, stride, rows, fine);
+    lastOrders = new WeakRef(made);
+    return made;
   }
 
   /** Bid numbers in as few bytes as hold them, so more orders stay in the processor's caches. */
