@@ -9,7 +9,7 @@ import { zlibInflateRaw } from "./zlib-inflate.js";
 export class WorkerTaskError extends Error {}
 
 /**
- * Worker threads for Node: `threads` in all, counting this one, never more than there are tasks. This
+ * Worker threads for Node: `threads` in all, counting this one, never more than half the tasks. This
  * thread takes tasks too, so it works while the workers start (a worker takes a good part of a second to
  * start on a busy machine) and no core sits idle waiting. Each worker is kept two tasks ahead, so it has
  * the next to hand while this thread is busy with one of its own. When no task is left to hand out, this
@@ -27,7 +27,9 @@ export function workerThreadRuntime(threads = availableParallelism()): ParallelR
   return {
     inflateRaw: zlibInflateRaw,
     async runInParallel<T extends ParallelTask>(tasks: readonly T[]): Promise<TaskResult<T>[]> {
-      const size = Math.min(tasks.length, threads);
+      // A worker's start and its first task cost more than a task here, so one is started only for at
+      // least two tasks (SMAA's default 100,000 samples, two chunks, run here: 1 cold chunk and 1 warm).
+      const size = Math.min(Math.ceil(tasks.length / 2), threads);
       if (size < 2 || !existsSync(workerFile)) return inThreadRuntime.runInParallel(tasks);
       const results: TaskResult<T>[] = new Array(tasks.length);
       const answered = new Uint8Array(tasks.length);

@@ -49,7 +49,8 @@ describe("worker threads, as the built command runs them", () => {
     expect(existsSync(built), "run npm run build first").toBe(true);
     const { workerThreadRuntime: builtRuntime } = (await import(built.href)) as typeof import("../../src/node/worker-runtime.js");
     const input = { criteria: ["a", "b", "c"], bids: [{ id: "A", values: [0.9, 0.2, 0.5] }, { id: "B", values: [0.5, 0.7, 0.4] }, { id: "C", values: [0.6, 0.6, 0.6] }], samples: 20_000 };
-    const tasks = [0, 1].map((c) => ({ kind: "smaa-chunk" as const, input: { ...input, samples: 10_000 }, seed: 5 + c }));
+    // Four tasks: a worker is started only for at least two tasks a thread.
+    const tasks = [0, 1, 2, 3].map((c) => ({ kind: "smaa-chunk" as const, input: { ...input, samples: 5_000 }, seed: 5 + c }));
     expect(await builtRuntime(2).runInParallel(tasks)).toEqual(await inThreadRuntime.runInParallel(tasks));
   });
 
@@ -75,7 +76,9 @@ describe("worker threads, as the built command runs them", () => {
     const inThread = await inThreadRuntime.runInParallel(tasks);
     expect(await builtRuntime(2).runInParallel(tasks)).toEqual(inThread);
     expect(await builtRuntime(3).runInParallel(tasks)).toEqual(inThread);
-    // Two tasks: this thread runs one and then the other, which a worker may have started meanwhile.
+    // Three tasks: this thread runs one and then those sent to the worker, which it may have started meanwhile.
+    expect(await builtRuntime(2).runInParallel(tasks.slice(0, 3))).toEqual(inThread.slice(0, 3));
+    // Two: both here, as a worker's start costs more than a task.
     expect(await builtRuntime(2).runInParallel(tasks.slice(0, 2))).toEqual(inThread.slice(0, 2));
   });
 });
