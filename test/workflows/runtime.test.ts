@@ -49,7 +49,8 @@ describe("worker threads, as the built command runs them", () => {
     expect(existsSync(built), "run npm run build first").toBe(true);
     const { workerThreadRuntime: builtRuntime } = (await import(built.href)) as typeof import("../../src/node/worker-runtime.js");
     const input = { criteria: ["a", "b", "c"], bids: [{ id: "A", values: [0.9, 0.2, 0.5] }, { id: "B", values: [0.5, 0.7, 0.4] }, { id: "C", values: [0.6, 0.6, 0.6] }], samples: 20_000 };
-    const tasks = [0, 1].map((c) => ({ kind: "smaa-chunk" as const, input: { ...input, samples: 10_000 }, seed: 5 + c }));
+    // Four tasks: a worker is started only for at least two tasks a thread.
+    const tasks = [0, 1, 2, 3].map((c) => ({ kind: "smaa-chunk" as const, input: { ...input, samples: 5_000 }, seed: 5 + c }));
     expect(await builtRuntime(2).runInParallel(tasks)).toEqual(await inThreadRuntime.runInParallel(tasks));
   });
 
@@ -64,5 +65,20 @@ describe("worker threads, as the built command runs them", () => {
     expect(await on(2)).toEqual(one);
     expect(await on(3)).toEqual(one);
     expect(await smaaInChunks(input, 3, undefined, 5_000)).toEqual(one);
+  });
+
+  it("small tasks, taken back from a worker that has not started them or run again here while it is on its first, each give exactly their in-thread result", async () => {
+    const built = new URL("../../dist/node/worker-runtime.js", import.meta.url);
+    const { workerThreadRuntime: builtRuntime } = (await import(built.href)) as typeof import("../../src/node/worker-runtime.js");
+    const input = { criteria: ["a", "b", "c"], bids: [{ id: "A", values: [0.9, 0.2, 0.5] }, { id: "B", values: [0.5, 0.7, 0.4] }, { id: "C", values: [0.6, 0.6, 0.6] }], samples: 300 };
+    // Tasks this small are done long before a worker has started, so this thread takes back what it sent.
+    const tasks = Array.from({ length: 40 }, (_, c) => ({ kind: "smaa-chunk" as const, input, seed: 100 + c }));
+    const inThread = await inThreadRuntime.runInParallel(tasks);
+    expect(await builtRuntime(2).runInParallel(tasks)).toEqual(inThread);
+    expect(await builtRuntime(3).runInParallel(tasks)).toEqual(inThread);
+    // Three tasks: this thread runs one and then those sent to the worker, which it may have started meanwhile.
+    expect(await builtRuntime(2).runInParallel(tasks.slice(0, 3))).toEqual(inThread.slice(0, 3));
+    // Two: both here, as a worker's start costs more than a task.
+    expect(await builtRuntime(2).runInParallel(tasks.slice(0, 2))).toEqual(inThread.slice(0, 2));
   });
 });
