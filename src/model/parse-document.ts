@@ -4,6 +4,7 @@ import { problem, type DocumentRole, type Location, type Outcome, type PathSegme
 import { checkText, terminalSafe } from "./text-safety.js";
 import { jsonSchemaOf } from "./field-reference.js";
 import { zodIssueToProblem } from "./zod-issues.js";
+import { readPlainYaml } from "./plain-yaml.js";
 
 /**
  * A parsed input file that can still say where a path lies, for located messages: the line in a YAML
@@ -59,6 +60,35 @@ export function parseInputDocument<S extends z.ZodType, P = z.infer<S>>(
   const refused = refuseBeforeParsing(text, role, at);
   if (refused !== undefined) return { ok: false, problems: [refused] };
 
+  const read = readPlainYaml(text);
+  let raw: unknown;
+  let source: SourceDocument;
+  if (read !== undefined) {
+    // Plain block YAML, read to the same value the library gives; the library is needed again only if a
+    // problem needs a line (see lazySourceDocument).
+    raw = read;
+    source = lazySourceDocument(role, file, text, at);
+  } else {
+    const parsed = parseWithLibrary(text, role, file, at);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems };
+    ({ raw, source } = parsed);
+  }
+  if (raw === null || raw === undefined) {
+    return { ok: false, problems: [problem("input.empty", { document: role, file }, {})] };
+  }
+
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = withoutMissingNearMisses(parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, raw, jsonSchemaOf(schema)))).map((p) => locateIn(p, source));
+    const salvaged = options.salvage?.(raw);
+    return salvaged === undefined ? { ok: false, problems } : { ok: false, problems, partial: { ...salvaged, source } };
+  }
+  return { ok: true, value: { data: parsed.data as z.infer<S>, source }, problems: [] };
+}
+
+
+/** The yaml library's reading of any YAML or JSON, with every check: the path for whatever readPlainYaml declines. */
+function parseWithLibrary(text: string, role: DocumentRole, file: string, at: (offset: number) => Location): { ok: true; raw: unknown; source: SourceDocument } | { ok: false; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const parsedYaml = parseChecked(text, lineCounter, at);
   if (!parsedYaml.ok) return { ok: false, problems: [parsedYaml.problem] };
@@ -97,17 +127,7 @@ export function parseInputDocument<S extends z.ZodType, P = z.infer<S>>(
     // Not expected after the checks above; still a located problem rather than a stack trace.
     return { ok: false, problems: [problem("input.unreadable", { document: role, file }, { detail: terminalSafe(String((error as Error).message)) })] };
   }
-  if (raw === null || raw === undefined) {
-    return { ok: false, problems: [problem("input.empty", { document: role, file }, {})] };
-  }
-
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = withoutMissingNearMisses(parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, raw, jsonSchemaOf(schema)))).map((p) => locateIn(p, source));
-    const salvaged = options.salvage?.(raw);
-    return salvaged === undefined ? { ok: false, problems } : { ok: false, problems, partial: { ...salvaged, source } };
-  }
-  return { ok: true, value: { data: parsed.data as z.infer<S>, source }, problems: [] };
+  return { ok: true, raw, source };
 }
 
 /**
@@ -361,6 +381,28 @@ function sourceDocument(role: DocumentRole, file: string, doc: Document, lineCou
       if (offset === undefined) return undefined;
       const pos = lineCounter.linePos(offset);
       return { line: pos.line, column: pos.col };
+    },
+  };
+}
+
+/**
+ * Where paths lie in a file the fast reader accepted. Lines are needed only for problems, so the yaml
+ * library reads the file for them only when the first one is asked for: the file is plain YAML (the
+ * fast reader accepted it), so the library reads it without error to the same value, and the lines are
+ * exactly those of a file the library read from the start.
+ */
+function lazySourceDocument(role: DocumentRole, file: string, text: string, at: (offset: number) => Location): SourceDocument {
+  let located: SourceDocument | undefined;
+  return {
+    role,
+    file,
+    locate(path) {
+      if (located === undefined) {
+        const lineCounter = new LineCounter();
+        const parsed = parseChecked(text, lineCounter, at);
+        located = parsed.ok ? sourceDocument(role, file, parsed.doc, lineCounter) : { role, file, locate: () => undefined };
+      }
+      return located.locate(path);
     },
   };
 }
