@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type TaskResult } from "../workflows/runtime.js";
+import { nodeSha256Hex } from "./native-hash.js";
 import { zlibInflateRaw } from "./zlib-inflate.js";
 
 /** A task that failed inside a worker: a fault in tender-eval, not bad input (bad input comes back as data). */
@@ -14,12 +15,13 @@ export class WorkerTaskError extends Error {}
  * start on a busy machine) and no core sits idle waiting. Each worker is kept two tasks ahead, so it has
  * the next to hand while this thread is busy with one of its own. Where the compiled worker is not there
  * (running from the TypeScript sources, as the tests do) the tasks run on this thread instead: the results
- * are the same either way, as every task carries everything it needs. Workbooks are unpacked with Node's zlib.
+ * are the same either way, as every task carries everything it needs. Workbooks are unpacked with Node's zlib, and hashed with its crypto.
  */
 export function workerThreadRuntime(threads = availableParallelism()): ParallelRuntime {
   const workerFile = fileURLToPath(new URL("./task-worker.js", import.meta.url));
   return {
     inflateRaw: zlibInflateRaw,
+    sha256Hex: nodeSha256Hex,
     async runInParallel<T extends ParallelTask>(tasks: readonly T[]): Promise<TaskResult<T>[]> {
       const size = Math.min(tasks.length, threads);
       if (size < 2 || !existsSync(workerFile)) return inThreadRuntime.runInParallel(tasks);

@@ -23,7 +23,7 @@ export function isReturnedWorkbook(name: string): boolean {
  * The workbooks are parsed on this thread, one after another, and each one's rows are checked and let go
  * before the next is parsed. Parsing them on worker threads was slower and took more memory, measured on
  * three 60,000-row score sheets (2 cores): every row had to be copied back from the worker. From the
- * runtime only its inflater is used, where the platform has one.
+ * runtime only its inflater and hash are used, where the platform has them.
  */
 export async function readReturnedSheets(
   sheets: readonly NamedFile[],
@@ -37,7 +37,7 @@ export async function readReturnedSheets(
     }
   }
   const workbooks = sheets.filter((f) => isReturnedWorkbook(f.name));
-  const inputs = workbooks.map(inputRecord);
+  const inputs = workbooks.map((file) => inputRecord(file, runtime?.sha256Hex));
   const hash = modelHash(context.model);
   const contents: WorkbookContent[] = [];
   for (const file of workbooks) {

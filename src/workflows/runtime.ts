@@ -24,6 +24,8 @@ export interface ParallelRuntime {
   runInParallel<T extends ParallelTask>(tasks: readonly T[]): Promise<TaskResult<T>[]>;
   /** The platform's own inflater for reading workbooks, where it has a faster one than fflate (Node's zlib). */
   inflateRaw?: RawInflate;
+  /** The platform's own SHA-256 (hexadecimal) for the input records, where it has one (Node's crypto); the same hashes as the pure one. */
+  sha256Hex?: (bytes: Uint8Array) => string;
 }
 
 export async function runTask<T extends ParallelTask>(task: T): Promise<TaskResult<T>>;

@@ -64,7 +64,7 @@ interface ParsedTenderFiles {
 async function parseTenderFiles(files: TenderFiles): Promise<ParsedTenderFiles> {
   const problems: Problem[] = [];
   const given = [files.specification, files.model, ...(files.bids ? [files.bids] : [])];
-  const inputs = given.map(inputRecord);
+  const inputs = given.map((file) => inputRecord(file));
   const text = (file: NamedFile) => {
     const read = textOf(file);
     if (!read.ok) problems.push(read.problem);
