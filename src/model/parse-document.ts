@@ -4,7 +4,7 @@ import { problem, type DocumentRole, type Location, type Outcome, type PathSegme
 import { checkText, terminalSafe } from "./text-safety.js";
 import { jsonSchemaOf } from "./field-reference.js";
 import { zodIssueToProblem } from "./zod-issues.js";
-import { readPlainYaml } from "./plain-yaml.js";
+import { plainYamlLocator, readPlainYaml } from "./plain-yaml.js";
 
 /**
  * A parsed input file that can still say where a path lies, for located messages: the line in a YAML
@@ -386,23 +386,37 @@ function sourceDocument(role: DocumentRole, file: string, doc: Document, lineCou
 }
 
 /**
- * Where paths lie in a file the fast reader accepted. Lines are needed only for problems, so the yaml
- * library reads the file for them only when the first one is asked for: the file is plain YAML (the
- * fast reader accepted it), so the library reads it without error to the same value, and the lines are
- * exactly those of a file the library read from the start.
+ * Where paths lie in a file the fast reader accepted, found only when a problem asks (most runs have
+ * none, or a few): the fast reader reads the file again noting where each key and item starts, and the
+ * place is the one the yaml library's nodes give. For the rare path it cannot place (through an empty
+ * list item) the library reads the file; either way the line and column are exactly those of a file the
+ * library read from the start (the differential tests compare every path).
  */
 function lazySourceDocument(role: DocumentRole, file: string, text: string, at: (offset: number) => Location): SourceDocument {
-  let located: SourceDocument | undefined;
+  let fast: ((path: readonly PathSegment[]) => number | undefined) | null | undefined;
+  let library: SourceDocument | undefined;
+  let lines: LineCounter | undefined;
   return {
     role,
     file,
     locate(path) {
-      if (located === undefined) {
+      if (fast === undefined) fast = plainYamlLocator(text) ?? null;
+      const offset = fast === null ? undefined : fast(path);
+      if (offset !== undefined) {
+        if (lines === undefined) {
+          lines = new LineCounter();
+          lines.addNewLine(0);
+          for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+        }
+        const pos = lines.linePos(offset);
+        return { line: pos.line, column: pos.col };
+      }
+      if (library === undefined) {
         const lineCounter = new LineCounter();
         const parsed = parseChecked(text, lineCounter, at);
-        located = parsed.ok ? sourceDocument(role, file, parsed.doc, lineCounter) : { role, file, locate: () => undefined };
+        library = parsed.ok ? sourceDocument(role, file, parsed.doc, lineCounter) : { role, file, locate: () => undefined };
       }
-      return located.locate(path);
+      return library.locate(path);
     },
   };
 }

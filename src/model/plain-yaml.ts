@@ -16,8 +16,12 @@
  * than reading it; anything odd is declined at once.
  */
 export function readPlainYaml(text: string): Record<string, unknown> | undefined {
+  return read(text, undefined);
+}
+
+function read(text: string, places: Places | undefined): Record<string, unknown> | undefined {
   if (DECLINED_CHARACTERS.test(text)) return undefined;
-  const reader = new PlainReader(text);
+  const reader = new PlainReader(text, places);
   if (reader.count === 0) return undefined;
   try {
     const value = reader.block(0);
@@ -27,6 +31,50 @@ export function readPlainYaml(text: string): Record<string, unknown> | undefined
     if (error === DECLINE) return undefined;
     throw error;
   }
+}
+
+/** Where each key and list item of a value read with places starts in the text. */
+interface Places {
+  keys: WeakMap<object, Map<string, number>>;
+  items: WeakMap<object, number[]>;
+}
+
+/**
+ * For a text readPlainYaml accepts, where a path lies: the offset the yaml library's node ranges give,
+ * found as parse-document's locate finds it (down as far as the document goes, at the key of each entry,
+ * at the start of each list item). Undefined when the text is not read here, or when the path passes
+ * through an empty list item (whose place the library puts where this reader does not look): the caller
+ * then asks the library.
+ *
+ * The text is read a second time, with places: only when a problem needs a line, so the common run with
+ * no problem pays nothing for it.
+ */
+export function plainYamlLocator(text: string): ((path: readonly (string | number)[]) => number | undefined) | undefined {
+  const places: Places = { keys: new WeakMap(), items: new WeakMap() };
+  const root = read(text, places);
+  if (root === undefined) return undefined;
+  const rootOffset = new PlainReader(text).start[0]!;
+  return (path) => {
+    let node: unknown = root;
+    let offset = rootOffset;
+    for (const segment of path) {
+      if (typeof node !== "object" || node === null) break;
+      if (!Array.isArray(node)) {
+        const at = places.keys.get(node)?.get(String(segment));
+        if (at === undefined) break;
+        offset = at;
+        node = (node as Record<string, unknown>)[String(segment)];
+      } else if (typeof segment === "number" && Number.isInteger(segment) && segment >= 0 && segment < node.length) {
+        const at = places.items.get(node)![segment]!;
+        if (Number.isNaN(at)) return undefined;
+        offset = at;
+        node = node[segment];
+      } else {
+        break;
+      }
+    }
+    return offset;
+  };
 }
 
 // Far below the library path's limit (64), so nothing it would refuse as too deep is accepted here.
@@ -122,7 +170,10 @@ class PlainReader {
   private readonly keys = new Map<string, string>();
   private readonly spaceHash: NextOccurrence;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly places?: Places,
+  ) {
     this.colonSpace = new NextOccurrence(text, ": ");
     this.spaceHash = new NextOccurrence(text, " #");
     this.length = text.length;
@@ -157,6 +208,8 @@ class PlainReader {
 
   private seq(column: number, depth: number): unknown[] {
     const items: unknown[] = [];
+    const offsets: number[] | undefined = this.places === undefined ? undefined : [];
+    if (offsets !== undefined) this.places!.items.set(items, offsets);
     const text = this.text;
     while (this.i < this.count) {
       const line = this.i;
@@ -169,9 +222,12 @@ class PlainReader {
       if (p === e || text.charCodeAt(p) === 0x23) {
         // "-" alone (or before a comment): the item is on the lines below, or null.
         this.i++;
-        items.push(this.i < this.count && this.indent[this.i]! > column ? this.block(depth + 1) : null);
+        const below = this.i < this.count && this.indent[this.i]! > column;
+        offsets?.push(below ? this.start[this.i]! : NaN);
+        items.push(below ? this.block(depth + 1) : null);
         continue;
       }
+      offsets?.push(p);
       const c = text.charCodeAt(p);
       const compactSeq = c === 0x2d && (p + 1 === e || text.charCodeAt(p + 1) === 0x20);
       if (compactSeq || this.mapKey(p, e) !== undefined) {
@@ -192,6 +248,8 @@ class PlainReader {
 
   private map(column: number, depth: number): Record<string, unknown> {
     const entries: Record<string, unknown> = {};
+    const keyOffsets = this.places === undefined ? undefined : new Map<string, number>();
+    if (keyOffsets !== undefined) this.places!.keys.set(entries, keyOffsets);
     const text = this.text;
     while (this.i < this.count) {
       const line = this.i;
@@ -204,6 +262,7 @@ class PlainReader {
       if (found === undefined) decline();
       const [key, colon] = found;
       if (Object.hasOwn(entries, key)) decline(); // the library reports it, naming the key
+      keyOffsets?.set(key, s);
       let p = colon + 1;
       while (p < e && text.charCodeAt(p) === 0x20) p++;
       let value: unknown;
@@ -500,10 +559,17 @@ class PlainReader {
     const close = isSeq ? 0x5d : 0x7d;
     const items: unknown[] = [];
     const entries: Record<string, unknown> = {};
+    const offsets: number[] | undefined = this.places === undefined ? undefined : [];
+    const keyOffsets = this.places === undefined ? undefined : new Map<string, number>();
+    if (this.places !== undefined) {
+      this.places.items.set(items, offsets!);
+      this.places.keys.set(entries, keyOffsets!);
+    }
     let p = this.skipSpaces(from + 1, end);
     if (p < end && text.charCodeAt(p) === close) return [isSeq ? items : entries, p + 1];
     for (;;) {
       if (isSeq) {
+        offsets?.push(p);
         const [item, next] = this.flowItem(p, end, depth + 1);
         items.push(item);
         p = next;
@@ -525,6 +591,7 @@ class PlainReader {
         }
         if (colon + 1 >= end || text.charCodeAt(colon) !== 0x3a || text.charCodeAt(colon + 1) !== 0x20) decline();
         if (Object.hasOwn(entries, key)) decline();
+        keyOffsets?.set(key, p);
         const [value, next] = this.flowItem(this.skipSpaces(colon + 1, end), end, depth + 1);
         entries[key] = value;
         p = next;

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDocument, stringify, type ToStringOptions } from "yaml";
+import { isMap, isNode, isScalar, isSeq, parseDocument, stringify, type Document, type ToStringOptions } from "yaml";
 import { loadExample } from "../example-tender.js";
-import { readPlainYaml } from "../../src/model/plain-yaml.js";
+import { plainYamlLocator, readPlainYaml } from "../../src/model/plain-yaml.js";
 
 // The fast reader is held to the yaml library: whatever it accepts, the library reads to the same value
 // (same keys in the same order, same types) with no error or warning; whatever is outside its subset it
@@ -15,8 +15,40 @@ function library(text: string): { clean: boolean; value: unknown } {
   return { clean, value: clean ? doc.toJS({ maxAliasCount: -1 }) : undefined };
 }
 
+/** Where the library's nodes put a path, walked as parse-document's library path walks it. */
+function libraryOffset(text: string | Document, path: readonly (string | number)[]): number | undefined {
+  const doc = typeof text === "string" ? parseDocument(text, { uniqueKeys: true }) : text;
+  let node: unknown = doc.contents;
+  let offset = isNode(node) ? node.range?.[0] : undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (pair === undefined) break;
+      offset = (isNode(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number" && isNode(node.items[segment])) {
+      node = node.items[segment];
+      offset = isNode(node) ? (node.range?.[0] ?? offset) : offset;
+    } else break;
+  }
+  return offset;
+}
+
+/** Every path into a value, and beside each a missing key and an index past the end. */
+function pathsOf(value: unknown, prefix: (string | number)[] = [], into: (string | number)[][] = []): (string | number)[][] {
+  into.push(prefix);
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => pathsOf(item, [...prefix, i], into));
+    into.push([...prefix, value.length], [...prefix, "x"]);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) pathsOf(item, [...prefix, key], into);
+    into.push([...prefix, "no-such-key"], [...prefix, 0]);
+  }
+  return into;
+}
+
 /** Whether the fast reader accepted `text`, having checked that it then agrees with the library. */
-function agreesWithLibrary(text: string): boolean {
+function agreesWithLibrary(text: string, options: { places?: "all" | "some" } = {}): boolean {
   const fast = readPlainYaml(text);
   if (fast === undefined) return false;
   const reference = library(text);
@@ -24,6 +56,17 @@ function agreesWithLibrary(text: string): boolean {
   expect(fast, text).toStrictEqual(reference.value);
   // Key order is part of the value (it is the order of bids, criteria and rows in every output).
   expect(JSON.stringify(fast)).toBe(JSON.stringify(reference.value));
+  // And a problem's place: every path (or, in a large file, every 37th), as the library places it; the
+  // locator may only decline (for the library to place it instead), never differ.
+  const locate = plainYamlLocator(text);
+  expect(locate).toBeDefined();
+  const paths = pathsOf(fast);
+  const doc = parseDocument(text, { uniqueKeys: true });
+  for (const [n, path] of paths.entries()) {
+    if (options.places === "some" && n % 37 !== 0) continue;
+    const offset = locate!(path);
+    if (offset !== undefined) expect(offset, `${JSON.stringify(path)} in ${text}`).toBe(libraryOffset(doc, path));
+  }
   return true;
 }
 
@@ -37,20 +80,25 @@ describe("readPlainYaml reads real files exactly as the yaml library does", () =
   const files = ["examples/community-advocacy", "policies", "scoring-models"].flatMap(yamlFilesIn);
 
   it.each(files)("%s is read on the fast path, to the library's value", (path) => {
-    expect(agreesWithLibrary(readFileSync(repoFile(path), "utf8"))).toBe(true);
+    expect(agreesWithLibrary(readFileSync(repoFile(path), "utf8"), { places: "some" })).toBe(true);
   });
 
   it("what the yaml library writes (as the tools and the benchmark do) is read on the fast path, in every common style", () => {
     const tender = loadExample();
     const styles: ToStringOptions[] = [{}, { indentSeq: false }, { lineWidth: 0 }, { defaultStringType: "QUOTE_DOUBLE" }, { defaultStringType: "QUOTE_SINGLE" }, { defaultKeyType: "PLAIN", defaultStringType: "QUOTE_DOUBLE" }, { defaultStringType: "BLOCK_LITERAL" }];
     for (const value of [tender.specification, tender.model, tender.bids]) {
-      for (const options of styles) expect(agreesWithLibrary(stringify(value, options)), JSON.stringify(options)).toBe(true);
+      for (const options of styles) expect(agreesWithLibrary(stringify(value, options), { places: "some" }), JSON.stringify(options)).toBe(true);
     }
   });
 
   it("Windows line endings are read too", () => {
     const text = readFileSync(repoFile("examples/community-advocacy/bids.yaml"), "utf8").replace(/\n/g, "\r\n");
-    expect(agreesWithLibrary(text)).toBe(true);
+    expect(agreesWithLibrary(text, { places: "some" })).toBe(true);
+  });
+
+  it("places a path through an empty list item only by the library", () => {
+    expect(plainYamlLocator("a:\n  -\n  - b\n")!(["a", 0])).toBeUndefined();
+    expect(plainYamlLocator("a:\n  -\n  - b\n")!(["a", 1])).toBe(libraryOffset("a:\n  -\n  - b\n", ["a", 1]));
   });
 });
 
