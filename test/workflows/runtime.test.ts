@@ -37,7 +37,8 @@ describe("the parallel runtime is injected, and results never depend on it", () 
       if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
       const whatif = await whatifForTender(scored.value, { samples: 4000, seed: 7, runtime });
       if (!whatif.ok) throw new Error(JSON.stringify(whatif.problems));
-      results.push({ result: scored.value.result, chance: whatif.value.analysis.chance });
+      // The input records too: worker threads hash with Node's crypto, the others with the pure SHA-256.
+      results.push({ result: scored.value.result, chance: whatif.value.analysis.chance, inputs: JSON.stringify(scored.value.inputs) });
     }
     expect(results[1]).toEqual(results[0]);
     expect(results[2]).toEqual(results[0]);
