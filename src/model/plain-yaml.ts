@@ -24,7 +24,7 @@ export function readPlainYaml(text: string): Record<string, unknown> | undefined
 }
 
 function read(text: string, places: Places | undefined): Record<string, unknown> | undefined {
-  if (DECLINED_CHARACTERS.test(text)) return undefined;
+  if (DECLINED_CHARACTERS.test(text) || DOCUMENT_MARKER.test(text)) return undefined;
   const reader = new PlainReader(text, places);
   if (reader.count === 0) return undefined;
   try {
@@ -88,6 +88,9 @@ const MAX_DEPTH = 32;
 // line feed, the other characters YAML or the text-safety rule treats as line breaks, and every character
 // the text-safety rule refuses: with none of these present no string needs checking or normalising.
 const DECLINED_CHARACTERS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\r(?!\n)/;
+
+// "---" or "..." at the start of a line begins or ends a document, whatever follows on the line.
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
 
 /** Thrown to abandon the fast path; never escapes readPlainYaml. */
 const DECLINE = Symbol("decline");

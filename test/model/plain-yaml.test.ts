@@ -119,6 +119,8 @@ describe("readPlainYaml declines what it does not read, leaving it to the librar
     ["a multi-line flow collection", "a: [1,\n  2]\n"],
     ["a document marker", "---\na: 1\n"],
     ["two documents", "a: 1\n---\nb: 2\n"],
+    ["a document end marker before a key (found by the fuzzer)", "...    b: \n"],
+    ["a document start marker before a key", "---a: 1\n"],
     ["a directive", "%YAML 1.2\n---\na: 1\n"],
     ["a merge key", "a: 1\n<<: { b: 2 }\n"],
     ["a __proto__ key", "__proto__: 1\n"],
@@ -201,11 +203,12 @@ describe("readPlainYaml, fuzzed against the library", () => {
       fc.property(fc.dictionary(text, value, { minKeys: 1, maxKeys: 5 }), options, (data, style) => {
         agreesWithLibrary(stringify(data, style));
       }),
-      { numRuns: 1500 },
+      { numRuns: 1500, seed: 15 },
     );
   });
 
-  // Lines assembled from fragments, most of them not valid YAML: nothing odd may be accepted.
+  // Lines assembled from fragments, most of them not valid YAML: nothing odd may be accepted. (The seeds
+  // are fixed so the suite is repeatable; runs of 300,000 on fresh seeds found the document-marker case.)
   const fragment = fc.constantFrom("- ", "-", "a:", "b: ", "c: 1", "  ", " ", "    ", "# c", " #", "'x'", '"y"', "'", '"', "[", "]", "{", "}", ", ", ": ", ":", "|", ">-", "|-", ">", "&a ", "*a", "!t ", "? ", "---", "...", "x", "1", "~", "true", "\\n", "\\", "é", "\r");
   const line = fc.array(fragment, { maxLength: 6 }).map((parts) => parts.join(""));
   it("on text assembled from fragments, the fast reader accepts only what the library reads cleanly, to the same value", () => {
@@ -213,7 +216,7 @@ describe("readPlainYaml, fuzzed against the library", () => {
       fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
         agreesWithLibrary(lines.join("\n"));
       }),
-      { numRuns: 4000 },
+      { numRuns: 4000, seed: 15 },
     );
   });
 
