@@ -4,6 +4,7 @@ import { problem, type DocumentRole, type Location, type Outcome, type PathSegme
 import { checkText, terminalSafe } from "./text-safety.js";
 import { jsonSchemaOf } from "./field-reference.js";
 import { zodIssueToProblem } from "./zod-issues.js";
+import { plainYamlLocator, readPlainYaml } from "./plain-yaml.js";
 
 /**
  * A parsed input file that can still say where a path lies, for located messages: the line in a YAML
@@ -59,6 +60,35 @@ export function parseInputDocument<S extends z.ZodType, P = z.infer<S>>(
   const refused = refuseBeforeParsing(text, role, at);
   if (refused !== undefined) return { ok: false, problems: [refused] };
 
+  const read = readPlainYaml(text);
+  let raw: unknown;
+  let source: SourceDocument;
+  if (read !== undefined) {
+    // Plain block YAML, read to the same value the library gives; the library is needed again only if a
+    // problem needs a line (see lazySourceDocument).
+    raw = read;
+    source = lazySourceDocument(role, file, text, at);
+  } else {
+    const parsed = parseWithLibrary(text, role, file, at);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems };
+    ({ raw, source } = parsed);
+  }
+  if (raw === null || raw === undefined) {
+    return { ok: false, problems: [problem("input.empty", { document: role, file }, {})] };
+  }
+
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = withoutMissingNearMisses(parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, raw, jsonSchemaOf(schema)))).map((p) => locateIn(p, source));
+    const salvaged = options.salvage?.(raw);
+    return salvaged === undefined ? { ok: false, problems } : { ok: false, problems, partial: { ...salvaged, source } };
+  }
+  return { ok: true, value: { data: parsed.data as z.infer<S>, source }, problems: [] };
+}
+
+
+/** The yaml library's reading of any YAML or JSON, with every check: the path for whatever readPlainYaml declines. */
+function parseWithLibrary(text: string, role: DocumentRole, file: string, at: (offset: number) => Location): { ok: true; raw: unknown; source: SourceDocument } | { ok: false; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const parsedYaml = parseChecked(text, lineCounter, at);
   if (!parsedYaml.ok) return { ok: false, problems: [parsedYaml.problem] };
@@ -97,17 +127,7 @@ export function parseInputDocument<S extends z.ZodType, P = z.infer<S>>(
     // Not expected after the checks above; still a located problem rather than a stack trace.
     return { ok: false, problems: [problem("input.unreadable", { document: role, file }, { detail: terminalSafe(String((error as Error).message)) })] };
   }
-  if (raw === null || raw === undefined) {
-    return { ok: false, problems: [problem("input.empty", { document: role, file }, {})] };
-  }
-
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = withoutMissingNearMisses(parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, raw, jsonSchemaOf(schema)))).map((p) => locateIn(p, source));
-    const salvaged = options.salvage?.(raw);
-    return salvaged === undefined ? { ok: false, problems } : { ok: false, problems, partial: { ...salvaged, source } };
-  }
-  return { ok: true, value: { data: parsed.data as z.infer<S>, source }, problems: [] };
+  return { ok: true, raw, source };
 }
 
 /**
@@ -361,6 +381,42 @@ function sourceDocument(role: DocumentRole, file: string, doc: Document, lineCou
       if (offset === undefined) return undefined;
       const pos = lineCounter.linePos(offset);
       return { line: pos.line, column: pos.col };
+    },
+  };
+}
+
+/**
+ * Where paths lie in a file the fast reader accepted, found only when a problem asks (most runs have
+ * none, or a few): the fast reader reads the file again noting where each key and item starts, and the
+ * place is the one the yaml library's nodes give. For the rare path it cannot place (through an empty
+ * list item) the library reads the file; either way the line and column are exactly those of a file the
+ * library read from the start (the differential tests compare every path).
+ */
+function lazySourceDocument(role: DocumentRole, file: string, text: string, at: (offset: number) => Location): SourceDocument {
+  let fast: ((path: readonly PathSegment[]) => number | undefined) | null | undefined;
+  let library: SourceDocument | undefined;
+  let lines: LineCounter | undefined;
+  return {
+    role,
+    file,
+    locate(path) {
+      if (fast === undefined) fast = plainYamlLocator(text) ?? null;
+      const offset = fast === null ? undefined : fast(path);
+      if (offset !== undefined) {
+        if (lines === undefined) {
+          lines = new LineCounter();
+          lines.addNewLine(0);
+          for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+        }
+        const pos = lines.linePos(offset);
+        return { line: pos.line, column: pos.col };
+      }
+      if (library === undefined) {
+        const lineCounter = new LineCounter();
+        const parsed = parseChecked(text, lineCounter, at);
+        library = parsed.ok ? sourceDocument(role, file, parsed.doc, lineCounter) : { role, file, locate: () => undefined };
+      }
+      return library.locate(path);
     },
   };
 }

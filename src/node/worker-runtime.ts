@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { inThreadRuntime, runTask, type ParallelRuntime, type ParallelTask, type TaskResult } from "../workflows/runtime.js";
+import { nodeSha256Hex } from "./native-hash.js";
 import { zlibDeflater } from "./zlib-deflate.js";
 import { zlibInflateRaw, zlibInflateRawAsync } from "./zlib-inflate.js";
 
@@ -22,7 +23,7 @@ export class WorkerTaskError extends Error {}
  * before it is started, so none is started twice except so. Where the compiled worker is not there
  * (running from the TypeScript sources, as the tests do) the tasks run on this thread instead: the results
  * are the same either way, as every task carries everything it needs. Workbooks are unpacked, and the results
- * workbook packed, with Node's zlib.
+ * workbook packed, with Node's zlib; input files are hashed with its crypto.
  */
 export function workerThreadRuntime(threads = availableParallelism()): ParallelRuntime {
   const workerFile = fileURLToPath(new URL("./task-worker.js", import.meta.url));
@@ -30,6 +31,7 @@ export function workerThreadRuntime(threads = availableParallelism()): ParallelR
     inflateRaw: zlibInflateRaw,
     inflateRawAsync: zlibInflateRawAsync,
     deflater: zlibDeflater,
+    sha256Hex: nodeSha256Hex,
     async runInParallel<T extends ParallelTask>(tasks: readonly T[]): Promise<TaskResult<T>[]> {
       // A worker's start and its first task cost more than a task here, so one is started only for at
       // least two tasks (SMAA's default 100,000 samples, two chunks, run here: 1 cold chunk and 1 warm).

@@ -226,6 +226,12 @@ interface CriterionPlan {
   byCombined: Map<number, CombinedPoints>;
   /** Whether a whole-number spread exceeds the tolerance, by spread. */
   bySpread: Map<number, { spread: Exact; exceeds: boolean }>;
+  /**
+   * An evaluator's whole-number score given without a justification, one shared (never changed) record
+   * per evaluator (in `evaluators` order) and score: a framework's results held 180,000 copies of a few
+   * hundred records, and building them was much of scoring's garbage.
+   */
+  unjustified: EvaluatorScoreResult[][];
   /** A quantitative criterion: the best figure among the assessed bids, the same for every bid. */
   best?: Exact | undefined;
 }
@@ -268,6 +274,7 @@ function planSections(model: ScoringModel, tenderBids: TenderBids): SectionPlan[
         rounding: model.rounding,
         byCombined: new Map(),
         bySpread: new Map(),
+        unjustified: [],
       };
       if (criterion.measure !== undefined) {
         // The best offer is taken among the bids not disregarded and not failing a gate, since those are not assessed.
@@ -315,11 +322,16 @@ function scoreQualitativeSections(
       // Collected in scratch arrays and copied at their exact length: a result holds hundreds of thousands of
       // these lists at framework scale, and an array grown by push keeps room for 17.
       let count = 0;
-      for (const evaluatorId of c.evaluators) {
+      for (let j = 0; j < c.evaluators.length; j++) {
+        const evaluatorId = c.evaluators[j]!;
         const given = byEvaluator?.[evaluatorId];
         if (!given) continue;
-        scratchMarks[count] = given.score;
-        scratchScores[count++] = { evaluatorId, score: exact(given.score), justification: given.justification };
+        const score = given.score;
+        scratchMarks[count] = score;
+        scratchScores[count++] =
+          given.justification === "" && Number.isInteger(score) && score >= 0 && score <= 100
+            ? ((c.unjustified[j] ??= [])[score] ??= { evaluatorId, score: exact(score), justification: "" })
+            : { evaluatorId, score: exact(score), justification: given.justification };
       }
       const evaluatorScores = scratchScores.slice(0, count);
       const moderation = agreed.size === 0 ? undefined : agreed.get(`${bid.id}\u0000${criterion.id}`);

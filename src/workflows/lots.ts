@@ -88,7 +88,7 @@ export async function scoreOneLot(tender: LoadedTender, sheets: readonly NamedFi
  * awarded; any other tender, or one lot named by `options.lot`, is scored as before.
  */
 export async function scoreTenderOrLots(files: TenderFiles, options: ScoreOptions = {}): Promise<Outcome<{ kind: "tender"; scored: ScoredTender } | { kind: "lots"; scored: ScoredLots }>> {
-  const loaded = await loadTender(files);
+  const loaded = await loadTender(files, options.runtime);
   if (!loaded.ok) return loaded;
   const inLots = loaded.value.specification.lots.length > 0 && options.lot === undefined;
   const scored = inLots ? await scoreLoadedLots(loaded.value, files.sheets, options) : await scoreLoadedTender(loaded.value, files.sheets, options);

@@ -23,8 +23,8 @@ export function isReturnedWorkbook(name: string): boolean {
  * The workbooks are parsed on this thread, one after another, and each one's rows are checked and let go
  * before the next is parsed. Parsing them on worker threads was slower and took more memory, measured on
  * three 60,000-row score sheets (2 cores): every row had to be copied back from the worker. From the
- * runtime only its inflaters are used, where the platform has them: with one that works off this thread,
- * the next workbook is unpacked while this one is read (and no more than that one is held ahead).
+ * runtime only its inflaters and hash are used, where the platform has them: with an inflater that works
+ * off this thread, the next workbook is unpacked while this one is read (and no more than that one is held ahead).
  */
 export async function readReturnedSheets(
   sheets: readonly NamedFile[],
@@ -38,7 +38,7 @@ export async function readReturnedSheets(
     }
   }
   const workbooks = sheets.filter((f) => isReturnedWorkbook(f.name));
-  const inputs = workbooks.map(inputRecord);
+  const inputs = workbooks.map((file) => inputRecord(file, runtime?.sha256Hex));
   const hash = modelHash(context.model);
   const contents: WorkbookContent[] = [];
   const unpack = (file: NamedFile) => unpackWorkbook(bytesOf(file), runtime?.inflateRaw, runtime?.inflateRawAsync);

@@ -29,6 +29,8 @@ export interface ParallelRuntime {
   inflateRawAsync?: RawInflateAsync;
   /** The platform's deflater for writing the results workbook, where it has one that works beside this thread (Node's zlib). */
   deflater?: ZipDeflater;
+  /** The platform's own SHA-256 (hexadecimal) for the input records, where it has one (Node's crypto); the same hashes as the pure one. */
+  sha256Hex?: (bytes: Uint8Array) => string;
 }
 
 export async function runTask<T extends ParallelTask>(task: T): Promise<TaskResult<T>>;

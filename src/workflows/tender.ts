@@ -61,10 +61,10 @@ interface ParsedTenderFiles {
   bidsGiven: boolean;
 }
 
-async function parseTenderFiles(files: TenderFiles): Promise<ParsedTenderFiles> {
+async function parseTenderFiles(files: TenderFiles, hashHex?: (bytes: Uint8Array) => string): Promise<ParsedTenderFiles> {
   const problems: Problem[] = [];
   const given = [files.specification, files.model, ...(files.bids ? [files.bids] : [])];
-  const inputs = given.map(inputRecord);
+  const inputs = given.map((file) => inputRecord(file, hashHex));
   const text = (file: NamedFile) => {
     const read = textOf(file);
     if (!read.ok) problems.push(read.problem);
@@ -94,9 +94,12 @@ async function parseTenderFiles(files: TenderFiles): Promise<ParsedTenderFiles> 
   };
 }
 
-/** Parse the tender's text files, collecting every problem from every file at once. Sheets are not read here. */
-export async function loadTender(files: TenderFiles): Promise<Outcome<LoadedTender>> {
-  return loadedFrom(await parseTenderFiles(files));
+/**
+ * Parse the tender's text files, collecting every problem from every file at once. Sheets are not read
+ * here. The runtime, where given, lends its platform hash for the input records.
+ */
+export async function loadTender(files: TenderFiles, runtime?: Pick<ParallelRuntime, "sha256Hex">): Promise<Outcome<LoadedTender>> {
+  return loadedFrom(await parseTenderFiles(files, runtime?.sha256Hex));
 }
 
 function loadedFrom(parsed: ParsedTenderFiles): Outcome<LoadedTender> {
@@ -250,7 +253,7 @@ export interface ScoreOptions {
 
 /** Score a tender from its bids file, its returned workbooks, or both. Every problem comes back located. */
 export async function scoreTender(files: TenderFiles, options: ScoreOptions = {}): Promise<Outcome<ScoredTender>> {
-  const loaded = await loadTender(files);
+  const loaded = await loadTender(files, options.runtime);
   if (!loaded.ok) return loaded;
   const scored = await scoreLoadedTender(loaded.value, files.sheets, options);
   return scored.ok ? { ...scored, problems: [...loaded.problems, ...scored.problems] } : { ok: false, problems: [...loaded.problems, ...scored.problems] };

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { workerThreadRuntime } from "../../src/node/worker-runtime.js";
-import { inThreadRuntime, runTask, scoreTender, whatifForTender, type ParallelRuntime, type ParallelTask, type TaskResult, type TenderFiles } from "../../src/workflows/index.js";
+import { inThreadRuntime, inputRecord, runTask, scoreTender, whatifForTender, type NamedFile, type ParallelRuntime, type ParallelTask, type TaskResult, type TenderFiles } from "../../src/workflows/index.js";
+import { seededRandom } from "../../src/sensitivity/random.js";
 import { exampleFolder } from "../example-tender.js";
 import { filledSheets } from "../spreadsheets/sheets-fixtures.js";
 import { stringify } from "yaml";
@@ -36,10 +37,20 @@ describe("the parallel runtime is injected, and results never depend on it", () 
       if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
       const whatif = await whatifForTender(scored.value, { samples: 4000, seed: 7, runtime });
       if (!whatif.ok) throw new Error(JSON.stringify(whatif.problems));
-      results.push({ result: scored.value.result, chance: whatif.value.analysis.chance });
+      // The input records too: worker threads hash with Node's crypto, the others with the pure SHA-256.
+      results.push({ result: scored.value.result, chance: whatif.value.analysis.chance, inputs: JSON.stringify(scored.value.inputs) });
     }
     expect(results[1]).toEqual(results[0]);
     expect(results[2]).toEqual(results[0]);
+  });
+
+  it("the platform's SHA-256 (Node's crypto) gives the input records the pure one gives", async () => {
+    const hash = workerThreadRuntime().sha256Hex;
+    expect(hash).toBeDefined();
+    const files: NamedFile[] = [read("bids.yaml"), { name: "text.yaml", bytes: "a: café\n" }, ...[...(await filledSheets())].map(([name, bytes]) => ({ name, bytes }))];
+    const random = seededRandom(3);
+    for (const length of [0, 1, 55, 56, 63, 64, 65, 1000, 100_003]) files.push({ name: `random-${length}`, bytes: Uint8Array.from({ length }, () => Math.floor(random() * 256)) });
+    for (const file of files) expect(JSON.stringify(inputRecord(file, hash))).toBe(JSON.stringify(inputRecord(file)));
   });
 });
 
