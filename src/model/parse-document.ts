@@ -356,28 +356,36 @@ interface Measure {
   height: number;
 }
 
+/**
+ * Where a path lies in a document the yaml library read: walked down as far as the document goes, at the
+ * key of each entry (where a person looks), so a missing field is placed at its parent's line. The fast
+ * reader's places are held to this (test/model/plain-yaml.test.ts).
+ */
+export function offsetInDocument(doc: Document, path: readonly PathSegment[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = isNode(node) ? node.range?.[0] : undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (pair === undefined) break;
+      offset = (isNode(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number" && isNode(node.items[segment])) {
+      node = node.items[segment];
+      offset = (node as Node).range?.[0] ?? offset;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
 function sourceDocument(role: DocumentRole, file: string, doc: Document, lineCounter: LineCounter): SourceDocument {
   return {
     role,
     file,
     locate(path) {
-      // Walk down as far as the document goes, pointing at the key of each entry (where a person
-      // looks); a missing field is reported at its parent's line.
-      let node: unknown = doc.contents;
-      let offset = isNode(node) ? node.range?.[0] : undefined;
-      for (const segment of path) {
-        if (isMap(node)) {
-          const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-          if (pair === undefined) break;
-          offset = (isNode(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
-          node = pair.value;
-        } else if (isSeq(node) && typeof segment === "number" && isNode(node.items[segment])) {
-          node = node.items[segment];
-          offset = (node as Node).range?.[0] ?? offset;
-        } else {
-          break;
-        }
-      }
+      const offset = offsetInDocument(doc, path);
       if (offset === undefined) return undefined;
       const pos = lineCounter.linePos(offset);
       return { line: pos.line, column: pos.col };

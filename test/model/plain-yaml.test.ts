@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isMap, isNode, isScalar, isSeq, parseDocument, stringify, type Document, type ToStringOptions } from "yaml";
+import { parseDocument, stringify, type Document, type ToStringOptions } from "yaml";
 import { loadExample } from "../example-tender.js";
+import { offsetInDocument } from "../../src/model/parse-document.js";
 import { plainYamlLocator, readPlainYaml } from "../../src/model/plain-yaml.js";
 
 // The fast reader is held to the yaml library: whatever it accepts, the library reads to the same value
@@ -15,23 +16,9 @@ function library(text: string): { clean: boolean; value: unknown } {
   return { clean, value: clean ? doc.toJS({ maxAliasCount: -1 }) : undefined };
 }
 
-/** Where the library's nodes put a path, walked as parse-document's library path walks it. */
+/** Where the library's nodes put a path: parse-document's own walk, which placed every problem before the fast reader. */
 function libraryOffset(text: string | Document, path: readonly (string | number)[]): number | undefined {
-  const doc = typeof text === "string" ? parseDocument(text, { uniqueKeys: true }) : text;
-  let node: unknown = doc.contents;
-  let offset = isNode(node) ? node.range?.[0] : undefined;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      if (pair === undefined) break;
-      offset = (isNode(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number" && isNode(node.items[segment])) {
-      node = node.items[segment];
-      offset = isNode(node) ? (node.range?.[0] ?? offset) : offset;
-    } else break;
-  }
-  return offset;
+  return offsetInDocument(typeof text === "string" ? parseDocument(text, { uniqueKeys: true }) : text, path);
 }
 
 /** Every path into a value, and beside each a missing key and an index past the end. */
