@@ -7,7 +7,7 @@ import { checkText } from "../model/text-safety.js";
 import { problem, type Location, type Outcome, type Problem } from "../problems/problem.js";
 import { cellProblem, cellText, readScore, type CellContent } from "./cell-value.js";
 import { readDeclaration } from "./declaration-sheet.js";
-import { cellAt, columnLetter, columnsOf, lightSheets, loadLightWorkbook, rowEntriesAfter, rowsAfter, type LightSheet } from "./light-workbook.js";
+import { cellAt, columnLetter, columnsOf, lightSheets, rowEntriesAfter, rowsAfter, type LightSheet } from "./light-workbook.js";
 import { METADATA_SHEET, readMetadata } from "./metadata.js";
 import { XLSX_LIMITS, XlsxReadError, readXlsxPackageAsync, type RawInflate, type RawInflateAsync, type XlsxPackage } from "./xlsx-package.js";
 
@@ -93,12 +93,7 @@ export type ParsedWorkbook = { ok: true; sheets: LightSheet[] } | { ok: false; r
  * platform's faster inflater may be given (see `RawInflate`); the result is the same with or without it.
  */
 export async function parseWorkbook(bytes: Uint8Array, inflateRaw?: RawInflate): Promise<ParsedWorkbook> {
-  if (bytes.length === 0) return { ok: false, reason: "empty" };
-  try {
-    return parsedSheets(await loadLightWorkbook(bytes, inflateRaw));
-  } catch (error) {
-    return unreadable(error);
-  }
+  return parseUnpacked(await unpackWorkbook(bytes, inflateRaw));
 }
 
 /** A workbook unpacked but not yet read into rows (see `unpackWorkbook`), or why it could not be. */
